@@ -1,0 +1,219 @@
+// Server-side sessions (table Session). The cookie carries only a random 32-byte id,
+// signed with SESSION_SECRET. Idle expiry: SESSION_IDLE_MINUTES; absolute expiry: 12 h.
+import { createCookie, redirect, type Cookie } from "@remix-run/node";
+import { randomBytes } from "node:crypto";
+import { ROLES, type Role } from "../../workflows/types";
+import { getDb, type PrismaClient } from "../db.server";
+import { getSettings, type Settings } from "../settings.server";
+import { verifyAgainstDummy, verifyPassword } from "./password.server";
+
+export const ABSOLUTE_SESSION_HOURS = 12;
+/** lastSeenAt is written at most this often, not on every request. */
+const TOUCH_INTERVAL_MS = 60_000;
+
+export interface CurrentRole {
+  role: Role;
+  acting: boolean;
+}
+
+export interface CurrentUser {
+  id: string;
+  email: string;
+  name: string;
+  departmentId: string | null;
+  department: { id: string; name: string; code: string; partnerSince: string | null } | null;
+  /** Roles held now: non-acting always; acting only within startsOn..endsOn (local dates, inclusive). */
+  roles: CurrentRole[];
+}
+
+export interface RoleAssignmentRow {
+  role: string;
+  acting: boolean;
+  startsOn: string | null;
+  endsOn: string | null;
+}
+
+/** Today's date (YYYY-MM-DD) in the given IANA time zone. */
+export function localDate(now: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).formatToParts(now);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
+  return `${get("year")}-${get("month")}-${get("day")}`;
+}
+
+/**
+ * The roles a user holds on `today` (a local YYYY-MM-DD date). Acting appointments
+ * count only within their period, both ends inclusive; a missing end is open.
+ * A role held both outright and by appointment is reported once, as not acting.
+ */
+export function currentRoles(assignments: RoleAssignmentRow[], today: string): CurrentRole[] {
+  const byRole = new Map<Role, CurrentRole>();
+  for (const a of assignments) {
+    if (!(ROLES as readonly string[]).includes(a.role)) continue;
+    const role = a.role as Role;
+    if (a.acting) {
+      if (!a.startsOn || a.startsOn > today) continue;
+      if (a.endsOn && a.endsOn < today) continue;
+    }
+    const existing = byRole.get(role);
+    if (!existing || (existing.acting && !a.acting)) byRole.set(role, { role, acting: a.acting });
+  }
+  return ROLES.filter((r) => byRole.has(r)).map((r) => byRole.get(r)!);
+}
+
+/** Only same-site paths; anything else (//evil, https://…, \\) becomes "/". */
+export function safeRedirectTo(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
+  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) {
+    return fallback;
+  }
+  return to;
+}
+
+export function createSessionStore(options: { db: PrismaClient; settings: Settings }) {
+  const { db, settings } = options;
+  const cookie: Cookie = createCookie(settings.secureCookies ? "__Host-portal_session" : "portal_session", {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: settings.secureCookies,
+    path: "/",
+    secrets: [settings.sessionSecret],
+    maxAge: ABSOLUTE_SESSION_HOURS * 60 * 60,
+  });
+  const idleMs = settings.sessionIdleMinutes * 60_000;
+
+  async function readSessionId(request: Request): Promise<string | null> {
+    const value: unknown = await cookie.parse(request.headers.get("Cookie"));
+    return typeof value === "string" && /^[A-Za-z0-9_-]{43}$/.test(value) ? value : null;
+  }
+
+  async function loadUser(userId: string, now: Date): Promise<CurrentUser | null> {
+    const user = await db.user.findUnique({
+      where: { id: userId },
+      include: { department: true, roles: true },
+    });
+    if (!user || !user.active) return null;
+    return {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      departmentId: user.departmentId,
+      department: user.department
+        ? {
+            id: user.department.id,
+            name: user.department.name,
+            code: user.department.code,
+            partnerSince: user.department.partnerSince,
+          }
+        : null,
+      roles: currentRoles(user.roles, localDate(now, settings.timeZone)),
+    };
+  }
+
+  /** Check e-mail and password. Null for unknown e-mail, wrong password or inactive user alike. */
+  async function authenticate(email: string, password: string): Promise<CurrentUser | null> {
+    const normalized = email.trim().toLowerCase();
+    const user = normalized ? await db.user.findUnique({ where: { email: normalized } }) : null;
+    if (!user) return verifyAgainstDummy(password).then(() => null);
+    const ok = await verifyPassword(password, user.passwordHash);
+    if (!ok || !user.active) return null;
+    return loadUser(user.id, new Date());
+  }
+
+  /** Start a new session (always a new id) and return its Set-Cookie header value. Ends any session the request carried. */
+  async function createSession(request: Request, userId: string, now = new Date()): Promise<string> {
+    const oldId = await readSessionId(request);
+    if (oldId) await db.session.deleteMany({ where: { id: oldId } });
+    const id = randomBytes(32).toString("base64url");
+    await db.session.create({
+      data: {
+        id,
+        userId,
+        createdAt: now,
+        lastSeenAt: now,
+        expiresAt: new Date(now.getTime() + ABSOLUTE_SESSION_HOURS * 3_600_000),
+      },
+    });
+    // Tidy: drop this user's expired sessions.
+    await db.session.deleteMany({ where: { userId, expiresAt: { lt: now } } });
+    return cookie.serialize(id);
+  }
+
+  /** Sign in: new session, then redirect (303) to a same-site path. */
+  async function createUserSession(request: Request, userId: string, redirectTo: string): Promise<Response> {
+    const setCookie = await createSession(request, userId);
+    return redirect(safeRedirectTo(redirectTo), { status: 303, headers: { "Set-Cookie": setCookie } });
+  }
+
+  /** The signed-in user, or null when there is no valid, unexpired session. Touches lastSeenAt. */
+  async function getUser(request: Request, now = new Date()): Promise<CurrentUser | null> {
+    const id = await readSessionId(request);
+    if (!id) return null;
+    const session = await db.session.findUnique({ where: { id } });
+    if (!session) return null;
+    if (session.expiresAt <= now || session.lastSeenAt.getTime() + idleMs <= now.getTime()) {
+      await db.session.deleteMany({ where: { id } });
+      return null;
+    }
+    const user = await loadUser(session.userId, now);
+    if (!user) {
+      await db.session.deleteMany({ where: { id } });
+      return null;
+    }
+    if (now.getTime() - session.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) {
+      await db.session.updateMany({ where: { id }, data: { lastSeenAt: now } });
+    }
+    return user;
+  }
+
+  /** The signed-in user, or throw a redirect to /sign-in?redirectTo=<this path>. */
+  async function requireUser(request: Request): Promise<CurrentUser> {
+    const user = await getUser(request);
+    if (user) return user;
+    const url = new URL(request.url);
+    const here = url.pathname + url.search;
+    const params = new URLSearchParams();
+    if (here !== "/") params.set("redirectTo", here);
+    const query = params.toString();
+    const headers = new Headers();
+    // Clear a stale cookie, if any.
+    if (request.headers.get("Cookie")?.includes(cookie.name)) {
+      headers.append("Set-Cookie", await cookie.serialize("", { maxAge: 0 }));
+    }
+    throw redirect(`/sign-in${query ? `?${query}` : ""}`, { headers });
+  }
+
+  /** Sign out: delete the session row; returns the Set-Cookie value that clears the cookie. */
+  async function destroySession(request: Request): Promise<string> {
+    const id = await readSessionId(request);
+    if (id) await db.session.deleteMany({ where: { id } });
+    return cookie.serialize("", { maxAge: 0 });
+  }
+
+  return { cookie, authenticate, createSession, createUserSession, getUser, requireUser, destroySession };
+}
+
+export type SessionStore = ReturnType<typeof createSessionStore>;
+
+let store: SessionStore | undefined;
+
+/** The process's store, bound to the singleton database and settings. */
+export function getSessionStore(): SessionStore {
+  store ??= createSessionStore({ db: getDb(), settings: getSettings() });
+  return store;
+}
+
+export const authenticate = (email: string, password: string) => getSessionStore().authenticate(email, password);
+export const createUserSession = (request: Request, userId: string, redirectTo: string) =>
+  getSessionStore().createUserSession(request, userId, redirectTo);
+export const getUser = (request: Request) => getSessionStore().getUser(request);
+export const requireUser = (request: Request) => getSessionStore().requireUser(request);
+export const destroySession = (request: Request) => getSessionStore().destroySession(request);
+
+/** True when the user holds `role` now (outright or by current acting appointment). */
+export function hasRole(user: CurrentUser, role: Role): boolean {
+  return user.roles.some((r) => r.role === role);
+}

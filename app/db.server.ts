@@ -1,0 +1,84 @@
+// The portal's one database client. SQLite (file: URLs) through better-sqlite3,
+// PostgreSQL (postgres:// URLs) through node-postgres; both via Prisma driver adapters.
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "./generated/prisma/client";
+import { getSettings } from "./settings.server";
+
+export type { PrismaClient };
+export type Db = PrismaClient;
+
+const BUSY_TIMEOUT_MS = 5000;
+
+export function isSqliteUrl(url: string): boolean {
+  return url.startsWith("file:");
+}
+
+/** A new client for the given database URL (tests use their own SQLite files). */
+export function createPrismaClient(url: string): PrismaClient {
+  if (isSqliteUrl(url)) {
+    // `timeout` is better-sqlite3's busy timeout; the PRAGMA below says the same.
+    return new PrismaClient({
+      adapter: new PrismaBetterSQLite3({ url, timeout: BUSY_TIMEOUT_MS }),
+    });
+  }
+  if (/^postgres(ql)?:\/\//.test(url)) {
+    return new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+  }
+  throw new Error(`Unsupported database URL: ${url.split(":")[0]}:…`);
+}
+
+/** SQLite: WAL journal (readers do not block the writer) and a 5 s busy timeout. */
+export async function applySqlitePragmas(client: PrismaClient): Promise<void> {
+  // journal_mode returns a row, so it must go through a query, not execute.
+  await client.$queryRawUnsafe("PRAGMA journal_mode=WAL");
+  await client.$queryRawUnsafe(`PRAGMA busy_timeout=${BUSY_TIMEOUT_MS}`);
+  await client.$queryRawUnsafe("PRAGMA foreign_keys=ON");
+}
+
+/** Create a client for `url` and prepare the connection (pragmas for SQLite). */
+export async function connectDb(url: string): Promise<PrismaClient> {
+  const client = createPrismaClient(url);
+  if (isSqliteUrl(url)) await applySqlitePragmas(client);
+  return client;
+}
+
+let singleton: PrismaClient | undefined;
+let ready: Promise<void> | undefined;
+
+/** The process's client for DATABASE_URL, created on first use. */
+export function getDb(): PrismaClient {
+  if (!singleton) {
+    const { databaseUrl } = getSettings();
+    singleton = createPrismaClient(databaseUrl);
+    if (isSqliteUrl(databaseUrl)) {
+      // better-sqlite3 runs statements in order on its one connection, so these
+      // run before the first query the app sends.
+      ready = applySqlitePragmas(singleton).catch((error: unknown) => {
+        console.error("Could not set SQLite pragmas:", error);
+      });
+    } else {
+      ready = Promise.resolve();
+    }
+  }
+  return singleton;
+}
+
+/** Resolves once the singleton's connection is prepared. */
+export async function dbReady(): Promise<PrismaClient> {
+  const client = getDb();
+  await ready;
+  return client;
+}
+
+/**
+ * The process's client. A lazy proxy so that importing this module does not read
+ * settings or open the database (tests import modules without a database).
+ */
+export const db: PrismaClient = new Proxy({} as PrismaClient, {
+  get(_target, prop) {
+    const client = getDb() as unknown as Record<string | symbol, unknown>;
+    const value = client[prop];
+    return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(client) : value;
+  },
+});

@@ -1,0 +1,157 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import {
+  Form,
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  NavLink,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import { getUser } from "~/auth/session.server";
+import portalCss from "~/styles/portal.css";
+
+export const PORTAL_NAME = "3-1-1 Number Use Portal";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: "/uswds/css/uswds.min.css" },
+  { rel: "stylesheet", href: portalCss },
+  { rel: "icon", href: "/uswds/img/favicon-16.png", type: "image/png" },
+];
+
+export const meta: MetaFunction = ({ error }) => {
+  if (!error) return [{ title: PORTAL_NAME }];
+  if (isRouteErrorResponse(error) && error.status === 404) return [{ title: `Page not found – ${PORTAL_NAME}` }];
+  if (isRouteErrorResponse(error) && error.status === 403) return [{ title: `Not allowed – ${PORTAL_NAME}` }];
+  return [{ title: `Error – ${PORTAL_NAME}` }];
+};
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getUser(request);
+  return { user: user ? { name: user.name } : null };
+}
+
+function Header({ userName }: { userName: string | null }) {
+  return (
+    <header className="portal-header">
+      <div className="grid-container portal-header__inner">
+        <Link to="/" className="portal-header__title">
+          {PORTAL_NAME}
+        </Link>
+        {userName ? (
+          <>
+            <nav aria-label="Primary">
+              <ul className="portal-nav">
+                <li>
+                  <NavLink to="/" end>
+                    Home
+                  </NavLink>
+                </li>
+                <li>
+                  <NavLink to="/requests">Requests</NavLink>
+                </li>
+              </ul>
+            </nav>
+            <Form method="post" action="/sign-out" className="portal-user">
+              <span className="portal-user__name">{userName}</span>
+              <button type="submit" className="usa-button usa-button--outline usa-button--inverse">
+                Sign out
+              </button>
+            </Form>
+          </>
+        ) : null}
+      </div>
+    </header>
+  );
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>("root");
+  return (
+    <html lang="en">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a className="usa-skipnav" href="#main-content">
+          Skip to main content
+        </a>
+        <Header userName={data?.user?.name ?? null} />
+        <main id="main-content" tabIndex={-1}>
+          <div className="grid-container padding-top-4">{children}</div>
+        </main>
+        <footer className="portal-footer">
+          <div className="grid-container">
+            <p>
+              {PORTAL_NAME} · County Communications Department and the 3-1-1 Contact Center
+            </p>
+          </div>
+        </footer>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  if (isRouteErrorResponse(error) && error.status === 404) {
+    return (
+      <>
+        <h1>Page not found</h1>
+        <p className="usa-intro">There is no page at this address.</p>
+        <p>
+          Check the address, or go to the <Link to="/">home page</Link>.
+        </p>
+      </>
+    );
+  }
+  if (isRouteErrorResponse(error) && error.status === 403) {
+    return (
+      <>
+        <h1>You cannot see this page</h1>
+        <p className="usa-intro">Your account does not have access to this page.</p>
+        <p>
+          Go to the <Link to="/">home page</Link>.
+        </p>
+      </>
+    );
+  }
+  if (isRouteErrorResponse(error)) {
+    return (
+      <>
+        <h1>Something went wrong</h1>
+        <p className="usa-intro">
+          The portal could not complete your request (error {error.status}).
+        </p>
+        <p>
+          Go to the <Link to="/">home page</Link> and try again.
+        </p>
+      </>
+    );
+  }
+  // Unexpected errors: in production Remix replaces the message; never show a stack.
+  return (
+    <>
+      <h1>Something went wrong</h1>
+      <p className="usa-intro">The portal had a problem showing this page. Nothing you did caused it.</p>
+      <p>
+        Try again in a few minutes, or go to the <Link to="/">home page</Link>. If it keeps happening, tell
+        the portal administrator.
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,181 @@
+// Portal settings, read from the environment and validated once (SPEC §9).
+// A bad value stops the process with one line naming the variable.
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+export interface Settings {
+  nodeEnv: "development" | "production" | "test";
+  port: number;
+  databaseUrl: string;
+  appUrl: string;
+  /** True when APP_URL is https: cookies are then marked Secure. */
+  secureCookies: boolean;
+  sessionSecret: string;
+  timeZone: string;
+  smtpUrl: string | undefined;
+  mailDir: string;
+  sessionIdleMinutes: number;
+  fiscalYearStartMonth: number;
+}
+
+export class SettingsError extends Error {
+  constructor(
+    readonly variable: string,
+    readonly expected: string,
+    readonly got: string | undefined,
+  ) {
+    super(
+      `Setting ${variable} is invalid: expected ${expected}, got ${
+        got === undefined ? "nothing" : JSON.stringify(got)
+      }`,
+    );
+    this.name = "SettingsError";
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function blankToUndefined(v: string | undefined): string | undefined {
+  return v === undefined || v.trim() === "" ? undefined : v.trim();
+}
+
+/** Parse one variable with a zod schema; throw a one-line SettingsError on failure. */
+function read<T>(env: Env, name: string, expected: string, schema: z.ZodType<T>, fallback?: T): T {
+  const raw = blankToUndefined(env[name]);
+  if (raw === undefined) {
+    if (fallback !== undefined) return fallback;
+    throw new SettingsError(name, expected, raw);
+  }
+  const result = schema.safeParse(raw);
+  if (!result.success) throw new SettingsError(name, expected, raw);
+  return result.data;
+}
+
+const intIn = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/)
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max));
+
+export function isValidTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const SECRET_FILE = "var/session-secret";
+
+/** Development only: a random secret generated once and kept in var/session-secret. */
+function developmentSecret(cwd: string): string {
+  const file = path.resolve(cwd, SECRET_FILE);
+  try {
+    const existing = fs.readFileSync(file, "utf8").trim();
+    if (existing.length >= 32) return existing;
+  } catch {
+    // not there yet
+  }
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  fs.writeFileSync(file, secret + "\n", { mode: 0o600 });
+  return secret;
+}
+
+/** Validate the environment. Throws SettingsError (one clear line) on the first bad value. */
+export function loadSettings(env: Env = process.env, cwd: string = process.cwd()): Settings {
+  const nodeEnv = read(
+    env,
+    "NODE_ENV",
+    'one of "development", "production", "test"',
+    z.enum(["development", "production", "test"]),
+    "development",
+  );
+  const port = read(env, "PORT", "a port number 1-65535", intIn(1, 65535), 3000);
+  const databaseUrl = read(
+    env,
+    "DATABASE_URL",
+    'a URL starting with "file:", "postgres://" or "postgresql://"',
+    z.string().regex(/^(file:.+|postgres(ql)?:\/\/.+)$/),
+    "file:./var/portal.db",
+  );
+  const appUrl = read(
+    env,
+    "APP_URL",
+    "an http:// or https:// URL",
+    z
+      .string()
+      .regex(/^https?:\/\//)
+      .refine((s) => URL.canParse(s))
+      .transform((s) => s.replace(/\/+$/, "")),
+    `http://localhost:${port}`,
+  );
+  const rawSecret = blankToUndefined(env.SESSION_SECRET);
+  let sessionSecret: string;
+  if (rawSecret !== undefined) {
+    if (rawSecret.length < 32) {
+      throw new SettingsError("SESSION_SECRET", "at least 32 characters", `${rawSecret.length} characters`);
+    }
+    sessionSecret = rawSecret;
+  } else if (nodeEnv === "production") {
+    throw new SettingsError("SESSION_SECRET", "a secret of at least 32 characters (required in production)", undefined);
+  } else {
+    sessionSecret = developmentSecret(cwd);
+  }
+  const timeZone = read(
+    env,
+    "PORTAL_TIME_ZONE",
+    'an IANA time zone such as "America/New_York"',
+    z.string().refine(isValidTimeZone),
+    "America/New_York",
+  );
+  const smtpUrl = blankToUndefined(env.SMTP_URL);
+  if (smtpUrl !== undefined && !/^smtps?:\/\/.+/.test(smtpUrl)) {
+    throw new SettingsError("SMTP_URL", 'an smtp:// or smtps:// URL', smtpUrl);
+  }
+  const mailDir = read(env, "MAIL_DIR", "a folder path", z.string().min(1), "./var/mail");
+  const sessionIdleMinutes = read(
+    env,
+    "SESSION_IDLE_MINUTES",
+    "a whole number of minutes 1-720",
+    intIn(1, 720),
+    30,
+  );
+  const fiscalYearStartMonth = read(
+    env,
+    "FISCAL_YEAR_START_MONTH",
+    "a month number 1-12",
+    intIn(1, 12),
+    7,
+  );
+  return {
+    nodeEnv,
+    port,
+    databaseUrl,
+    appUrl,
+    secureCookies: appUrl.startsWith("https://"),
+    sessionSecret,
+    timeZone,
+    smtpUrl,
+    mailDir,
+    sessionIdleMinutes,
+    fiscalYearStartMonth,
+  };
+}
+
+let cached: Settings | undefined;
+
+/** The process's settings, validated on first use. */
+export function getSettings(): Settings {
+  cached ??= loadSettings();
+  return cached;
+}
+
+/** For tests: forget the cached settings (or replace them). */
+export function resetSettings(next?: Settings): void {
+  cached = next;
+}

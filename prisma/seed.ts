@@ -1,0 +1,67 @@
+// Seed demo departments and accounts into an empty database.
+// `npm run db:seed` seeds DATABASE_URL; tests call seedDatabase(client) on their own file.
+import { fileURLToPath } from "node:url";
+import { hashPassword, type ScryptParams } from "../app/auth/password.server";
+import { connectDb, type PrismaClient } from "../app/db.server";
+import { DEMO_ACCOUNTS, DEMO_DEPARTMENTS, DEMO_PASSWORD } from "./demo-accounts";
+
+export interface SeedOptions {
+  /** Password hashing parameters; tests may pass cheaper ones. */
+  scryptParams?: ScryptParams;
+  /** Also create demo requests (added later). */
+  demoRequests?: boolean;
+}
+
+export interface SeedResult {
+  seeded: boolean;
+  departments: number;
+  users: number;
+}
+
+/** Seeds only when there are no departments; returns whether it did. Safe to call on every start. */
+export async function seedDatabase(db: PrismaClient, options: SeedOptions = {}): Promise<SeedResult> {
+  if ((await db.department.count()) > 0) return { seeded: false, departments: 0, users: 0 };
+
+  // Hash outside the transaction (scrypt is slow on purpose); one salt per account.
+  const hashes = await Promise.all(DEMO_ACCOUNTS.map(() => hashPassword(DEMO_PASSWORD, options.scryptParams)));
+
+  await db.$transaction(async (tx) => {
+    const departmentIds = new Map<string, string>();
+    for (const d of DEMO_DEPARTMENTS) {
+      const created = await tx.department.create({
+        data: { code: d.code, name: d.name, partnerSince: d.partnerSince },
+      });
+      departmentIds.set(d.code, created.id);
+    }
+    for (const [i, a] of DEMO_ACCOUNTS.entries()) {
+      await tx.user.create({
+        data: {
+          email: a.email,
+          name: a.name,
+          passwordHash: hashes[i],
+          departmentId: departmentIds.get(a.departmentCode) ?? null,
+          roles: { create: [{ role: a.role, acting: false }] },
+        },
+      });
+    }
+    if (options.demoRequests) {
+      await seedDemoRequests(tx as unknown as PrismaClient, departmentIds);
+    }
+  });
+  return { seeded: true, departments: DEMO_DEPARTMENTS.length, users: DEMO_ACCOUNTS.length };
+}
+
+/** Placeholder for demo requests; filled in later. */
+async function seedDemoRequests(_db: PrismaClient, _departmentIds: Map<string, string>): Promise<void> {}
+
+// `tsx prisma/seed.ts`
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const url = process.env.DATABASE_URL ?? "file:./var/portal.db";
+  const db = await connectDb(url);
+  try {
+    const result = await seedDatabase(db);
+    console.log(result.seeded ? `Seeded ${result.departments} departments and ${result.users} accounts.` : "Database already has data; not seeding.");
+  } finally {
+    await db.$disconnect();
+  }
+}

@@ -1,0 +1,57 @@
+// The HTTP server: Express 4 in front of the Remix build.
+// Middleware goes in createApp(), in order, before the Remix handler.
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import express, { type Express } from "express";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { getSettings, SettingsError, type Settings } from "./app/settings.server";
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+export const BUILD_PATH = path.join(root, "build", "index.js");
+
+export async function createApp(settings: Settings, build?: ServerBuild): Promise<Express> {
+  const serverBuild = build ?? ((await import(pathToFileURL(BUILD_PATH).href)) as ServerBuild);
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", false);
+
+  // Security headers, CSP nonces and Origin checks go here (before static and Remix).
+
+  // Fingerprinted Remix assets: cache for a year.
+  app.use("/build", express.static(path.join(root, "public", "build"), { immutable: true, maxAge: "1y" }));
+  // Everything else in public/ (USWDS css, fonts, images): an hour.
+  app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
+
+  app.all(
+    "*",
+    // The build's own mode ("production" after `remix build`): error details stay on the server console.
+    createRequestHandler({ build: serverBuild, mode: serverBuild.mode }),
+  );
+  return app;
+}
+
+export async function startServer(settings: Settings = getSettings()) {
+  const app = await createApp(settings);
+  return new Promise<import("node:http").Server>((resolve, reject) => {
+    const server = app.listen(settings.port, () => {
+      console.log(`3-1-1 Number Use Portal listening on ${settings.appUrl} (port ${settings.port})`);
+      resolve(server);
+    });
+    server.on("error", reject);
+  });
+}
+
+// `tsx server.ts`
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  try {
+    await startServer();
+  } catch (error) {
+    if (error instanceof SettingsError) {
+      console.error(error.message);
+    } else {
+      console.error(error);
+    }
+    process.exit(1);
+  }
+}

@@ -1,0 +1,52 @@
+// R4, R5, R6, R7: how much notice each department must give, counted in local calendar days.
+import { TZDate } from "@date-fns/tz";
+import { addDays, format, isValid, parse } from "date-fns";
+import type { RequestType } from "./types";
+
+export const DEFAULT_TIME_ZONE = "America/New_York";
+export const PARTNER_NOTICE_DAYS = 7;
+export const NON_PARTNER_NOTICE_DAYS = 14;
+
+const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** True for a real calendar date written YYYY-MM-DD (2027-02-29 is not one). */
+export function isCalendarDate(value: string): boolean {
+  if (!DATE_RE.test(value)) return false;
+  const parsed = parse(value, "yyyy-MM-dd", new Date(2000, 0, 1));
+  return isValid(parsed) && format(parsed, "yyyy-MM-dd") === value;
+}
+
+/** The county's local calendar date at an instant (R7). */
+export function localDate(at: Date | string, timeZone: string): string {
+  return format(new TZDate(new Date(at).getTime(), timeZone), "yyyy-MM-dd");
+}
+
+/** A calendar date plus whole days, whatever the length of the days in between. */
+export function addCalendarDays(date: string, days: number): string {
+  const [y, m, d] = date.split("-").map(Number);
+  return format(addDays(new TZDate(y, m - 1, d, "UTC"), days), "yyyy-MM-dd");
+}
+
+export function noticeDays(partner: boolean): number {
+  return partner ? PARTNER_NOTICE_DAYS : NON_PARTNER_NOTICE_DAYS;
+}
+
+/** R7: the earliest effective date allowed for a request first submitted at `submittedAt`. */
+export function earliestEffectiveDate(input: {
+  partner: boolean;
+  submittedAt: Date | string;
+  timeZone: string;
+}): string {
+  return addCalendarDays(localDate(input.submittedAt, input.timeZone), noticeDays(input.partner));
+}
+
+/** R4, R5, R6: the request types open to a department. */
+export function allowedTypes(partner: boolean): RequestType[] {
+  return partner
+    ? ["materials", "call_routing", "automated_response"]
+    : ["materials", "call_routing"];
+}
+
+export function noticeRule(partner: boolean): "R4" | "R5" {
+  return partner ? "R4" : "R5";
+}
