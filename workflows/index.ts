@@ -6,3 +6,5 @@ export * from "./context";
 export { checks, check, holds } from "./rules";
 export { requestMachine, MACHINE_VERSION } from "./requestMachine";
 export * from "./engine";
+export * from "./notifications";
+export * from "./eventRoles";

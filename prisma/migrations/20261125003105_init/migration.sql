@@ -18,7 +18,20 @@ CREATE TABLE "User" (
     "departmentId" TEXT,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" DATETIME NOT NULL,
+    "mfaSecret" TEXT,
+    "mfaEnabledAt" DATETIME,
+    "mfaLastStep" INTEGER,
     CONSTRAINT "User_departmentId_fkey" FOREIGN KEY ("departmentId") REFERENCES "Department" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "RecoveryCode" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "userId" TEXT NOT NULL,
+    "codeHash" TEXT NOT NULL,
+    "usedAt" DATETIME,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "RecoveryCode_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
 -- CreateTable
@@ -53,8 +66,7 @@ CREATE TABLE "Request" (
     "details" TEXT NOT NULL DEFAULT '{}',
     "effectiveDate" TEXT,
     "endDate" TEXT,
-    "distributionStart" TEXT,
-    "distributionEnd" TEXT,
+    "routing" TEXT,
     "contactName" TEXT NOT NULL DEFAULT '',
     "contactPhone" TEXT NOT NULL DEFAULT '',
     "departmentId" TEXT NOT NULL,
@@ -67,6 +79,7 @@ CREATE TABLE "Request" (
     "snapshot" TEXT NOT NULL,
     "version" INTEGER NOT NULL DEFAULT 0,
     "copiedFromId" TEXT,
+    "reachedFeeAssessment" BOOLEAN NOT NULL DEFAULT false,
     "taskSince" DATETIME,
     "nextReminderAt" DATETIME,
     "lapseOn" TEXT,
@@ -138,6 +151,9 @@ CREATE UNIQUE INDEX "User_email_key" ON "User"("email");
 
 -- CreateIndex
 CREATE INDEX "User_departmentId_idx" ON "User"("departmentId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "RecoveryCode_userId_codeHash_key" ON "RecoveryCode"("userId", "codeHash");
 
 -- CreateIndex
 CREATE INDEX "RoleAssignment_userId_idx" ON "RoleAssignment"("userId");

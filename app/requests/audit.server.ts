@@ -1,0 +1,48 @@
+// The audit trail: append-only, each entry hashed over its content and the previous entry's
+// hash. One chain per request (and one, "portal", for entries about no request): a request's
+// writes are already serialised by its version number, so its chain stays linear on any database.
+import { createHash } from "node:crypto";
+import type { Prisma } from "~/generated/prisma/client";
+
+export interface AuditInput {
+  requestId: string | null;
+  actorId: string | null;
+  actorName: string;
+  role: string | null;
+  acting: boolean;
+  event: string;
+  fromState: string | null;
+  toState: string | null;
+  comment: string | null;
+  at: Date;
+}
+
+type Tx = Prisma.TransactionClient;
+
+/** The hash of an entry: SHA-256 over its canonical content and the previous hash. */
+export function auditHash(entry: AuditInput, prevHash: string | null): string {
+  const canonical = JSON.stringify([
+    entry.requestId,
+    entry.actorId,
+    entry.actorName,
+    entry.role,
+    entry.acting,
+    entry.event,
+    entry.fromState,
+    entry.toState,
+    entry.comment,
+    entry.at.toISOString(),
+    prevHash,
+  ]);
+  return createHash("sha256").update(canonical).digest("hex");
+}
+
+export async function appendAudit(tx: Tx, entry: AuditInput): Promise<void> {
+  const last = await tx.auditEntry.findFirst({
+    where: { requestId: entry.requestId },
+    orderBy: { id: "desc" },
+    select: { hash: true },
+  });
+  const prevHash = last?.hash ?? null;
+  await tx.auditEntry.create({ data: { ...entry, prevHash, hash: auditHash(entry, prevHash) } });
+}

@@ -1,0 +1,141 @@
+// One zod schema per request type (SPEC §3, issue 4): used by the form on the client,
+// by the action on the server, and to tell the machine what a submission lacks.
+import { z } from "zod";
+import { isCalendarDate } from "../../workflows/notice";
+import type { RequestFacts, RequestType } from "../../workflows/types";
+
+export const MATERIALS_KINDS = ["mailing", "print", "web", "social_media", "event", "call_out"] as const;
+export const MATERIALS_KIND_LABELS: Record<(typeof MATERIALS_KINDS)[number], string> = {
+  mailing: "Mailing",
+  print: "Print (flyers, posters, brochures)",
+  web: "Web page",
+  social_media: "Social media",
+  event: "Event",
+  call_out: "Call-out (robocall, text alert)",
+};
+
+const text = (message: string, max = 200) => z.string().trim().min(1, message).max(max, `Use ${max} characters or fewer`);
+const date = (message: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, message)
+    .refine(isCalendarDate, "Enter a real date, like 2026-12-31");
+const count = (message: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, message)
+    .regex(/^\d{1,9}$/, "Enter a whole number, like 5000");
+
+const common = {
+  title: text("Enter a short title for the request"),
+  description: text("Describe what the request is for", 4000),
+  effectiveDate: date("Enter the effective date"),
+  contactName: text("Enter the name of the contact person", 120),
+  contactPhone: z
+    .string()
+    .trim()
+    .min(1, "Enter the contact person's phone number")
+    .regex(/^[0-9()+\-.\s]{7,20}(\s*(x|ext\.?)\s*\d{1,6})?$/i, "Enter a phone number, like 240-777-0311"),
+};
+
+export const materialsSchema = z
+  .object({
+    type: z.literal("materials"),
+    ...common,
+    materialsKind: z.enum(MATERIALS_KINDS, "Choose the kind of materials"),
+    audienceSize: count("Enter how many people the materials will reach"),
+    endDate: date("Enter the last distribution date"),
+    languages: text("Enter the languages, like English, Spanish", 200),
+  })
+  .refine((v) => v.endDate >= v.effectiveDate, {
+    path: ["endDate"],
+    message: "The last distribution date must be on or after the first (R10)",
+  });
+
+export const callRoutingSchema = z
+  .object({
+    type: z.literal("call_routing"),
+    ...common,
+    unitOrLine: text("Enter the unit or phone line whose calls will be routed"),
+    callsPerMonth: count("Enter about how many calls a month the line receives now"),
+    routing: z.enum(["permanent", "temporary"], "Choose permanent or temporary"),
+    endDate: z.string().trim().optional().default(""),
+  })
+  .superRefine((v, ctx) => {
+    if (v.routing === "temporary") {
+      if (!v.endDate) ctx.addIssue({ code: "custom", path: ["endDate"], message: "Enter the end date (R10)" });
+      else if (!isCalendarDate(v.endDate))
+        ctx.addIssue({ code: "custom", path: ["endDate"], message: "Enter a real date, like 2026-12-31" });
+      else if (v.endDate < v.effectiveDate)
+        ctx.addIssue({
+          code: "custom",
+          path: ["endDate"],
+          message: "The end date must be on or after the effective date (R10)",
+        });
+    }
+  });
+
+export const automatedResponseSchema = z.object({
+  type: z.literal("automated_response"),
+  ...common,
+  systemName: text("Enter the automated response system"),
+});
+
+export const requestSchemas = {
+  materials: materialsSchema,
+  call_routing: callRoutingSchema,
+  automated_response: automatedResponseSchema,
+} as const;
+
+export type MaterialsForm = z.infer<typeof materialsSchema>;
+export type CallRoutingForm = z.infer<typeof callRoutingSchema>;
+export type AutomatedResponseForm = z.infer<typeof automatedResponseSchema>;
+
+/** Field names and their labels, in form order, for error summaries and the machine's "missing" list. */
+export const FIELD_LABELS: Record<string, string> = {
+  title: "Title",
+  description: "Description",
+  effectiveDate: "Effective date",
+  materialsKind: "Kind of materials",
+  audienceSize: "Audience size",
+  endDate: "End date",
+  languages: "Languages",
+  unitOrLine: "Unit or line",
+  callsPerMonth: "Calls a month",
+  routing: "Permanent or temporary",
+  systemName: "Automated response system",
+  contactName: "Contact person",
+  contactPhone: "Contact phone",
+};
+
+/** The answers a request keeps, as text: what the form posts and what a draft stores. */
+export type RequestAnswers = Partial<Record<keyof typeof FIELD_LABELS, string>> & { type: RequestType };
+
+export function fieldErrors(type: RequestType, answers: Record<string, unknown>): Record<string, string> {
+  const result = requestSchemas[type].safeParse({ ...answers, type });
+  const errors: Record<string, string> = {};
+  if (result.success) return errors;
+  for (const issue of result.error.issues) {
+    const field = String(issue.path[0] ?? "form");
+    errors[field] ??= issue.message;
+  }
+  return errors;
+}
+
+/** What the machine needs to judge a submission (R4–R10). */
+export function factsOf(answers: RequestAnswers): RequestFacts {
+  const errors = fieldErrors(answers.type, answers);
+  const routing = answers.type === "call_routing" && (answers.routing === "permanent" || answers.routing === "temporary")
+    ? answers.routing
+    : null;
+  const endDate = answers.type === "materials" || routing === "temporary" ? answers.endDate || null : null;
+  return {
+    type: answers.type,
+    effectiveDate: answers.effectiveDate ?? "",
+    routing,
+    endDate,
+    missing: Object.keys(errors).map((field) => FIELD_LABELS[field] ?? field),
+  };
+}
