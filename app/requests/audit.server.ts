@@ -46,3 +46,28 @@ export async function appendAudit(tx: Tx, entry: AuditInput): Promise<void> {
   const prevHash = last?.hash ?? null;
   await tx.auditEntry.create({ data: { ...entry, prevHash, hash: auditHash(entry, prevHash) } });
 }
+
+export type ChainVerdict =
+  | { ok: true; entries: number }
+  | { ok: false; entries: number; brokenAt: { id: number; requestId: string | null; why: string } };
+
+/** Walks every chain in order; names the first entry whose hash or link does not match. */
+export async function verifyAuditChains(db: { auditEntry: Tx["auditEntry"] }, pageSize = 5000): Promise<ChainVerdict> {
+  const heads = new Map<string, string | null>();
+  let entries = 0;
+  let cursor = 0;
+  for (;;) {
+    const page = await db.auditEntry.findMany({ where: { id: { gt: cursor } }, orderBy: { id: "asc" }, take: pageSize });
+    if (page.length === 0) return { ok: true, entries };
+    for (const row of page) {
+      entries++;
+      const chain = row.requestId ?? "portal";
+      const expectedPrev = heads.get(chain) ?? null;
+      const broken = (why: string) => ({ ok: false as const, entries, brokenAt: { id: row.id, requestId: row.requestId, why } });
+      if (row.prevHash !== expectedPrev) return broken("its link to the previous entry does not match");
+      if (row.hash !== auditHash(row, row.prevHash)) return broken("its content does not match its hash");
+      heads.set(chain, row.hash);
+    }
+    cursor = page[page.length - 1].id;
+  }
+}
