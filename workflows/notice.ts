@@ -1,6 +1,6 @@
 // R4, R5, R6, R7: how much notice each department must give, counted in local calendar days.
 import { TZDate } from "@date-fns/tz";
-import { addDays, format, isValid, parse } from "date-fns";
+import { addDays, differenceInCalendarDays, format, isValid, parse, parseISO } from "date-fns";
 import type { RequestType } from "./types";
 
 export const DEFAULT_TIME_ZONE = "America/New_York";
@@ -49,4 +49,9 @@ export function allowedTypes(partner: boolean): RequestType[] {
 
 export function noticeRule(partner: boolean): "R4" | "R5" {
   return partner ? "R4" : "R5";
+}
+
+/** Whole calendar days from one date to another (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return differenceInCalendarDays(parseISO(to), parseISO(from));
 }

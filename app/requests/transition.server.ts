@@ -10,7 +10,7 @@ import { OPEN_STATES, STATE_LABELS } from "../../workflows/states";
 import { SYSTEM_ACTOR, type Actor } from "../../workflows/types";
 import { canSee } from "./access.server";
 import { actorOf } from "./actor.server";
-import { answersOf, columnsOf, type RequestColumns } from "./answers";
+import { answersOf, type RequestColumns } from "./answers";
 import { appendAudit } from "./audit.server";
 import { queueNotifications } from "./outbox.server";
 import { factsOf } from "./requestSchema";

@@ -1,32 +1,125 @@
+// Home: what waits on me, oldest first, and my department's requests.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
+import { RequestTable } from "~/components/RequestTable";
+import { db } from "~/db.server";
+import { mayCreateRequests } from "~/requests/access.server";
+import { listRequests, myTasks } from "~/requests/queries.server";
+import { getSettings } from "~/settings.server";
+import { EVENT_LABELS } from "../../workflows/engine";
+import { daysBetween, localDate } from "../../workflows/notice";
+import { STATE_LABELS, type StateName } from "../../workflows/states";
 import { ROLE_LABELS } from "../../workflows/types";
 
 export const meta: MetaFunction = () => [{ title: "Home – 3-1-1 Number Use Portal" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
+  const now = new Date();
+  const today = localDate(now, getSettings().timeZone);
+  const [tasks, department] = await Promise.all([
+    myTasks(db, user, now),
+    user.departmentId && mayCreateRequests(user)
+      ? listRequests(db, user, { departmentId: user.departmentId, page: 1 })
+      : null,
+  ]);
   return {
     user: {
       name: user.name,
-      department: user.department ? { name: user.department.name, code: user.department.code } : null,
+      department: user.department ? { name: user.department.name, partner: user.department.partnerSince !== null } : null,
       roles: user.roles.map((r) => (r.acting ? `Acting ${ROLE_LABELS[r.role]}` : ROLE_LABELS[r.role])),
     },
+    canCreate: mayCreateRequests(user),
+    tasks: tasks.map((t) => ({
+      id: t.id,
+      reference: t.reference,
+      title: t.title,
+      stateLabel: STATE_LABELS[t.state as StateName],
+      effectiveDate: t.effectiveDate,
+      daysLeft: t.effectiveDate ? daysBetween(today, t.effectiveDate) : null,
+      todo: [...new Set(t.actions.map((a) => EVENT_LABELS[a.type]))].join(", "),
+    })),
+    departmentRequests: department?.rows ?? [],
   };
 }
 
 export default function Home() {
-  const { user } = useLoaderData<typeof loader>();
+  const { user, canCreate, tasks, departmentRequests } = useLoaderData<typeof loader>();
   return (
     <>
-      <h1>3-1-1 Number Use Portal</h1>
+      <h1>Home</h1>
       <p className="usa-intro" data-testid="signed-in-as">
         Signed in as {user.name} ({user.roles.length > 0 ? user.roles.join(", ") : "no roles"})
         {user.department ? ` · ${user.department.name}` : ""}
       </p>
-      <h2>My tasks</h2>
-      <p>Nothing here yet.</p>
+      {canCreate ? (
+        <p>
+          <Link className="usa-button" to="/requests/new">
+            Start a new request
+          </Link>
+        </p>
+      ) : null}
+
+      <section aria-labelledby="tasks-heading">
+        <h2 id="tasks-heading">My tasks</h2>
+        {tasks.length === 0 ? (
+          <p data-testid="no-tasks">Nothing is waiting on you.</p>
+        ) : (
+          <table className="usa-table usa-table--borderless usa-table--stacked width-full" data-testid="tasks">
+            <caption className="usa-sr-only">Requests waiting on you, oldest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Request</th>
+                <th scope="col">Status</th>
+                <th scope="col">To do</th>
+                <th scope="col">Effective date</th>
+                <th scope="col">Days left</th>
+              </tr>
+            </thead>
+            <tbody>
+              {tasks.map((t) => (
+                <tr key={t.id}>
+                  <th scope="row" data-label="Request">
+                    <Link to={`/requests/${t.id}`}>
+                      {t.reference}: {t.title || "(no title yet)"}
+                    </Link>
+                  </th>
+                  <td data-label="Status">{t.stateLabel}</td>
+                  <td data-label="To do">{t.todo}</td>
+                  <td data-label="Effective date">{t.effectiveDate ?? "—"}</td>
+                  <td data-label="Days left" className={t.daysLeft !== null && t.daysLeft <= 3 ? "portal-days--urgent" : undefined}>
+                    {t.daysLeft === null ? "—" : t.daysLeft <= 3 ? `${t.daysLeft} (soon)` : t.daysLeft}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+
+      {user.department && canCreate ? (
+        <section aria-labelledby="department-heading" className="margin-top-4">
+          <h2 id="department-heading">{user.department.name}: requests</h2>
+          <p>
+            {user.department.partner
+              ? "Your department is a 311 partner: give at least 7 calendar days' notice."
+              : "Your department is not a 311 partner: give at least 14 calendar days' notice."}
+          </p>
+          {departmentRequests.length === 0 ? (
+            <p>Your department has no requests yet.</p>
+          ) : (
+            <RequestTable rows={departmentRequests} caption="Your department's most recent requests" />
+          )}
+          <p>
+            <Link to="/requests">See all your department's requests</Link>
+          </p>
+        </section>
+      ) : (
+        <p className="margin-top-4">
+          <Link to="/requests">See all requests</Link>
+        </p>
+      )}
     </>
   );
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import {
   addCalendarDays,
   allowedTypes,
+  daysBetween,
   earliestEffectiveDate,
   isCalendarDate,
   localDate,
@@ -101,5 +102,14 @@ describe("allowedTypes (R4, R5, R6)", () => {
   it("R6: automated response is for partners only", () => {
     expect(allowedTypes(true)).toEqual(["materials", "call_routing", "automated_response"]);
     expect(allowedTypes(false)).toEqual(["materials", "call_routing"]);
+  });
+});
+
+describe("daysBetween", () => {
+  it("counts calendar days across daylight-saving changes and years", () => {
+    expect(daysBetween("2026-03-07", "2026-03-09")).toBe(2);
+    expect(daysBetween("2026-10-31", "2026-11-02")).toBe(2);
+    expect(daysBetween("2026-12-30", "2027-01-02")).toBe(3);
+    expect(daysBetween("2026-11-25", "2026-11-22")).toBe(-3);
   });
 });

@@ -1,0 +1,46 @@
+// A table of requests: reference, title, department, type, state, effective date.
+import { Link } from "@remix-run/react";
+import { STATE_LABELS, type StateName } from "../../workflows/states";
+import { REQUEST_TYPE_LABELS, type RequestType } from "../../workflows/types";
+
+export interface RequestRow {
+  id: string;
+  reference: string;
+  title: string;
+  type: string;
+  state: string;
+  effectiveDate: string | null;
+  department: { name: string };
+}
+
+export function RequestTable({ rows, caption }: { rows: RequestRow[]; caption: string }) {
+  return (
+    <table className="usa-table usa-table--borderless usa-table--stacked width-full" data-testid="request-table">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Reference</th>
+          <th scope="col">Title</th>
+          <th scope="col">Department</th>
+          <th scope="col">Type</th>
+          <th scope="col">Status</th>
+          <th scope="col">Effective date</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.id}>
+            <th scope="row" data-label="Reference">
+              <Link to={`/requests/${r.id}`}>{r.reference}</Link>
+            </th>
+            <td data-label="Title">{r.title || "(no title yet)"}</td>
+            <td data-label="Department">{r.department.name}</td>
+            <td data-label="Type">{REQUEST_TYPE_LABELS[r.type as RequestType] ?? r.type}</td>
+            <td data-label="Status">{STATE_LABELS[r.state as StateName] ?? r.state}</td>
+            <td data-label="Effective date">{r.effectiveDate ?? "—"}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,407 @@
+// A request's page: where it stands, what happens next, and only the actions the machine allows this person now.
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { requireUser } from "~/auth/session.server";
+import { ErrorSummary } from "~/components/ErrorSummary";
+import { TextArea, TextField } from "~/components/Field";
+import { StatusTracker } from "~/components/StatusTracker";
+import { db } from "~/db.server";
+import { actorOf } from "~/requests/actor.server";
+import { answersOf } from "~/requests/answers";
+import { addComment } from "~/requests/comments.server";
+import { actionErrors, requestActionSchema, type RequestIntent } from "~/requests/decisionForms";
+import { NEXT_STEP, progressSteps } from "~/requests/progress";
+import { auditTrail, commentsOn, findVisibleRequest } from "~/requests/queries.server";
+import { FIELD_LABELS } from "~/requests/requestSchema";
+import { transition } from "~/requests/transition.server";
+import { getSettings } from "~/settings.server";
+import { availableActions, restore, stateName, type AvailableAction } from "../../workflows/engine";
+import { actorLabel } from "../../workflows/eventRoles";
+import { STATE_LABELS, COPYABLE_STATES } from "../../workflows/states";
+import { REQUEST_TYPE_LABELS, type ActorRole, type RequestType } from "../../workflows/types";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.request.reference}: ${data.request.title} – 3-1-1 Number Use Portal` : "Request" },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const row = await findVisibleRequest(db, user, params.id ?? "");
+  const snapshot = restore(row.snapshot);
+  const state = stateName(snapshot);
+  const ctx = snapshot.context;
+  const [audit, comments] = await Promise.all([auditTrail(db, row.id), commentsOn(db, row.id)]);
+  const lastOpen = [...audit].reverse().find((a) => a.fromState && a.toState === state)?.fromState ?? null;
+  const answers = answersOf(row);
+  return {
+    request: {
+      id: row.id,
+      reference: row.reference,
+      title: row.title,
+      type: row.type as RequestType,
+      typeLabel: REQUEST_TYPE_LABELS[row.type as RequestType] ?? row.type,
+      state,
+      stateLabel: STATE_LABELS[state],
+      department: row.department.name,
+      submitter: row.submitter.name,
+      firstSubmittedOn: row.firstSubmittedOn,
+      partnerAtSubmission: row.partnerAtSubmission,
+      answers: Object.entries(answers)
+        .filter(([field, value]) => field !== "type" && value)
+        .map(([field, value]) => ({ label: FIELD_LABELS[field] ?? field, value: value as string })),
+    },
+    steps: progressSteps(state, ctx.analysis !== null, lastOpen as never),
+    nextStep: NEXT_STEP[state],
+    actions: availableActions(snapshot, actorOf(user), new Date().toISOString()),
+    canCopy: COPYABLE_STATES.includes(state) && user.departmentId === row.departmentId,
+    signOffs: ctx.signOffs,
+    inDecision: state === "decision",
+    analysis: ctx.analysis,
+    fee: ctx.fee,
+    audit: audit.map((a) => ({
+      id: a.id,
+      at: a.at.toISOString(),
+      who: actorLabel(a.actorName, a.role ? { role: a.role as ActorRole, acting: a.acting } : null),
+      event: a.event,
+      from: a.fromState ? STATE_LABELS[a.fromState as keyof typeof STATE_LABELS] ?? a.fromState : null,
+      to: a.toState ? STATE_LABELS[a.toState as keyof typeof STATE_LABELS] ?? a.toState : null,
+      comment: a.comment,
+    })),
+    comments: comments.map((c) => ({ id: c.id, author: c.author.name, body: c.body, at: c.createdAt.toISOString() })),
+    timeZone: getSettings().timeZone,
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const row = await findVisibleRequest(db, user, params.id ?? "");
+  const form = Object.fromEntries(await request.formData());
+  const parsed = requestActionSchema.safeParse(form);
+  const values = Object.fromEntries(Object.entries(form).map(([k, v]) => [k, String(v)]));
+  if (!parsed.success) {
+    return data({ intent: String(form.intent ?? ""), errors: actionErrors(parsed.error), values }, { status: 400 });
+  }
+  const now = new Date();
+  const act = parsed.data;
+  if (act.intent === "COMMENT") {
+    await addComment(db, user, row.id, act.body, now);
+    return redirect(`/requests/${row.id}?done=COMMENT#comments`, 303);
+  }
+  const { intent, ...rest } = act;
+  const outcome = await transition(db, {
+    requestId: row.id,
+    by: user,
+    event: { type: intent, ...rest } as never,
+    now,
+    timeZone: getSettings().timeZone,
+  });
+  if (!outcome.ok) {
+    if (outcome.status === 404) throw new Response("Not found", { status: 404 });
+    return data({ intent, errors: { form: outcome.reason }, values }, { status: outcome.status });
+  }
+  return redirect(`/requests/${row.id}?done=${intent}`, 303);
+}
+
+const DONE_MESSAGES: Partial<Record<RequestIntent, string>> = {
+  SUBMIT: "Request submitted. COM has been told by e-mail.",
+  RESUBMIT: "Request resubmitted.",
+  WITHDRAW: "Request withdrawn.",
+  CANCEL: "Request cancelled.",
+  ORDER_ANALYSIS: "Call volume analysis ordered.",
+  NO_ANALYSIS: "Sent to the decision without an analysis.",
+  REQUEST_CHANGES: "Changes requested. The department has been told.",
+  REJECT: "Request rejected.",
+  APPROVE: "Your sign-off is recorded.",
+  ACCEPT_FEE: "Fee accepted.",
+  DISPUTE_FEE: "Fee disputed. Finance will look at it again.",
+  DECLINE_FEE: "Fee declined. The request is withdrawn.",
+  COMMENT: "Comment added.",
+};
+
+function has(actions: AvailableAction[], type: AvailableAction["type"]) {
+  return actions.some((a) => a.type === type);
+}
+
+export default function RequestPage() {
+  const { request, steps, nextStep, actions, canCopy, signOffs, inDecision, analysis, fee, audit, comments, timeZone } =
+    useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const done = params.get("done") as RequestIntent | null;
+  const errors: Record<string, string | undefined> = actionData?.errors ?? {};
+  const valuesFor = (intent: string) => (actionData?.intent === intent ? actionData.values : {});
+  const errorFor = (intent: string, field: string) => (actionData?.intent === intent ? errors[field] : undefined);
+
+  return (
+    <>
+      <p className="margin-bottom-0">
+        <Link to="/requests">All requests</Link>
+      </p>
+      <h1 className="margin-top-1">
+        <span className="text-base-dark font-body-md display-block">{request.reference}</span>
+        {request.title}
+      </h1>
+      <p>
+        <span className="usa-tag" data-testid="state">
+          {request.stateLabel}
+        </span>{" "}
+        {request.typeLabel} · {request.department}
+      </p>
+
+      {done && DONE_MESSAGES[done] ? (
+        <div className="usa-alert usa-alert--success usa-alert--slim" role="status">
+          <div className="usa-alert__body">
+            <p className="usa-alert__text">{DONE_MESSAGES[done]}</p>
+          </div>
+        </div>
+      ) : null}
+      <ErrorSummary errors={Object.entries(errors).filter((e): e is [string, string] => Boolean(e[1]))} />
+
+      <StatusTracker steps={steps} />
+      <section aria-labelledby="next-heading" className="margin-y-3">
+        <h2 id="next-heading">What happens next</h2>
+        <p data-testid="next-step">{nextStep}</p>
+      </section>
+
+      <section aria-labelledby="actions-heading" className="margin-y-3">
+        <h2 id="actions-heading">What you can do</h2>
+        {actions.length === 0 && !canCopy ? <p>There is nothing for you to do on this request now.</p> : null}
+        <div className="portal-actions">
+          {has(actions, "EDIT") ? (
+            <Link className="usa-button" to={`/requests/${request.id}/edit`}>
+              {request.state === "changesRequested" ? "Edit and resubmit" : "Edit the request"}
+            </Link>
+          ) : null}
+          {has(actions, "SUBMIT") ? (
+            <Link className="usa-button" to={`/requests/${request.id}/check`}>
+              Check your answers and submit
+            </Link>
+          ) : null}
+          {has(actions, "RECORD_ANALYSIS") ? (
+            <Link className="usa-button" to={`/requests/${request.id}/analysis`}>
+              Record the call volume analysis
+            </Link>
+          ) : null}
+          {has(actions, "ASSESS_FEE") ? (
+            <Link className="usa-button" to={`/requests/${request.id}/fee`}>
+              Assess the fee
+            </Link>
+          ) : null}
+          {canCopy ? (
+            <Form method="post" action={`/requests/${request.id}/copy`}>
+              <button type="submit" className="usa-button usa-button--outline">
+                Copy into a new draft
+              </button>
+            </Form>
+          ) : null}
+        </div>
+
+        {(["ORDER_ANALYSIS", "NO_ANALYSIS"] as const)
+          .filter((intent) => has(actions, intent))
+          .map((intent) => (
+            <Form method="post" key={intent} className="usa-form usa-form--large margin-top-2">
+              <input type="hidden" name="intent" value={intent} />
+              <button type="submit" className="usa-button">
+                {intent === "ORDER_ANALYSIS" ? "Order a call volume analysis" : "No analysis needed: go to the decision"}
+              </button>
+            </Form>
+          ))}
+
+        {actions
+          .filter((a) => a.type === "APPROVE")
+          .map((a) => (
+            <Form method="post" key={a.slot} className="usa-form usa-form--large margin-top-2">
+              <input type="hidden" name="intent" value="APPROVE" />
+              <input type="hidden" name="slot" value={a.slot} />
+              <button type="submit" className="usa-button">
+                Approve as {a.slot === "director" ? "Director" : "Assistant Director"}
+              </button>
+            </Form>
+          ))}
+
+        {has(actions, "ACCEPT_FEE") ? (
+          <Form method="post" className="usa-form usa-form--large margin-top-2">
+            <input type="hidden" name="intent" value="ACCEPT_FEE" />
+            <TextField
+              name="accountCode"
+              label="Account code to charge"
+              hint="The fee is charged by interdepartmental transfer to this account."
+              defaultValue={valuesFor("ACCEPT_FEE").accountCode}
+              error={errorFor("ACCEPT_FEE", "accountCode")}
+            />
+            <button type="submit" className="usa-button">
+              Accept the fee
+            </button>
+          </Form>
+        ) : null}
+
+        {(
+          [
+            ["REQUEST_CHANGES", "What needs to change", "Request changes", true],
+            ["REJECT", "Reason for the rejection", "Reject the request", true],
+            ["DISPUTE_FEE", "Why you dispute the fee", "Dispute the fee", true],
+            ["DECLINE_FEE", "Comment (optional)", "Decline the fee and withdraw", false],
+            ["WITHDRAW", "Reason (optional)", "Withdraw the request", false],
+            ["CANCEL", "Reason (optional)", "Cancel the request", false],
+          ] as const
+        )
+          .filter(([intent]) => has(actions, intent))
+          .map(([intent, label, button, required]) => (
+            <details key={intent} className="margin-top-2" open={actionData?.intent === intent}>
+              <summary>{button}</summary>
+              <Form method="post" className="usa-form usa-form--large">
+                <input type="hidden" name="intent" value={intent} />
+                <TextArea
+                  name="comment"
+                  id={`${intent}-comment`}
+                  label={label}
+                  required={required}
+                  defaultValue={valuesFor(intent).comment}
+                  error={errorFor(intent, "comment")}
+                />
+                <button
+                  type="submit"
+                  className={`usa-button${intent === "REJECT" || intent === "WITHDRAW" || intent === "CANCEL" || intent === "DECLINE_FEE" ? " usa-button--secondary" : ""}`}
+                >
+                  {button}
+                </button>
+              </Form>
+            </details>
+          ))}
+      </section>
+
+      {inDecision ? (
+        <section aria-labelledby="signoffs-heading" className="margin-y-3">
+          <h2 id="signoffs-heading">Sign-offs</h2>
+          <ul className="usa-list">
+            {(["director", "assistantDirector"] as const).map((slot) => {
+              const s = signOffs[slot];
+              const role = slot === "director" ? "Director" : "Assistant Director";
+              return (
+                <li key={slot}>
+                  {role}: {s ? `signed by ${s.name}${s.acting ? ` (acting ${role})` : ""}` : "awaited"}
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      ) : null}
+
+      {analysis || fee ? (
+        <section aria-labelledby="impact-heading" className="margin-y-3">
+          <h2 id="impact-heading">Call volume and fee</h2>
+          <dl className="portal-summary">
+            {analysis ? (
+              <>
+                <dt>Projected calls</dt>
+                <dd>{analysis.projectedCalls.toLocaleString("en-US")}</dd>
+              </>
+            ) : null}
+            {fee ? (
+              <>
+                <dt>Fee</dt>
+                <dd data-testid="fee">
+                  {fee.amount.toLocaleString("en-US", { style: "currency", currency: "USD" })} ({fee.status})
+                </dd>
+                {fee.reason ? (
+                  <>
+                    <dt>Reason for the fee</dt>
+                    <dd>{fee.reason}</dd>
+                  </>
+                ) : null}
+              </>
+            ) : null}
+          </dl>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="details-heading" className="margin-y-3">
+        <h2 id="details-heading">The request</h2>
+        <dl className="portal-summary">
+          <dt>Department</dt>
+          <dd>{request.department}</dd>
+          <dt>Submitted by</dt>
+          <dd>{request.submitter}</dd>
+          {request.firstSubmittedOn ? (
+            <>
+              <dt>First submitted</dt>
+              <dd>
+                {request.firstSubmittedOn} ({request.partnerAtSubmission ? "311 partner department" : "not a 311 partner"})
+              </dd>
+            </>
+          ) : null}
+          {request.answers.map((a) => (
+            <div key={a.label} className="portal-summary__row">
+              <dt>{a.label}</dt>
+              <dd>{a.value}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+
+      <section aria-labelledby="comments" className="margin-y-3">
+        <h2 id="comments">Comments</h2>
+        {comments.length === 0 ? <p>No comments yet.</p> : null}
+        <ul className="usa-list usa-list--unstyled">
+          {comments.map((c) => (
+            <li key={c.id} className="margin-bottom-2">
+              <strong>{c.author}</strong>, <time dateTime={c.at}>{formatInstant(c.at, timeZone)}</time>
+              <p className="margin-top-05">{c.body}</p>
+            </li>
+          ))}
+        </ul>
+        <Form method="post" className="usa-form usa-form--large">
+          <input type="hidden" name="intent" value="COMMENT" />
+          <TextArea
+            name="body"
+            label="Add a comment"
+            defaultValue={valuesFor("COMMENT").body}
+            error={errorFor("COMMENT", "body")}
+          />
+          <button type="submit" className="usa-button usa-button--outline">
+            Add comment
+          </button>
+        </Form>
+      </section>
+
+      <section aria-labelledby="audit-heading" className="margin-y-3">
+        <h2 id="audit-heading">History</h2>
+        <table className="usa-table usa-table--borderless usa-table--stacked">
+          <caption className="usa-sr-only">Everything that happened to this request, oldest first</caption>
+          <thead>
+            <tr>
+              <th scope="col">When</th>
+              <th scope="col">Who</th>
+              <th scope="col">What</th>
+              <th scope="col">Comment</th>
+            </tr>
+          </thead>
+          <tbody>
+            {audit.map((a) => (
+              <tr key={a.id}>
+                <td data-label="When">
+                  <time dateTime={a.at}>{formatInstant(a.at, timeZone)}</time>
+                </td>
+                <td data-label="Who">{a.who}</td>
+                <td data-label="What">{describe(a)}</td>
+                <td data-label="Comment">{a.comment}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </>
+  );
+}
+
+function describe(a: { event: string; from: string | null; to: string | null }) {
+  if (a.event === "CREATE") return "Started the draft";
+  if (a.event === "COPY") return "Started the draft as a copy";
+  if (a.event === "EDIT") return "Edited the request";
+  if (a.event === "APPROVE") return a.to === "Approved" ? "Signed off: approved" : "Signed off";
+  return a.from === a.to ? a.event : `${a.from} → ${a.to}`;
+}
+
+function formatInstant(iso: string, timeZone: string) {
+  return new Date(iso).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short", timeZone });
+}

@@ -1,0 +1,102 @@
+// All the requests this person may see (R1), with filters, search and pages.
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { requireUser } from "~/auth/session.server";
+import { SelectField, TextField } from "~/components/Field";
+import { RequestTable } from "~/components/RequestTable";
+import { db } from "~/db.server";
+import { mayCreateRequests } from "~/requests/access.server";
+import { filtersFrom, listRequests } from "~/requests/queries.server";
+import { STATE_LABELS, STATE_NAMES } from "../../workflows/states";
+import { REQUEST_TYPE_LABELS, REQUEST_TYPES } from "../../workflows/types";
+
+export const meta: MetaFunction = () => [{ title: "Requests – 3-1-1 Number Use Portal" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const url = new URL(request.url);
+  const filters = filtersFrom(url.searchParams);
+  const seesAllDepartments = user.roles.some((r) => ["director", "assistant_director", "analyst", "finance"].includes(r.role));
+  const [list, departments] = await Promise.all([
+    listRequests(db, user, filters),
+    seesAllDepartments ? db.department.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }) : [],
+  ]);
+  return { ...list, filters, departments, canCreate: mayCreateRequests(user) };
+}
+
+function pageLink(filters: Record<string, unknown>, page: number) {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(filters)) {
+    if (key !== "page" && key !== "departmentId" && typeof value === "string" && value) params.set(key, value);
+  }
+  if (typeof filters.departmentId === "string") params.set("department", filters.departmentId);
+  params.set("page", String(page));
+  return `?${params.toString()}`;
+}
+
+export default function Requests() {
+  const { rows, hasNext, page, filters, departments, canCreate } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1>Requests</h1>
+      {canCreate ? (
+        <p>
+          <Link className="usa-button" to="/requests/new">
+            Start a new request
+          </Link>
+        </p>
+      ) : null}
+      <Form method="get" className="portal-filters" aria-label="Filter requests">
+        <TextField name="q" label="Search title or reference" defaultValue={filters.q ?? ""} type="search" />
+        <SelectField
+          name="state"
+          label="Status"
+          defaultValue={filters.state ?? ""}
+          options={[{ value: "", label: "Any status" }, ...STATE_NAMES.map((s) => ({ value: s, label: STATE_LABELS[s] }))]}
+        />
+        <SelectField
+          name="type"
+          label="Type"
+          defaultValue={filters.type ?? ""}
+          options={[{ value: "", label: "Any type" }, ...REQUEST_TYPES.map((t) => ({ value: t, label: REQUEST_TYPE_LABELS[t] }))]}
+        />
+        {departments.length > 0 ? (
+          <SelectField
+            name="department"
+            label="Department"
+            defaultValue={filters.departmentId ?? ""}
+            options={[{ value: "", label: "Any department" }, ...departments.map((d) => ({ value: d.id, label: d.name }))]}
+          />
+        ) : null}
+        <TextField name="from" label="Effective on or after" type="date" defaultValue={filters.from ?? ""} />
+        <TextField name="to" label="Effective on or before" type="date" defaultValue={filters.to ?? ""} />
+        <button type="submit" className="usa-button">
+          Apply filters
+        </button>
+      </Form>
+      {rows.length === 0 ? (
+        <p data-testid="no-requests">No requests match.</p>
+      ) : (
+        <RequestTable rows={rows} caption={`Requests, page ${page}`} />
+      )}
+      <nav aria-label="Pages" className="usa-pagination">
+        <ul className="usa-pagination__list">
+          {page > 1 ? (
+            <li className="usa-pagination__item">
+              <Link className="usa-pagination__link" to={pageLink(filters, page - 1)}>
+                Previous page
+              </Link>
+            </li>
+          ) : null}
+          {hasNext ? (
+            <li className="usa-pagination__item">
+              <Link className="usa-pagination__link" to={pageLink(filters, page + 1)}>
+                Next page
+              </Link>
+            </li>
+          ) : null}
+        </ul>
+      </nav>
+    </>
+  );
+}
