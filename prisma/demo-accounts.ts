@@ -24,14 +24,19 @@ export interface DemoAccount {
   name: string;
   departmentCode: string;
   role: Role;
+  /**
+   * TOTP secret (base32) for roles that must use MFA, so the demo accounts stay usable:
+   * add it to an authenticator app by hand. Published in the README: demo only.
+   */
+  totpSecret?: string;
 }
 
 export const DEMO_ACCOUNTS: DemoAccount[] = [
   { email: "requester.partner@example.gov", name: "Pat Partner", departmentCode: "DPW", role: "requester" },
   { email: "requester.nonpartner@example.gov", name: "Noel Nonpartner", departmentCode: "LIB", role: "requester" },
-  { email: "director@example.gov", name: "Dana Director", departmentCode: "COM", role: "director" },
-  { email: "assistant.director@example.gov", name: "Avery Assistant", departmentCode: "COM", role: "assistant_director" },
+  { email: "director@example.gov", name: "Dana Director", departmentCode: "COM", role: "director", totpSecret: "SZQ3DIUMRKVB6QE37LL6UV4TAF6Z4D6G" },
+  { email: "assistant.director@example.gov", name: "Avery Assistant", departmentCode: "COM", role: "assistant_director", totpSecret: "DKMZGYSAD2KJE3WOZ32LOOX23XPVDO5N" },
   { email: "analyst@example.gov", name: "Ana Analyst", departmentCode: "COM", role: "analyst" },
-  { email: "finance@example.gov", name: "Fin Finance", departmentCode: "FIN", role: "finance" },
-  { email: "admin@example.gov", name: "Addy Admin", departmentCode: "COM", role: "admin" },
+  { email: "finance@example.gov", name: "Fin Finance", departmentCode: "FIN", role: "finance", totpSecret: "WRZU7F4TWOWACEFZI3QYOR6ZN7MM3HOV" },
+  { email: "admin@example.gov", name: "Addy Admin", departmentCode: "COM", role: "admin", totpSecret: "GNI7CPCGTDVZ45NPT2NXMYK6QMAENQKV" },
 ];

@@ -4,12 +4,13 @@ import { fileURLToPath } from "node:url";
 import { hashPassword, type ScryptParams } from "../app/auth/password.server";
 import { connectDb, type PrismaClient } from "../app/db.server";
 import { DEMO_ACCOUNTS, DEMO_DEPARTMENTS, DEMO_PASSWORD } from "./demo-accounts";
+import { seedDemoRequests } from "./demo-requests";
 
 export interface SeedOptions {
   /** Password hashing parameters; tests may pass cheaper ones. */
   scryptParams?: ScryptParams;
-  /** Also create demo requests (added later). */
-  demoRequests?: boolean;
+  /** Also create demo requests, as of this instant in the county's time zone. */
+  demoRequests?: { now: Date; timeZone: string };
 }
 
 export interface SeedResult {
@@ -40,19 +41,17 @@ export async function seedDatabase(db: PrismaClient, options: SeedOptions = {}):
           name: a.name,
           passwordHash: hashes[i],
           departmentId: departmentIds.get(a.departmentCode) ?? null,
+          // Demo MFA (README): no recovery codes, the secret is published instead.
+          ...(a.totpSecret ? { mfaSecret: a.totpSecret, mfaEnabledAt: new Date() } : {}),
           roles: { create: [{ role: a.role, acting: false }] },
         },
       });
     }
-    if (options.demoRequests) {
-      await seedDemoRequests(tx as unknown as PrismaClient, departmentIds);
-    }
   });
+  if (options.demoRequests) await seedDemoRequests(db, options.demoRequests.now, options.demoRequests.timeZone);
   return { seeded: true, departments: DEMO_DEPARTMENTS.length, users: DEMO_ACCOUNTS.length };
 }
 
-/** Placeholder for demo requests; filled in later. */
-async function seedDemoRequests(_db: PrismaClient, _departmentIds: Map<string, string>): Promise<void> {}
 
 // `tsx prisma/seed.ts`
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

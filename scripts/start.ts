@@ -86,7 +86,7 @@ run("prisma", ["migrate", "deploy"], childEnv, true);
   const { seedDatabase } = await import("../prisma/seed");
   const db = await connectDb(settings.databaseUrl);
   try {
-    const result = await seedDatabase(db);
+    const result = await seedDatabase(db, { demoRequests: { now: new Date(), timeZone: settings.timeZone } });
     if (result.seeded) {
       console.log(`Seeded demo data: ${result.departments} departments, ${result.users} accounts (see README).`);
     }

@@ -1,0 +1,71 @@
+// Each demo role sees the right requests (R1, SPEC §2): requesters their department's only,
+// COM and the Contact Center everything, Finance only what reached fee assessment.
+import { expect, test } from "@playwright/test";
+import { expectAccessible, signIn } from "./support";
+
+const DPW = ["Leaf collection postcard", "Snow plow hotline routed to 311", "Bulk trash pickup IVR", "Road resurfacing door hangers"];
+const LIB = ["Summer reading flyer", "Library card renewals line"];
+
+const cases: Array<{ email: string; sees: string[]; doesNotSee: string[] }> = [
+  { email: "requester.partner@example.gov", sees: DPW, doesNotSee: LIB },
+  { email: "requester.nonpartner@example.gov", sees: LIB, doesNotSee: DPW },
+  { email: "director@example.gov", sees: [...DPW, ...LIB.slice(0, 1)], doesNotSee: [] },
+  { email: "assistant.director@example.gov", sees: [...DPW, ...LIB.slice(0, 1)], doesNotSee: [] },
+  { email: "analyst@example.gov", sees: [...DPW, ...LIB.slice(0, 1)], doesNotSee: [] },
+  { email: "finance@example.gov", sees: [], doesNotSee: [...DPW, ...LIB] },
+  { email: "admin@example.gov", sees: [], doesNotSee: [...DPW, ...LIB] },
+];
+
+for (const c of cases) {
+  test(`${c.email} sees the right requests`, async ({ page }) => {
+    await signIn(page, c.email);
+    await page.goto("/requests");
+    await expect(page.getByRole("heading", { name: "Requests", level: 1 })).toBeVisible();
+    for (const title of c.sees) await expect(page.getByRole("cell", { name: title, exact: true })).toBeVisible();
+    for (const title of c.doesNotSee) await expect(page.getByText(title, { exact: true })).toHaveCount(0);
+    if (c.sees.length === 0) await expect(page.getByTestId("no-requests")).toBeVisible();
+    await expectAccessible(page);
+  });
+}
+
+test("a request page shows its state, what happens next and its history", async ({ page }) => {
+  await signIn(page, "director@example.gov");
+  await page.goto("/requests");
+  await page.getByRole("link", { name: /311-\d{4}-\d{4}/ }).first().click();
+  await expect(page.getByTestId("state")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "History" })).toBeVisible();
+  await expectAccessible(page);
+});
+
+test("the director's tasks list what waits for screening and sign-off, oldest first", async ({ page }) => {
+  await signIn(page, "director@example.gov");
+  const tasks = page.getByTestId("tasks");
+  await expect(tasks).toContainText("Leaf collection postcard");
+  // Already signed the IVR's director slot: not a task for the director any more.
+  await expect(tasks).not.toContainText("Bulk trash pickup IVR");
+  await expectAccessible(page);
+});
+
+test("a requester gets 404 for another department's request, by URL and by form post (R1)", async ({ page, request }) => {
+  await signIn(page, "director@example.gov");
+  await page.goto("/requests?q=Summer");
+  const href = await page.getByRole("link", { name: /311-\d{4}-\d{4}/ }).first().getAttribute("href");
+  expect(href).toMatch(/^\/requests\//);
+  await page.getByRole("button", { name: "Sign out" }).click();
+
+  await signIn(page, "requester.partner@example.gov");
+  const response = await page.goto(href!);
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  await expect(page.getByText("Summer reading flyer")).toHaveCount(0);
+  const cookies = await page.context().cookies();
+  const post = await request.post(href!, {
+    form: { intent: "WITHDRAW" },
+    headers: {
+      cookie: cookies.map((c) => `${c.name}=${c.value}`).join("; "),
+      origin: new URL(page.url()).origin,
+    },
+    maxRedirects: 0,
+  });
+  expect(post.status()).toBe(404);
+});
