@@ -8,3 +8,4 @@ export { requestMachine, MACHINE_VERSION } from "./requestMachine";
 export * from "./engine";
 export * from "./notifications";
 export * from "./eventRoles";
+export * from "./reminders";

@@ -1,6 +1,7 @@
 // SPEC §7: which e-mails each accepted event causes, and to whom. The server turns
 // audiences into addresses and writes one outbox row per e-mail with the transition (R16).
 import type { RequestEventType } from "./events";
+import type { RequestContext } from "./context";
 import type { StateName } from "./states";
 
 export const NOTIFICATION_TEMPLATES = [
@@ -25,9 +26,9 @@ export type NotificationTemplate = (typeof NOTIFICATION_TEMPLATES)[number];
 
 /**
  * Who receives an e-mail: the request's submitter; the COM reviewers (director and assistant
- * director, acting ones included); the Contact Center's analysts; Finance.
+ * director, acting ones included), or one of the two; the Contact Center's analysts; Finance.
  */
-export type Audience = "submitter" | "reviewers" | "analysts" | "finance";
+export type Audience = "submitter" | "reviewers" | "directors" | "assistantDirectors" | "analysts" | "finance";
 
 export interface Notification {
   template: NotificationTemplate;
@@ -93,4 +94,26 @@ export interface NotificationData {
   feeAmount: number | null;
   /** For reminders: what waits, and on whom. */
   task: string | null;
+}
+
+/** Who holds the task a request waits on, for reminders (R16); none when nobody must act. */
+export function taskHolders(state: StateName, ctx: Pick<RequestContext, "signOffs">): Audience[] {
+  switch (state) {
+    case "screening":
+      return ["reviewers"];
+    case "decision":
+      return [
+        ...(ctx.signOffs.director === null ? (["directors"] as const) : []),
+        ...(ctx.signOffs.assistantDirector === null ? (["assistantDirectors"] as const) : []),
+      ];
+    case "analysis":
+      return ["analysts"];
+    case "feeAssessment":
+      return ["finance"];
+    case "feeAcceptance":
+    case "changesRequested":
+      return ["submitter"];
+    default:
+      return [];
+  }
 }

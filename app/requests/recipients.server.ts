@@ -10,6 +10,8 @@ export interface Recipient {
 
 const AUDIENCE_ROLES: Record<Exclude<Audience, "submitter">, Role[]> = {
   reviewers: ["director", "assistant_director"],
+  directors: ["director"],
+  assistantDirectors: ["assistant_director"],
   analysts: ["analyst"],
   finance: ["finance"],
 };

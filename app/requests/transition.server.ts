@@ -5,6 +5,8 @@ import { actorLabel, roleUsed } from "../../workflows/eventRoles";
 import type { RequestEvent } from "../../workflows/events";
 import { restore, send, serialize } from "../../workflows/engine";
 import { localDate } from "../../workflows/notice";
+import { taskHolders } from "../../workflows/notifications";
+import { nextReminderAt } from "../../workflows/reminders";
 import { MACHINE_VERSION } from "../../workflows/requestMachine";
 import { OPEN_STATES, STATE_LABELS } from "../../workflows/states";
 import { SYSTEM_ACTOR, type Actor } from "../../workflows/types";
@@ -97,7 +99,15 @@ async function attemptTransition(db: PrismaClient, input: TransitionInput): Prom
         firstSubmittedAt: ctx.firstSubmittedAt ? new Date(ctx.firstSubmittedAt) : null,
         firstSubmittedOn: ctx.firstSubmittedAt ? localDate(ctx.firstSubmittedAt, input.timeZone) : null,
         reachedFeeAssessment: request.reachedFeeAssessment || result.to === "feeAssessment",
-        ...(stateChanged ? { taskSince: input.now } : {}),
+        ...(stateChanged
+          ? {
+              taskSince: input.now,
+              nextReminderAt:
+                taskHolders(result.to, ctx).length > 0
+                  ? nextReminderAt({ from: input.now, effectiveDate: ctx.effectiveDate, timeZone: input.timeZone })
+                  : null,
+            }
+          : {}),
         lapseOn: OPEN_STATES.includes(result.to) ? ctx.effectiveDate : null,
         completeOn: result.to === "approved" ? ctx.endDate : null,
       },
