@@ -191,6 +191,24 @@ describe("refusals change nothing (R8, R11)", () => {
   });
 });
 
+describe("R14, R16: a transition that fails part-way leaves nothing behind", () => {
+  it("when writing its e-mails fails, the state, version and audit entry are rolled back with them", async () => {
+    const { id } = await draft(who.partner);
+    const before = await footprint(id);
+    // A real failure inside the transaction, after the request row and the audit entry are written.
+    await db.$executeRawUnsafe(
+      `CREATE TRIGGER fail_outbox BEFORE INSERT ON "OutboxMessage" BEGIN SELECT RAISE(ABORT, 'mail table unavailable'); END`,
+    );
+    try {
+      await expect(act(id, who.partner, { type: "SUBMIT" })).rejects.toThrow();
+    } finally {
+      await db.$executeRawUnsafe(`DROP TRIGGER fail_outbox`);
+    }
+    expect(await footprint(id)).toEqual(before);
+    expect(await db.outboxMessage.count({ where: { requestId: id } })).toBe(0);
+  });
+});
+
 describe("R1: another department's request does not exist for a requester", () => {
   it("a LIB requester gets 404 for a DPW request, and nothing changes", async () => {
     const { id } = await draft(who.partner);
