@@ -1,0 +1,61 @@
+// Validates what an outbox row carries before it is rendered: rows are written by other code
+// (and possibly older versions of it), so a bad row must fail alone, not stop the dispatcher.
+import { z } from "zod";
+import type { NotificationData } from "../workflows/notifications";
+import { isEmailTemplate } from "./render";
+import type { EmailDataFor, EmailTemplate, InvitationData, PasswordResetData, Recipient } from "./types";
+
+const recipients = z
+  .array(z.object({ email: z.email(), name: z.string() }))
+  .min(1) satisfies z.ZodType<Recipient[]>;
+
+const notificationData = z.object({
+  requestId: z.string().min(1),
+  reference: z.string().min(1),
+  title: z.string(),
+  departmentName: z.string(),
+  stateLabel: z.string(),
+  effectiveDate: z.string().nullable(),
+  actorLabel: z.string(),
+  comment: z.string().nullable(),
+  feeAmount: z.number().nullable(),
+  task: z.string().nullable(),
+}) satisfies z.ZodType<NotificationData>;
+
+const link = z.url({ protocol: /^https?$/ });
+const invitationData = z.object({ name: z.string(), link }) satisfies z.ZodType<InvitationData>;
+const passwordResetData = z.object({ name: z.string(), link, expires: z.string().min(1) }) satisfies z.ZodType<PasswordResetData>;
+
+function dataSchema(template: EmailTemplate): z.ZodType<EmailDataFor<EmailTemplate>> {
+  if (template === "invitation") return invitationData;
+  if (template === "password_reset") return passwordResetData;
+  return notificationData;
+}
+
+export interface OutboxPayload {
+  template: EmailTemplate;
+  data: EmailDataFor<EmailTemplate>;
+  recipients: Recipient[];
+}
+
+/** A row that can never be sent; retrying it would not help. */
+export class PayloadError extends Error {
+  override name = "PayloadError";
+}
+
+function parseJson(label: string, text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new PayloadError(`${label} is not JSON`);
+  }
+}
+
+export function parseOutboxPayload(row: { template: string; recipients: string; data: string }): OutboxPayload {
+  if (!isEmailTemplate(row.template)) throw new PayloadError(`unknown template "${row.template}"`);
+  const parsedRecipients = recipients.safeParse(parseJson("recipients", row.recipients));
+  if (!parsedRecipients.success) throw new PayloadError(`recipients are invalid: ${z.prettifyError(parsedRecipients.error)}`);
+  const parsedData = dataSchema(row.template).safeParse(parseJson("data", row.data));
+  if (!parsedData.success) throw new PayloadError(`data for "${row.template}" is invalid: ${z.prettifyError(parsedData.error)}`);
+  return { template: row.template, data: parsedData.data, recipients: parsedRecipients.data };
+}

@@ -1,0 +1,47 @@
+// Shapes shared by the e-mail templates, the registry and the dispatcher.
+import type { NotificationData, NotificationTemplate } from "../workflows/notifications";
+
+/** One rendered e-mail: every message carries both a plain-text and an HTML body (SPEC §7). */
+export interface EmailContent {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/** What a template needs besides its data: where links point, and whom to greet. */
+export interface RenderContext {
+  /** APP_URL without a trailing slash. */
+  appUrl: string;
+  /** Omitted when one message goes to several people; the greeting is then generic. */
+  recipientName?: string;
+}
+
+/** One addressee of an outbox row, as stored in OutboxMessage.recipients. */
+export interface Recipient {
+  email: string;
+  name: string;
+}
+
+/** Account e-mails carry an absolute link with a one-time token, built by the auth code. */
+export interface InvitationData {
+  name: string;
+  link: string;
+}
+
+export interface PasswordResetData {
+  name: string;
+  link: string;
+  /** When the link stops working, as words that follow "expires", e.g. "at 3:40 PM on November 25, 2026". */
+  expires: string;
+}
+
+export type AccountTemplate = "invitation" | "password_reset";
+export type EmailTemplate = NotificationTemplate | AccountTemplate;
+
+export type EmailDataFor<T extends EmailTemplate> = T extends "invitation"
+  ? InvitationData
+  : T extends "password_reset"
+    ? PasswordResetData
+    : NotificationData;
+
+export type Template<T extends EmailTemplate> = (data: EmailDataFor<T>, context: RenderContext) => EmailContent;
