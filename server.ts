@@ -5,6 +5,10 @@ import type { ServerBuild } from "@remix-run/node";
 import express, { type Express } from "express";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { getLoadContext } from "./app/load-context.server";
+import { securityHeaders } from "./app/security/headers.server";
+import { requireSameOrigin } from "./app/security/origin.server";
+import { startBackgroundWork } from "./app/background.server";
 import { getSettings, SettingsError, type Settings } from "./app/settings.server";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
@@ -16,7 +20,10 @@ export async function createApp(settings: Settings, build?: ServerBuild): Promis
   app.disable("x-powered-by");
   app.set("trust proxy", false);
 
-  // Security headers, CSP nonces and Origin checks go here (before static and Remix).
+  // Security headers (and this response's CSP nonce) on everything, static files included.
+  app.use(securityHeaders(settings));
+  // Refuse cross-site POST/PUT/PATCH/DELETE before anything reads the body or acts on it.
+  app.use(requireSameOrigin(settings));
 
   // Fingerprinted Remix assets: cache for a year.
   app.use("/build", express.static(path.join(root, "public", "build"), { immutable: true, maxAge: "1y" }));
@@ -26,20 +33,23 @@ export async function createApp(settings: Settings, build?: ServerBuild): Promis
   app.all(
     "*",
     // The build's own mode ("production" after `remix build`): error details stay on the server console.
-    createRequestHandler({ build: serverBuild, mode: serverBuild.mode }),
+    createRequestHandler({ build: serverBuild, mode: serverBuild.mode, getLoadContext }),
   );
   return app;
 }
 
 export async function startServer(settings: Settings = getSettings()) {
   const app = await createApp(settings);
-  return new Promise<import("node:http").Server>((resolve, reject) => {
-    const server = app.listen(settings.port, () => {
+  const server = await new Promise<import("node:http").Server>((resolve, reject) => {
+    const listening = app.listen(settings.port, () => {
       console.log(`3-1-1 Number Use Portal listening on ${settings.appUrl} (port ${settings.port})`);
-      resolve(server);
+      resolve(listening);
     });
-    server.on("error", reject);
+    listening.on("error", reject);
   });
+  const stopBackgroundWork = await startBackgroundWork(settings);
+  server.on("close", () => void stopBackgroundWork());
+  return server;
 }
 
 // `tsx server.ts`

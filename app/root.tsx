@@ -1,3 +1,5 @@
+// First: before any route module makes a zod schema in the browser (see the module).
+import "~/security/zod-jitless";
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
   Form,
@@ -14,6 +16,7 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { getUser } from "~/auth/session.server";
+import { useNonce } from "~/security/nonce";
 import portalCss from "~/styles/portal.css";
 
 export const PORTAL_NAME = "3-1-1 Number Use Portal";
@@ -55,6 +58,9 @@ function Header({ userName }: { userName: string | null }) {
                 <li>
                   <NavLink to="/requests">Requests</NavLink>
                 </li>
+                <li>
+                  <NavLink to="/account/password">Account</NavLink>
+                </li>
               </ul>
             </nav>
             <Form method="post" action="/sign-out" className="portal-user">
@@ -72,6 +78,8 @@ function Header({ userName }: { userName: string | null }) {
 
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
+  // Every inline and module script carries this response's nonce (CSP script-src).
+  const nonce = useNonce();
   return (
     <html lang="en">
       <head>
@@ -95,8 +103,8 @@ export function Layout({ children }: { children: ReactNode }) {
             </p>
           </div>
         </footer>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

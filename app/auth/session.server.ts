@@ -1,10 +1,14 @@
 // Server-side sessions (table Session). The cookie carries only a random 32-byte id,
 // signed with SESSION_SECRET. Idle expiry: SESSION_IDLE_MINUTES; absolute expiry: 12 h.
+// A Session row is made only once every factor the account needs was passed (see
+// sign-in-flow.server.ts), so "has a valid session" means "fully signed in". Enrolling
+// MFA ends the user's other sessions; they were made with the password alone.
 import { createCookie, redirect, type Cookie } from "@remix-run/node";
 import { randomBytes } from "node:crypto";
 import { ROLES, type Role } from "../../workflows/types";
 import { getDb, type PrismaClient } from "../db.server";
 import { getSettings, type Settings } from "../settings.server";
+import { mfaRequiredFor } from "./mfa.server";
 import { verifyAgainstDummy, verifyPassword } from "./password.server";
 
 export const ABSOLUTE_SESSION_HOURS = 12;
@@ -24,6 +28,10 @@ export interface CurrentUser {
   department: { id: string; name: string; code: string; partnerSince: string | null } | null;
   /** Roles held now: non-acting always; acting only within startsOn..endsOn (local dates, inclusive). */
   roles: CurrentRole[];
+  /** The account has a second factor (TOTP) enrolled. */
+  mfaEnabled: boolean;
+  /** A role held now needs a second factor (director, assistant director, finance, admin). */
+  mfaRequired: boolean;
 }
 
 export interface RoleAssignmentRow {
@@ -96,6 +104,7 @@ export function createSessionStore(options: { db: PrismaClient; settings: Settin
       include: { department: true, roles: true },
     });
     if (!user || !user.active) return null;
+    const roles = currentRoles(user.roles, localDate(now, settings.timeZone));
     return {
       id: user.id,
       email: user.email,
@@ -109,7 +118,9 @@ export function createSessionStore(options: { db: PrismaClient; settings: Settin
             partnerSince: user.department.partnerSince,
           }
         : null,
-      roles: currentRoles(user.roles, localDate(now, settings.timeZone)),
+      roles,
+      mfaEnabled: user.mfaSecret !== null && user.mfaEnabledAt !== null,
+      mfaRequired: mfaRequiredFor(roles),
     };
   }
 
@@ -159,7 +170,9 @@ export function createSessionStore(options: { db: PrismaClient; settings: Settin
       return null;
     }
     const user = await loadUser(session.userId, now);
-    if (!user) {
+    // A role that needs MFA on an account without it (say, a requester just appointed
+    // acting director): this session was made without a second factor; sign in again.
+    if (!user || (user.mfaRequired && !user.mfaEnabled)) {
       await db.session.deleteMany({ where: { id } });
       return null;
     }
@@ -193,7 +206,24 @@ export function createSessionStore(options: { db: PrismaClient; settings: Settin
     return cookie.serialize("", { maxAge: 0 });
   }
 
-  return { cookie, authenticate, createSession, createUserSession, getUser, requireUser, destroySession };
+  /**
+   * End every session of the user (all devices). Call it when the account is deactivated,
+   * its password changes or its second factor changes; then start a new session for the
+   * person making the change, if they stay signed in.
+   */
+  async function endAllSessions(userId: string): Promise<number> {
+    const { count } = await db.session.deleteMany({ where: { userId } });
+    return count;
+  }
+
+  /** End every session of the user except the one this request carries (after enrolling MFA). */
+  async function endOtherSessions(request: Request, userId: string): Promise<number> {
+    const current = await readSessionId(request);
+    const { count } = await db.session.deleteMany({ where: { userId, ...(current ? { id: { not: current } } : {}) } });
+    return count;
+  }
+
+  return { cookie, authenticate, createSession, createUserSession, getUser, requireUser, destroySession, endAllSessions, endOtherSessions };
 }
 
 export type SessionStore = ReturnType<typeof createSessionStore>;
@@ -212,6 +242,7 @@ export const createUserSession = (request: Request, userId: string, redirectTo: 
 export const getUser = (request: Request) => getSessionStore().getUser(request);
 export const requireUser = (request: Request) => getSessionStore().requireUser(request);
 export const destroySession = (request: Request) => getSessionStore().destroySession(request);
+export const endAllSessions = (userId: string) => getSessionStore().endAllSessions(userId);
 
 /** True when the user holds `role` now (outright or by current acting appointment). */
 export function hasRole(user: CurrentUser, role: Role): boolean {

@@ -1,7 +1,10 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useEffect, useRef } from "react";
-import { authenticate, createUserSession, getUser, safeRedirectTo } from "~/auth/session.server";
+import { z } from "zod";
+import { getUser, safeRedirectTo } from "~/auth/session.server";
+import { getSignIn } from "~/auth/sign-in.server";
+import { tooManyAttemptsMessage } from "~/auth/throttle.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign in – 3-1-1 Number Use Portal" }];
 
@@ -19,28 +22,42 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const form = await request.formData();
-  const email = String(form.get("email") ?? "").trim();
-  const password = String(form.get("password") ?? "");
-  const redirectTo = safeRedirectTo(form.get("redirectTo"));
+// Lengths are generous bounds, not rules: the password rules apply when one is chosen.
+const signInSchema = z.object({
+  email: z.string().trim().min(1, "Enter your e-mail address").max(254, "The e-mail address or password is not right"),
+  password: z.string().min(1, "Enter your password").max(1024, "The e-mail address or password is not right"),
+  redirectTo: z.string().max(2000).optional(),
+});
 
-  const errors: ActionData["errors"] = {};
-  if (!email) errors.email = "Enter your e-mail address";
-  if (!password) errors.password = "Enter your password";
-  if (errors.email || errors.password) {
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = Object.fromEntries(await request.formData());
+  const email = typeof form.email === "string" ? form.email.trim().slice(0, 254) : "";
+  const parsed = signInSchema.safeParse(form);
+  if (!parsed.success) {
+    const errors: ActionData["errors"] = {};
+    for (const issue of parsed.error.issues) {
+      const field = issue.path[0];
+      if ((field === "email" || field === "password") && !errors[field]) errors[field] = issue.message;
+    }
     return data<ActionData>({ email, errors }, { status: 400 });
   }
 
-  const user = await authenticate(email, password);
-  if (!user) {
+  const signIn = getSignIn();
+  const outcome = await signIn.checkPassword(parsed.data.email, parsed.data.password, context.clientAddress);
+  if (outcome.kind === "locked") {
+    return data<ActionData>(
+      { email, errors: { email: tooManyAttemptsMessage(outcome.retryAfterMs) } },
+      { status: 429, headers: { "Retry-After": String(Math.ceil(outcome.retryAfterMs / 1000)) } },
+    );
+  }
+  if (outcome.kind === "refused") {
     // Same words whether the e-mail is unknown, the password wrong or the account inactive.
     return data<ActionData>(
       { email, errors: { email: "The e-mail address or password is not right" } },
       { status: 401 },
     );
   }
-  return createUserSession(request, user.id, redirectTo);
+  return signIn.afterPassword(request, outcome.user, safeRedirectTo(parsed.data.redirectTo));
 }
 
 export default function SignIn() {

@@ -1,5 +1,6 @@
 // Loading people from a test database the way a signed-in session sees them.
 import { currentRoles, type CurrentUser } from "../../app/auth/session.server";
+import { mfaRequiredFor } from "../../app/auth/mfa.server";
 import type { PrismaClient } from "../../app/db.server";
 import { localDate } from "../../workflows/notice";
 import type { Role } from "../../workflows/types";
@@ -17,6 +18,8 @@ export async function personAt(db: PrismaClient, email: string, now: Date, timeZ
       ? { id: user.department.id, name: user.department.name, code: user.department.code, partnerSince: user.department.partnerSince }
       : null,
     roles: currentRoles(user.roles, localDate(now, timeZone)),
+    mfaEnabled: user.mfaSecret !== null && user.mfaEnabledAt !== null,
+    mfaRequired: mfaRequiredFor(currentRoles(user.roles, localDate(now, timeZone))),
   };
 }
 

@@ -1,0 +1,48 @@
+// Password rules from NIST SP 800-63B-4 §3.1.1.2, shared by the server and the forms.
+// No composition rules (no "one digit, one symbol"): NIST says they make passwords
+// worse, not stronger. Whitespace is kept as typed. The list of common passwords is
+// large and lives on the server only (common-passwords.server.ts).
+import { z } from "zod";
+
+/** Minimum length when the password is the only factor. */
+export const MIN_LENGTH_WITHOUT_MFA = 15;
+/** Minimum length when the account also has a second factor. */
+export const MIN_LENGTH_WITH_MFA = 8;
+/** NIST asks for at least 64; 128 leaves room for passphrases. */
+export const MAX_LENGTH = 128;
+
+/** Length in Unicode code points after NFKC, as NIST counts it (an emoji is one character). */
+export function passwordLength(password: string): number {
+  return [...password.normalize("NFKC")].length;
+}
+
+export function minimumLength(hasMfa: boolean): number {
+  return hasMfa ? MIN_LENGTH_WITH_MFA : MIN_LENGTH_WITHOUT_MFA;
+}
+
+/** The length rule's message, or null when the length is allowed. */
+export function lengthProblem(password: string, hasMfa: boolean): string | null {
+  const length = passwordLength(password);
+  const min = minimumLength(hasMfa);
+  if (length < min) return `Use at least ${min} characters (you typed ${length})`;
+  if (length > MAX_LENGTH) return `Use at most ${MAX_LENGTH} characters (you typed ${length})`;
+  return null;
+}
+
+/** The change-password form: the same schema on the server and, later, the client. */
+export function changePasswordSchema(hasMfa: boolean) {
+  return z
+    .object({
+      currentPassword: z.string().min(1, "Enter your current password").max(1024, "Enter your current password"),
+      newPassword: z.string().superRefine((value, ctx) => {
+        const problem = lengthProblem(value, hasMfa);
+        if (problem) ctx.addIssue({ code: "custom", message: problem });
+      }),
+      confirmPassword: z.string(),
+    })
+    .superRefine((value, ctx) => {
+      if (value.confirmPassword !== value.newPassword) {
+        ctx.addIssue({ code: "custom", path: ["confirmPassword"], message: "The two new passwords are not the same" });
+      }
+    });
+}

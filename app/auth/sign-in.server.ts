@@ -1,0 +1,102 @@
+// Sign-in, step by step: throttle → password → (second factor or enrolment) → session.
+import { redirect } from "@remix-run/node";
+import { getDb, type PrismaClient } from "../db.server";
+import { getSettings } from "../settings.server";
+import { verifySecondFactor } from "./mfa.server";
+import { getSessionStore, safeRedirectTo, type CurrentUser, type SessionStore } from "./session.server";
+import { createEnrolStore, createPendingStore, type PendingSignIn } from "./sign-in-flow.server";
+import { getThrottles, type Throttles } from "./throttle.server";
+
+export type PasswordOutcome =
+  | { kind: "locked"; retryAfterMs: number }
+  | { kind: "refused" }
+  | { kind: "ok"; user: CurrentUser };
+
+export type CodeOutcome =
+  | { kind: "locked"; retryAfterMs: number }
+  | { kind: "refused" }
+  | { kind: "ok"; setCookies: string[] };
+
+export type PendingStore = ReturnType<typeof createPendingStore>;
+export type EnrolStore = ReturnType<typeof createEnrolStore>;
+
+export function createSignIn(deps: { db: PrismaClient; store: SessionStore; pending: PendingStore; throttles: Throttles }) {
+  const { db, store, pending, throttles } = deps;
+
+  const accountKey = (email: string) => email.trim().toLowerCase();
+
+  /**
+   * Check the password, within the limits. The account key is the e-mail as typed, so an
+   * unknown address is locked exactly like a real one and the answers never differ.
+   * A locked attempt is refused before the password is looked at.
+   */
+  async function checkPassword(email: string, password: string, clientAddress: string): Promise<PasswordOutcome> {
+    const retryAfterMs = Math.max(
+      throttles.accounts.retryAfterMs(accountKey(email)),
+      throttles.addresses.retryAfterMs(clientAddress),
+    );
+    if (retryAfterMs > 0) return { kind: "locked", retryAfterMs };
+    const user = await store.authenticate(email, password);
+    if (!user) {
+      throttles.accounts.recordFailure(accountKey(email));
+      throttles.addresses.recordFailure(clientAddress);
+      return { kind: "refused" };
+    }
+    // A success clears the account's count but not the address's: one good account
+    // must not let an address go on guessing at others.
+    throttles.accounts.reset(accountKey(email));
+    return { kind: "ok", user };
+  }
+
+  /** After the password: a session, or the second-factor step (code, or enrolment when required). */
+  async function afterPassword(request: Request, user: CurrentUser, redirectTo: string): Promise<Response> {
+    if (!user.mfaEnabled && !user.mfaRequired) return store.createUserSession(request, user.id, redirectTo);
+    const setCookie = await pending.start(user.id, safeRedirectTo(redirectTo));
+    const next = user.mfaEnabled ? "/sign-in/verify" : "/sign-in/set-up-mfa";
+    return redirect(next, { status: 303, headers: { "Set-Cookie": setCookie } });
+  }
+
+  /** The second step: a code from the app or a recovery code, limited per account. */
+  async function checkCode(request: Request, state: PendingSignIn, code: string): Promise<CodeOutcome> {
+    const retryAfterMs = throttles.mfaCodes.retryAfterMs(state.userId);
+    if (retryAfterMs > 0) return { kind: "locked", retryAfterMs };
+    const result = await verifySecondFactor(db, state.userId, code);
+    if (!result) {
+      throttles.mfaCodes.recordFailure(state.userId);
+      return { kind: "refused" };
+    }
+    throttles.mfaCodes.reset(state.userId);
+    return { kind: "ok", setCookies: [await pending.clear(), await store.createSession(request, state.userId)] };
+  }
+
+  return { checkPassword, afterPassword, checkCode };
+}
+
+export type SignIn = ReturnType<typeof createSignIn>;
+
+let signIn: SignIn | undefined;
+let pendingStore: PendingStore | undefined;
+let enrolStore: EnrolStore | undefined;
+
+export function getPendingStore(): PendingStore {
+  pendingStore ??= createPendingStore(getSettings());
+  return pendingStore;
+}
+
+export function getEnrolStore(): EnrolStore {
+  enrolStore ??= createEnrolStore(getSettings());
+  return enrolStore;
+}
+
+/** The process's sign-in service. */
+export function getSignIn(): SignIn {
+  signIn ??= createSignIn({ db: getDb(), store: getSessionStore(), pending: getPendingStore(), throttles: getThrottles() });
+  return signIn;
+}
+
+/** Headers with one Set-Cookie per value (a Headers init object cannot repeat a name). */
+export function setCookieHeaders(values: string[]): Headers {
+  const headers = new Headers();
+  for (const v of values) headers.append("Set-Cookie", v);
+  return headers;
+}

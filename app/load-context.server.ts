@@ -1,0 +1,17 @@
+// What server.ts gives every loader and action besides the request.
+import type { Request, Response } from "express";
+
+declare module "@remix-run/node" {
+  interface AppLoadContext {
+    /** This response's CSP nonce (headers.server.ts); every <script> must carry it. */
+    cspNonce: string;
+    /** The client's address as the socket sees it ("trust proxy" is off), for sign-in limits. */
+    clientAddress: string;
+  }
+}
+
+export function getLoadContext(req: Request, res: Response) {
+  const nonce: unknown = res.locals.cspNonce;
+  if (typeof nonce !== "string") throw new Error("securityHeaders middleware must run before the Remix handler");
+  return { cspNonce: nonce, clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown" };
+}

@@ -1,0 +1,117 @@
+// Change password (NIST SP 800-63B-4 rules). A change ends every session of the account,
+// on every device; the person who made it gets a fresh session and stays signed in.
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { changePassword } from "~/auth/accounts.server";
+import { changePasswordSchema, MAX_LENGTH, minimumLength } from "~/auth/password-policy";
+import { getSessionStore, requireUser } from "~/auth/session.server";
+import { getThrottles, tooManyAttemptsMessage } from "~/auth/throttle.server";
+import { ErrorSummary } from "~/components/ErrorSummary";
+import { TextField } from "~/components/TextField";
+import { db } from "~/db.server";
+
+export const meta: MetaFunction = () => [{ title: "Change your password – 3-1-1 Number Use Portal" }];
+
+type Field = "currentPassword" | "newPassword" | "confirmPassword";
+type Errors = Partial<Record<Field, string>>;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  return { minLength: minimumLength(user.mfaEnabled), maxLength: MAX_LENGTH, mfaEnabled: user.mfaEnabled };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const parsed = changePasswordSchema(user.mfaEnabled).safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) {
+    const errors: Errors = {};
+    for (const issue of parsed.error.issues) {
+      const field = issue.path[0] as Field;
+      errors[field] ??= issue.message;
+    }
+    return data({ errors }, { status: 400 });
+  }
+  // Someone at an unattended, signed-in computer must not be able to guess the current password.
+  const throttle = getThrottles().accounts;
+  const key = `password-change:${user.id}`;
+  const retryAfterMs = throttle.retryAfterMs(key);
+  if (retryAfterMs > 0) {
+    return data({ errors: { currentPassword: tooManyAttemptsMessage(retryAfterMs) } as Errors }, { status: 429 });
+  }
+  const result = await changePassword(db, {
+    userId: user.id,
+    currentPassword: parsed.data.currentPassword,
+    newPassword: parsed.data.newPassword,
+  });
+  if (!result.ok) {
+    if (result.field === "currentPassword") throttle.recordFailure(key);
+    return data({ errors: { [result.field]: result.message } as Errors }, { status: 400 });
+  }
+  throttle.reset(key);
+  // Every session ended with the change; a new one for this browser. Redirect (not a page
+  // from this action) so the next page is loaded with the new session cookie.
+  const setCookie = await getSessionStore().createSession(request, user.id);
+  return redirect("/account/password?changed=1", { status: 303, headers: { "Set-Cookie": setCookie } });
+}
+
+export default function ChangePassword() {
+  const { minLength, maxLength, mfaEnabled } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const errors: Errors = actionData?.errors ?? {};
+  const errorList = (["currentPassword", "newPassword", "confirmPassword"] as const)
+    .filter((f) => errors[f])
+    .map((f): [string, string] => [f, errors[f] ?? ""]);
+
+  return (
+    <div className="grid-row">
+      <div className="grid-col-12 tablet:grid-col-8 desktop:grid-col-6">
+        <h1>Change your password</h1>
+        {searchParams.get("changed") === "1" && errorList.length === 0 ? (
+          <div className="usa-alert usa-alert--success margin-bottom-3" role="status">
+            <div className="usa-alert__body">
+              <p className="usa-alert__text">Your password was changed. You were signed out on every other device.</p>
+            </div>
+          </div>
+        ) : null}
+        <ErrorSummary errors={errorList} />
+        <Form method="post" className="usa-form usa-form--large" noValidate>
+          <TextField
+            name="currentPassword"
+            label="Current password"
+            type="password"
+            autoComplete="current-password"
+            error={errors.currentPassword}
+          />
+          <TextField
+            name="newPassword"
+            label="New password"
+            type="password"
+            autoComplete="new-password"
+            error={errors.newPassword}
+            hint={
+              <>
+                At least {minLength} characters{mfaEnabled ? " (your account has two-step sign-in)" : ""}, at most{" "}
+                {maxLength}. A few unrelated words make a good password. Spaces count. Common and breached passwords are
+                refused.
+              </>
+            }
+          />
+          <TextField
+            name="confirmPassword"
+            label="New password again"
+            type="password"
+            autoComplete="new-password"
+            error={errors.confirmPassword}
+          />
+          <button type="submit" className="usa-button">
+            Change password
+          </button>
+        </Form>
+        <p className="margin-top-3">
+          <Link to="/account/mfa">Two-step sign-in and recovery codes</Link>
+        </p>
+      </div>
+    </div>
+  );
+}
