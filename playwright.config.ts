@@ -26,7 +26,7 @@ export default defineConfig({
   },
   webServer: {
     // The real start command, on a database of its own made afresh for each run.
-    command: `rm -f var/e2e.db var/e2e.db-* && rm -rf var/e2e-mail && npm start`,
+    command: `rm -f var/e2e.db var/e2e.db-* var/e2e-totp-steps.json && rm -rf var/e2e-mail var/e2e-sessions && npm start`,
     url: `http://127.0.0.1:${PORT}/sign-in`,
     reuseExistingServer: false,
     timeout: 180_000,

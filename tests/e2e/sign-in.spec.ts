@@ -18,7 +18,7 @@ test("the sign-in page is accessible and refuses a wrong password without naming
 
 for (const account of DEMO_ACCOUNTS) {
   test(`${account.role} (${account.email}) signs in and out`, async ({ page }) => {
-    await signIn(page, account.email);
+    await signIn(page, account.email, { fresh: true });
     await expectAccessible(page);
     await signOut(page);
     await page.goto("/");

@@ -1,6 +1,7 @@
 // Shared steps for the browser tests.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { Secret, TOTP } from "otpauth";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../prisma/demo-accounts";
 
@@ -10,8 +11,22 @@ export function account(email: string) {
   return found;
 }
 
-/** The last TOTP time step used per account: the portal refuses a code twice (RFC 6238 §5.2). */
-const lastStep = new Map<string, number>();
+/**
+ * The last TOTP time step used per account: the portal refuses a code twice (RFC 6238 §5.2).
+ * Kept in a file, because Playwright starts a new worker process after a failed test.
+ */
+const STEPS_FILE = "var/e2e-totp-steps.json";
+const lastStep = {
+  read(): Record<string, number> {
+    return existsSync(STEPS_FILE) ? (JSON.parse(readFileSync(STEPS_FILE, "utf8")) as Record<string, number>) : {};
+  },
+  get(email: string): number | undefined {
+    return this.read()[email];
+  },
+  set(email: string, step: number) {
+    writeFileSync(STEPS_FILE, JSON.stringify({ ...this.read(), [email]: step }));
+  },
+};
 
 /** The code an authenticator app would show for a demo account, never one already used. */
 export async function totpCodeFor(email: string): Promise<string> {
@@ -28,7 +43,24 @@ export async function totpCodeFor(email: string): Promise<string> {
   return totp.generate({ timestamp: next * 30_000 });
 }
 
-export async function signIn(page: Page, email: string) {
+const SESSIONS_DIR = "var/e2e-sessions";
+const sessionFile = (email: string) => `${SESSIONS_DIR}/${email}.json`;
+
+/**
+ * Signs in through the sign-in pages, or reuses this account's session from an earlier test
+ * while it is still valid: two-step codes are single-use, so signing in anew for every test
+ * would mean waiting for the authenticator's next code.
+ */
+export async function signIn(page: Page, email: string, options: { fresh?: boolean } = {}) {
+  if (!options.fresh && existsSync(sessionFile(email))) {
+    await page.context().addCookies(JSON.parse(readFileSync(sessionFile(email), "utf8")));
+    await page.goto("/");
+    if (await page.getByTestId("signed-in-as").isVisible()) {
+      await expect(page.getByTestId("signed-in-as")).toContainText(account(email).name);
+      return;
+    }
+    await page.context().clearCookies();
+  }
   await page.goto("/sign-in");
   await page.getByLabel("E-mail address").fill(email);
   await page.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
@@ -39,6 +71,8 @@ export async function signIn(page: Page, email: string) {
     await page.getByRole("button", { name: "Continue" }).click();
   }
   await expect(page.getByTestId("signed-in-as")).toContainText(account(email).name);
+  mkdirSync(SESSIONS_DIR, { recursive: true });
+  writeFileSync(sessionFile(email), JSON.stringify(await page.context().cookies()));
 }
 
 export async function signOut(page: Page) {
