@@ -1,7 +1,6 @@
 // Demo requests in every part of the procedure, made through the real transition service
 // so that their snapshots, audit trails and references are what the portal itself makes.
-import type { CurrentUser } from "../app/auth/session.server";
-import { currentRoles } from "../app/auth/session.server";
+import { loadCurrentUser, type CurrentUser } from "../app/auth/session.server";
 import type { PrismaClient } from "../app/db.server";
 import { columnsOf } from "../app/requests/answers";
 import { createDraft } from "../app/requests/drafts.server";
@@ -9,16 +8,11 @@ import type { RequestAnswers } from "../app/requests/requestSchema";
 import { transition, type EventPayload } from "../app/requests/transition.server";
 import { addCalendarDays, localDate } from "../workflows/notice";
 
-async function person(db: PrismaClient, email: string, today: string): Promise<CurrentUser> {
-  const user = await db.user.findUniqueOrThrow({ where: { email }, include: { department: true, roles: true } });
-  return {
-    id: user.id,
-    email: user.email,
-    name: user.name,
-    departmentId: user.departmentId,
-    department: user.department,
-    roles: currentRoles(user.roles, today),
-  } as CurrentUser;
+async function person(db: PrismaClient, email: string, now: Date, timeZone: string): Promise<CurrentUser> {
+  const { id } = await db.user.findUniqueOrThrow({ where: { email }, select: { id: true } });
+  const user = await loadCurrentUser(db, id, now, timeZone);
+  if (!user) throw new Error(`Demo account ${email} is not active`);
+  return user;
 }
 
 interface DemoRequest {
@@ -142,10 +136,10 @@ export async function seedDemoRequests(db: PrismaClient, now: Date, timeZone: st
   const today = localDate(now, timeZone);
   const effective = (days: number) => addCalendarDays(today, days);
   for (const demo of DEMO) {
-    const user = await person(db, demo.by, today);
+    const user = await person(db, demo.by, now, timeZone);
     const { id } = await createDraft(db, { user, columns: columnsOf(demo.answers(effective)), now, timeZone });
     for (const [email, event] of demo.steps) {
-      const outcome = await transition(db, { requestId: id, by: await person(db, email, today), event, now, timeZone });
+      const outcome = await transition(db, { requestId: id, by: await person(db, email, now, timeZone), event, now, timeZone });
       if (!outcome.ok) throw new Error(`Demo request step ${event.type} refused: ${outcome.reason}`);
     }
   }

@@ -5,6 +5,7 @@
 // MFA ends the user's other sessions; they were made with the password alone.
 import { createCookie, redirect, type Cookie } from "@remix-run/node";
 import { randomBytes } from "node:crypto";
+import { localDate } from "../../workflows/notice";
 import { ROLES, type Role } from "../../workflows/types";
 import { getDb, type PrismaClient } from "../db.server";
 import { getSettings, type Settings } from "../settings.server";
@@ -41,18 +42,6 @@ export interface RoleAssignmentRow {
   endsOn: string | null;
 }
 
-/** Today's date (YYYY-MM-DD) in the given IANA time zone. */
-export function localDate(now: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).formatToParts(now);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
-  return `${get("year")}-${get("month")}-${get("day")}`;
-}
-
 /**
  * The roles a user holds on `today` (a local YYYY-MM-DD date). Acting appointments
  * count only within their period, both ends inclusive; a missing end is open.
@@ -71,6 +60,38 @@ export function currentRoles(assignments: RoleAssignmentRow[], today: string): C
     if (!existing || (existing.acting && !a.acting)) byRole.set(role, { role, acting: a.acting });
   }
   return ROLES.filter((r) => byRole.has(r)).map((r) => byRole.get(r)!);
+}
+
+/** A user as a signed-in session sees them on `now`: roles in force that day (R3); null when inactive. */
+export async function loadCurrentUser(
+  db: PrismaClient,
+  userId: string,
+  now: Date,
+  timeZone: string,
+): Promise<CurrentUser | null> {
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    include: { department: true, roles: true },
+  });
+  if (!user || !user.active) return null;
+  const roles = currentRoles(user.roles, localDate(now, timeZone));
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    departmentId: user.departmentId,
+    department: user.department
+      ? {
+          id: user.department.id,
+          name: user.department.name,
+          code: user.department.code,
+          partnerSince: user.department.partnerSince,
+        }
+      : null,
+    roles,
+    mfaEnabled: user.mfaSecret !== null && user.mfaEnabledAt !== null,
+    mfaRequired: mfaRequiredFor(roles),
+  };
 }
 
 /** Only same-site paths; anything else (//evil, https://…, \\) becomes "/". */
@@ -98,31 +119,7 @@ export function createSessionStore(options: { db: PrismaClient; settings: Settin
     return typeof value === "string" && /^[A-Za-z0-9_-]{43}$/.test(value) ? value : null;
   }
 
-  async function loadUser(userId: string, now: Date): Promise<CurrentUser | null> {
-    const user = await db.user.findUnique({
-      where: { id: userId },
-      include: { department: true, roles: true },
-    });
-    if (!user || !user.active) return null;
-    const roles = currentRoles(user.roles, localDate(now, settings.timeZone));
-    return {
-      id: user.id,
-      email: user.email,
-      name: user.name,
-      departmentId: user.departmentId,
-      department: user.department
-        ? {
-            id: user.department.id,
-            name: user.department.name,
-            code: user.department.code,
-            partnerSince: user.department.partnerSince,
-          }
-        : null,
-      roles,
-      mfaEnabled: user.mfaSecret !== null && user.mfaEnabledAt !== null,
-      mfaRequired: mfaRequiredFor(roles),
-    };
-  }
+  const loadUser = (userId: string, now: Date) => loadCurrentUser(db, userId, now, settings.timeZone);
 
   /** Check e-mail and password. Null for unknown e-mail, wrong password or inactive user alike. */
   async function authenticate(email: string, password: string): Promise<CurrentUser | null> {

@@ -1,26 +1,15 @@
 // Loading people from a test database the way a signed-in session sees them.
-import { currentRoles, type CurrentUser } from "../../app/auth/session.server";
-import { mfaRequiredFor } from "../../app/auth/mfa.server";
+import { loadCurrentUser, type CurrentUser } from "../../app/auth/session.server";
 import type { PrismaClient } from "../../app/db.server";
-import { localDate } from "../../workflows/notice";
 import type { Role } from "../../workflows/types";
 
 export const FAST_SCRYPT = { N: 2 ** 10, r: 8, p: 1 };
 
 export async function personAt(db: PrismaClient, email: string, now: Date, timeZone = "America/New_York"): Promise<CurrentUser> {
-  const user = await db.user.findUniqueOrThrow({ where: { email }, include: { department: true, roles: true } });
-  return {
-    id: user.id,
-    email: user.email,
-    name: user.name,
-    departmentId: user.departmentId,
-    department: user.department
-      ? { id: user.department.id, name: user.department.name, code: user.department.code, partnerSince: user.department.partnerSince }
-      : null,
-    roles: currentRoles(user.roles, localDate(now, timeZone)),
-    mfaEnabled: user.mfaSecret !== null && user.mfaEnabledAt !== null,
-    mfaRequired: mfaRequiredFor(currentRoles(user.roles, localDate(now, timeZone))),
-  };
+  const { id } = await db.user.findUniqueOrThrow({ where: { email }, select: { id: true } });
+  const user = await loadCurrentUser(db, id, now, timeZone);
+  if (!user) throw new Error(`${email} is not active`);
+  return user;
 }
 
 export async function addPerson(
