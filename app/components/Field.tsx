@@ -1,5 +1,6 @@
 // Labelled form fields in the USWDS style, with hint and error wired for screen readers.
-import type { ReactNode } from "react";
+// They forward their ref to the input, so react-hook-form can register them.
+import { forwardRef, type ReactNode } from "react";
 
 interface FieldShell {
   name: string;
@@ -38,7 +39,10 @@ function Shell({ id, label, hint, error, children }: Omit<FieldShell, "name"> & 
 
 type InputProps = FieldShell & Omit<React.InputHTMLAttributes<HTMLInputElement>, "name">;
 
-export function TextField({ name, id = name, label, hint, error, className, ...input }: InputProps) {
+export const TextField = forwardRef<HTMLInputElement, InputProps>(function TextField(
+  { name, id = name, label, hint, error, className, ...input },
+  ref,
+) {
   return (
     <Shell id={id} label={label} hint={hint} error={error}>
       <input
@@ -47,15 +51,19 @@ export function TextField({ name, id = name, label, hint, error, className, ...i
         name={name}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(id, hint, error)}
+        ref={ref}
         {...input}
       />
     </Shell>
   );
-}
+});
 
 type TextAreaProps = FieldShell & Omit<React.TextareaHTMLAttributes<HTMLTextAreaElement>, "name">;
 
-export function TextArea({ name, id = name, label, hint, error, ...textarea }: TextAreaProps) {
+export const TextArea = forwardRef<HTMLTextAreaElement, TextAreaProps>(function TextArea(
+  { name, id = name, label, hint, error, ...textarea },
+  ref,
+) {
   return (
     <Shell id={id} label={label} hint={hint} error={error}>
       <textarea
@@ -64,16 +72,20 @@ export function TextArea({ name, id = name, label, hint, error, ...textarea }: T
         name={name}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(id, hint, error)}
+        ref={ref}
         {...textarea}
       />
     </Shell>
   );
-}
+});
 
 type SelectProps = FieldShell &
   Omit<React.SelectHTMLAttributes<HTMLSelectElement>, "name"> & { options: Array<{ value: string; label: string }> };
 
-export function SelectField({ name, id = name, label, hint, error, options, ...select }: SelectProps) {
+export const SelectField = forwardRef<HTMLSelectElement, SelectProps>(function SelectField(
+  { name, id = name, label, hint, error, options, ...select },
+  ref,
+) {
   return (
     <Shell id={id} label={label} hint={hint} error={error}>
       <select
@@ -82,6 +94,7 @@ export function SelectField({ name, id = name, label, hint, error, options, ...s
         name={name}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(id, hint, error)}
+        ref={ref}
         {...select}
       >
         {options.map((o) => (
@@ -92,4 +105,4 @@ export function SelectField({ name, id = name, label, hint, error, options, ...s
       </select>
     </Shell>
   );
-}
+});

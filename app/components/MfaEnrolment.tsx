@@ -2,7 +2,7 @@
 // The QR code is an image made on the server, so this works without JavaScript.
 import { Form } from "@remix-run/react";
 import { ErrorSummary } from "./ErrorSummary";
-import { TextField } from "./TextField";
+import { TextField } from "./Field";
 
 export interface EnrolmentView {
   secretForDisplay: string;

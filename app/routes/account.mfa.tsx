@@ -16,7 +16,7 @@ import { getEnrolStore, setCookieHeaders } from "~/auth/sign-in.server";
 import { getThrottles, tooManyAttemptsMessage } from "~/auth/throttle.server";
 import { ErrorSummary } from "~/components/ErrorSummary";
 import { MfaEnrolment, RecoveryCodes } from "~/components/MfaEnrolment";
-import { TextField } from "~/components/TextField";
+import { TextField } from "~/components/Field";
 import { db } from "~/db.server";
 
 export const meta: MetaFunction = () => [{ title: "Two-step sign-in – 3-1-1 Number Use Portal" }];

@@ -7,7 +7,7 @@ import { changePasswordSchema, MAX_LENGTH, minimumLength } from "~/auth/password
 import { getSessionStore, requireUser } from "~/auth/session.server";
 import { getThrottles, tooManyAttemptsMessage } from "~/auth/throttle.server";
 import { ErrorSummary } from "~/components/ErrorSummary";
-import { TextField } from "~/components/TextField";
+import { TextField } from "~/components/Field";
 import { db } from "~/db.server";
 
 export const meta: MetaFunction = () => [{ title: "Change your password – 3-1-1 Number Use Portal" }];

@@ -3,7 +3,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData } from "@remix-run/react";
 import { z } from "zod";
 import { ErrorSummary } from "~/components/ErrorSummary";
-import { TextField } from "~/components/TextField";
+import { TextField } from "~/components/Field";
 import { getPendingStore, getSignIn, setCookieHeaders } from "~/auth/sign-in.server";
 import { tooManyAttemptsMessage } from "~/auth/throttle.server";
 
