@@ -1,0 +1,36 @@
+// The pages under load, as URLs and the persona who asks for them.
+import { PAGE_SIZE } from "../app/requests/queries.server";
+import type { Prepared } from "./prepare";
+import type { Persona } from "./sessions";
+
+export interface Page {
+  key: string;
+  label: string;
+  path: string;
+  persona: Persona | null;
+  /** Text the signed-in page must contain: proves it rendered data, not a redirect to sign-in. */
+  expect: string;
+  /** Floors are what the pages are measured against; they have no targets themselves. */
+  floor?: boolean;
+}
+
+export const FLOOR = "floor";
+
+export function pagesFor(prepared: Prepared, size: number, calendar: boolean): Array<Page | { key: string; label: string; missing: string }> {
+  const deep = Math.max(2, Math.floor(size / PAGE_SIZE / 2));
+  return [
+    { key: FLOOR, label: "bare route /healthz (floor)", path: "/healthz", persona: null, expect: "ok", floor: true },
+    // Informational: a whole document through the root layout, signed out, reading nothing.
+    { key: "document", label: "sign-in page, signed out (document floor)", path: "/sign-in", persona: null, expect: "Sign in", floor: true },
+    { key: "list", label: "request list, first page", path: "/requests", persona: "director", expect: "Requests, page 1" },
+    { key: "filtered", label: "request list, filtered", path: "/requests?state=completed&type=call_routing", persona: "director", expect: "Completed" },
+    { key: "deep", label: `request list, deep page (${deep})`, path: `/requests?page=${deep}`, persona: "director", expect: `Requests, page ${deep}` },
+    { key: "search", label: "request list, text search", path: "/requests?q=Wheaton", persona: "director", expect: "Wheaton" },
+    { key: "requester", label: "request list, requester's department", path: "/requests", persona: "requester", expect: "Public Works" },
+    { key: "detail", label: "request page, long history", path: `/requests/${prepared.longTrailId}`, persona: "director", expect: "Round 75" },
+    { key: "home", label: "home, my tasks (director)", path: "/", persona: "director", expect: "My tasks" },
+    calendar
+      ? { key: "calendar", label: "capacity calendar, month", path: "/calendar", persona: "analyst", expect: "alendar" }
+      : { key: "calendar", label: "capacity calendar, month", missing: "n/a: no /calendar route in this build yet" },
+  ];
+}

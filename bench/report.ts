@@ -1,0 +1,119 @@
+// Tables for the terminal and bench/results/latest.md, the same figures as JSON, and the
+// verdict on each of issue 8's targets.
+import type { RouteJs } from "./clientJs";
+import type { LoadResult } from "./load";
+import type { TransitionResult } from "./transitions";
+import { round } from "./util";
+
+export type Row = { key: string; label: string; floor?: boolean } & ({ result: LoadResult; ratio: number } | { missing: string });
+
+export interface SizeResult {
+  size: number;
+  seed: { requests: number; audit: number; outbox: number; comments: number; seconds: number };
+  rows: Row[];
+  transitions: TransitionResult;
+}
+
+export interface Target {
+  name: string;
+  met: boolean;
+  detail: string;
+}
+
+export const TARGETS = { ratioToFloor: 0.5, p95Ms: 50, p95Growth: 1.5, transitionRatio: 0.25, jsKb: 130 };
+
+const measured = (row: Row): row is Row & { result: LoadResult; ratio: number } => "result" in row;
+
+export function evaluate(sizes: SizeResult[], js: RouteJs[]): Target[] {
+  const targets: Target[] = [];
+  const smallest = sizes[0];
+  const largest = sizes[sizes.length - 1];
+  for (const row of largest.rows.filter((r) => !r.floor)) {
+    if (!measured(row)) {
+      targets.push({ name: `${row.label} @${largest.size}`, met: false, detail: row.missing });
+      continue;
+    }
+    const first = smallest.rows.find((r) => r.key === row.key);
+    const growth = first && measured(first) ? row.result.p95 / first.result.p95 : NaN;
+    const problems = [
+      Number.isNaN(row.result.p95) ? "no response completed within the timed run" : null,
+      row.ratio < TARGETS.ratioToFloor ? `throughput ${pct(row.ratio)} of the floor (< ${pct(TARGETS.ratioToFloor)})` : null,
+      row.result.p95 >= TARGETS.p95Ms ? `p95 ${ms(row.result.p95)} (≥ ${TARGETS.p95Ms} ms)` : null,
+      sizes.length > 1 && growth > TARGETS.p95Growth ? `p95 grew ${round(growth, 2)}× from ${smallest.size} (> ${TARGETS.p95Growth}×)` : null,
+      row.result.failures > 0 ? `${row.result.failures} failed responses` : null,
+    ].filter((p): p is string => p !== null);
+    targets.push({
+      name: `${row.label} @${largest.size}`,
+      met: problems.length === 0,
+      detail:
+        problems.join("; ") ||
+        `${pct(row.ratio)} of the floor, p95 ${ms(row.result.p95)}${sizes.length > 1 ? `, growth ${round(growth, 2)}×` : ""}`,
+    });
+  }
+  for (const size of sizes) {
+    const t = size.transitions;
+    targets.push({
+      name: `transitions @${size.size}`,
+      met: t.ratio >= TARGETS.transitionRatio,
+      detail: `${pct(t.ratio)} of the raw floor (target ≥ ${pct(TARGETS.transitionRatio)})`,
+    });
+    targets.push({
+      name: `50 concurrent events on one request @${size.size}`,
+      met: t.concurrent.ok,
+      detail: `${t.concurrent.accepted} recorded, ${t.concurrent.refused} refused with 409; audit +${t.concurrent.auditAdded}, version +${t.concurrent.versionAdded}`,
+    });
+  }
+  const heaviest = js[0];
+  targets.push({
+    name: "gzipped JavaScript, heaviest page",
+    met: heaviest.gzipBytes <= TARGETS.jsKb * 1000,
+    detail: `${heaviest.route}: ${kb(heaviest.gzipBytes)} (target ≤ ${TARGETS.jsKb} KB)`,
+  });
+  return targets;
+}
+
+const pct = (r: number) => `${round(r * 100, 0)} %`;
+// NaN: no response came back within the timed run.
+const ms = (v: number) => (Number.isNaN(v) ? "none in time" : `${round(v, 1)} ms`);
+const kb = (bytes: number) => `${round(bytes / 1000, 1)} KB`;
+
+function table(head: string[], rows: string[][]): string {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(" | ")} |`;
+  return [line(head), `| ${widths.map((w) => "-".repeat(w)).join(" | ")} |`, ...rows.map(line)].join("\n");
+}
+
+export function sizeTable(size: SizeResult): string {
+  const rows = size.rows.map((row) =>
+    measured(row)
+      ? [row.label, String(round(row.result.rps, 0)), ms(row.result.p50), ms(row.result.p95), ms(row.result.p99), row.floor && row.key === "floor" ? "1.00" : String(round(row.ratio, 2)), String(row.result.failures)]
+      : [row.label, "n/a", "n/a", "n/a", "n/a", "n/a", row.missing],
+  );
+  const t = size.transitions;
+  return [
+    `### ${size.size.toLocaleString("en-US")} requests (seeded in ${round(size.seed.seconds, 1)} s: ${size.seed.audit.toLocaleString("en-US")} audit entries, ${size.seed.outbox.toLocaleString("en-US")} outbox rows, ${size.seed.comments.toLocaleString("en-US")} comments)`,
+    "",
+    table(["page", "req/s", "p50", "p95", "p99", "× floor", "failed"], rows),
+    "",
+    table(
+      ["writes", "events/s", "ratio"],
+      [
+        [`transition service (${t.events} events)`, String(round(t.serviceEventsPerSecond, 0)), String(round(t.ratio, 2))],
+        ["raw better-sqlite3 floor", String(round(t.rawEventsPerSecond, 0)), "1.00"],
+        [
+          `50 concurrent events, one request`,
+          `${t.concurrent.accepted} recorded + ${t.concurrent.refused} refused (409)`,
+          t.concurrent.ok ? "none lost or doubled" : "LOST OR DOUBLED",
+        ],
+      ],
+    ),
+  ].join("\n");
+}
+
+export function jsTable(js: RouteJs[]): string {
+  return table(["route", "files", "gzipped"], js.map((r) => [r.route, String(r.files), kb(r.gzipBytes)]));
+}
+
+export function targetList(targets: Target[]): string {
+  return targets.map((t) => `- ${t.met ? "met" : "NOT MET"}: ${t.name}: ${t.detail}`).join("\n");
+}

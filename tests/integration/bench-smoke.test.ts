@@ -1,0 +1,40 @@
+// `npm run bench` at its smallest, so it cannot rot: it must complete and print every row.
+// No timing is asserted: figures on a shared test machine mean nothing (issue 8).
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { expect, test } from "vitest";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const out = path.join(root, "var", "test", `bench-smoke-${process.pid}`);
+
+test("the benchmark runs at 1 000 requests and prints every row", () => {
+  const run = spawnSync(
+    path.join(root, "node_modules", ".bin", "tsx"),
+    ["bench/run.ts", "--sizes=1000", "--seconds=1", "--warmup=0.2", "--connections=10", "--events=20", `--out=${out}`],
+    { cwd: root, encoding: "utf8", timeout: 110_000 },
+  );
+  expect(run.stderr).not.toMatch(/Error/);
+  expect(run.status).toBe(0);
+  for (const row of [
+    "bare route /healthz (floor)",
+    "request list, first page",
+    "request list, filtered",
+    "request list, deep page",
+    "request list, text search",
+    "request list, requester's department",
+    "request page, long history",
+    "home, my tasks (director)",
+    "capacity calendar, month",
+    "transition service",
+    "raw better-sqlite3 floor",
+    "50 concurrent events, one request",
+    "none lost or doubled",
+    "### Targets",
+  ]) {
+    expect(run.stdout).toContain(row);
+  }
+  const json = JSON.parse(fs.readFileSync(path.join(out, "latest.json"), "utf8")) as { sizes: unknown[] };
+  expect(json.sizes).toHaveLength(1);
+  fs.rmSync(out, { recursive: true, force: true });
+}, 120_000);
