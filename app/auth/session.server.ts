@@ -157,7 +157,21 @@ export function createSessionStore(options: { db: PrismaClient; settings: Settin
   }
 
   /** The signed-in user, or null when there is no valid, unexpired session. Touches lastSeenAt. */
-  async function getUser(request: Request, now = new Date()): Promise<CurrentUser | null> {
+  // The root loader and the page's loader both ask for the user of one HTTP request:
+  // read the session and the user once per request.
+  const usersByRequest = new WeakMap<Request, Promise<CurrentUser | null>>();
+
+  function getUser(request: Request, now?: Date): Promise<CurrentUser | null> {
+    if (now) return readUser(request, now);
+    let user = usersByRequest.get(request);
+    if (!user) {
+      user = readUser(request, new Date());
+      usersByRequest.set(request, user);
+    }
+    return user;
+  }
+
+  async function readUser(request: Request, now: Date): Promise<CurrentUser | null> {
     const id = await readSessionId(request);
     if (!id) return null;
     const session = await db.session.findUnique({ where: { id } });
