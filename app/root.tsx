@@ -16,6 +16,7 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { getUser } from "~/auth/session.server";
+import { navLinks, type NavItem } from "~/navigation";
 import { useNonce } from "~/security/nonce";
 import portalCss from "~/styles/portal.css";
 
@@ -24,7 +25,7 @@ export const PORTAL_NAME = "3-1-1 Number Use Portal";
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: "/uswds/css/uswds.min.css" },
   { rel: "stylesheet", href: portalCss },
-  { rel: "icon", href: "/uswds/img/favicon-16.png", type: "image/png" },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
 export const meta: MetaFunction = ({ error }) => {
@@ -36,10 +37,10 @@ export const meta: MetaFunction = ({ error }) => {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
-  return { user: user ? { name: user.name } : null };
+  return { user: user ? { name: user.name, nav: navLinks(user) } : null };
 }
 
-function Header({ userName }: { userName: string | null }) {
+function Header({ userName, nav }: { userName: string | null; nav: NavItem[] }) {
   return (
     <header className="portal-header">
       <div className="grid-container portal-header__inner">
@@ -58,6 +59,11 @@ function Header({ userName }: { userName: string | null }) {
                 <li>
                   <NavLink to="/requests">Requests</NavLink>
                 </li>
+                {nav.map((item) => (
+                  <li key={item.to}>
+                    <NavLink to={item.to}>{item.label}</NavLink>
+                  </li>
+                ))}
                 <li>
                   <NavLink to="/account/password">Account</NavLink>
                 </li>
@@ -92,7 +98,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <a className="usa-skipnav" href="#main-content">
           Skip to main content
         </a>
-        <Header userName={data?.user?.name ?? null} />
+        <Header userName={data?.user?.name ?? null} nav={data?.user?.nav ?? []} />
         <main id="main-content" tabIndex={-1}>
           <div className="grid-container padding-top-4">{children}</div>
         </main>

@@ -3,6 +3,7 @@
 import { fileURLToPath } from "node:url";
 import { hashPassword, type ScryptParams } from "../app/auth/password.server";
 import { connectDb, type PrismaClient } from "../app/db.server";
+import { ensureDefaultFeeSchedule } from "../app/fees/feeSchedules.server";
 import { DEMO_ACCOUNTS, DEMO_DEPARTMENTS, DEMO_PASSWORD } from "./demo-accounts";
 import { seedDemoRequests } from "./demo-requests";
 
@@ -21,6 +22,8 @@ export interface SeedResult {
 
 /** Seeds only when there are no departments; returns whether it did. Safe to call on every start. */
 export async function seedDatabase(db: PrismaClient, options: SeedOptions = {}): Promise<SeedResult> {
+  // Before the early return, so a database seeded before fee schedules existed gets version 1.
+  await ensureDefaultFeeSchedule(db);
   if ((await db.department.count()) > 0) return { seeded: false, departments: 0, users: 0 };
 
   // Hash outside the transaction (scrypt is slow on purpose); one salt per account.

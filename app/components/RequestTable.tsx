@@ -1,6 +1,8 @@
-// A table of requests: reference, title, department, type, state, effective date.
+// A table of requests: reference, title, department, type, state, effective date, and
+// optionally what happens next (for department staff who rarely use the portal).
 import { Link } from "@remix-run/react";
-import { STATE_LABELS, type StateName } from "../../workflows/states";
+import { NEXT_STEP } from "~/requests/progress";
+import { isStateName, STATE_LABELS, type StateName } from "../../workflows/states";
 import { REQUEST_TYPE_LABELS, type RequestType } from "../../workflows/types";
 
 export interface RequestRow {
@@ -13,7 +15,7 @@ export interface RequestRow {
   department: { name: string };
 }
 
-export function RequestTable({ rows, caption }: { rows: RequestRow[]; caption: string }) {
+export function RequestTable({ rows, caption, showNextStep = false }: { rows: RequestRow[]; caption: string; showNextStep?: boolean }) {
   return (
     <table className="usa-table usa-table--borderless usa-table--stacked width-full" data-testid="request-table">
       <caption>{caption}</caption>
@@ -25,6 +27,7 @@ export function RequestTable({ rows, caption }: { rows: RequestRow[]; caption: s
           <th scope="col">Type</th>
           <th scope="col">Status</th>
           <th scope="col">Effective date</th>
+          {showNextStep ? <th scope="col">What happens next</th> : null}
         </tr>
       </thead>
       <tbody>
@@ -38,6 +41,7 @@ export function RequestTable({ rows, caption }: { rows: RequestRow[]; caption: s
             <td data-label="Type">{REQUEST_TYPE_LABELS[r.type as RequestType] ?? r.type}</td>
             <td data-label="Status">{STATE_LABELS[r.state as StateName] ?? r.state}</td>
             <td data-label="Effective date">{r.effectiveDate ?? "—"}</td>
+            {showNextStep ? <td data-label="What happens next">{isStateName(r.state) ? NEXT_STEP[r.state] : ""}</td> : null}
           </tr>
         ))}
       </tbody>

@@ -6,7 +6,8 @@ import { isWholeCents, toCents, type Cents } from "./money";
 
 const blankAsMissing = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 
-const dollars = (label: string) =>
+/** An amount of money typed in dollars: also the fee form's amount. */
+export const dollars = (label: string) =>
   z.preprocess(
     blankAsMissing,
     z.coerce

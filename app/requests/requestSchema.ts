@@ -2,7 +2,7 @@
 // by the action on the server, and to tell the machine what a submission lacks.
 import { z } from "zod";
 import { isCalendarDate } from "../../workflows/notice";
-import type { RequestFacts, RequestType } from "../../workflows/types";
+import { REQUEST_TYPES, type RequestFacts, type RequestType } from "../../workflows/types";
 
 export const MATERIALS_KINDS = ["mailing", "print", "web", "social_media", "event", "call_out"] as const;
 export const MATERIALS_KIND_LABELS: Record<(typeof MATERIALS_KINDS)[number], string> = {
@@ -93,6 +93,47 @@ export type MaterialsForm = z.infer<typeof materialsSchema>;
 export type CallRoutingForm = z.infer<typeof callRoutingSchema>;
 export type AutomatedResponseForm = z.infer<typeof automatedResponseSchema>;
 
+/**
+ * R4, R5, R7, R9: the earliest effective date the form accepts, and what to say when the
+ * date is earlier. The server works it out for the request; the browser gets the same pair,
+ * so both check with one schema. The machine still has the final word at submission.
+ */
+export interface NoticeLimit {
+  earliest: string;
+  message: string;
+}
+
+/** The type's schema, with the notice limit when the answers are to be submitted. */
+export function formSchema(type: RequestType, notice: NoticeLimit | null): z.ZodType<{ effectiveDate: string }> {
+  const schema: z.ZodType<{ effectiveDate: string }> = requestSchemas[type];
+  if (!notice) return schema;
+  return schema.superRefine((v, ctx) => {
+    if (isCalendarDate(v.effectiveDate) && v.effectiveDate < notice.earliest) {
+      ctx.addIssue({ code: "custom", path: ["effectiveDate"], message: notice.message });
+    }
+  });
+}
+
+const draftText = (max: number) => z.string().trim().max(max, `Use ${max} characters or fewer`).optional();
+
+/** A draft may be incomplete: only the type is needed, and nothing may be overlong. */
+export const draftSchema = z.object({
+  type: z.enum(REQUEST_TYPES, "Choose the type of request"),
+  title: draftText(200),
+  description: draftText(4000),
+  effectiveDate: draftText(10),
+  endDate: draftText(10),
+  routing: draftText(10),
+  contactName: draftText(120),
+  contactPhone: draftText(40),
+  materialsKind: draftText(20),
+  audienceSize: draftText(9),
+  languages: draftText(200),
+  unitOrLine: draftText(200),
+  callsPerMonth: draftText(9),
+  systemName: draftText(200),
+});
+
 /** Field names and their labels, in form order, for error summaries and the machine's "missing" list. */
 export const FIELD_LABELS: Record<string, string> = {
   title: "Title",
@@ -113,8 +154,12 @@ export const FIELD_LABELS: Record<string, string> = {
 /** The answers a request keeps, as text: what the form posts and what a draft stores. */
 export type RequestAnswers = Partial<Record<keyof typeof FIELD_LABELS, string>> & { type: RequestType };
 
-export function fieldErrors(type: RequestType, answers: Record<string, unknown>): Record<string, string> {
-  const result = requestSchemas[type].safeParse({ ...answers, type });
+export function fieldErrors(
+  type: RequestType,
+  answers: Record<string, unknown>,
+  schema: z.ZodType = requestSchemas[type],
+): Record<string, string> {
+  const result = schema.safeParse({ ...answers, type });
   const errors: Record<string, string> = {};
   if (result.success) return errors;
   for (const issue of result.error.issues) {

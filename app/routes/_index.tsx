@@ -109,7 +109,7 @@ export default function Home() {
           {departmentRequests.length === 0 ? (
             <p>Your department has no requests yet.</p>
           ) : (
-            <RequestTable rows={departmentRequests} caption="Your department's most recent requests" />
+            <RequestTable rows={departmentRequests} caption="Your department's most recent requests" showNextStep />
           )}
           <p>
             <Link to="/requests">See all your department's requests</Link>

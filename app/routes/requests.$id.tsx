@@ -1,7 +1,9 @@
 // A request's page: where it stands, what happens next, and only the actions the machine allows this person now.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { currentAnalysis } from "~/analysis/analyses.server";
 import { requireUser } from "~/auth/session.server";
+import { AnalysisSummary } from "~/components/AnalysisSummary";
 import { ErrorSummary } from "~/components/ErrorSummary";
 import { TextArea, TextField } from "~/components/Field";
 import { StatusTracker } from "~/components/StatusTracker";
@@ -57,6 +59,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     signOffs: ctx.signOffs,
     inDecision: state === "decision",
     analysis: ctx.analysis,
+    storedAnalysis: ctx.analysis ? await currentAnalysis(db, row.id, ctx.analysis.at) : null,
     fee: ctx.fee,
     audit: audit.map((a) => ({
       id: a.id,
@@ -102,7 +105,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(`/requests/${row.id}?done=${intent}`, 303);
 }
 
-const DONE_MESSAGES: Partial<Record<RequestIntent, string>> = {
+const DONE_MESSAGES: Partial<Record<RequestIntent | "RECORD_ANALYSIS" | "ASSESS_FEE", string>> = {
+  RECORD_ANALYSIS: "Analysis recorded. Finance has been told.",
+  ASSESS_FEE: "Fee set.",
   SUBMIT: "Request submitted. COM has been told by e-mail.",
   RESUBMIT: "Request resubmitted.",
   WITHDRAW: "Request withdrawn.",
@@ -123,11 +128,11 @@ function has(actions: AvailableAction[], type: AvailableAction["type"]) {
 }
 
 export default function RequestPage() {
-  const { request, steps, nextStep, actions, canCopy, signOffs, inDecision, analysis, fee, audit, comments, timeZone } =
+  const { request, steps, nextStep, actions, canCopy, signOffs, inDecision, analysis, storedAnalysis, fee, audit, comments, timeZone } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
-  const done = params.get("done") as RequestIntent | null;
+  const done = params.get("done") as keyof typeof DONE_MESSAGES | null;
   const errors: Record<string, string | undefined> = actionData?.errors ?? {};
   const valuesFor = (intent: string) => (actionData?.intent === intent ? actionData.values : {});
   const errorFor = (intent: string, field: string) => (actionData?.intent === intent ? errors[field] : undefined);
@@ -155,7 +160,11 @@ export default function RequestPage() {
           </div>
         </div>
       ) : null}
-      <ErrorSummary errors={Object.entries(errors).filter((e): e is [string, string] => Boolean(e[1]))} />
+      <ErrorSummary
+        errors={Object.entries(errors)
+          .filter((e): e is [string, string] => Boolean(e[1]))
+          .map(([field, message]) => [summaryTarget(actionData?.intent ?? "", field), message])}
+      />
 
       <StatusTracker steps={steps} />
       <section aria-labelledby="next-heading" className="margin-y-3">
@@ -220,7 +229,7 @@ export default function RequestPage() {
           ))}
 
         {has(actions, "ACCEPT_FEE") ? (
-          <Form method="post" className="usa-form usa-form--large margin-top-2">
+          <Form method="post" noValidate className="usa-form usa-form--large margin-top-2">
             <input type="hidden" name="intent" value="ACCEPT_FEE" />
             <TextField
               name="accountCode"
@@ -249,7 +258,7 @@ export default function RequestPage() {
           .map(([intent, label, button, required]) => (
             <details key={intent} className="margin-top-2" open={actionData?.intent === intent}>
               <summary>{button}</summary>
-              <Form method="post" className="usa-form usa-form--large">
+              <Form method="post" noValidate className="usa-form usa-form--large">
                 <input type="hidden" name="intent" value={intent} />
                 <TextArea
                   name="comment"
@@ -295,13 +304,20 @@ export default function RequestPage() {
               <>
                 <dt>Projected calls</dt>
                 <dd>{analysis.projectedCalls.toLocaleString("en-US")}</dd>
+                {storedAnalysis ? (
+                  <dd className="portal-summary__wide">
+                    <AnalysisSummary projection={storedAnalysis.outputs} recommendation={storedAnalysis.recommendation} recordedBy={storedAnalysis.recordedBy} />
+                  </dd>
+                ) : null}
               </>
             ) : null}
             {fee ? (
               <>
                 <dt>Fee</dt>
                 <dd data-testid="fee">
-                  {fee.amount.toLocaleString("en-US", { style: "currency", currency: "USD" })} ({fee.status})
+                  {fee.amount.toLocaleString("en-US", { style: "currency", currency: "USD" })} ({fee.status}); suggested{" "}
+                  {fee.suggested.toLocaleString("en-US", { style: "currency", currency: "USD" })}
+                  {fee.scheduleVersion ? ` by fee schedule version ${fee.scheduleVersion}` : ""}
                 </dd>
                 {fee.reason ? (
                   <>
@@ -350,7 +366,7 @@ export default function RequestPage() {
             </li>
           ))}
         </ul>
-        <Form method="post" className="usa-form usa-form--large">
+        <Form method="post" noValidate className="usa-form usa-form--large">
           <input type="hidden" name="intent" value="COMMENT" />
           <TextArea
             name="body"
@@ -392,6 +408,12 @@ export default function RequestPage() {
       </section>
     </>
   );
+}
+
+/** The id the error summary links to: each action's comment box has its own id; a refusal points at the actions. */
+function summaryTarget(intent: string, field: string) {
+  if (field === "comment") return `${intent}-comment`;
+  return field === "form" ? "actions-heading" : field;
 }
 
 function describe(a: { event: string; from: string | null; to: string | null }) {

@@ -1,0 +1,20 @@
+// An acting appointment (R3): a reviewing role held for a period, both days included. One
+// schema in the browser and in the action.
+import { z } from "zod";
+import { isCalendarDate } from "../../workflows/notice";
+
+export const ACTING_ROLES = ["director", "assistant_director"] as const;
+
+const day = (label: string) =>
+  z.string({ error: `Enter the ${label}` }).trim().refine(isCalendarDate, `Enter the ${label} as YYYY-MM-DD`);
+
+export const appointmentFormSchema = z
+  .object({
+    role: z.enum(ACTING_ROLES, "Choose the role to act in"),
+    startsOn: day("first day"),
+    endsOn: day("last day"),
+  })
+  .refine((v) => v.endsOn >= v.startsOn, { path: ["endsOn"], message: "The last day must be on or after the first day" });
+
+export type AppointmentForm = z.infer<typeof appointmentFormSchema>;
+export const APPOINTMENT_FIELDS = ["role", "startsOn", "endsOn"] as const;

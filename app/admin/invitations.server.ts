@@ -1,0 +1,67 @@
+// Invitations (issue 5): an admin creates an account and gets a single-use link for the
+// person to choose a first password. The token is 32 random bytes; only its SHA-256 hash is
+// stored, and a link works once, for INVITATION_DAYS days.
+import { randomBytes } from "node:crypto";
+import type { Prisma, PrismaClient } from "~/generated/prisma/client";
+import { newPasswordProblem } from "~/auth/password-check.server";
+import { hashPassword, type ScryptParams } from "~/auth/password.server";
+import { hashToken } from "~/calendar/feedTokens.server";
+
+export const INVITATION_DAYS = 7;
+
+/** A new link for the user; any earlier unused link stops working. Returns the token. */
+export async function createInvitation(
+  tx: Prisma.TransactionClient,
+  input: { userId: string; byId: string; now: Date },
+): Promise<string> {
+  const token = randomBytes(32).toString("base64url");
+  await tx.invitation.deleteMany({ where: { userId: input.userId, usedAt: null } });
+  await tx.invitation.create({
+    data: {
+      userId: input.userId,
+      tokenHash: hashToken(token),
+      createdById: input.byId,
+      createdAt: input.now,
+      expiresAt: new Date(input.now.getTime() + INVITATION_DAYS * 86_400_000),
+    },
+  });
+  return token;
+}
+
+export function invitationPath(token: string): string {
+  return `/invite/${token}`;
+}
+
+/** The invited person, while the link is unused, unexpired and the account active. */
+export async function openInvitation(db: PrismaClient, token: string, now: Date) {
+  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
+  const invitation = await db.invitation.findUnique({
+    where: { tokenHash: hashToken(token) },
+    include: { user: { select: { id: true, email: true, name: true, active: true } } },
+  });
+  if (!invitation || invitation.usedAt || invitation.expiresAt <= now || !invitation.user.active) return null;
+  return { id: invitation.id, user: invitation.user };
+}
+
+export type AcceptResult = { ok: true } | { ok: false; field: "newPassword" | "form"; message: string };
+
+/** Set the first password and use up the link, in one transaction; a second use finds it used. */
+export async function acceptInvitation(
+  db: PrismaClient,
+  input: { token: string; password: string; now: Date },
+  scryptParams?: ScryptParams,
+): Promise<AcceptResult> {
+  const invitation = await openInvitation(db, input.token, input.now);
+  if (!invitation) return { ok: false, field: "form", message: "This invitation link has been used or has expired." };
+  const problem = newPasswordProblem(input.password, { email: invitation.user.email, hasMfa: false });
+  if (problem) return { ok: false, field: "newPassword", message: problem };
+  const passwordHash = await hashPassword(input.password, scryptParams);
+  const used = await db.$transaction(async (tx) => {
+    const claimed = await tx.invitation.updateMany({ where: { id: invitation.id, usedAt: null }, data: { usedAt: input.now } });
+    if (claimed.count !== 1) return false;
+    await tx.user.update({ where: { id: invitation.user.id }, data: { passwordHash } });
+    await tx.session.deleteMany({ where: { userId: invitation.user.id } });
+    return true;
+  });
+  return used ? { ok: true } : { ok: false, field: "form", message: "This invitation link has been used or has expired." };
+}

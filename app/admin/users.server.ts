@@ -1,0 +1,150 @@
+// People and their access (issue 5): invite, department and roles, deactivate. Changes are
+// audited with who and when. A deactivated person cannot sign in; their requests, comments
+// and audit entries stay as they were.
+import { randomBytes } from "node:crypto";
+import { deactivateUser } from "~/auth/accounts.server";
+import { hashPassword, type ScryptParams } from "~/auth/password.server";
+import type { CurrentUser } from "~/auth/session.server";
+import type { PrismaClient } from "~/generated/prisma/client";
+import { ROLE_LABELS, type Role } from "../../workflows/types";
+import { auditAdmin } from "./adminAudit.server";
+import { createInvitation, invitationPath } from "./invitations.server";
+import type { AccessForm, InviteForm } from "./userForms";
+
+export async function listUsers(db: PrismaClient) {
+  return db.user.findMany({
+    orderBy: [{ active: "desc" }, { name: "asc" }],
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      active: true,
+      department: { select: { name: true } },
+      roles: { select: { role: true, acting: true, startsOn: true, endsOn: true } },
+    },
+  });
+}
+
+export async function findUserForAdmin(db: PrismaClient, id: string) {
+  const user = await db.user.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      active: true,
+      departmentId: true,
+      roles: { orderBy: { createdAt: "asc" } },
+      invitations: { where: { usedAt: { not: null } }, select: { id: true }, take: 1 },
+    },
+  });
+  if (!user) throw new Response("Not found", { status: 404 });
+  return user;
+}
+
+const roleList = (roles: readonly string[]) =>
+  roles.length === 0 ? "no roles" : roles.map((r) => ROLE_LABELS[r as Role] ?? r).join(", ");
+
+async function departmentName(db: PrismaClient, id: string | null): Promise<string> {
+  if (id === null) return "no department";
+  const department = await db.department.findUnique({ where: { id }, select: { name: true } });
+  if (!department) throw new Response("Choose a department from the list", { status: 400 });
+  return department.name;
+}
+
+export type InviteResult = { ok: true; userId: string; link: string } | { ok: false; field: "email"; message: string };
+
+/**
+ * Create the account with a random password nobody knows (so it cannot be signed in to until
+ * the person uses the link) and return the invitation link.
+ */
+export async function inviteUser(
+  db: PrismaClient,
+  input: { by: CurrentUser; values: InviteForm; now: Date; appUrl: string },
+  scryptParams?: ScryptParams,
+): Promise<InviteResult> {
+  const { values } = input;
+  if (await db.user.findUnique({ where: { email: values.email }, select: { id: true } })) {
+    return { ok: false, field: "email", message: "Someone already has an account with this e-mail address" };
+  }
+  const department = await departmentName(db, values.departmentId);
+  const passwordHash = await hashPassword(randomBytes(32).toString("base64url"), scryptParams);
+  return db.$transaction(async (tx) => {
+    const user = await tx.user.create({
+      data: {
+        email: values.email,
+        name: values.name,
+        passwordHash,
+        departmentId: values.departmentId,
+        roles: { create: values.roles.map((role) => ({ role, acting: false })) },
+      },
+    });
+    const token = await createInvitation(tx, { userId: user.id, byId: input.by.id, now: input.now });
+    await auditAdmin(tx, {
+      by: input.by,
+      event: "USER_INVITED",
+      comment: `${values.name} <${values.email}>, ${department}: ${roleList(values.roles)}`,
+      at: input.now,
+    });
+    return { ok: true as const, userId: user.id, link: `${input.appUrl}${invitationPath(token)}` };
+  });
+}
+
+/** A new link for someone who has not used theirs yet (lost or expired). */
+export async function reinviteUser(
+  db: PrismaClient,
+  input: { by: CurrentUser; userId: string; now: Date; appUrl: string },
+): Promise<string> {
+  const user = await findUserForAdmin(db, input.userId);
+  return db.$transaction(async (tx) => {
+    const token = await createInvitation(tx, { userId: user.id, byId: input.by.id, now: input.now });
+    await auditAdmin(tx, { by: input.by, event: "USER_REINVITED", comment: `${user.name} <${user.email}>`, at: input.now });
+    return `${input.appUrl}${invitationPath(token)}`;
+  });
+}
+
+export type AccessResult = { ok: true } | { ok: false; field: "roles" | "form"; message: string };
+
+/** Replace the person's department and substantive roles; acting appointments stay. */
+export async function updateAccess(
+  db: PrismaClient,
+  input: { by: CurrentUser; userId: string; values: AccessForm; now: Date },
+): Promise<AccessResult> {
+  const user = await findUserForAdmin(db, input.userId);
+  const { values } = input;
+  // An admin removing their own admin role could leave the portal with nobody to administer it.
+  if (user.id === input.by.id && !values.roles.includes("admin")) {
+    return { ok: false, field: "roles", message: "You cannot remove your own administrator role" };
+  }
+  const before = user.roles.filter((r) => !r.acting).map((r) => r.role);
+  const [fromDepartment, toDepartment] = await Promise.all([
+    departmentName(db, user.departmentId),
+    departmentName(db, values.departmentId),
+  ]);
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: user.id }, data: { departmentId: values.departmentId } });
+    await tx.roleAssignment.deleteMany({ where: { userId: user.id, acting: false } });
+    await tx.roleAssignment.createMany({ data: values.roles.map((role) => ({ userId: user.id, role, acting: false })) });
+    await auditAdmin(tx, {
+      by: input.by,
+      event: "USER_ACCESS_CHANGED",
+      comment: `${user.name}: ${fromDepartment}, ${roleList(before)} → ${toDepartment}, ${roleList(values.roles)}`,
+      at: input.now,
+    });
+  });
+  return { ok: true };
+}
+
+/** Deactivate: no more sign-in, every session ended at once; history stays. */
+export async function deactivate(
+  db: PrismaClient,
+  input: { by: CurrentUser; userId: string; now: Date },
+): Promise<AccessResult> {
+  const user = await findUserForAdmin(db, input.userId);
+  if (user.id === input.by.id) return { ok: false, field: "form", message: "You cannot deactivate your own account" };
+  await deactivateUser(db, user.id);
+  await db.$transaction(async (tx) => {
+    await auditAdmin(tx, { by: input.by, event: "USER_DEACTIVATED", comment: `${user.name} <${user.email}>`, at: input.now });
+  });
+  return { ok: true };
+}

@@ -1,0 +1,72 @@
+// Stored call volume analyses (SPEC §5: "the analysis is stored with the request").
+import type { PrismaClient } from "~/generated/prisma/client";
+import type { CallProjection, ProjectionInput } from "./callProjection";
+
+/** What the analyst recorded: the calculator's inputs and outputs, and their own recommendation. */
+export interface StoredAnalysis {
+  inputs: ProjectionInput;
+  outputs: CallProjection;
+  recommendation: string;
+  recordedBy: string;
+  recordedAt: string;
+}
+
+interface StoredOutputs extends CallProjection {
+  analystRecommendation: string;
+}
+
+/**
+ * Store an analysis the machine has accepted. `at` is the RECORD_ANALYSIS event's instant,
+ * which is how the request's current analysis finds its row again.
+ */
+export async function storeAnalysis(
+  db: PrismaClient,
+  input: { requestId: string; userId: string; at: Date; inputs: ProjectionInput; outputs: CallProjection; recommendation: string },
+): Promise<void> {
+  const outputs: StoredOutputs = { ...input.outputs, analystRecommendation: input.recommendation };
+  await db.analysis.create({
+    data: {
+      requestId: input.requestId,
+      recordedById: input.userId,
+      createdAt: input.at,
+      inputs: JSON.stringify(input.inputs),
+      outputs: JSON.stringify(outputs),
+    },
+  });
+}
+
+type Row = { inputs: string; outputs: string; createdAt: Date; recordedBy: { name: string } };
+
+function fromRow(row: Row): StoredAnalysis {
+  const outputs = JSON.parse(row.outputs) as StoredOutputs;
+  return {
+    inputs: JSON.parse(row.inputs) as ProjectionInput,
+    outputs,
+    recommendation: outputs.analystRecommendation,
+    recordedBy: row.recordedBy.name,
+    recordedAt: row.createdAt.toISOString(),
+  };
+}
+
+/** The stored analysis behind the machine's current one (recorded at `at`), if any. */
+export async function currentAnalysis(db: PrismaClient, requestId: string, at: string): Promise<StoredAnalysis | null> {
+  const row = await db.analysis.findFirst({
+    where: { requestId, createdAt: new Date(at) },
+    orderBy: { id: "desc" },
+    include: { recordedBy: { select: { name: true } } },
+  });
+  return row ? fromRow(row) : null;
+}
+
+/** The current analyses of several requests, by request id: for the capacity calendar. */
+export async function currentAnalyses(
+  db: PrismaClient,
+  current: Array<{ requestId: string; at: string }>,
+): Promise<Map<string, StoredAnalysis>> {
+  if (current.length === 0) return new Map();
+  const rows = await db.analysis.findMany({
+    where: { OR: current.map((c) => ({ requestId: c.requestId, createdAt: new Date(c.at) })) },
+    include: { recordedBy: { select: { name: true } } },
+  });
+  return new Map(rows.map((row) => [row.requestId, fromRow(row)]));
+}

@@ -1,0 +1,46 @@
+// Secret iCalendar feed addresses, one per person (issue 5). The token is shown once, when
+// made; only its SHA-256 hash is stored, so a copy of the database does not reveal working
+// addresses. A token is 32 random bytes, so a fast hash is enough (no guessing is possible).
+import { createHash, randomBytes } from "node:crypto";
+import { currentRoles, type CurrentRole } from "~/auth/session.server";
+import type { PrismaClient } from "~/generated/prisma/client";
+
+export function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+/** Make (or replace) the person's token; the old address stops working at once. */
+export async function renewFeedToken(db: PrismaClient, userId: string, now: Date): Promise<string> {
+  const token = randomBytes(32).toString("base64url");
+  const tokenHash = hashToken(token);
+  await db.calendarFeed.upsert({
+    where: { userId },
+    create: { userId, tokenHash, createdAt: now },
+    update: { tokenHash, createdAt: now },
+  });
+  return token;
+}
+
+export async function revokeFeedToken(db: PrismaClient, userId: string): Promise<void> {
+  await db.calendarFeed.deleteMany({ where: { userId } });
+}
+
+/** When the person's current address was made, or null when they have none. */
+export async function feedCreatedAt(db: PrismaClient, userId: string): Promise<Date | null> {
+  const feed = await db.calendarFeed.findUnique({ where: { userId }, select: { createdAt: true } });
+  return feed?.createdAt ?? null;
+}
+
+/**
+ * The roles the token's owner holds today, or null for an unknown or revoked token or a
+ * deactivated owner. Read afresh on every fetch: a feed stops when its owner loses the role.
+ */
+export async function feedOwnerRoles(db: PrismaClient, token: string, today: string): Promise<CurrentRole[] | null> {
+  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
+  const feed = await db.calendarFeed.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: { user: { select: { active: true, roles: true } } },
+  });
+  if (!feed || !feed.user.active) return null;
+  return currentRoles(feed.user.roles, today);
+}

@@ -1,0 +1,16 @@
+// The fee schedule form (admin): every figure of a schedule but its version number, which the
+// server gives on saving. The same schema checks the form in the browser and in the action.
+import type { z } from "zod";
+import { feeScheduleSchema } from "./feeSchedule";
+
+export const feeScheduleFormSchema = feeScheduleSchema.omit({ version: true });
+
+export type FeeScheduleForm = z.infer<typeof feeScheduleFormSchema>;
+
+export const FEE_SCHEDULE_FIELDS = [
+  "loadedHourlyCost",
+  "averageHandleMinutes",
+  "setupFees.materials",
+  "setupFees.call_routing",
+  "setupFees.automated_response",
+] as const;

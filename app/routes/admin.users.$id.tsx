@@ -1,0 +1,234 @@
+// One person (admin only): department and roles, acting appointments with dates (R3),
+// deactivation, and a new invitation link while they have not used theirs.
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { APPOINTMENT_FIELDS, ACTING_ROLES, appointmentFormSchema } from "~/admin/appointmentForm";
+import { appoint, removeAppointment } from "~/admin/appointments.server";
+import { listDepartments } from "~/admin/departments.server";
+import { ACCESS_FIELDS, accessFormSchema, userIntentSchema } from "~/admin/userForms";
+import { deactivate, findUserForAdmin, reinviteUser, updateAccess } from "~/admin/users.server";
+import { requireRole } from "~/auth/require-role.server";
+import { ErrorSummary } from "~/components/ErrorSummary";
+import { SelectField, TextField } from "~/components/Field";
+import { RoleCheckboxes } from "~/components/RoleCheckboxes";
+import { db } from "~/db.server";
+import { fieldErrors, formValues } from "~/forms/fieldErrors";
+import { useZodForm, type FormValues } from "~/forms/useZodForm";
+import { getSettings } from "~/settings.server";
+import { ROLE_LABELS, ROLES } from "../../workflows/types";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.person.name ?? "User"} – 3-1-1 Number Use Portal` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireRole(request, ["admin"]);
+  const [person, departments] = await Promise.all([findUserForAdmin(db, params.id ?? ""), listDepartments(db)]);
+  return {
+    person: {
+      id: person.id,
+      name: person.name,
+      email: person.email,
+      active: person.active,
+      invitationUsed: person.invitations.length > 0,
+      roles: person.roles.filter((r) => !r.acting).map((r) => r.role),
+      appointments: person.roles
+        .filter((r) => r.acting)
+        .map((r) => ({ id: r.id, role: ROLE_LABELS[r.role as keyof typeof ROLE_LABELS] ?? r.role, startsOn: r.startsOn, endsOn: r.endsOn })),
+    },
+    access: { departmentId: person.departmentId ?? "" } satisfies FormValues,
+    departments: departments.map((d) => ({ value: d.id, label: d.name })),
+  };
+}
+
+type Outcome = { intent: string; values: FormValues; checked?: string[]; errors: Record<string, string>; link?: string };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireRole(request, ["admin"]);
+  const person = await findUserForAdmin(db, params.id ?? "");
+  const form = await request.formData();
+  const values = formValues(form);
+  const which = userIntentSchema.safeParse(values);
+  if (!which.success) return data<Outcome>({ intent: "", values, errors: { form: "Choose an action" } }, { status: 400 });
+  const now = new Date();
+  const by = { by: user, userId: person.id, now };
+  const done = (what: string) => redirect(`/admin/users/${person.id}?done=${what}`, 303);
+
+  switch (which.data.intent) {
+    case "access": {
+      const checked = form.getAll("roles").map(String);
+      const parsed = accessFormSchema.safeParse({ ...values, roles: checked });
+      if (!parsed.success) return data<Outcome>({ intent: "access", values, checked, errors: fieldErrors(parsed.error) }, { status: 400 });
+      const result = await updateAccess(db, { ...by, values: parsed.data });
+      if (!result.ok) return data<Outcome>({ intent: "access", values, checked, errors: { [result.field]: result.message } }, { status: 400 });
+      return done("access");
+    }
+    case "appoint": {
+      const parsed = appointmentFormSchema.safeParse(values);
+      if (!parsed.success) return data<Outcome>({ intent: "appoint", values, errors: fieldErrors(parsed.error) }, { status: 400 });
+      await appoint(db, { ...by, values: parsed.data });
+      return done("appoint");
+    }
+    case "removeAppointment":
+      await removeAppointment(db, { ...by, appointmentId: which.data.appointmentId });
+      return done("removeAppointment");
+    case "deactivate": {
+      const result = await deactivate(db, by);
+      if (!result.ok) return data<Outcome>({ intent: "deactivate", values, errors: { form: result.message } }, { status: 400 });
+      return done("deactivate");
+    }
+    case "reinvite": {
+      const link = await reinviteUser(db, { ...by, appUrl: getSettings().appUrl });
+      return data<Outcome>({ intent: "reinvite", values: {}, errors: {}, link });
+    }
+  }
+}
+
+const DONE: Record<string, string> = {
+  access: "Department and roles saved.",
+  appoint: "Acting appointment added.",
+  removeAppointment: "Acting appointment removed.",
+  deactivate: "Account deactivated: they cannot sign in, and were signed out everywhere. Their history stays.",
+};
+
+export default function UserPage() {
+  const { person, access, departments } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const mine = (intent: string) => (actionData?.intent === intent ? actionData : undefined);
+  const accessValues = mine("access")?.values ?? access;
+  const appointValues = mine("appoint")?.values ?? { role: "", startsOn: "", endsOn: "" };
+  const accessForm = useZodForm(accessFormSchema, { defaultValues: accessValues, serverErrors: mine("access")?.errors });
+  const appointForm = useZodForm(appointmentFormSchema, { defaultValues: appointValues, serverErrors: mine("appoint")?.errors });
+  const done = params.get("done");
+  const formError = mine("deactivate")?.errors.form ?? (actionData?.intent === "" ? actionData.errors.form : undefined);
+
+  return (
+    <>
+      <p className="margin-bottom-0">
+        <Link to="/admin/users">Users</Link>
+      </p>
+      <h1 className="margin-top-1">{person.name}</h1>
+      <p className="usa-intro">
+        {person.email} · {person.active ? "Active" : "Deactivated"}
+      </p>
+      {done && DONE[done] && !actionData ? (
+        <div className="usa-alert usa-alert--success usa-alert--slim" role="status">
+          <div className="usa-alert__body">
+            <p className="usa-alert__text">{DONE[done]}</p>
+          </div>
+        </div>
+      ) : null}
+      {actionData?.link ? (
+        <div className="usa-alert usa-alert--success" role="status" data-testid="invitation">
+          <div className="usa-alert__body">
+            <p className="usa-alert__text">
+              New invitation link (the earlier one no longer works):{" "}
+              <code className="portal-secret" data-testid="invitation-link">
+                {actionData.link}
+              </code>
+            </p>
+          </div>
+        </div>
+      ) : null}
+      <ErrorSummary errors={formError ? [["form", formError]] : []} />
+
+      <section aria-labelledby="access-heading" className="margin-y-4">
+        <h2 id="access-heading">Department and roles</h2>
+        <ErrorSummary errors={accessForm.summary(ACCESS_FIELDS)} />
+        <Form method="post" className="usa-form usa-form--large" noValidate onSubmit={accessForm.onSubmit}>
+          <input type="hidden" name="intent" value="access" />
+          <SelectField
+            label="Department"
+            options={[{ value: "", label: "- No department -" }, ...departments]}
+            error={accessForm.errorFor("departmentId")}
+            defaultValue={accessValues.departmentId}
+            {...accessForm.register("departmentId")}
+          />
+          <RoleCheckboxes
+            roles={ROLES}
+            checked={mine("access")?.checked ?? person.roles}
+            error={accessForm.errorFor("roles")}
+            register={accessForm.register("roles")}
+          />
+          <button type="submit" className="usa-button">
+            Save department and roles
+          </button>
+        </Form>
+      </section>
+
+      <section aria-labelledby="acting-heading" className="margin-y-4">
+        <h2 id="acting-heading">Acting appointments</h2>
+        <p>While an appointment is in force the person acts in the role, and the audit trail says so (R3).</p>
+        {person.appointments.length === 0 ? (
+          <p>No acting appointments.</p>
+        ) : (
+          <ul className="usa-list usa-list--unstyled" data-testid="appointments">
+            {person.appointments.map((a) => (
+              <li key={a.id} className="margin-bottom-1">
+                <Form method="post" className="portal-actions">
+                  <input type="hidden" name="intent" value="removeAppointment" />
+                  <input type="hidden" name="appointmentId" value={a.id} />
+                  <span>
+                    Acting {a.role}, {a.startsOn} to {a.endsOn}
+                  </span>
+                  <button type="submit" className="usa-button usa-button--unstyled">
+                    Remove<span className="usa-sr-only"> the acting {a.role} appointment</span>
+                  </button>
+                </Form>
+              </li>
+            ))}
+          </ul>
+        )}
+        <h3>Add an acting appointment</h3>
+        <ErrorSummary errors={appointForm.summary(APPOINTMENT_FIELDS)} />
+        <Form method="post" className="usa-form usa-form--large" noValidate onSubmit={appointForm.onSubmit}>
+          <input type="hidden" name="intent" value="appoint" />
+          <SelectField
+            label="Acting as"
+            options={[{ value: "", label: "- Select -" }, ...ACTING_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))]}
+            error={appointForm.errorFor("role")}
+            defaultValue={appointValues.role}
+            {...appointForm.register("role")}
+          />
+          <TextField
+            label="First day"
+            type="date"
+            error={appointForm.errorFor("startsOn")}
+            defaultValue={appointValues.startsOn}
+            {...appointForm.register("startsOn")}
+          />
+          <TextField
+            label="Last day"
+            hint="The appointment ends at the end of this day."
+            type="date"
+            error={appointForm.errorFor("endsOn")}
+            defaultValue={appointValues.endsOn}
+            {...appointForm.register("endsOn")}
+          />
+          <button type="submit" className="usa-button">
+            Add the appointment
+          </button>
+        </Form>
+      </section>
+
+      {person.active ? (
+        <section aria-labelledby="account-heading" className="margin-y-4">
+          <h2 id="account-heading">Account</h2>
+          {person.invitationUsed ? null : (
+            <Form method="post" className="margin-bottom-2">
+              <input type="hidden" name="intent" value="reinvite" />
+              <button type="submit" className="usa-button usa-button--outline">
+                Make a new invitation link
+              </button>
+            </Form>
+          )}
+          <Form method="post">
+            <input type="hidden" name="intent" value="deactivate" />
+            <button type="submit" className="usa-button usa-button--secondary">
+              Deactivate the account
+            </button>
+          </Form>
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,122 @@
+// The Finance report (SPEC §6), finance only: fees by department for a fiscal year, with
+// their status, and a CSV export of the same rows.
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { requireRole } from "~/auth/require-role.server";
+import { SelectField } from "~/components/Field";
+import { db } from "~/db.server";
+import { FEE_STATUS_LABELS, FEE_STATUSES, totalsByDepartment } from "~/fees/feeReport";
+import { financeReport } from "~/fees/financeReport.server";
+import { fiscalYearRange } from "~/fees/fiscalYear";
+import { formatUsd } from "~/fees/money";
+
+export const meta: MetaFunction = () => [{ title: "Fees report – 3-1-1 Number Use Portal" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, ["finance"]);
+  const report = await financeReport(db, user, new URL(request.url));
+  const range = fiscalYearRange(report.year, report.fiscalYearStartMonth);
+  return {
+    year: report.year,
+    range: `${range.start} to ${range.end}`,
+    years: report.years,
+    totals: totalsByDepartment(report.records),
+    records: report.records,
+  };
+}
+
+export default function FinancePage() {
+  const { year, range, years, totals, records } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1>Fees report</h1>
+      <Form method="get" className="usa-form portal-filters">
+        <SelectField name="year" label="Fiscal year" defaultValue={year} options={years.map((y) => ({ value: y, label: y }))} />
+        <button type="submit" className="usa-button">
+          Show
+        </button>
+      </Form>
+      <p>
+        {year}: {range}. A fee counts in the fiscal year Finance assessed it.{" "}
+        <a href={`/finance.csv?year=${year}`} download>
+          Download as CSV<span className="usa-sr-only"> ({year})</span>
+        </a>
+      </p>
+
+      <h2>By department</h2>
+      {totals.length === 0 ? (
+        <p data-testid="no-fees">No fees in {year}.</p>
+      ) : (
+        <table className="usa-table usa-table--borderless usa-table--stacked" data-testid="fee-totals">
+          <caption className="usa-sr-only">Fees by department and status, {year}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Department</th>
+              {FEE_STATUSES.map((s) => (
+                <th scope="col" key={s}>
+                  {FEE_STATUS_LABELS[s]}
+                </th>
+              ))}
+              <th scope="col">All fees</th>
+            </tr>
+          </thead>
+          <tbody>
+            {totals.map((t) => (
+              <tr key={t.department}>
+                <th scope="row" data-label="Department">
+                  {t.department}
+                </th>
+                {FEE_STATUSES.map((s) => (
+                  <td key={s} data-label={FEE_STATUS_LABELS[s]}>
+                    {formatUsd(t.byStatus[s])}
+                  </td>
+                ))}
+                <td data-label="All fees">
+                  {formatUsd(t.total)} ({t.count} {t.count === 1 ? "fee" : "fees"})
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+
+      {records.length > 0 ? (
+        <>
+          <h2>Fees</h2>
+          <table className="usa-table usa-table--borderless usa-table--stacked" data-testid="fee-rows">
+            <caption className="usa-sr-only">Each fee in {year}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Request</th>
+                <th scope="col">Department</th>
+                <th scope="col">Assessed on</th>
+                <th scope="col">Fee</th>
+                <th scope="col">Suggested</th>
+                <th scope="col">Status</th>
+              </tr>
+            </thead>
+            <tbody>
+              {records.map((r) => (
+                <tr key={r.requestId}>
+                  <th scope="row" data-label="Request">
+                    <Link to={`/requests/${r.requestId}`}>
+                      {r.reference}: {r.title}
+                    </Link>
+                  </th>
+                  <td data-label="Department">{r.department}</td>
+                  <td data-label="Assessed on">{r.assessedOn}</td>
+                  <td data-label="Fee">{formatUsd(r.amount)}</td>
+                  <td data-label="Suggested">
+                    {formatUsd(r.suggested)}
+                    {r.scheduleVersion ? ` (schedule v${r.scheduleVersion})` : ""}
+                  </td>
+                  <td data-label="Status">{FEE_STATUS_LABELS[r.status]}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      ) : null}
+    </>
+  );
+}

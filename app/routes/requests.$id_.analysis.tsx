@@ -1,0 +1,189 @@
+// The call volume analysis (SPEC §5), for the 311 Contact Center's analysts: the calculator by
+// request type, a preview ("Calculate", which works without JavaScript too) and "Record
+// analysis", which the machine must accept (RECORD_ANALYSIS).
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { currentAnalysis } from "~/analysis/analyses.server";
+import { COMMON_ANALYSIS_FIELDS, RECOMMENDATION_FIELD, TYPE_ANALYSIS_FIELDS, type AnalysisField } from "~/analysis/analysisFields";
+import { analysisFormSchema } from "~/analysis/analysisForm";
+import { prefillAnalysis } from "~/analysis/prefill";
+import { calculate, recordAnalysis } from "~/analysis/recordAnalysis.server";
+import { requireRole } from "~/auth/require-role.server";
+import { AnalysisSummary } from "~/components/AnalysisSummary";
+import { ErrorSummary } from "~/components/ErrorSummary";
+import { SelectField, TextArea, TextField } from "~/components/Field";
+import { db } from "~/db.server";
+import { currentFeeSchedule } from "~/fees/feeSchedules.server";
+import { fieldErrors, formValues } from "~/forms/fieldErrors";
+import { useZodForm, type FormValues } from "~/forms/useZodForm";
+import { actorOf } from "~/requests/actor.server";
+import { answersOf } from "~/requests/answers";
+import { findVisibleRequest } from "~/requests/queries.server";
+import { getSettings } from "~/settings.server";
+import { restore, whyNot } from "../../workflows/engine";
+import { localDate } from "../../workflows/notice";
+import { REQUEST_TYPE_LABELS, type RequestType } from "../../workflows/types";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Call volume analysis: ${data.request.reference} – 3-1-1 Number Use Portal` : "Call volume analysis" },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireRole(request, ["analyst"]);
+  const row = await findVisibleRequest(db, user, params.id ?? "");
+  const snapshot = restore(row.snapshot);
+  const type = row.type as RequestType;
+  const now = new Date();
+  const schedule = await currentFeeSchedule(db);
+  const recorded = snapshot.context.analysis;
+  return {
+    request: { id: row.id, reference: row.reference, title: row.title, typeLabel: REQUEST_TYPE_LABELS[type] },
+    typeFields: TYPE_ANALYSIS_FIELDS[type],
+    commonFields: COMMON_ANALYSIS_FIELDS,
+    defaults: prefillAnalysis(answersOf(row), schedule.averageHandleMinutes),
+    // The machine says whether an analysis can be recorded now; the page only reports it.
+    refusal: whyNot(snapshot, { type: "RECORD_ANALYSIS", actor: actorOf(user), at: now.toISOString(), projectedCalls: 0 }),
+    stored: recorded ? await currentAnalysis(db, row.id, recorded.at) : null,
+    recordedOn: recorded ? localDate(recorded.at, getSettings().timeZone) : null,
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireRole(request, ["analyst"]);
+  const row = await findVisibleRequest(db, user, params.id ?? "");
+  const { intent, ...posted } = formValues(await request.formData());
+  // The request's type decides which calculator applies, whatever the form says.
+  const values: FormValues = { ...posted, type: row.type };
+  const parsed = analysisFormSchema.safeParse(values);
+  if (!parsed.success) return data({ values, errors: fieldErrors(parsed.error), result: null }, { status: 400 });
+  if (intent !== "record") return { values, errors: {}, result: calculate(parsed.data) };
+
+  const outcome = await recordAnalysis(db, {
+    by: user,
+    requestId: row.id,
+    form: parsed.data,
+    now: new Date(),
+    timeZone: getSettings().timeZone,
+  });
+  if (!outcome.ok) {
+    if (outcome.status === 404) throw new Response("Not found", { status: 404 });
+    return data({ values, errors: { form: outcome.reason }, result: calculate(parsed.data) }, { status: outcome.status });
+  }
+  return redirect(`/requests/${row.id}?done=RECORD_ANALYSIS`, 303);
+}
+
+function Input({
+  field,
+  form,
+  defaultValue,
+}: {
+  field: AnalysisField;
+  form: ReturnType<typeof useZodForm>;
+  defaultValue: string | undefined;
+}) {
+  const shared = { label: field.label, hint: field.hint, error: form.errorFor(field.name), defaultValue };
+  if (field.kind === "routing") {
+    return (
+      <SelectField
+        {...shared}
+        {...form.register(field.name)}
+        options={[
+          { value: "", label: "- Select -" },
+          { value: "permanent", label: "Permanent" },
+          { value: "temporary", label: "Temporary" },
+        ]}
+      />
+    );
+  }
+  return (
+    <TextField
+      {...shared}
+      {...form.register(field.name)}
+      type={field.kind === "date" ? "date" : "text"}
+      inputMode={field.kind === "number" ? "decimal" : undefined}
+      className={field.kind === "number" ? "usa-input--medium" : undefined}
+    />
+  );
+}
+
+export default function AnalysisPage() {
+  const { request, typeFields, commonFields, defaults, refusal, stored, recordedOn } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const values: FormValues = actionData?.values ?? defaults;
+  const form = useZodForm(analysisFormSchema, { defaultValues: values, serverErrors: actionData?.errors });
+  const result = actionData?.result ?? null;
+  const names = [...typeFields, ...commonFields].map((f) => f.name).concat(RECOMMENDATION_FIELD);
+
+  return (
+    <>
+      <p className="margin-bottom-0">
+        <Link to={`/requests/${request.id}`}>Back to {request.reference}</Link>
+      </p>
+      <h1 className="margin-top-1">
+        <span className="text-base-dark font-body-md display-block">
+          {request.reference}: {request.title}
+        </span>
+        Call volume analysis
+      </h1>
+      <p className="usa-intro">{request.typeLabel}. The figures start from what the department told us; check them.</p>
+
+      {refusal ? (
+        <div className="usa-alert usa-alert--info usa-alert--slim" data-testid="refusal">
+          <div className="usa-alert__body">
+            <p className="usa-alert__text">{refusal} You can still use the calculator.</p>
+          </div>
+        </div>
+      ) : null}
+      <ErrorSummary errors={form.summary(names)} />
+
+      <Form method="post" id="form" className="usa-form usa-form--large" noValidate onSubmit={form.onSubmit}>
+        <input type="hidden" {...form.register("type")} defaultValue={values.type} />
+        <fieldset className="usa-fieldset">
+          <legend className="usa-legend usa-legend--large">The request&apos;s calls</legend>
+          {typeFields.map((f) => (
+            <Input key={f.name} field={f} form={form} defaultValue={values[f.name]} />
+          ))}
+        </fieldset>
+        <fieldset className="usa-fieldset margin-top-3">
+          <legend className="usa-legend usa-legend--large">The Contact Center</legend>
+          {commonFields.map((f) => (
+            <Input key={f.name} field={f} form={form} defaultValue={values[f.name]} />
+          ))}
+        </fieldset>
+        <TextArea
+          label="Your recommendation (optional)"
+          hint="Leave blank to record the calculator's recommendation."
+          error={form.errorFor(RECOMMENDATION_FIELD)}
+          defaultValue={values[RECOMMENDATION_FIELD]}
+          {...form.register(RECOMMENDATION_FIELD)}
+        />
+        <div className="portal-actions margin-top-3">
+          <button type="submit" name="intent" value="preview" className="usa-button usa-button--outline">
+            Calculate
+          </button>
+          {refusal ? null : (
+            <button type="submit" name="intent" value="record" className="usa-button">
+              Record analysis
+            </button>
+          )}
+        </div>
+      </Form>
+
+      {result ? (
+        <section aria-labelledby="result-heading" className="margin-y-4" aria-live="polite">
+          <h2 id="result-heading">Calculated (not recorded yet)</h2>
+          <AnalysisSummary projection={result.projection} recommendation={result.recommendation} />
+        </section>
+      ) : stored ? (
+        <section aria-labelledby="stored-heading" className="margin-y-4">
+          <h2 id="stored-heading">Recorded analysis</h2>
+          <AnalysisSummary
+            projection={stored.outputs}
+            recommendation={stored.recommendation}
+            recordedBy={`${stored.recordedBy} on ${recordedOn}`}
+          />
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,133 @@
+// Check your answers (GOV.UK pattern), then submit (issue 4). SUBMIT goes to the machine; a
+// refusal (R8: too little notice, R6, an incomplete request) is shown at the top with its
+// rule and the earliest date, and nothing the requester typed is changed.
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useEffect, useRef } from "react";
+import { requireUser } from "~/auth/session.server";
+import { NoticePanel } from "~/components/NoticePanel";
+import { db } from "~/db.server";
+import { actorOf } from "~/requests/actor.server";
+import { answersOf, isRequestType } from "~/requests/answers";
+import { displayValue, FORM_FIELDS } from "~/requests/formFields";
+import { noticeForNewSubmission } from "~/requests/notice.server";
+import { findVisibleRequest } from "~/requests/queries.server";
+import { transition } from "~/requests/transition.server";
+import { getSettings } from "~/settings.server";
+import { availableActions, restore } from "../../workflows/engine";
+import { REQUEST_TYPE_LABELS } from "../../workflows/types";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Check your answers: ${data.request.reference} – 3-1-1 Number Use Portal` : "Check your answers" },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const row = await findVisibleRequest(db, user, params.id ?? "");
+  const now = new Date();
+  const actions = availableActions(restore(row.snapshot), actorOf(user), now.toISOString());
+  // Only a draft this person may submit has answers to check; otherwise the request page says where it stands.
+  if (!actions.some((a) => a.type === "SUBMIT")) throw redirect(`/requests/${row.id}`);
+  const type = isRequestType(row.type) ? row.type : "materials";
+  const answers = answersOf(row) as Record<string, string | undefined>;
+  return {
+    request: { id: row.id, reference: row.reference, typeLabel: REQUEST_TYPE_LABELS[type], department: row.department.name },
+    rows: FORM_FIELDS[type].map((spec) => ({ name: spec.name, label: spec.label, value: displayValue(spec, answers[spec.name]) })),
+    notice: noticeForNewSubmission(row.department, now, getSettings().timeZone),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const row = await findVisibleRequest(db, user, params.id ?? "");
+  const outcome = await transition(db, {
+    requestId: row.id,
+    by: user,
+    event: { type: "SUBMIT" },
+    now: new Date(),
+    timeZone: getSettings().timeZone,
+  });
+  if (!outcome.ok) {
+    if (outcome.status === 404) throw new Response("Not found", { status: 404 });
+    return data({ reason: outcome.reason }, { status: outcome.status });
+  }
+  return redirect(`/requests/${row.id}/confirmation`, 303);
+}
+
+export default function CheckAnswers() {
+  const { request, rows, notice } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  const edit = `/requests/${request.id}/edit`;
+
+  return (
+    <>
+      <p className="margin-bottom-0">
+        <Link to={`/requests/${request.id}`}>Back to the request</Link>
+      </p>
+      <h1 className="margin-top-1">
+        <span className="text-base-dark font-body-md display-block">{request.reference}</span>
+        Check your answers before submitting
+      </h1>
+      {actionData ? <Refusal reason={actionData.reason} changeDate={`${edit}#effectiveDate`} /> : null}
+      <NoticePanel notice={{ ...notice, departmentName: request.department }} />
+
+      <dl className="portal-check" data-testid="answers">
+        <div className="portal-check__row">
+          <dt>Type of request</dt>
+          <dd>{request.typeLabel}</dd>
+          <dd />
+        </div>
+        {rows.map((r) => (
+          <div className="portal-check__row" key={r.name}>
+            <dt>{r.label}</dt>
+            <dd>{r.value || <span className="text-base-dark">Not given</span>}</dd>
+            <dd>
+              <Link to={`${edit}#${r.name}`}>
+                Change<span className="usa-sr-only"> {r.label.toLowerCase()}</span>
+              </Link>
+            </dd>
+          </div>
+        ))}
+      </dl>
+
+      <h2>Now submit your request</h2>
+      <p>
+        When you submit, the request goes to the COM Director and Assistant Director by e-mail. You can still withdraw
+        it until it is approved.
+      </p>
+      <Form method="post">
+        <button type="submit" className="usa-button" disabled={busy}>
+          Submit request
+        </button>
+      </Form>
+    </>
+  );
+}
+
+/** The machine's reason for refusing, focused so screen readers announce it at once. */
+function Refusal({ reason, changeDate }: { reason: string; changeDate: string }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => ref.current?.focus(), [reason]);
+  return (
+    <div
+      className="usa-alert usa-alert--error margin-bottom-3"
+      role="alert"
+      tabIndex={-1}
+      ref={ref}
+      aria-labelledby="refusal-heading"
+      data-testid="error-summary"
+    >
+      <div className="usa-alert__body">
+        <h2 className="usa-alert__heading" id="refusal-heading">
+          The request was not submitted
+        </h2>
+        <p className="usa-alert__text">{reason}</p>
+        <p className="usa-alert__text">
+          Your answers are saved as they were. <Link to={changeDate}>Change the effective date</Link> or another answer,
+          then submit again.
+        </p>
+      </div>
+    </div>
+  );
+}

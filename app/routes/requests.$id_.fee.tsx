@@ -1,0 +1,150 @@
+// Fee assessment (SPEC §6), for Finance: the suggested fee with its working and the schedule
+// version, the fee Finance sets, and a reason when it differs from the suggestion or is
+// waived (R13). The machine decides whether the fee stands (ASSESS_FEE); its refusal is shown.
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { requireRole } from "~/auth/require-role.server";
+import { ErrorSummary } from "~/components/ErrorSummary";
+import { TextArea, TextField } from "~/components/Field";
+import { db } from "~/db.server";
+import { assessFee, feeSuggestion } from "~/fees/assessment.server";
+import { FEE_FORM_FIELDS, feeFormSchema } from "~/fees/feeForm";
+import { currentFeeSchedule } from "~/fees/feeSchedules.server";
+import { formatUsd, toCents } from "~/fees/money";
+import { fieldErrors, formValues } from "~/forms/fieldErrors";
+import { useZodForm, type FormValues } from "~/forms/useZodForm";
+import { actorOf } from "~/requests/actor.server";
+import { findVisibleRequest } from "~/requests/queries.server";
+import { getSettings } from "~/settings.server";
+import { restore, whyNot } from "../../workflows/engine";
+import { REQUEST_TYPE_LABELS, type RequestType } from "../../workflows/types";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Fee assessment: ${data.request.reference} – 3-1-1 Number Use Portal` : "Fee assessment" },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireRole(request, ["finance"]);
+  const row = await findVisibleRequest(db, user, params.id ?? "");
+  const snapshot = restore(row.snapshot);
+  const [suggestion, schedule] = await Promise.all([feeSuggestion(db, row), currentFeeSchedule(db)]);
+  const suggested = suggestion ? suggestion.total / 100 : 0;
+  const previous = snapshot.context.fee;
+  return {
+    request: { id: row.id, reference: row.reference, title: row.title, typeLabel: REQUEST_TYPE_LABELS[row.type as RequestType] },
+    suggestion,
+    schedule: { version: schedule.version, loadedHourlyCost: formatUsd(toCents(schedule.loadedHourlyCost)), minutes: schedule.averageHandleMinutes },
+    previous: previous ? { amount: formatUsd(toCents(previous.amount)), status: previous.status } : null,
+    // Asked with the suggestion itself, so only the state, the role and R13's analysis rule can refuse.
+    refusal: whyNot(snapshot, {
+      type: "ASSESS_FEE",
+      actor: actorOf(user),
+      at: new Date().toISOString(),
+      amount: suggested,
+      suggested,
+      scheduleVersion: suggestion?.scheduleVersion ?? null,
+    }),
+    defaults: {
+      amount: suggestion ? (suggestion.total / 100).toFixed(2) : "",
+      reason: "",
+      scheduleVersion: String(suggestion?.scheduleVersion ?? schedule.version),
+    } satisfies FormValues,
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireRole(request, ["finance"]);
+  const row = await findVisibleRequest(db, user, params.id ?? "");
+  const values: FormValues = formValues(await request.formData());
+  const parsed = feeFormSchema.safeParse(values);
+  if (!parsed.success) return data({ values, errors: fieldErrors(parsed.error) }, { status: 400 });
+  const outcome = await assessFee(db, { by: user, request: row, form: parsed.data, now: new Date(), timeZone: getSettings().timeZone });
+  if (!outcome.ok) {
+    if (outcome.status === 404) throw new Response("Not found", { status: 404 });
+    return data({ values, errors: { form: outcome.reason } as Record<string, string> }, { status: outcome.status });
+  }
+  return redirect(`/requests/${row.id}?done=ASSESS_FEE`, 303);
+}
+
+const count = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
+
+export default function FeePage() {
+  const { request, suggestion, schedule, previous, refusal, defaults } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const values: FormValues = actionData?.values ?? defaults;
+  const form = useZodForm(feeFormSchema, { defaultValues: values, serverErrors: actionData?.errors });
+
+  return (
+    <>
+      <p className="margin-bottom-0">
+        <Link to={`/requests/${request.id}`}>Back to {request.reference}</Link>
+      </p>
+      <h1 className="margin-top-1">
+        <span className="text-base-dark font-body-md display-block">
+          {request.reference}: {request.title}
+        </span>
+        Fee assessment
+      </h1>
+
+      {refusal ? (
+        <div className="usa-alert usa-alert--info usa-alert--slim" data-testid="refusal">
+          <div className="usa-alert__body">
+            <p className="usa-alert__text">{refusal}</p>
+          </div>
+        </div>
+      ) : null}
+      <ErrorSummary errors={form.summary(FEE_FORM_FIELDS)} />
+
+      {suggestion ? (
+        <section aria-labelledby="working-heading" className="margin-y-3">
+          <h2 id="working-heading">Suggested fee</h2>
+          <dl className="portal-summary">
+            <dt>Set-up fee ({request.typeLabel})</dt>
+            <dd>{formatUsd(suggestion.setup)}</dd>
+            <dt>Cost per call</dt>
+            <dd>
+              {formatUsd(suggestion.costPerCall)} ({schedule.loadedHourlyCost} an hour × {schedule.minutes} minutes)
+            </dd>
+            <dt>Projected calls</dt>
+            <dd>{count.format(suggestion.calls)} (from the recorded analysis)</dd>
+            <dt>Working</dt>
+            <dd data-testid="fee-working">{suggestion.working}</dd>
+            <dt>Fee schedule</dt>
+            <dd data-testid="schedule-version">Version {suggestion.scheduleVersion}</dd>
+          </dl>
+        </section>
+      ) : null}
+      {previous ? (
+        <p>
+          The fee assessed before was {previous.amount} ({previous.status}). See the request&apos;s history for the
+          department&apos;s comment.
+        </p>
+      ) : null}
+
+      {refusal ? null : (
+        <Form method="post" id="form" className="usa-form usa-form--large" noValidate onSubmit={form.onSubmit}>
+          <input type="hidden" {...form.register("scheduleVersion")} defaultValue={values.scheduleVersion} />
+          <TextField
+            label="Fee (US dollars)"
+            hint="Enter 0 to waive the fee."
+            inputMode="decimal"
+            className="usa-input--medium"
+            error={form.errorFor("amount")}
+            defaultValue={values.amount}
+            {...form.register("amount")}
+          />
+          <TextArea
+            label="Reason for the fee"
+            hint="Required when the fee differs from the suggestion, or is waived (R13)."
+            error={form.errorFor("reason")}
+            defaultValue={values.reason}
+            {...form.register("reason")}
+          />
+          <button type="submit" className="usa-button">
+            Set the fee
+          </button>
+        </Form>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,105 @@
+// Issue 5 administration and Finance pages in the browser: fee schedule versions, a
+// department's partnership, an invitation used to set a first password, the Finance report,
+// the calendar feed address; role pages refused to other roles (403). With JavaScript off
+// too, since every form must work without it (R17).
+import { expect, test } from "@playwright/test";
+import { expectAccessibleAsServed } from "./accessibility";
+import { ADMIN, ANALYST, FINANCE, signedIn, toggleCheckbox } from "./review";
+import { PARTNER } from "./requestForm";
+import { signIn } from "./support";
+
+test("the fee schedule saves a new version; a wrong figure is explained (JavaScript off)", async ({ browser }) => {
+  const admin = await signedIn(browser, ADMIN, false);
+  await admin.getByRole("link", { name: "Administration" }).click();
+  await expect(admin.getByTestId("settings")).toContainText("America/New_York");
+  await expect(admin.getByTestId("settings")).toContainText("July");
+  await expectAccessibleAsServed(admin, false);
+  await admin.getByRole("link", { name: "Fee schedule" }).click();
+  await admin.getByLabel("Loaded hourly cost of a Call Specialist (US dollars)").fill("52.005");
+  await admin.getByRole("button", { name: "Save as a new version" }).click();
+  await expect(admin.getByTestId("error-summary")).toContainText("whole cents");
+  await expectAccessibleAsServed(admin, false);
+  await admin.getByLabel("Loaded hourly cost of a Call Specialist (US dollars)").fill("52.00");
+  await admin.getByRole("button", { name: "Save as a new version" }).click();
+  await expect(admin.getByText("Version 2 saved.")).toBeVisible();
+  await expect(admin.getByTestId("fee-versions").locator("tbody tr")).toHaveCount(2);
+});
+
+test("an invited person sets a password with the single-use link and signs in", async ({ browser, page }) => {
+  test.setTimeout(120_000);
+  const admin = await signedIn(browser, ADMIN);
+  await admin.goto("/admin/users");
+  await admin.getByLabel("Name").fill("Cal Center");
+  await admin.getByLabel("E-mail address").fill("cal.center@example.gov");
+  await admin.getByRole("button", { name: "Invite" }).click();
+  await expect(admin.getByTestId("error-summary")).toContainText("Choose at least one role");
+  await toggleCheckbox(admin, "Contact Center analyst");
+  await admin.getByRole("button", { name: "Invite" }).click();
+  const link = (await admin.getByTestId("invitation-link").textContent()) ?? "";
+  await expectAccessibleAsServed(admin, true);
+
+  await page.goto(new URL(link).pathname);
+  await expect(page.getByRole("heading", { name: "Welcome, Cal Center" })).toBeVisible();
+  await expectAccessibleAsServed(page, true);
+  await page.getByLabel("New password", { exact: true }).fill("seven blue herons at dawn");
+  await page.getByLabel("New password again").fill("seven blue herons at dawn");
+  await page.getByRole("button", { name: "Set my password" }).click();
+  // Hashing the new password is slow on purpose (scrypt).
+  await expect(page).toHaveURL(/\/sign-in/, { timeout: 15_000 });
+  await page.getByLabel("E-mail address").fill("cal.center@example.gov");
+  await page.getByLabel("Password", { exact: true }).fill("seven blue herons at dawn");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByTestId("signed-in-as")).toContainText("Cal Center");
+  await page.goto(new URL(link).pathname);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("This invitation link does not work");
+});
+
+test("a department's partnership is set by the admin (JavaScript off)", async ({ browser }) => {
+  const admin = await signedIn(browser, ADMIN, false);
+  await admin.goto("/admin/departments");
+  await admin.getByRole("link", { name: "Libraries" }).click();
+  await admin.getByLabel("311 partner since (optional)").fill("2026-01-01");
+  await admin.getByRole("button", { name: "Save" }).click();
+  await expect(admin.getByText("Saved.")).toBeVisible();
+  await admin.goto("/admin/departments");
+  await expect(admin.getByTestId("departments")).toContainText("Partner since 2026-01-01");
+  await admin.getByRole("link", { name: "Libraries" }).click();
+  await admin.getByLabel("311 partner since (optional)").fill("");
+  await admin.getByRole("button", { name: "Save" }).click();
+  await expect(admin.getByText("Saved.")).toBeVisible();
+  await expectAccessibleAsServed(admin, false);
+});
+
+test("the Finance report and its CSV", async ({ browser }) => {
+  const finance = await signedIn(browser, FINANCE);
+  await finance.getByRole("link", { name: "Fees report" }).click();
+  await expect(finance.getByRole("heading", { level: 1 })).toHaveText("Fees report");
+  await expectAccessibleAsServed(finance, true);
+  const csv = await finance.request.get("/finance.csv");
+  expect(csv.headers()["content-type"]).toMatch(/^text\/csv/);
+  expect((await csv.text()).split("\n")[0]).toContain("Fiscal year,Department,Request");
+});
+
+test("the calendar feed address is made, works without a session, and is revoked", async ({ browser, request }) => {
+  const analyst = await signedIn(browser, ANALYST);
+  await analyst.getByRole("link", { name: "Calendar" }).click();
+  await expect(analyst.getByTestId("calendar-month")).toBeVisible();
+  await expectAccessibleAsServed(analyst, true);
+  await analyst.getByRole("button", { name: "Make my calendar address" }).click();
+  const url = (await analyst.getByTestId("feed-url").textContent()) ?? "";
+  const feed = await request.get(new URL(url).pathname);
+  expect(feed.status()).toBe(200);
+  expect(await feed.text()).toContain("BEGIN:VCALENDAR");
+  await analyst.getByRole("button", { name: "Revoke the address" }).click();
+  await expect(analyst.getByTestId("feed-revoked")).toBeVisible();
+  expect((await request.get(new URL(url).pathname)).status()).toBe(404);
+});
+
+test("role pages are refused to other roles (403)", async ({ page }) => {
+  await signIn(page, PARTNER);
+  for (const path of ["/admin", "/admin/fees", "/finance", "/calendar"]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(403);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("You cannot see this page");
+  }
+});

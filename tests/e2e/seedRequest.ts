@@ -1,0 +1,109 @@
+// Setup only: brings a request to a given state on the e2e database through the real
+// transition service (the same machine and rules as the portal), for steps that other
+// roles' pages perform. What a test checks is always done through the browser.
+import { connectDb, type PrismaClient } from "../../app/db.server";
+import { columnsOf } from "../../app/requests/answers";
+import { createDraft } from "../../app/requests/drafts.server";
+import { transition, type EventPayload } from "../../app/requests/transition.server";
+import { addCalendarDays, localDate } from "../../workflows/notice";
+import { personAt } from "../support/people";
+
+export const TZ = "America/New_York";
+
+/** Today in the county, as the portal's server counts it (R7), plus some days. */
+export function inDays(days: number): string {
+  return addCalendarDays(localDate(new Date(), TZ), days);
+}
+
+let client: Promise<PrismaClient> | undefined;
+function e2eDb() {
+  client ??= connectDb("file:./var/e2e.db");
+  return client;
+}
+
+export async function closeSeedDb() {
+  if (client) await (await client).$disconnect();
+  client = undefined;
+}
+
+type Step = [email: string, event: EventPayload];
+
+const DIRECTOR = "director@example.gov";
+const STEPS = {
+  submit: (by: string): Step => [by, { type: "SUBMIT" }],
+  orderAnalysis: (): Step => [DIRECTOR, { type: "ORDER_ANALYSIS" }],
+  recordAnalysis: (): Step => ["analyst@example.gov", { type: "RECORD_ANALYSIS", projectedCalls: 120 }],
+  assessFee: (): Step => ["finance@example.gov", { type: "ASSESS_FEE", amount: 250, suggested: 250, scheduleVersion: null }],
+};
+
+export type SeedState = "draft" | "screening" | "changesRequested" | "feeAcceptance" | "approved" | "rejected" | "withdrawn";
+
+function route(state: SeedState, by: string): Step[] {
+  const submit = STEPS.submit(by);
+  switch (state) {
+    case "draft":
+      return [];
+    case "screening":
+      return [submit];
+    case "changesRequested":
+      return [submit, [DIRECTOR, { type: "REQUEST_CHANGES", comment: "Say which neighbourhoods get the mailer." }]];
+    case "feeAcceptance":
+      return [submit, STEPS.orderAnalysis(), STEPS.recordAnalysis(), STEPS.assessFee()];
+    case "approved":
+      return [
+        submit,
+        [DIRECTOR, { type: "NO_ANALYSIS" }],
+        [DIRECTOR, { type: "APPROVE", slot: "director" }],
+        ["assistant.director@example.gov", { type: "APPROVE", slot: "assistantDirector" }],
+      ];
+    case "rejected":
+      return [submit, [DIRECTOR, { type: "REJECT", comment: "Not a 3-1-1 matter." }]];
+    case "withdrawn":
+      return [submit, [by, { type: "WITHDRAW" }]];
+  }
+}
+
+export interface SeedOptions {
+  title: string;
+  state: SeedState;
+  /** The requester who writes it; the partner requester by default. */
+  by?: string;
+  effectiveDate?: string;
+}
+
+/** A complete materials request by `by`, brought to `state`. Returns its id and reference. */
+export async function seedRequest(options: SeedOptions): Promise<{ id: string; reference: string }> {
+  const db = await e2eDb();
+  const now = new Date();
+  const by = options.by ?? "requester.partner@example.gov";
+  const effectiveDate = options.effectiveDate ?? inDays(30);
+  const requester = await personAt(db, by, now, TZ);
+  const created = await createDraft(db, {
+    user: requester,
+    now,
+    timeZone: TZ,
+    columns: columnsOf({
+      type: "materials",
+      title: options.title,
+      description: "Postcards announcing the leaf collection schedule.",
+      effectiveDate,
+      endDate: effectiveDate,
+      materialsKind: "mailing",
+      audienceSize: "40000",
+      languages: "English, Spanish",
+      contactName: "Pat Partner",
+      contactPhone: "240-777-0311",
+    }),
+  });
+  for (const [email, event] of route(options.state, by)) {
+    const outcome = await transition(db, { requestId: created.id, by: await personAt(db, email, now, TZ), event, now, timeZone: TZ });
+    if (!outcome.ok) throw new Error(`Seeding ${options.state}: ${event.type} refused: ${outcome.reason}`);
+  }
+  return created;
+}
+
+/** The request's state as stored, to prove a refused action changed nothing. */
+export async function storedState(id: string): Promise<{ state: string; version: number; title: string }> {
+  const db = await e2eDb();
+  return db.request.findUniqueOrThrow({ where: { id }, select: { state: true, version: true, title: true } });
+}

@@ -1,0 +1,59 @@
+// The earliest date the request form accepts (R4, R5, R7, R9), and the schema that enforces it.
+import { describe, expect, it } from "vitest";
+import { noticeForNewSubmission, noticeForResubmission } from "../../app/requests/notice.server";
+import { fieldErrors, formSchema } from "../../app/requests/requestSchema";
+
+const TZ = "America/New_York";
+const partner = { partnerSince: "2019-03-01" };
+const answers = {
+  title: "Leaf mailer",
+  description: "Postcards.",
+  materialsKind: "mailing",
+  audienceSize: "40000",
+  languages: "English",
+  contactName: "Pat",
+  contactPhone: "240-777-0311",
+};
+
+describe("notice for the form", () => {
+  it("counts from today's local date, whatever the UTC date (R7)", () => {
+    // 23:30 in New York on 2026-11-22 is already 11-23 in UTC.
+    const notice = noticeForNewSubmission(partner, new Date("2026-11-23T04:30:00Z"), TZ);
+    expect(notice).toMatchObject({ partner: true, rule: "R4", earliest: "2026-11-29", countedFrom: "2026-11-22" });
+  });
+
+  it("holds non-partners, and partners whose partnership starts later, to 14 days (R5)", () => {
+    const now = new Date("2026-11-22T15:00:00Z");
+    expect(noticeForNewSubmission({ partnerSince: null }, now, TZ)).toMatchObject({ partner: false, rule: "R5", earliest: "2026-12-06" });
+    expect(noticeForNewSubmission({ partnerSince: "2026-12-01" }, now, TZ).earliest).toBe("2026-12-06");
+  });
+
+  it("counts a resubmission from the first submission with the partner status of then (R9)", () => {
+    const request = { firstSubmittedAt: new Date("2026-11-22T15:00:00Z"), partnerAtSubmission: false, department: partner };
+    const notice = noticeForResubmission(request, new Date("2026-11-25T15:00:00Z"), TZ);
+    expect(notice).toMatchObject({ partner: false, earliest: "2026-12-06", countedFrom: "2026-11-22", firstSubmission: true });
+  });
+
+  it("asks for a future date once the notice from the first submission has passed (R9)", () => {
+    const request = { firstSubmittedAt: new Date("2026-11-22T15:00:00Z"), partnerAtSubmission: true, department: partner };
+    const notice = noticeForResubmission(request, new Date("2026-12-10T15:00:00Z"), TZ);
+    expect(notice.earliest).toBe("2026-12-11");
+    expect(notice.message).toContain("(R9)");
+  });
+});
+
+describe("formSchema", () => {
+  const notice = noticeForNewSubmission(partner, new Date("2026-11-22T15:00:00Z"), TZ);
+  const at = (effectiveDate: string) => ({ ...answers, effectiveDate, endDate: effectiveDate });
+
+  it("refuses a date before the earliest with the rule and the date, and accepts the earliest (R8)", () => {
+    const schema = formSchema("materials", notice);
+    expect(fieldErrors("materials", at("2026-11-28"), schema)).toEqual({ effectiveDate: notice.message });
+    expect(notice.message).toContain("(R4). The earliest effective date allowed is 2026-11-29.");
+    expect(fieldErrors("materials", at("2026-11-29"), schema)).toEqual({});
+  });
+
+  it("without a notice limit checks only the answers", () => {
+    expect(fieldErrors("materials", at("2026-11-23"), formSchema("materials", null))).toEqual({});
+  });
+});
