@@ -20,7 +20,7 @@ interface StoredOutputs extends CallProjection {
  * which is how the request's current analysis finds its row again.
  */
 export async function storeAnalysis(
-  db: PrismaClient,
+  db: Pick<PrismaClient, "analysis">,
   input: { requestId: string; userId: string; at: Date; inputs: ProjectionInput; outputs: CallProjection; recommendation: string },
 ): Promise<void> {
   const outputs: StoredOutputs = { ...input.outputs, analystRecommendation: input.recommendation };

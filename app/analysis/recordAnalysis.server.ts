@@ -1,8 +1,5 @@
-// Recording an analysis: the machine accepts RECORD_ANALYSIS through transition() first, then
-// the analysis row is stored. transition() has no way to write another row in its
-// transaction, so a crash between the two would leave the request with its projected calls
-// (which the fee needs) but without the stored inputs and chart; the reverse order could
-// leave a stored analysis the machine never accepted, which is worse.
+// Recording an analysis: the stored inputs, figures and chart are written in the same
+// transaction as the RECORD_ANALYSIS event, so neither exists without the other.
 import type { CurrentUser } from "~/auth/session.server";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { transition, type TransitionOutcome } from "~/requests/transition.server";
@@ -22,23 +19,21 @@ export async function recordAnalysis(
   input: { by: CurrentUser; requestId: string; form: AnalysisForm; now: Date; timeZone: string },
 ): Promise<TransitionOutcome> {
   const { projection, recommendation } = calculate(input.form);
-  const outcome = await transition(db, {
+  const { recommendation: _typed, ...inputs } = input.form;
+  return transition(db, {
     requestId: input.requestId,
     by: input.by,
     event: { type: "RECORD_ANALYSIS", projectedCalls: projection.totalCalls, comment: recommendation },
     now: input.now,
     timeZone: input.timeZone,
+    within: (tx) =>
+      storeAnalysis(tx, {
+        requestId: input.requestId,
+        userId: input.by.id,
+        at: input.now,
+        inputs,
+        outputs: projection,
+        recommendation,
+      }),
   });
-  if (outcome.ok) {
-    const { recommendation: _typed, ...inputs } = input.form;
-    await storeAnalysis(db, {
-      requestId: input.requestId,
-      userId: input.by.id,
-      at: input.now,
-      inputs,
-      outputs: projection,
-      recommendation,
-    });
-  }
-  return outcome;
 }

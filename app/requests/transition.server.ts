@@ -1,6 +1,6 @@
 // The transition service (R14): one event, one atomic write of snapshot, audit entry and e-mails.
 import type { CurrentUser } from "~/auth/session.server";
-import type { PrismaClient } from "~/generated/prisma/client";
+import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import { actorLabel, roleUsed } from "../../workflows/eventRoles";
 import type { RequestEvent } from "../../workflows/events";
 import { restore, send, serialize } from "../../workflows/engine";
@@ -33,6 +33,8 @@ export interface TransitionInput {
   timeZone: string;
   /** New answers saved with the event (EDIT, SUBMIT, RESUBMIT), in the same transaction. */
   changes?: RequestColumns;
+  /** Further rows the accepted event brings (say, a stored analysis), written in its transaction. */
+  within?: (tx: Prisma.TransactionClient) => Promise<void>;
 }
 
 export type TransitionOutcome =
@@ -147,6 +149,7 @@ async function attemptTransition(db: PrismaClient, input: TransitionInput): Prom
         task: null,
       },
     });
+    await input.within?.(tx);
   });
   return { ok: true, from: result.from, to: result.to, version: request.version + 1 };
 }
