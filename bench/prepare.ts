@@ -8,17 +8,6 @@ import { buildLongTrail, buildTemplates } from "./templates";
 
 const LONG_TRAIL_CYCLES = 75;
 
-/**
- * Indexes the list and "my tasks" reads need, not yet in prisma/schema.prisma: created here, in
- * the benchmark's database only, under the names Prisma gives the matching @@index lines
- * (docs/decisions/0008-benchmark.md), so the figures show the portal once they are migrated.
- */
-export const PENDING_INDEXES = [
-  `CREATE INDEX IF NOT EXISTS "Request_updatedAt_id_idx" ON "Request"("updatedAt", "id")`,
-  `CREATE INDEX IF NOT EXISTS "Request_departmentId_updatedAt_id_idx" ON "Request"("departmentId", "updatedAt", "id")`,
-  `CREATE INDEX IF NOT EXISTS "Request_state_taskSince_id_idx" ON "Request"("state", "taskSince", "id")`,
-];
-
 export interface Prepared {
   db: BenchDb;
   seed: SeedSummary & { seconds: number };
@@ -42,7 +31,6 @@ export async function prepareDb(size: number, settings: Settings): Promise<Prepa
   db.sqlite.pragma("synchronous = OFF");
   const summary = seedRequests(db.sqlite, templates, db.departments, size - 1, t0);
   db.sqlite.pragma("synchronous = FULL");
-  for (const sql of PENDING_INDEXES) db.sqlite.exec(sql);
   const longTrailId = await buildLongTrail(db.prisma, t0, LONG_TRAIL_CYCLES);
   const cookies = await signIn(db.prisma, settings);
   const seconds = (performance.now() - started) / 1000;
