@@ -5,15 +5,14 @@
 // than staff for a burst that fades within days.
 import { longDate } from "./calendarDates";
 import type { ProjectionInput } from "./projectionInput";
+import { formatCount, formatDecimal } from "../format";
 
 export const NO_CHANGE_BELOW_AGENT_HOURS = 1;
 export const IVR_SUGGESTED_FROM_AGENTS = 3;
 
-const count = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
-const hours = new Intl.NumberFormat("en-US", { maximumFractionDigits: 1 });
 
 function agents(n: number): string {
-  return `${count.format(n)} agent${n === 1 ? "" : "s"}`;
+  return `${formatCount(n)} agent${n === 1 ? "" : "s"}`;
 }
 
 function when(input: ProjectionInput, peakDate: string): string {
@@ -42,13 +41,13 @@ export function recommendation(projection: {
   if (extraAgentsAtPeak === 0 || peakDayHours < NO_CHANGE_BELOW_AGENT_HOURS) {
     return (
       `No schedule change needed: the busiest day, ${longDate(peakDate)}, adds about ` +
-      `${count.format(peakDayCalls)} calls (${hours.format(peakDayHours)} agent-hours).`
+      `${formatCount(peakDayCalls)} calls (${formatDecimal(peakDayHours)} agent-hours).`
     );
   }
 
   const add =
     `Add ${agents(extraAgentsAtPeak)} at the peak hour ${when(input, peakDate)} ` +
-    `(about ${count.format(peakDayCalls)} extra calls on the busiest day).`;
+    `(about ${formatCount(peakDayCalls)} extra calls on the busiest day).`;
   if (input.type === "materials" && extraAgentsAtPeak >= IVR_SUGGESTED_FROM_AGENTS) {
     return `${add} Consider a recorded IVR message that answers the mailing's common questions.`;
   }

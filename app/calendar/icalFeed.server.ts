@@ -5,6 +5,7 @@
 import ical, { ICalCalendarMethod } from "ical-generator";
 import { addCalendarDays } from "../../workflows/notice";
 import type { CalendarEntry } from "./dayLoads";
+import { formatCount } from "../format";
 
 // ical-generator writes an all-day date from the Date's parts in the server's own time zone,
 // so the calendar date is built in that zone; at noon, since some zones skip midnight on the
@@ -14,7 +15,6 @@ function day(date: string): Date {
   return new Date(y, m - 1, d, 12);
 }
 
-const count = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
 
 export function icalFeed(entries: CalendarEntry[], options: { appUrl: string; timeZone: string }): string {
   const calendar = ical({
@@ -27,7 +27,7 @@ export function icalFeed(entries: CalendarEntry[], options: { appUrl: string; ti
   });
   for (const entry of entries) {
     const total = entry.daily.reduce((s, d) => s + d.calls, 0);
-    const calls = entry.daily.length > 0 ? `Projected extra calls: ${count.format(total)}.` : "No call volume analysis.";
+    const calls = entry.daily.length > 0 ? `Projected extra calls: ${formatCount(total)}.` : "No call volume analysis.";
     const span = entry.to === null ? "Open-ended: in effect from this day on." : `In effect ${entry.from} to ${entry.to}.`;
     calendar.createEvent({
       id: entry.id,

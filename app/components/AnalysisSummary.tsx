@@ -3,9 +3,8 @@
 // the request page, so both show the same thing the same way.
 import type { CallProjection } from "~/analysis/callProjection";
 import { DailyCallsChart } from "./DailyCallsChart";
+import { formatCount, formatDecimal } from "~/format";
 
-const count = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
-const decimal = new Intl.NumberFormat("en-US", { maximumFractionDigits: 1 });
 
 export function AnalysisSummary({
   projection,
@@ -23,22 +22,22 @@ export function AnalysisSummary({
       {recordedBy ? <p className="margin-top-0">Recorded by {recordedBy}.</p> : null}
       <dl className="portal-summary">
         <dt>Projected calls in total</dt>
-        <dd data-testid="projected-total">{count.format(projection.totalCalls)}</dd>
+        <dd data-testid="projected-total">{formatCount(projection.totalCalls)}</dd>
         <dt>Projected calls per day</dt>
         <dd>
-          {decimal.format(days > 0 ? projection.totalCalls / days : 0)} on average over {days} days
+          {formatDecimal(days > 0 ? projection.totalCalls / days : 0)} on average over {days} days
         </dd>
         <dt>Peak day</dt>
         <dd>
           {projection.peakDate
-            ? `${projection.peakDate}: ${count.format(projection.peakDayCalls)} calls`
+            ? `${projection.peakDate}: ${formatCount(projection.peakDayCalls)} calls`
             : "No extra calls expected"}
         </dd>
         <dt>Extra agent-hours</dt>
-        <dd>{decimal.format(projection.extraAgentHours)}</dd>
+        <dd>{formatDecimal(projection.extraAgentHours)}</dd>
         <dt>Extra agents at the peak hour</dt>
         <dd data-testid="extra-agents">
-          {count.format(projection.extraAgentsAtPeak)} (Erlang C, {decimal.format(projection.peakHourCalls)} extra calls in
+          {formatCount(projection.extraAgentsAtPeak)} (Erlang C, {formatDecimal(projection.peakHourCalls)} extra calls in
           that hour)
         </dd>
         <dt>Recommendation</dt>

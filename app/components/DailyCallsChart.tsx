@@ -8,6 +8,7 @@ import { scaleBand, scaleLinear } from "@visx/scale";
 import { Bar } from "@visx/shape";
 import { useId } from "react";
 import type { DailyCalls } from "~/analysis/callProjection";
+import { formatCount } from "~/format";
 
 const WIDTH = 760;
 const HEIGHT = 260;
@@ -18,7 +19,6 @@ const MAX_DATE_LABELS = 8;
 const BAR_COLOUR = "#005ea2";
 const INK = "#1b1b1b";
 
-const count = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
 
 export function DailyCallsChart({ daily, caption }: { daily: DailyCalls[]; caption: string }) {
   const id = useId();
@@ -41,7 +41,7 @@ export function DailyCallsChart({ daily, caption }: { daily: DailyCalls[]; capti
         data-testid="daily-calls-chart"
       >
         <title id={`${id}-title`}>
-          {`${caption}: ${count.format(total)} calls over ${daily.length} days, at most ${count.format(peak)} a day. The table below gives each day.`}
+          {`${caption}: ${formatCount(total)} calls over ${daily.length} days, at most ${formatCount(peak)} a day. The table below gives each day.`}
         </title>
         <Group left={MARGIN.left} top={MARGIN.top}>
           {daily.map((d) => (
@@ -83,7 +83,7 @@ export function DailyCallsChart({ daily, caption }: { daily: DailyCalls[]; capti
             {daily.map((d) => (
               <tr key={d.date}>
                 <th scope="row">{d.date}</th>
-                <td>{count.format(d.calls)}</td>
+                <td>{formatCount(d.calls)}</td>
               </tr>
             ))}
           </tbody>

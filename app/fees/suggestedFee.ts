@@ -3,6 +3,7 @@
 import type { RequestType } from "../../workflows/types";
 import { costPerCall, type FeeSchedule } from "./feeSchedule";
 import { formatUsd, toCents, type Cents } from "./money";
+import { formatCount } from "../format";
 
 export interface SuggestedFee {
   /** Set-up fee for the request type, in cents. */
@@ -17,7 +18,6 @@ export interface SuggestedFee {
   working: string;
 }
 
-const count = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
 
 export function suggestedFee(input: { schedule: FeeSchedule; type: RequestType; projectedCalls: number }): SuggestedFee {
   const { schedule, type, projectedCalls: calls } = input;
@@ -29,7 +29,7 @@ export function suggestedFee(input: { schedule: FeeSchedule; type: RequestType; 
   const callsCost = calls * perCall;
   const total = setup + callsCost;
   const working =
-    `${formatUsd(setup)} set-up + ${count.format(calls)} call${calls === 1 ? "" : "s"} × ` +
+    `${formatUsd(setup)} set-up + ${formatCount(calls)} call${calls === 1 ? "" : "s"} × ` +
     `${formatUsd(perCall)} = ${formatUsd(total)}`;
   return { setup, calls, costPerCall: perCall, callsCost, total, scheduleVersion: schedule.version, working };
 }

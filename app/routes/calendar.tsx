@@ -13,6 +13,7 @@ import { feedCreatedAt, renewFeedToken, revokeFeedToken } from "~/calendar/feedT
 import { db } from "~/db.server";
 import { getSettings } from "~/settings.server";
 import { localDate } from "../../workflows/notice";
+import { formatCount } from "~/format";
 
 export const meta: MetaFunction = () => [{ title: "Capacity calendar – 3-1-1 Number Use Portal" }];
 
@@ -41,14 +42,13 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
-const count = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
 
 function Calls({ load }: { load: DayLoad }) {
   if (load.approvedCalls === 0 && load.pendingCalls === 0) return null;
   return (
     <p className="portal-calls margin-y-05">
-      <strong>{count.format(load.approvedCalls)}</strong> extra calls
-      {load.pendingCalls > 0 ? ` (+${count.format(load.pendingCalls)} pending)` : ""}
+      <strong>{formatCount(load.approvedCalls)}</strong> extra calls
+      {load.pendingCalls > 0 ? ` (+${formatCount(load.pendingCalls)} pending)` : ""}
     </p>
   );
 }

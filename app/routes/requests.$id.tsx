@@ -3,6 +3,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { currentAnalysis } from "~/analysis/analyses.server";
 import { requireUser } from "~/auth/session.server";
+import { formatInstant } from "~/format";
 import { AnalysisSummary } from "~/components/AnalysisSummary";
 import { ErrorSummary } from "~/components/ErrorSummary";
 import { TextArea, TextField } from "~/components/Field";
@@ -424,6 +425,3 @@ function describe(a: { event: string; from: string | null; to: string | null }) 
   return a.from === a.to ? a.event : `${a.from} → ${a.to}`;
 }
 
-function formatInstant(iso: string, timeZone: string) {
-  return new Date(iso).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short", timeZone });
-}

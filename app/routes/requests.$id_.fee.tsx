@@ -18,6 +18,7 @@ import { findVisibleRequest } from "~/requests/queries.server";
 import { getSettings } from "~/settings.server";
 import { restore, whyNot } from "../../workflows/engine";
 import { REQUEST_TYPE_LABELS, type RequestType } from "../../workflows/types";
+import { formatCount } from "~/format";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Fee assessment: ${data.request.reference} – 3-1-1 Number Use Portal` : "Fee assessment" },
@@ -66,7 +67,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(`/requests/${row.id}?done=ASSESS_FEE`, 303);
 }
 
-const count = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
 
 export default function FeePage() {
   const { request, suggestion, schedule, previous, refusal, defaults } = useLoaderData<typeof loader>();
@@ -106,7 +106,7 @@ export default function FeePage() {
               {formatUsd(suggestion.costPerCall)} ({schedule.loadedHourlyCost} an hour × {schedule.minutes} minutes)
             </dd>
             <dt>Projected calls</dt>
-            <dd>{count.format(suggestion.calls)} (from the recorded analysis)</dd>
+            <dd>{formatCount(suggestion.calls)} (from the recorded analysis)</dd>
             <dt>Working</dt>
             <dd data-testid="fee-working">{suggestion.working}</dd>
             <dt>Fee schedule</dt>
