@@ -1,5 +1,3 @@
-// First: before any route module makes a zod schema in the browser (see the module).
-import "~/security/zod-jitless";
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
   Form,
