@@ -20,6 +20,8 @@ import portalCss from "~/styles/portal.css";
 
 export const PORTAL_NAME = "3-1-1 Number Use Portal";
 
+const ZOD_JITLESS = "globalThis.__zod_globalConfig = { jitless: true };";
+
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: "/uswds/css/uswds.min.css" },
   { rel: "stylesheet", href: portalCss },
@@ -91,6 +93,12 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
         <Links />
+        {/*
+          Zod 4 probes `new Function` when a schema is made; our CSP forbids eval, so the
+          probe would be reported as a violation. Zod reads this global before any module
+          (inline scripts run before module scripts), so the browser never probes.
+        */}
+        <script nonce={nonce} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: ZOD_JITLESS }} />
       </head>
       <body>
         <a className="usa-skipnav" href="#main-content">

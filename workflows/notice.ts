@@ -1,6 +1,6 @@
 // R4, R5, R6, R7: how much notice each department must give, counted in local calendar days.
 import { TZDate } from "@date-fns/tz";
-import { addDays, differenceInCalendarDays, format, isValid, parse, parseISO } from "date-fns";
+import { addDays, differenceInCalendarDays, format, parseISO } from "date-fns";
 import type { RequestType } from "./types";
 
 export const DEFAULT_TIME_ZONE = "America/New_York";
@@ -9,11 +9,16 @@ export const NON_PARTNER_NOTICE_DAYS = 14;
 
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** True for a real calendar date written YYYY-MM-DD (2027-02-29 is not one). */
+/**
+ * True for a real calendar date written YYYY-MM-DD (2027-02-29 is not one). A date, not an
+ * instant: checked on the UTC calendar, where no day is skipped. Kept free of date-fns'
+ * parser because every form in the browser uses it.
+ */
 export function isCalendarDate(value: string): boolean {
   if (!DATE_RE.test(value)) return false;
-  const parsed = parse(value, "yyyy-MM-dd", new Date(2000, 0, 1));
-  return isValid(parsed) && format(parsed, "yyyy-MM-dd") === value;
+  const [y, m, d] = value.split("-").map(Number);
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
 /** The county's local calendar date at an instant (R7). */

@@ -23,7 +23,7 @@ const allowedForSlot =
   (slot: SignOffSlot) => (args: { context: RequestContext; event: RequestEvent }) =>
     args.event.type === "APPROVE" && args.event.slot === slot && allowed(args);
 
-export const requestMachine = setup({
+export const requestMachine = /* @__PURE__ */ setup({
   types: {
     context: {} as RequestContext,
     events: {} as RequestEvent,

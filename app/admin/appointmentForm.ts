@@ -1,6 +1,6 @@
 // An acting appointment (R3): a reviewing role held for a period, both days included. One
 // schema in the browser and in the action.
-import { z } from "~/forms/z";
+import * as z from "zod";
 import { isCalendarDate } from "../../workflows/notice";
 
 export const ACTING_ROLES = ["director", "assistant_director"] as const;

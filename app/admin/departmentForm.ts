@@ -1,6 +1,6 @@
 // The department form (admin): the same schema in the browser and in the action. partnerSince
 // is the local date a 311 partnership began (R4, R5); blank means not a partner.
-import { z } from "~/forms/z";
+import * as z from "zod";
 import { isCalendarDate } from "../../workflows/notice";
 
 export const departmentFormSchema = z.object({

@@ -1,7 +1,7 @@
 // The invitation page's form: the invited person chooses a first password. Length rules are
 // NIST's (password-policy); the server also checks the blocklist. A new account has no second
 // factor yet, so the longer minimum applies.
-import { z } from "~/forms/z";
+import * as z from "zod";
 import { lengthProblem } from "~/auth/password-policy";
 
 export const setPasswordSchema = z

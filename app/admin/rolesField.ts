@@ -1,6 +1,6 @@
 // A group of role checkboxes posts "roles" once per ticked box, or not at all; react-hook-form
 // gives an array, a single value or false. All of them become a list of known roles.
-import { z } from "~/forms/z";
+import * as z from "zod";
 import { ROLES } from "../../workflows/types";
 
 export const rolesField = z.preprocess(

@@ -1,6 +1,6 @@
 // The user forms (admin): invite a person, and change a person's department and roles. One
 // schema each, in the browser and in the action. Acting appointments have their own form.
-import { z } from "~/forms/z";
+import * as z from "zod";
 import { rolesField } from "./rolesField";
 
 const departmentId = z

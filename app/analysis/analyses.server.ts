@@ -1,4 +1,5 @@
 // Stored call volume analyses (SPEC §5: "the analysis is stored with the request").
+import { withChart } from "./dailyCallsSvg.server";
 import type { PrismaClient } from "~/generated/prisma/client";
 import type { CallProjection, ProjectionInput } from "./callProjection";
 
@@ -49,13 +50,20 @@ function fromRow(row: Row): StoredAnalysis {
 }
 
 /** The stored analysis behind the machine's current one (recorded at `at`), if any. */
-export async function currentAnalysis(db: PrismaClient, requestId: string, at: string): Promise<StoredAnalysis | null> {
+/** The analysis recorded at `at`, with its chart drawn, for a page. */
+export async function currentAnalysis(
+  db: PrismaClient,
+  requestId: string,
+  at: string,
+): Promise<(StoredAnalysis & { outputs: { chartSvg: string } }) | null> {
   const row = await db.analysis.findFirst({
     where: { requestId, createdAt: new Date(at) },
     orderBy: { id: "desc" },
     include: { recordedBy: { select: { name: true } } },
   });
-  return row ? fromRow(row) : null;
+  if (!row) return null;
+  const stored = fromRow(row);
+  return { ...stored, outputs: withChart(stored.outputs) };
 }
 
 /** The current analyses of several requests, by request id: for the capacity calendar. */

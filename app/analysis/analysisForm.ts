@@ -1,7 +1,7 @@
 // The analysis form's one schema, in the browser and in the action: the calculator's inputs
 // (projectionInputSchema) and the analyst's own recommendation, which may be left blank to
 // keep the calculator's.
-import { z } from "~/forms/z";
+import * as z from "zod";
 import { projectionInputSchema } from "./projectionInput";
 
 export const analysisFormSchema = z.intersection(

@@ -2,7 +2,7 @@
 // same schema checks the analysis form in the browser and again in the server action, so the
 // values arrive as form strings: numbers are coerced, and a blank field counts as not given
 // (z.coerce alone would read "" as 0 and let an empty required field through).
-import { z } from "~/forms/z";
+import * as z from "zod";
 import { isCalendarDate } from "../../workflows/notice";
 import { inclusiveDays } from "./calendarDates";
 

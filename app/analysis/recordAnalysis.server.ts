@@ -4,6 +4,7 @@ import type { CurrentUser } from "~/auth/session.server";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { transition, type TransitionOutcome } from "~/requests/transition.server";
 import { storeAnalysis } from "./analyses.server";
+import { withChart } from "./dailyCallsSvg.server";
 import type { AnalysisForm } from "./analysisForm";
 import { projectCalls, type CallProjection } from "./callProjection";
 
@@ -12,6 +13,12 @@ export function calculate(form: AnalysisForm): { projection: CallProjection; rec
   const { recommendation, ...input } = form;
   const projection = projectCalls(input);
   return { projection, recommendation: recommendation || projection.recommendation };
+}
+
+/** The calculator's figures with their chart, for showing before anything is recorded. */
+export function preview(form: AnalysisForm) {
+  const { projection, recommendation } = calculate(form);
+  return { projection: withChart(projection), recommendation };
 }
 
 export async function recordAnalysis(

@@ -2,7 +2,7 @@
 // No composition rules (no "one digit, one symbol"): NIST says they make passwords
 // worse, not stronger. Whitespace is kept as typed. The list of common passwords is
 // large and lives on the server only (common-passwords.server.ts).
-import { z } from "~/forms/z";
+import * as z from "zod";
 
 /** Minimum length when the password is the only factor. */
 export const MIN_LENGTH_WITHOUT_MFA = 15;

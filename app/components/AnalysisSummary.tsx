@@ -2,6 +2,7 @@
 // recommendation and the chart of projected daily calls. Used by the analysis form and by
 // the request page, so both show the same thing the same way.
 import type { CallProjection } from "~/analysis/callProjection";
+import { DAILY_CALLS_CAPTION } from "~/analysis/chartCaption";
 import { DailyCallsChart } from "./DailyCallsChart";
 import { formatCount, formatDecimal } from "~/format";
 
@@ -11,7 +12,8 @@ export function AnalysisSummary({
   recommendation,
   recordedBy,
 }: {
-  projection: CallProjection;
+  /** The projection with its chart already drawn on the server (withChart). */
+  projection: CallProjection & { chartSvg: string };
   recommendation: string;
   /** "Ana Analyst on Nov 24, 2026", for a stored analysis; absent for a preview. */
   recordedBy?: string;
@@ -43,7 +45,7 @@ export function AnalysisSummary({
         <dt>Recommendation</dt>
         <dd data-testid="recommendation">{recommendation}</dd>
       </dl>
-      {days > 0 ? <DailyCallsChart daily={projection.daily} caption="Projected extra calls at 311 per day" /> : null}
+      {days > 0 ? <DailyCallsChart daily={projection.daily} caption={DAILY_CALLS_CAPTION} svg={projection.chartSvg} /> : null}
     </div>
   );
 }

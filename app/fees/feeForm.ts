@@ -1,7 +1,7 @@
 // The fee assessment form (Finance), one schema in the browser and in the action. Whether a
 // reason is needed (R13: the fee differs from the suggestion, or is waived) is the machine's
 // rule: the action sends the event and shows the machine's answer.
-import { z } from "~/forms/z";
+import * as z from "zod";
 import { dollars } from "./feeSchedule";
 
 export const feeFormSchema = z.object({

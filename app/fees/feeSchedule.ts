@@ -1,7 +1,7 @@
 // SPEC §6: the fee schedule an admin edits and Finance applies. Each version is kept and each
 // request records the version its fee was worked out with. Amounts are entered in dollars
 // (what the admin sees on the form) and turned into cents where fees are calculated.
-import { z } from "~/forms/z";
+import * as z from "zod";
 import { isWholeCents, toCents, type Cents } from "./money";
 
 const blankAsMissing = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);

@@ -1,5 +1,5 @@
 // The forms on a request's page, one zod schema each: what a person may send with each action.
-import { z } from "~/forms/z";
+import * as z from "zod";
 
 const optionalComment = z.string().trim().max(4000, "Use 4,000 characters or fewer").optional();
 const requiredComment = (message: string) => z.string().trim().min(1, message).max(4000, "Use 4,000 characters or fewer");

@@ -1,6 +1,6 @@
 // One zod schema per request type (SPEC §3, issue 4): used by the form on the client,
 // by the action on the server, and to tell the machine what a submission lacks.
-import { z } from "~/forms/z";
+import * as z from "zod";
 import { isCalendarDate } from "../../workflows/notice";
 import { REQUEST_TYPES, type RequestFacts, type RequestType } from "../../workflows/types";
 

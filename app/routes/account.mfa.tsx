@@ -2,7 +2,7 @@
 // the other roles enrol at sign-in) and replace recovery codes.
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "~/forms/z";
+import * as z from "zod";
 import {
   describeEnrolment,
   enableMfa,

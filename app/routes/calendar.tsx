@@ -3,7 +3,7 @@
 // by month or by week; and the person's secret iCalendar feed of approved requests.
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "~/forms/z";
+import * as z from "zod";
 import { requireRole } from "~/auth/require-role.server";
 import { capacityRoles } from "~/calendar/capacityRoles";
 import { calendarEntries } from "~/calendar/capacity.server";

@@ -7,7 +7,7 @@ import { currentAnalysis } from "~/analysis/analyses.server";
 import { COMMON_ANALYSIS_FIELDS, RECOMMENDATION_FIELD, TYPE_ANALYSIS_FIELDS, type AnalysisField } from "~/analysis/analysisFields";
 import { analysisFormSchema } from "~/analysis/analysisForm";
 import { prefillAnalysis } from "~/analysis/prefill";
-import { calculate, recordAnalysis } from "~/analysis/recordAnalysis.server";
+import { preview, recordAnalysis } from "~/analysis/recordAnalysis.server";
 import { requireRole } from "~/auth/require-role.server";
 import { AnalysisSummary } from "~/components/AnalysisSummary";
 import { ErrorSummary } from "~/components/ErrorSummary";
@@ -56,7 +56,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const values: FormValues = { ...posted, type: row.type };
   const parsed = analysisFormSchema.safeParse(values);
   if (!parsed.success) return data({ values, errors: fieldErrors(parsed.error), result: null }, { status: 400 });
-  if (intent !== "record") return { values, errors: {}, result: calculate(parsed.data) };
+  if (intent !== "record") return { values, errors: {}, result: preview(parsed.data) };
 
   const outcome = await recordAnalysis(db, {
     by: user,
@@ -67,7 +67,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
   if (!outcome.ok) {
     if (outcome.status === 404) throw new Response("Not found", { status: 404 });
-    return data({ values, errors: { form: outcome.reason }, result: calculate(parsed.data) }, { status: outcome.status });
+    return data({ values, errors: { form: outcome.reason }, result: preview(parsed.data) }, { status: outcome.status });
   }
   return redirect(`/requests/${row.id}?done=RECORD_ANALYSIS`, 303);
 }

@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useEffect, useRef } from "react";
-import { z } from "~/forms/z";
+import * as z from "zod";
 import { getUser, safeRedirectTo } from "~/auth/session.server";
 import { getSignIn } from "~/auth/sign-in.server";
 import { tooManyAttemptsMessage } from "~/auth/throttle.server";

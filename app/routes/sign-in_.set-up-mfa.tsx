@@ -2,7 +2,7 @@
 // enrol an authenticator app, see the recovery codes once, then go on signed in.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "~/forms/z";
+import * as z from "zod";
 import { MfaEnrolment, RecoveryCodes } from "~/components/MfaEnrolment";
 import { describeEnrolment, enableMfa, newTotpSecret } from "~/auth/mfa.server";
 import { getSessionStore } from "~/auth/session.server";

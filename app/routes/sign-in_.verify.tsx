@@ -1,7 +1,7 @@
 // Sign-in, second step: the code from the authenticator app, or a recovery code.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
-import { z } from "~/forms/z";
+import * as z from "zod";
 import { ErrorSummary } from "~/components/ErrorSummary";
 import { TextField } from "~/components/Field";
 import { getPendingStore, getSignIn, setCookieHeaders } from "~/auth/sign-in.server";

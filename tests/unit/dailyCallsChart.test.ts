@@ -1,8 +1,9 @@
-// The chart of projected daily calls renders on the server (no browser APIs), so it shows
+// The chart of projected daily calls is drawn on the server (no browser APIs), so it shows
 // without JavaScript, with a table carrying the same numbers (SPEC §5, R17).
 import { createElement } from "react";
 import { renderToString } from "react-dom/server";
 import { describe, expect, it } from "vitest";
+import { dailyCallsSvg } from "../../app/analysis/dailyCallsSvg.server";
 import { DailyCallsChart } from "../../app/components/DailyCallsChart";
 
 describe("DailyCallsChart", () => {
@@ -12,7 +13,8 @@ describe("DailyCallsChart", () => {
       { date: "2026-12-02", calls: 80 },
       { date: "2026-12-03", calls: 0 },
     ];
-    const html = renderToString(createElement(DailyCallsChart, { daily, caption: "Projected calls" }));
+    const svg = dailyCallsSvg(daily);
+    const html = renderToString(createElement(DailyCallsChart, { daily, caption: "Projected calls", svg }));
     expect(html.match(/<rect /g)).toHaveLength(3);
     expect(html).toContain('role="img"');
     expect(html).toContain("200 calls over 3 days, at most 120 a day");
