@@ -16,7 +16,9 @@ export const meta: MetaFunction = () => [{ title: "Choose your password – 3-1-
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const invitation = await openInvitation(db, params.token ?? "", new Date());
-  return { name: invitation?.user.name ?? null, minLength: minimumLength(false), maxLength: MAX_LENGTH };
+  const page = { name: invitation?.user.name ?? null, minLength: minimumLength(false), maxLength: MAX_LENGTH };
+  // An unknown, used or expired link: the page says so, with the status that means it.
+  return invitation ? page : data(page, { status: 404 });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -10,6 +10,11 @@ import { findVisibleRequest } from "~/requests/queries.server";
 import { getSettings } from "~/settings.server";
 import { COPYABLE_STATES, isStateName } from "../../workflows/states";
 
+/** Copying changes things: only by the form's POST, never by following a link. */
+export function loader() {
+  throw new Response("Use the Copy into a new draft button on the request page.", { status: 405, headers: { Allow: "POST" } });
+}
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const row = await findVisibleRequest(db, user, params.id ?? "");

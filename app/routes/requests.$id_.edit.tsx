@@ -19,6 +19,7 @@ import { transition } from "~/requests/transition.server";
 import { getSettings } from "~/settings.server";
 import { availableActions, restore, stateName, whyNot } from "../../workflows/engine";
 import { localDate } from "../../workflows/notice";
+import { requesterCheck } from "../../workflows/rules";
 import { REQUEST_TYPE_LABELS } from "../../workflows/types";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -33,6 +34,10 @@ async function editable(request: Request, id: string | undefined) {
   const timeZone = getSettings().timeZone;
   const snapshot = restore(row.snapshot);
   const actor = actorOf(user);
+  // Only the owning department's requesters ever edit; others who may see the request are told so.
+  if (requesterCheck(snapshot.context, actor) !== null) {
+    throw new Response("Only the department's requesters can edit this request.", { status: 403 });
+  }
   const actions = availableActions(snapshot, actor, now.toISOString()).map((a) => a.type);
   const type = isRequestType(row.type) ? row.type : "materials";
   const resubmitting = actions.includes("RESUBMIT");

@@ -1,0 +1,202 @@
+// The authorization matrix (issue 7, R1): every route of the portal, read from the Remix route
+// manifest, × every role and anonymous, for GET and for the route's action, against the running
+// server. A route added without a row here fails this test. No GET changes anything.
+import Database from "better-sqlite3";
+import { createHash } from "node:crypto";
+import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
+import { DEMO_PASSWORD } from "../../prisma/demo-accounts";
+import { closeSeedDb, seedRequest } from "./seedRequest";
+import { account, totpCodeFor } from "./support";
+
+type Persona = "anonymous" | "requester" | "otherRequester" | "director" | "assistant" | "analyst" | "finance" | "admin";
+const PERSONAS: Record<Exclude<Persona, "anonymous">, string> = {
+  requester: "requester.partner@example.gov",
+  otherRequester: "requester.nonpartner@example.gov",
+  director: "director@example.gov",
+  assistant: "assistant.director@example.gov",
+  analyst: "analyst@example.gov",
+  finance: "finance@example.gov",
+  admin: "admin@example.gov",
+};
+
+/**
+ * What a person gets: the page (200), a redirect to sign-in, another redirect, 403, 404 or 405.
+ * For an action, "reached" means the action ran and judged the (deliberately empty) form:
+ * a 400/409/422 answer or a redirect elsewhere than sign-in — permission was granted.
+ */
+type Outcome = "page" | "signin" | "redirect" | "403" | "404" | "405" | "reached";
+
+async function signedIn(baseURL: string, email: string | null): Promise<APIRequestContext> {
+  const context = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL } });
+  if (email === null) return context;
+  await context.post("/sign-in", { form: { email, password: DEMO_PASSWORD, redirectTo: "/" } });
+  if (account(email).totpSecret) {
+    await context.post("/sign-in/verify", { form: { code: await totpCodeFor(email) } });
+  }
+  const home = await context.get("/");
+  expect(await home.text(), `${email} is signed in`).toContain(account(email).name);
+  return context;
+}
+
+function outcomeOf(status: number, location: string | undefined, method: "GET" | "POST"): Outcome {
+  if (status >= 300 && status < 400) {
+    if (location?.startsWith("/sign-in")) return "signin";
+    return method === "POST" ? "reached" : "redirect";
+  }
+  if (status === 403 || status === 404 || status === 405) return String(status) as Outcome;
+  if (method === "POST" && [200, 400, 409, 422, 429].includes(status)) return "reached";
+  if (status === 200) return "page";
+  return String(status) as Outcome;
+}
+
+/** A hash of each table but sessions (which a request touches by design): equal before and after GETs. */
+function databaseFingerprint(): Record<string, string> {
+  const sqlite = new Database("var/e2e.db", { readonly: true });
+  try {
+    const tables = sqlite
+      .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('Session', '_prisma_migrations') ORDER BY name`)
+      .all() as Array<{ name: string }>;
+    return Object.fromEntries(
+      tables.map(({ name }) => [
+        name,
+        createHash("sha256").update(JSON.stringify(sqlite.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all())).digest("hex"),
+      ]),
+    );
+  } finally {
+    sqlite.close();
+  }
+}
+
+/** The server's dispatcher sends queued e-mail on its own; wait until it has, so it cannot be mistaken for a GET's doing. */
+async function outboxSettled() {
+  await expect
+    .poll(
+      () => {
+        const sqlite = new Database("var/e2e.db", { readonly: true });
+        const row = sqlite.prepare(`SELECT COUNT(*) AS n FROM "OutboxMessage" WHERE status IN ('pending', 'sending')`).get() as { n: number };
+        sqlite.close();
+        return row.n;
+      },
+      { timeout: 30_000 },
+    )
+    .toBe(0);
+}
+
+
+// Columns: anonymous, requester (Public Works, owns the request), other requester (Libraries),
+// director, assistant director, analyst, finance, admin. The request is in screening.
+type Row = [Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome];
+const ORDER: Persona[] = ["anonymous", "requester", "otherRequester", "director", "assistant", "analyst", "finance", "admin"];
+const everyone = (o: Outcome): Row => [o, o, o, o, o, o, o, o];
+const signedInOnly = (o: Outcome): Row => ["signin", o, o, o, o, o, o, o];
+const adminOnly: Row = ["signin", "403", "403", "403", "403", "403", "403", "page"];
+const adminOnlyAction: Row = ["signin", "403", "403", "403", "403", "403", "403", "reached"];
+
+const EXPECTED: Record<string, { GET: Row; POST?: Row }> = {
+  "routes/_index": { GET: signedInOnly("page") },
+  "routes/healthz": { GET: everyone("page") },
+  "routes/sign-in": { GET: ["page", "redirect", "redirect", "redirect", "redirect", "redirect", "redirect", "redirect"], POST: everyone("reached") },
+  // Without a password step just passed there is nothing to verify or enrol: back to sign-in.
+  "routes/sign-in_.verify": { GET: everyone("signin"), POST: everyone("signin") },
+  "routes/sign-in_.set-up-mfa": { GET: everyone("page"), POST: everyone("signin") },
+  "routes/sign-out": { GET: everyone("405"), POST: everyone("signin") },
+  "routes/account.password": { GET: signedInOnly("page"), POST: signedInOnly("reached") },
+  "routes/account.mfa": { GET: signedInOnly("page"), POST: signedInOnly("reached") },
+  "routes/invite.$token": { GET: everyone("404"), POST: everyone("reached") },
+  "routes/requests._index": { GET: signedInOnly("page") },
+  "routes/requests.new": {
+    GET: ["signin", "page", "page", "403", "403", "403", "403", "403"],
+    POST: ["signin", "reached", "reached", "403", "403", "403", "403", "403"],
+  },
+  // R1: what a person may not see does not exist for them (404); Finance sees requests only from fee assessment on.
+  "routes/requests.$id": {
+    GET: ["signin", "page", "404", "page", "page", "page", "404", "404"],
+    POST: ["signin", "reached", "404", "reached", "reached", "reached", "404", "404"],
+  },
+  "routes/requests.$id_.edit": {
+    GET: ["signin", "page", "404", "403", "403", "403", "404", "404"],
+    POST: ["signin", "reached", "404", "403", "403", "403", "404", "404"],
+  },
+  "routes/requests.$id_.check": {
+    GET: ["signin", "redirect", "404", "redirect", "redirect", "redirect", "404", "404"],
+    POST: ["signin", "reached", "404", "reached", "reached", "reached", "404", "404"],
+  },
+  "routes/requests.$id_.confirmation": { GET: ["signin", "page", "404", "page", "page", "page", "404", "404"] },
+  "routes/requests.$id_.copy": {
+    GET: everyone("405"),
+    POST: ["signin", "reached", "404", "403", "403", "403", "404", "404"],
+  },
+  "routes/requests.$id_.analysis": {
+    GET: ["signin", "403", "403", "403", "403", "page", "403", "403"],
+    POST: ["signin", "403", "403", "403", "403", "reached", "403", "403"],
+  },
+  "routes/requests.$id_.fee": {
+    GET: ["signin", "403", "403", "403", "403", "403", "404", "403"],
+    POST: ["signin", "403", "403", "403", "403", "403", "404", "403"],
+  },
+  "routes/calendar": {
+    GET: ["signin", "403", "403", "page", "page", "page", "403", "403"],
+    POST: ["signin", "403", "403", "reached", "reached", "reached", "403", "403"],
+  },
+  // The feed's secret token is its credential: an unknown one is not found, whoever asks.
+  "routes/calendar_.feed.$token": { GET: everyone("404") },
+  "routes/finance": { GET: ["signin", "403", "403", "403", "403", "403", "page", "403"] },
+  "routes/finance[.]csv": { GET: ["signin", "403", "403", "403", "403", "403", "page", "403"] },
+  "routes/admin._index": { GET: adminOnly },
+  "routes/admin.departments._index": { GET: adminOnly, POST: adminOnlyAction },
+  "routes/admin.departments.$id": { GET: adminOnly, POST: adminOnlyAction },
+  "routes/admin.users._index": { GET: adminOnly, POST: adminOnlyAction },
+  "routes/admin.users.$id": { GET: adminOnly, POST: adminOnlyAction },
+  "routes/admin.fees": { GET: adminOnly, POST: adminOnlyAction },
+};
+
+test.afterAll(closeSeedDb);
+
+test("every route × every role: the expected outcome, and no GET changes anything", async ({ baseURL }) => {
+  test.setTimeout(300_000);
+  const build = await import("../../build/index.js");
+  const routes = build.assets.routes as Record<string, { path?: string; index?: boolean; hasLoader: boolean; hasAction: boolean }>;
+
+  const screening = await seedRequest({ title: "Matrix request", state: "screening" });
+  const sqlite = new Database("var/e2e.db", { readonly: true });
+  const department = sqlite.prepare(`SELECT id FROM "Department" WHERE code = 'DPW'`).get() as { id: string };
+  const user = sqlite.prepare(`SELECT id FROM "User" WHERE email = ?`).get(PERSONAS.requester) as { id: string };
+  sqlite.close();
+  const params: Record<string, string> = { id: screening.id, token: "not-a-token" };
+  const urlOf = (routeId: string, path: string) =>
+    "/" +
+    path
+      .replace(":id", routeId.startsWith("routes/admin.departments") ? department.id : routeId.startsWith("routes/admin.users") ? user.id : params.id)
+      .replace(":token", params.token);
+
+  const contexts = {} as Record<Persona, APIRequestContext>;
+  contexts.anonymous = await signedIn(baseURL!, null);
+  for (const [persona, email] of Object.entries(PERSONAS)) contexts[persona as Persona] = await signedIn(baseURL!, email);
+
+  await outboxSettled();
+  const before = databaseFingerprint();
+  const routeIds = Object.keys(routes).filter((id) => id !== "root");
+  // A new route without a row fails here: its permissions must be stated.
+  expect(routeIds.sort()).toEqual(Object.keys(EXPECTED).sort());
+
+  const actual: string[] = [];
+  const expected: string[] = [];
+  const check = async (routeId: string, method: "GET" | "POST") => {
+    const url = urlOf(routeId, routes[routeId].path ?? "");
+    for (const [i, persona] of ORDER.entries()) {
+      const response =
+        method === "GET"
+          ? await contexts[persona].get(url, { maxRedirects: 0 })
+          : await contexts[persona].post(url, { form: { intent: "" }, maxRedirects: 0 });
+      actual.push(`${method} ${routeId} as ${persona}: ${outcomeOf(response.status(), response.headers().location, method)}`);
+      expected.push(`${method} ${routeId} as ${persona}: ${EXPECTED[routeId][method]![i]}`);
+    }
+  };
+  for (const routeId of routeIds) await check(routeId, "GET");
+  expect(databaseFingerprint(), "no GET changed the database").toEqual(before);
+  for (const routeId of routeIds) {
+    expect(Boolean(EXPECTED[routeId].POST), `${routeId}: a row for its action exactly when it has one`).toBe(routes[routeId].hasAction);
+    if (routes[routeId].hasAction) await check(routeId, "POST");
+  }
+  expect(actual).toEqual(expected);
+});
