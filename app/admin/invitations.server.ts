@@ -32,6 +32,20 @@ export function invitationPath(token: string): string {
   return `/invite/${token}`;
 }
 
+/** The invitation e-mail, queued in the inviting transaction (R16); the dispatcher sends it. */
+export async function queueInvitationEmail(
+  tx: Prisma.TransactionClient,
+  input: { to: { email: string; name: string }; link: string },
+): Promise<void> {
+  await tx.outboxMessage.create({
+    data: {
+      template: "invitation",
+      recipients: JSON.stringify([input.to]),
+      data: JSON.stringify({ name: input.to.name, link: input.link }),
+    },
+  });
+}
+
 /** The invited person, while the link is unused, unexpired and the account active. */
 export async function openInvitation(db: PrismaClient, token: string, now: Date) {
   if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;

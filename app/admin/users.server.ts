@@ -8,7 +8,7 @@ import type { CurrentUser } from "~/auth/session.server";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { ROLE_LABELS, type Role } from "../../workflows/types";
 import { auditAdmin } from "./adminAudit.server";
-import { createInvitation, invitationPath } from "./invitations.server";
+import { createInvitation, invitationPath, queueInvitationEmail } from "./invitations.server";
 import type { AccessForm, InviteForm } from "./userForms";
 
 export async function listUsers(db: PrismaClient) {
@@ -86,7 +86,9 @@ export async function inviteUser(
       comment: `${values.name} <${values.email}>, ${department}: ${roleList(values.roles)}`,
       at: input.now,
     });
-    return { ok: true as const, userId: user.id, link: `${input.appUrl}${invitationPath(token)}` };
+    const link = `${input.appUrl}${invitationPath(token)}`;
+    await queueInvitationEmail(tx, { to: { email: user.email, name: user.name }, link });
+    return { ok: true as const, userId: user.id, link };
   });
 }
 
@@ -99,7 +101,9 @@ export async function reinviteUser(
   return db.$transaction(async (tx) => {
     const token = await createInvitation(tx, { userId: user.id, byId: input.by.id, now: input.now });
     await auditAdmin(tx, { by: input.by, event: "USER_REINVITED", comment: `${user.name} <${user.email}>`, at: input.now });
-    return `${input.appUrl}${invitationPath(token)}`;
+    const link = `${input.appUrl}${invitationPath(token)}`;
+    await queueInvitationEmail(tx, { to: { email: user.email, name: user.name }, link });
+    return link;
   });
 }
 

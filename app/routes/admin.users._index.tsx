@@ -1,5 +1,5 @@
 // Users (admin only): everyone with an account, and a form to invite a person. The invitation
-// link is shown here for the admin to pass on (the e-mail that sends it is another issue).
+// is e-mailed; the link is also shown here once, for when the e-mail does not arrive.
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { listDepartments } from "~/admin/departments.server";
@@ -69,7 +69,8 @@ export default function UsersPage() {
           <div className="usa-alert__body">
             <h2 className="usa-alert__heading">{invited.name} is invited</h2>
             <p className="usa-alert__text">
-              Send them this link to choose a password. It works once, for 7 days, and is not shown again:{" "}
+              An e-mail with a link to choose a password is on its way to them. If it does not arrive, send them this link
+              yourself. It works once, for 7 days, and is not shown again:{" "}
               <code className="portal-secret" data-testid="invitation-link">
                 {invited.link}
               </code>
