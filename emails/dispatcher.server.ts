@@ -157,7 +157,7 @@ export async function dispatchAll(options: DispatchOptions, stopped: () => boole
 }
 
 /** For admins: put a failed message back in the queue, with a fresh set of attempts. */
-export async function retryFailed(db: PrismaClient, id: string, now: Date = new Date()): Promise<boolean> {
+export async function retryFailed(db: Pick<PrismaClient, "outboxMessage">, id: string, now: Date = new Date()): Promise<boolean> {
   const { count } = await db.outboxMessage.updateMany({
     where: { id, status: "failed" },
     data: { status: "pending", attempts: 0, nextAttemptAt: now, claimedBy: null, claimedAt: null },

@@ -34,6 +34,9 @@ export default function AdminHome() {
         <li>
           <Link to="/admin/fees">Fee schedule</Link>
         </li>
+        <li>
+          <Link to="/admin/mail">Undelivered e-mail</Link>
+        </li>
       </ul>
       <section aria-labelledby="settings-heading" className="margin-top-4">
         <h2 id="settings-heading">Settings</h2>

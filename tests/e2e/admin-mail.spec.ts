@@ -1,0 +1,39 @@
+// Undelivered e-mail (issue 6, R16): an administrator sees what failed and sends it again.
+import Database from "better-sqlite3";
+import { expect, test } from "@playwright/test";
+import { expectAccessible, signIn } from "./support";
+
+function addFailedMessage(): string {
+  const sqlite = new Database("var/e2e.db");
+  const id = `failed-${Date.now()}`;
+  sqlite
+    .prepare(
+      `INSERT INTO "OutboxMessage" (id, template, recipients, data, status, attempts, nextAttemptAt, lastError, createdAt)
+       VALUES (?, 'invitation', ?, ?, 'failed', 8, ?, '550 mailbox unavailable', ?)`,
+    )
+    .run(id, JSON.stringify([{ email: "lost@example.gov", name: "Lost Person" }]), JSON.stringify({ name: "Lost Person", link: "http://127.0.0.1/invite/x" }), Date.now(), Date.now());
+  sqlite.close();
+  return id;
+}
+
+function statusOf(id: string): string {
+  const sqlite = new Database("var/e2e.db", { readonly: true });
+  const row = sqlite.prepare(`SELECT status FROM "OutboxMessage" WHERE id = ?`).get(id) as { status: string };
+  sqlite.close();
+  return row.status;
+}
+
+test("an administrator sees a failed e-mail with its error and sends it again", async ({ page }) => {
+  const id = addFailedMessage();
+  await signIn(page, "admin@example.gov");
+  await page.goto("/admin");
+  await page.getByRole("link", { name: "Undelivered e-mail" }).click();
+  const row = page.getByTestId("failed-mail").getByRole("row", { name: /lost@example\.gov/ });
+  await expect(row).toContainText("550 mailbox unavailable");
+  await expectAccessible(page);
+  await row.getByRole("button", { name: /Send again/ }).click();
+  await expect(page.getByRole("status")).toContainText("queued");
+  await expect(page.getByText("lost@example.gov")).toHaveCount(0);
+  // The server's dispatcher picks it up and delivers it to the outbox folder.
+  await expect.poll(() => statusOf(id), { timeout: 20_000 }).toBe("sent");
+});
