@@ -1,0 +1,50 @@
+// SPEC §9: settings come from the environment, and a bad value stops the portal with one clear
+// line naming the variable (issue 3).
+import os from "node:os";
+import { describe, expect, it } from "vitest";
+import { loadSettings, SettingsError } from "../../app/settings.server";
+
+const cwd = os.tmpdir();
+const secret = "s".repeat(40);
+
+function refusal(env: Record<string, string>): string {
+  try {
+    loadSettings({ SESSION_SECRET: secret, ...env }, cwd);
+  } catch (error) {
+    expect(error).toBeInstanceOf(SettingsError);
+    return (error as Error).message;
+  }
+  throw new Error("the settings were accepted");
+}
+
+describe("settings", () => {
+  it("defaults", () => {
+    const settings = loadSettings({ SESSION_SECRET: secret }, cwd);
+    expect(settings).toMatchObject({
+      port: 3000,
+      databaseUrl: "file:./var/portal.db",
+      appUrl: "http://localhost:3000",
+      timeZone: "America/New_York",
+      sessionIdleMinutes: 30,
+      fiscalYearStartMonth: 7,
+    });
+  });
+
+  it.each([
+    [{ PORT: "abc" }, /^Setting PORT is invalid: .*"abc"/],
+    [{ PORT: "70000" }, /PORT/],
+    [{ DATABASE_URL: "mysql://db/portal" }, /^Setting DATABASE_URL is invalid/],
+    [{ PORTAL_TIME_ZONE: "Mars/Olympus" }, /^Setting PORTAL_TIME_ZONE is invalid/],
+    [{ APP_URL: "portal.example.gov" }, /^Setting APP_URL is invalid/],
+    [{ SESSION_SECRET: "short" }, /^Setting SESSION_SECRET is invalid/],
+    [{ FISCAL_YEAR_START_MONTH: "13" }, /^Setting FISCAL_YEAR_START_MONTH is invalid/],
+  ])("refuses %j with one line naming the variable", (env, message) => {
+    const text = refusal(env);
+    expect(text).toMatch(message);
+    expect(text.split("\n")).toHaveLength(1);
+  });
+
+  it("production needs SESSION_SECRET", () => {
+    expect(() => loadSettings({ NODE_ENV: "production" }, cwd)).toThrow(/SESSION_SECRET/);
+  });
+});
