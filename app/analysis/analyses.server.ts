@@ -72,9 +72,11 @@ export async function currentAnalyses(
   current: Array<{ requestId: string; at: string }>,
 ): Promise<Map<string, StoredAnalysis>> {
   if (current.length === 0) return new Map();
+  const wanted = new Map(current.map((c) => [c.requestId, new Date(c.at).getTime()]));
   const rows = await db.analysis.findMany({
-    where: { OR: current.map((c) => ({ requestId: c.requestId, createdAt: new Date(c.at) })) },
+    where: { requestId: { in: [...wanted.keys()] } },
     include: { recordedBy: { select: { name: true } } },
   });
-  return new Map(rows.map((row) => [row.requestId, fromRow(row)]));
+  // Each request's current analysis is the one recorded at the instant its snapshot names.
+  return new Map(rows.filter((row) => wanted.get(row.requestId) === row.createdAt.getTime()).map((row) => [row.requestId, fromRow(row)]));
 }
