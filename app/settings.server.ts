@@ -99,8 +99,9 @@ export function loadSettings(env: Env = process.env, cwd: string = process.cwd()
   const databaseUrl = read(
     env,
     "DATABASE_URL",
-    'a URL starting with "file:", "postgres://" or "postgresql://"',
-    z.string().regex(/^(file:.+|postgres(ql)?:\/\/.+)$/),
+    // The schema and migrations are SQLite's for now; a postgres:// URL would fail in confusing ways.
+    'a SQLite URL starting with "file:" (PostgreSQL is not supported yet)',
+    z.string().regex(/^file:.+$/),
     "file:./var/portal.db",
   );
   const appUrl = read(
