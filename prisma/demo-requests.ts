@@ -1,19 +1,12 @@
 // Demo requests in every part of the procedure, made through the real transition service
 // so that their snapshots, audit trails and references are what the portal itself makes.
-import { loadCurrentUser, type CurrentUser } from "../app/auth/session.server";
+import { currentUserByEmail } from "../app/auth/session.server";
 import type { PrismaClient } from "../app/db.server";
 import { columnsOf } from "../app/requests/answers";
 import { createDraft } from "../app/requests/drafts.server";
 import type { RequestAnswers } from "../app/requests/requestSchema";
 import { transition, type EventPayload } from "../app/requests/transition.server";
 import { addCalendarDays, localDate } from "../workflows/notice";
-
-async function person(db: PrismaClient, email: string, now: Date, timeZone: string): Promise<CurrentUser> {
-  const { id } = await db.user.findUniqueOrThrow({ where: { email }, select: { id: true } });
-  const user = await loadCurrentUser(db, id, now, timeZone);
-  if (!user) throw new Error(`Demo account ${email} is not active`);
-  return user;
-}
 
 interface DemoRequest {
   by: string;
@@ -136,10 +129,10 @@ export async function seedDemoRequests(db: PrismaClient, now: Date, timeZone: st
   const today = localDate(now, timeZone);
   const effective = (days: number) => addCalendarDays(today, days);
   for (const demo of DEMO) {
-    const user = await person(db, demo.by, now, timeZone);
+    const user = await currentUserByEmail(db, demo.by, now, timeZone);
     const { id } = await createDraft(db, { user, columns: columnsOf(demo.answers(effective)), now, timeZone });
     for (const [email, event] of demo.steps) {
-      const outcome = await transition(db, { requestId: id, by: await person(db, email, now, timeZone), event, now, timeZone });
+      const outcome = await transition(db, { requestId: id, by: await currentUserByEmail(db, email, now, timeZone), event, now, timeZone });
       if (!outcome.ok) throw new Error(`Demo request step ${event.type} refused: ${outcome.reason}`);
     }
   }

@@ -3,7 +3,7 @@
 // A Session row is made only once every factor the account needs was passed (see
 // sign-in-flow.server.ts), so "has a valid session" means "fully signed in". Enrolling
 // MFA ends the user's other sessions; they were made with the password alone.
-import { createCookie, redirect, type Cookie } from "@remix-run/node";
+import { redirect, type Cookie } from "@remix-run/node";
 import { randomBytes } from "node:crypto";
 import { localDate } from "../../workflows/notice";
 import { ROLES, type Role } from "../../workflows/types";
@@ -11,6 +11,7 @@ import { getDb, type PrismaClient } from "../db.server";
 import { getSettings, type Settings } from "../settings.server";
 import { mfaRequiredFor } from "./mfa.server";
 import { verifyAgainstDummy, verifyPassword } from "./password.server";
+import { portalCookie } from "./cookies.server";
 
 export const ABSOLUTE_SESSION_HOURS = 12;
 /** lastSeenAt is written at most this often, not on every request. */
@@ -94,6 +95,14 @@ export async function loadCurrentUser(
   };
 }
 
+/** The same, found by e-mail, for seeding, scripts and tests; throws when there is no active account. */
+export async function currentUserByEmail(db: PrismaClient, email: string, now: Date, timeZone: string): Promise<CurrentUser> {
+  const found = await db.user.findUnique({ where: { email }, select: { id: true } });
+  const user = found ? await loadCurrentUser(db, found.id, now, timeZone) : null;
+  if (!user) throw new Error(`No active account ${email}`);
+  return user;
+}
+
 /** Only same-site paths; anything else (//evil, https://…, \\) becomes "/". */
 export function safeRedirectTo(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
   if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) {
@@ -104,14 +113,7 @@ export function safeRedirectTo(to: FormDataEntryValue | string | null | undefine
 
 export function createSessionStore(options: { db: PrismaClient; settings: Settings }) {
   const { db, settings } = options;
-  const cookie: Cookie = createCookie(settings.secureCookies ? "__Host-portal_session" : "portal_session", {
-    httpOnly: true,
-    sameSite: "lax",
-    secure: settings.secureCookies,
-    path: "/",
-    secrets: [settings.sessionSecret],
-    maxAge: ABSOLUTE_SESSION_HOURS * 60 * 60,
-  });
+  const cookie: Cookie = portalCookie("portal_session", settings, ABSOLUTE_SESSION_HOURS * 60 * 60);
   const idleMs = settings.sessionIdleMinutes * 60_000;
 
   async function readSessionId(request: Request): Promise<string | null> {

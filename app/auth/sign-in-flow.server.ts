@@ -3,9 +3,10 @@
 // person who has not passed every factor their account needs.
 // The cookie is signed (not encrypted). It may carry the secret being enrolled: that is
 // the person's own secret, also shown on their screen, and useless without their password.
-import { createCookie, type Cookie } from "@remix-run/node";
+import type { Cookie } from "@remix-run/node";
 import { z } from "zod";
 import type { Settings } from "../settings.server";
+import { portalCookie } from "./cookies.server";
 
 /** Ten minutes to type a code or scan a QR code. */
 export const PENDING_MINUTES = 10;
@@ -24,14 +25,7 @@ const pendingSchema = z.object({
 export type PendingSignIn = z.infer<typeof pendingSchema>;
 
 export function createPendingStore(settings: Settings) {
-  const cookie: Cookie = createCookie(settings.secureCookies ? "__Host-portal_mfa" : "portal_mfa", {
-    httpOnly: true,
-    sameSite: "lax",
-    secure: settings.secureCookies,
-    path: "/",
-    secrets: [settings.sessionSecret],
-    maxAge: PENDING_MINUTES * 60,
-  });
+  const cookie: Cookie = portalCookie("portal_mfa", settings, PENDING_MINUTES * 60);
 
   /** The pending sign-in, or null when absent, tampered with or expired (the cookie's own max-age is the browser's to obey). */
   async function read(request: Request, now = new Date()): Promise<PendingSignIn | null> {
@@ -69,14 +63,7 @@ const enrolSchema = z.object({
  * (NIST SP 800-63B-4: the verifier generates OTP secrets), never one sent in a form.
  */
 export function createEnrolStore(settings: Settings) {
-  const cookie: Cookie = createCookie(settings.secureCookies ? "__Host-portal_mfa_enrol" : "portal_mfa_enrol", {
-    httpOnly: true,
-    sameSite: "lax",
-    secure: settings.secureCookies,
-    path: "/",
-    secrets: [settings.sessionSecret],
-    maxAge: PENDING_MINUTES * 60,
-  });
+  const cookie: Cookie = portalCookie("portal_mfa_enrol", settings, PENDING_MINUTES * 60);
 
   async function read(request: Request, userId: string, now = new Date()): Promise<string | null> {
     const parsed = enrolSchema.safeParse(await cookie.parse(request.headers.get("Cookie")));

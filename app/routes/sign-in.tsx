@@ -1,10 +1,10 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
-import { useEffect, useRef } from "react";
 import * as z from "zod";
 import { getUser, safeRedirectTo } from "~/auth/session.server";
 import { getSignIn } from "~/auth/sign-in.server";
 import { tooManyAttemptsMessage } from "~/auth/throttle.server";
+import { ErrorSummary } from "~/components/ErrorSummary";
 
 export const meta: MetaFunction = () => [{ title: "Sign in – 3-1-1 Number Use Portal" }];
 
@@ -64,13 +64,8 @@ export default function SignIn() {
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const navigation = useNavigation();
-  const summaryRef = useRef<HTMLDivElement>(null);
   const errors = actionData?.errors ?? {};
   const errorList = (Object.entries(errors) as Array<[Field, string]>).filter(([, m]) => m);
-
-  useEffect(() => {
-    if (errorList.length > 0) summaryRef.current?.focus();
-  }, [actionData]); // eslint-disable-line react-hooks/exhaustive-deps
 
   return (
     <div className="grid-row">
@@ -78,28 +73,7 @@ export default function SignIn() {
         <h1>Sign in</h1>
         <p className="usa-intro">Sign in with your county e-mail address to request use of the 3-1-1 number.</p>
 
-        {errorList.length > 0 ? (
-          <div
-            className="usa-alert usa-alert--error margin-bottom-3"
-            role="alert"
-            tabIndex={-1}
-            ref={summaryRef}
-            aria-labelledby="error-summary-heading"
-          >
-            <div className="usa-alert__body">
-              <h2 className="usa-alert__heading" id="error-summary-heading">
-                There is a problem
-              </h2>
-              <ul className="usa-list usa-list--unstyled">
-                {errorList.map(([field, message]) => (
-                  <li key={field}>
-                    <a href={`#${field}`}>{message}</a>
-                  </li>
-                ))}
-              </ul>
-            </div>
-          </div>
-        ) : null}
+        <ErrorSummary errors={errorList} />
 
         <Form method="post" className="usa-form usa-form--large" noValidate>
           <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/"} />

@@ -1,16 +1,12 @@
 // Loading people from a test database the way a signed-in session sees them.
-import { loadCurrentUser, type CurrentUser } from "../../app/auth/session.server";
+import { currentUserByEmail, type CurrentUser } from "../../app/auth/session.server";
 import type { PrismaClient } from "../../app/db.server";
 import type { Role } from "../../workflows/types";
 
 export const FAST_SCRYPT = { N: 2 ** 10, r: 8, p: 1 };
 
-export async function personAt(db: PrismaClient, email: string, now: Date, timeZone = "America/New_York"): Promise<CurrentUser> {
-  const { id } = await db.user.findUniqueOrThrow({ where: { email }, select: { id: true } });
-  const user = await loadCurrentUser(db, id, now, timeZone);
-  if (!user) throw new Error(`${email} is not active`);
-  return user;
-}
+export const personAt = (db: PrismaClient, email: string, now: Date, timeZone = "America/New_York"): Promise<CurrentUser> =>
+  currentUserByEmail(db, email, now, timeZone);
 
 export async function addPerson(
   db: PrismaClient,
