@@ -2,7 +2,7 @@
 // request type, a preview ("Calculate", which works without JavaScript too) and "Record
 // analysis", which the machine must accept (RECORD_ANALYSIS).
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { currentAnalysis } from "~/analysis/analyses.server";
 import { COMMON_ANALYSIS_FIELDS, RECOMMENDATION_FIELD, TYPE_ANALYSIS_FIELDS, type AnalysisField } from "~/analysis/analysisFields";
 import { analysisFormSchema } from "~/analysis/analysisForm";
@@ -23,6 +23,7 @@ import { getSettings } from "~/settings.server";
 import { restore, whyNot } from "../../workflows/engine";
 import { localDate } from "../../workflows/notice";
 import { REQUEST_TYPE_LABELS, type RequestType } from "../../workflows/types";
+import { RequestHeading } from "~/components/RequestHeading";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Call volume analysis: ${data.request.reference} – 3-1-1 Number Use Portal` : "Call volume analysis" },
@@ -116,15 +117,7 @@ export default function AnalysisPage() {
 
   return (
     <>
-      <p className="margin-bottom-0">
-        <Link to={`/requests/${request.id}`}>Back to {request.reference}</Link>
-      </p>
-      <h1 className="margin-top-1">
-        <span className="text-base-dark font-body-md display-block">
-          {request.reference}: {request.title}
-        </span>
-        Call volume analysis
-      </h1>
+      <RequestHeading request={request} heading="Call volume analysis" />
       <p className="usa-intro">{request.typeLabel}. The figures start from what the department told us; check them.</p>
 
       {refusal ? (

@@ -2,7 +2,7 @@
 // version, the fee Finance sets, and a reason when it differs from the suggestion or is
 // waived (R13). The machine decides whether the fee stands (ASSESS_FEE); its refusal is shown.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/auth/require-role.server";
 import { ErrorSummary } from "~/components/ErrorSummary";
 import { TextArea, TextField } from "~/components/Field";
@@ -19,6 +19,7 @@ import { getSettings } from "~/settings.server";
 import { restore, whyNot } from "../../workflows/engine";
 import { REQUEST_TYPE_LABELS, type RequestType } from "../../workflows/types";
 import { formatCount } from "~/format";
+import { RequestHeading } from "~/components/RequestHeading";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Fee assessment: ${data.request.reference} – 3-1-1 Number Use Portal` : "Fee assessment" },
@@ -76,15 +77,7 @@ export default function FeePage() {
 
   return (
     <>
-      <p className="margin-bottom-0">
-        <Link to={`/requests/${request.id}`}>Back to {request.reference}</Link>
-      </p>
-      <h1 className="margin-top-1">
-        <span className="text-base-dark font-body-md display-block">
-          {request.reference}: {request.title}
-        </span>
-        Fee assessment
-      </h1>
+      <RequestHeading request={request} heading="Fee assessment" />
 
       {refusal ? (
         <div className="usa-alert usa-alert--info usa-alert--slim" data-testid="refusal">
