@@ -3,6 +3,8 @@
 // server. A route added without a row here fails this test. No GET changes anything.
 import Database from "better-sqlite3";
 import { createHash } from "node:crypto";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
 import { DEMO_PASSWORD } from "../../prisma/demo-accounts";
 import { closeSeedDb, seedRequest } from "./seedRequest";
@@ -155,8 +157,11 @@ test.afterAll(closeSeedDb);
 
 test("every route × every role: the expected outcome, and no GET changes anything", async ({ baseURL }) => {
   test.setTimeout(300_000);
-  const build = await import("../../build/index.js");
-  const routes = build.assets.routes as Record<string, { path?: string; index?: boolean; hasLoader: boolean; hasAction: boolean }>;
+  // The server build made by `npm run build` before the browser tests (absent at typecheck time).
+  const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as {
+    assets: { routes: Record<string, { path?: string; hasLoader: boolean; hasAction: boolean }> };
+  };
+  const routes = build.assets.routes;
 
   const screening = await seedRequest({ title: "Matrix request", state: "screening" });
   const sqlite = new Database("var/e2e.db", { readonly: true });
