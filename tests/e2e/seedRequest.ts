@@ -2,11 +2,11 @@
 // transition service (the same machine and rules as the portal), for steps that other
 // roles' pages perform. What a test checks is always done through the browser.
 import { connectDb, type PrismaClient } from "../../app/db.server";
-import { columnsOf } from "../../app/requests/answers";
 import { createDraft } from "../../app/requests/drafts.server";
 import { transition, type EventPayload } from "../../app/requests/transition.server";
 import { addCalendarDays, localDate } from "../../workflows/notice";
 import { personAt } from "../support/people";
+import { materialsColumns } from "../support/requests";
 
 export const TZ = "America/New_York";
 
@@ -82,18 +82,7 @@ export async function seedRequest(options: SeedOptions): Promise<{ id: string; r
     user: requester,
     now,
     timeZone: TZ,
-    columns: columnsOf({
-      type: "materials",
-      title: options.title,
-      description: "Postcards announcing the leaf collection schedule.",
-      effectiveDate,
-      endDate: effectiveDate,
-      materialsKind: "mailing",
-      audienceSize: "40000",
-      languages: "English, Spanish",
-      contactName: "Pat Partner",
-      contactPhone: "240-777-0311",
-    }),
+    columns: materialsColumns(effectiveDate, options.title),
   });
   for (const [email, event] of route(options.state, by)) {
     const outcome = await transition(db, { requestId: created.id, by: await personAt(db, email, now, TZ), event, now, timeZone: TZ });

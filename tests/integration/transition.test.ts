@@ -2,11 +2,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CurrentUser } from "../../app/auth/session.server";
 import type { PrismaClient } from "../../app/db.server";
-import { columnsOf } from "../../app/requests/answers";
 import { createDraft } from "../../app/requests/drafts.server";
 import { transition, type EventPayload } from "../../app/requests/transition.server";
 import { seedDatabase } from "../../prisma/seed";
 import { addPerson, FAST_SCRYPT, personAt } from "../support/people";
+import { materialsColumns } from "../support/requests";
 import { createTestDb, type TestDb } from "../support/testDb";
 
 const TZ = "America/New_York";
@@ -16,23 +16,8 @@ let t: TestDb;
 let db: PrismaClient;
 const who: Record<string, CurrentUser> = {};
 
-function materialsAnswers(effectiveDate: string, title = "Leaf collection mailer") {
-  return columnsOf({
-    type: "materials",
-    title,
-    description: "Postcards announcing the leaf collection schedule.",
-    effectiveDate,
-    endDate: effectiveDate,
-    materialsKind: "mailing",
-    audienceSize: "40000",
-    languages: "English, Spanish",
-    contactName: "Pat Partner",
-    contactPhone: "240-777-0311",
-  });
-}
-
 async function draft(by: CurrentUser, effectiveDate = "2026-12-06") {
-  return createDraft(db, { user: by, columns: materialsAnswers(effectiveDate), now: NOW, timeZone: TZ });
+  return createDraft(db, { user: by, columns: materialsColumns(effectiveDate), now: NOW, timeZone: TZ });
 }
 
 async function act(requestId: string, by: CurrentUser | "system", event: EventPayload, now = NOW) {
