@@ -15,7 +15,7 @@ import type { Actor, SignOffSlot } from "./types";
 
 export type RequestSnapshot = SnapshotFrom<typeof requestMachine>;
 
-export const EVENT_LABELS: Record<RequestEventType, string> = {
+const EVENT_LABELS: Record<RequestEventType, string> = {
   EDIT: "Editing",
   SUBMIT: "Submitting",
   RESUBMIT: "Resubmitting",

@@ -7,10 +7,22 @@ import { db } from "~/db.server";
 import { mayCreateRequests } from "~/requests/access.server";
 import { listRequests, myTasks } from "~/requests/queries.server";
 import { getSettings } from "~/settings.server";
-import { EVENT_LABELS } from "../../workflows/engine";
+import type { RequestEventType } from "../../workflows/events";
 import { daysBetween, localDate } from "../../workflows/notice";
 import { STATE_LABELS, type StateName } from "../../workflows/states";
 import { ROLE_LABELS } from "../../workflows/types";
+
+/** What a task asks of the person, in their words. */
+const TASK_LABELS: Partial<Record<RequestEventType, string>> = {
+  SUBMIT: "Finish and submit",
+  RESUBMIT: "Make the changes asked for and resubmit",
+  ORDER_ANALYSIS: "Screen the request",
+  NO_ANALYSIS: "Screen the request",
+  RECORD_ANALYSIS: "Record the call volume analysis",
+  ASSESS_FEE: "Assess the fee",
+  ACCEPT_FEE: "Accept, dispute or decline the fee",
+  APPROVE: "Sign off",
+};
 
 export const meta: MetaFunction = () => [{ title: "Home – 3-1-1 Number Use Portal" }];
 
@@ -38,7 +50,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       stateLabel: STATE_LABELS[t.state as StateName],
       effectiveDate: t.effectiveDate,
       daysLeft: t.effectiveDate ? daysBetween(today, t.effectiveDate) : null,
-      todo: [...new Set(t.actions.map((a) => EVENT_LABELS[a.type]))].join(", "),
+      todo: [...new Set(t.actions.map((a) => TASK_LABELS[a.type]))].join("; "),
     })),
     departmentRequests: department?.rows ?? [],
   };

@@ -15,7 +15,7 @@ import { addComment } from "~/requests/comments.server";
 import { actionErrors, requestActionSchema, type RequestIntent } from "~/requests/decisionForms";
 import { NEXT_STEP, progressSteps } from "~/requests/progress";
 import { auditTrail, commentsOn, findVisibleRequest } from "~/requests/queries.server";
-import { FIELD_LABELS } from "~/requests/requestSchema";
+import { displayValue, FORM_FIELDS } from "~/requests/formFields";
 import { transition } from "~/requests/transition.server";
 import { getSettings } from "~/settings.server";
 import { availableActions, restore, stateName, type AvailableAction } from "../../workflows/engine";
@@ -49,9 +49,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       submitter: row.submitter.name,
       firstSubmittedOn: row.firstSubmittedOn,
       partnerAtSubmission: row.partnerAtSubmission,
-      answers: Object.entries(answers)
-        .filter(([field, value]) => field !== "type" && value)
-        .map(([field, value]) => ({ label: FIELD_LABELS[field] ?? field, value: value as string })),
+      // The same labels and wording as the form and the check-your-answers page.
+      answers: FORM_FIELDS[row.type as RequestType]
+        .map((spec) => ({ label: spec.label, value: displayValue(spec, answers[spec.name]) }))
+        .filter((a) => a.value),
     },
     steps: progressSteps(state, ctx.analysis !== null, lastOpen as never),
     nextStep: NEXT_STEP[state],
@@ -176,7 +177,7 @@ export default function RequestPage() {
       <section aria-labelledby="actions-heading" className="margin-y-3">
         <h2 id="actions-heading">What you can do</h2>
         {actions.length === 0 && !canCopy ? <p>There is nothing for you to do on this request now.</p> : null}
-        <div className="portal-actions">
+        <div className="portal-actions" hidden={!(has(actions, "EDIT") || has(actions, "SUBMIT") || has(actions, "RECORD_ANALYSIS") || has(actions, "ASSESS_FEE") || canCopy)}>
           {has(actions, "EDIT") ? (
             <Link className="usa-button" to={`/requests/${request.id}/edit`}>
               {request.state === "changesRequested" ? "Edit and resubmit" : "Edit the request"}

@@ -53,7 +53,7 @@ for (const javaScriptEnabled of [true, false]) {
       const { id, reference } = await seedRequest({ title, state: "feeAcceptance" });
       await signIn(page, PARTNER);
       const task = page.getByTestId("tasks").getByRole("row", { name: new RegExp(reference) });
-      await expect(task).toContainText("Accepting the fee");
+      await expect(task).toContainText("Accept, dispute or decline the fee");
       await task.getByRole("link").click();
       await expect(page.getByTestId("fee")).toContainText("$250.00 (assessed)");
       await check(page);
