@@ -40,3 +40,10 @@ export function actionErrors(error: z.ZodError): Record<string, string> {
   }
   return errors;
 }
+
+/** The one action's schema, for checking its form in the browser before it is sent. */
+export function actionSchema(intent: RequestIntent): z.ZodType {
+  const schema = requestActionSchema.options.find((option) => option.shape.intent.value === intent);
+  if (!schema) throw new Error(`No form for ${intent}`);
+  return schema;
+}

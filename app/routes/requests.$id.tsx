@@ -6,7 +6,7 @@ import { requireUser } from "~/auth/session.server";
 import { formatInstant } from "~/format";
 import { AnalysisSummary } from "~/components/AnalysisSummary";
 import { ErrorSummary } from "~/components/ErrorSummary";
-import { TextArea, TextField } from "~/components/Field";
+import { ActionForm } from "~/components/ActionForm";
 import { StatusTracker } from "~/components/StatusTracker";
 import { db } from "~/db.server";
 import { actorOf } from "~/requests/actor.server";
@@ -136,8 +136,8 @@ export default function RequestPage() {
   const [params] = useSearchParams();
   const done = params.get("done") as keyof typeof DONE_MESSAGES | null;
   const errors: Record<string, string | undefined> = actionData?.errors ?? {};
-  const valuesFor = (intent: string) => (actionData?.intent === intent ? actionData.values : {});
-  const errorFor = (intent: string, field: string) => (actionData?.intent === intent ? errors[field] : undefined);
+  const sentFor = (intent: string) =>
+    actionData?.intent === intent ? { values: actionData.values, errors } : { values: {}, errors: {} };
 
   return (
     <>
@@ -162,11 +162,8 @@ export default function RequestPage() {
           </div>
         </div>
       ) : null}
-      <ErrorSummary
-        errors={Object.entries(errors)
-          .filter((e): e is [string, string] => Boolean(e[1]))
-          .map(([field, message]) => [summaryTarget(actionData?.intent ?? "", field), message])}
-      />
+      {/* A refusal by the machine; a field's own error shows in its form's summary. */}
+      <ErrorSummary errors={errors.form ? [["actions-heading", errors.form]] : []} />
 
       <StatusTracker steps={steps} />
       <section aria-labelledby="next-heading" className="margin-y-3">
@@ -231,52 +228,46 @@ export default function RequestPage() {
           ))}
 
         {has(actions, "ACCEPT_FEE") ? (
-          <Form method="post" noValidate className="usa-form usa-form--large margin-top-2">
-            <input type="hidden" name="intent" value="ACCEPT_FEE" />
-            <TextField
-              name="accountCode"
-              label="Account code to charge"
-              hint="The fee is charged by interdepartmental transfer to this account."
-              defaultValue={valuesFor("ACCEPT_FEE").accountCode}
-              error={errorFor("ACCEPT_FEE", "accountCode")}
-            />
-            <button type="submit" className="usa-button">
-              Accept the fee
-            </button>
-          </Form>
+          <div className="margin-top-2">
+            <ActionForm
+              intent="ACCEPT_FEE"
+              field={{
+                name: "accountCode",
+                label: "Account code to charge",
+                hint: "The fee is charged by interdepartmental transfer to this account.",
+                multiline: false,
+              }}
+              sent={sentFor("ACCEPT_FEE")}
+            >
+              <button type="submit" className="usa-button">
+                Accept the fee
+              </button>
+            </ActionForm>
+          </div>
         ) : null}
 
         {(
           [
-            ["REQUEST_CHANGES", "What needs to change", "Request changes", true],
-            ["REJECT", "Reason for the rejection", "Reject the request", true],
-            ["DISPUTE_FEE", "Why you dispute the fee", "Dispute the fee", true],
-            ["DECLINE_FEE", "Comment (optional)", "Decline the fee and withdraw", false],
-            ["WITHDRAW", "Reason (optional)", "Withdraw the request", false],
-            ["CANCEL", "Reason (optional)", "Cancel the request", false],
+            ["REQUEST_CHANGES", "What needs to change", "Request changes"],
+            ["REJECT", "Reason for the rejection", "Reject the request"],
+            ["DISPUTE_FEE", "Why you dispute the fee", "Dispute the fee"],
+            ["DECLINE_FEE", "Comment (optional)", "Decline the fee and withdraw"],
+            ["WITHDRAW", "Reason (optional)", "Withdraw the request"],
+            ["CANCEL", "Reason (optional)", "Cancel the request"],
           ] as const
         )
           .filter(([intent]) => has(actions, intent))
-          .map(([intent, label, button, required]) => (
+          .map(([intent, label, button]) => (
             <details key={intent} className="margin-top-2" open={actionData?.intent === intent}>
               <summary>{button}</summary>
-              <Form method="post" noValidate className="usa-form usa-form--large">
-                <input type="hidden" name="intent" value={intent} />
-                <TextArea
-                  name="comment"
-                  id={`${intent}-comment`}
-                  label={label}
-                  required={required}
-                  defaultValue={valuesFor(intent).comment}
-                  error={errorFor(intent, "comment")}
-                />
+              <ActionForm intent={intent} field={{ name: "comment", label, multiline: true }} sent={sentFor(intent)}>
                 <button
                   type="submit"
                   className={`usa-button${intent === "REJECT" || intent === "WITHDRAW" || intent === "CANCEL" || intent === "DECLINE_FEE" ? " usa-button--secondary" : ""}`}
                 >
                   {button}
                 </button>
-              </Form>
+              </ActionForm>
             </details>
           ))}
       </section>
@@ -368,18 +359,11 @@ export default function RequestPage() {
             </li>
           ))}
         </ul>
-        <Form method="post" noValidate className="usa-form usa-form--large">
-          <input type="hidden" name="intent" value="COMMENT" />
-          <TextArea
-            name="body"
-            label="Add a comment"
-            defaultValue={valuesFor("COMMENT").body}
-            error={errorFor("COMMENT", "body")}
-          />
+        <ActionForm intent="COMMENT" field={{ name: "body", label: "Add a comment", multiline: true }} sent={sentFor("COMMENT")}>
           <button type="submit" className="usa-button usa-button--outline">
             Add comment
           </button>
-        </Form>
+        </ActionForm>
       </section>
 
       <section aria-labelledby="audit-heading" className="margin-y-3">
@@ -413,11 +397,6 @@ export default function RequestPage() {
 }
 
 /** The id the error summary links to: each action's comment box has its own id; a refusal points at the actions. */
-function summaryTarget(intent: string, field: string) {
-  if (field === "comment") return `${intent}-comment`;
-  return field === "form" ? "actions-heading" : field;
-}
-
 function describe(a: { event: string; from: string | null; to: string | null }) {
   if (a.event === "CREATE") return "Started the draft";
   if (a.event === "COPY") return "Started the draft as a copy";

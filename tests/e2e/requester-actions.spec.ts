@@ -60,8 +60,8 @@ for (const javaScriptEnabled of [true, false]) {
 
       await page.getByRole("button", { name: "Accept the fee" }).click();
       const summary = page.getByTestId("error-summary");
-      await expect(summary.getByRole("link", { name: "Enter the account code to charge" })).toHaveAttribute("href", "#accountCode");
-      await expect(page.locator("#accountCode-error")).toHaveText("Enter the account code to charge");
+      await expect(summary.getByRole("link", { name: "Enter the account code to charge" })).toHaveAttribute("href", "#ACCEPT_FEE-accountCode");
+      await expect(page.locator("#ACCEPT_FEE-accountCode-error")).toHaveText("Enter the account code to charge");
       await check(page);
       expect((await storedState(id)).state).toBe("feeAcceptance");
 
