@@ -1,7 +1,7 @@
 // Each demo role sees the right requests (R1, SPEC §2): requesters their department's only,
 // COM and the Contact Center everything, Finance only what reached fee assessment.
 import { expect, test } from "@playwright/test";
-import { expectAccessible, signIn } from "./support";
+import { expectAccessible, signIn, signOut } from "./support";
 
 const DPW = ["Leaf collection postcard", "Snow plow hotline routed to 311", "Bulk trash pickup IVR", "Road resurfacing door hangers"];
 const LIB = ["Summer reading flyer", "Library card renewals line"];
@@ -51,7 +51,8 @@ test("a requester gets 404 for another department's request, by URL and by form 
   await page.goto("/requests?q=Summer");
   const href = await page.getByRole("link", { name: /311-\d{4}-\d{4}/ }).first().getAttribute("href");
   expect(href).toMatch(/^\/requests\//);
-  await page.getByRole("button", { name: "Sign out" }).click();
+  // Wait for the sign-out to finish: its answer clears the session cookie, whoever holds it then.
+  await signOut(page);
 
   await signIn(page, "requester.partner@example.gov");
   const response = await page.goto(href!);
