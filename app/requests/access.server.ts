@@ -1,20 +1,18 @@
 // R1: who sees which requests. Every loader and action asks here before touching a request;
 // a request someone may not see does not exist for them (404, never 403).
-import type { CurrentUser } from "~/auth/session.server";
+import { hasRole, type CurrentUser } from "~/auth/session.server";
 import type { Prisma } from "~/generated/prisma/client";
 import type { Role } from "../../workflows/types";
 
 const SEE_EVERYTHING: Role[] = ["director", "assistant_director", "analyst"];
 
-const holds = (user: CurrentUser, role: Role) => user.roles.some((r) => r.role === role);
-
 /** The requests this person may see, as a database filter. */
 export function visibleTo(user: CurrentUser): Prisma.RequestWhereInput {
-  if (SEE_EVERYTHING.some((role) => holds(user, role))) return {};
+  if (SEE_EVERYTHING.some((role) => hasRole(user, role))) return {};
   const any: Prisma.RequestWhereInput[] = [];
-  if (holds(user, "requester") && user.departmentId) any.push({ departmentId: user.departmentId });
+  if (hasRole(user, "requester") && user.departmentId) any.push({ departmentId: user.departmentId });
   // Finance sees requests once they reach fee assessment (SPEC §2).
-  if (holds(user, "finance")) any.push({ reachedFeeAssessment: true });
+  if (hasRole(user, "finance")) any.push({ reachedFeeAssessment: true });
   return any.length > 0 ? { OR: any } : { id: { in: [] } };
 }
 
@@ -22,11 +20,11 @@ export function canSee(
   user: CurrentUser,
   request: { departmentId: string; reachedFeeAssessment: boolean },
 ): boolean {
-  if (SEE_EVERYTHING.some((role) => holds(user, role))) return true;
-  if (holds(user, "requester") && user.departmentId === request.departmentId) return true;
-  return holds(user, "finance") && request.reachedFeeAssessment;
+  if (SEE_EVERYTHING.some((role) => hasRole(user, role))) return true;
+  if (hasRole(user, "requester") && user.departmentId === request.departmentId) return true;
+  return hasRole(user, "finance") && request.reachedFeeAssessment;
 }
 
 export function mayCreateRequests(user: CurrentUser): boolean {
-  return holds(user, "requester") && user.departmentId !== null;
+  return hasRole(user, "requester") && user.departmentId !== null;
 }

@@ -11,6 +11,7 @@ import type { RequestEventType } from "../../workflows/events";
 import { daysBetween, localDate } from "../../workflows/notice";
 import { STATE_LABELS, type StateName } from "../../workflows/states";
 import { ROLE_LABELS } from "../../workflows/types";
+import { NewRequestButton } from "~/components/NewRequestButton";
 
 /** What a task asks of the person, in their words. */
 const TASK_LABELS: Partial<Record<RequestEventType, string>> = {
@@ -65,13 +66,7 @@ export default function Home() {
         Signed in as {user.name} ({user.roles.length > 0 ? user.roles.join(", ") : "no roles"})
         {user.department ? ` · ${user.department.name}` : ""}
       </p>
-      {canCreate ? (
-        <p>
-          <Link className="usa-button" to="/requests/new">
-            Start a new request
-          </Link>
-        </p>
-      ) : null}
+      {canCreate ? <NewRequestButton /> : null}
 
       <section aria-labelledby="tasks-heading">
         <h2 id="tasks-heading">My tasks</h2>

@@ -9,6 +9,7 @@ import { mayCreateRequests } from "~/requests/access.server";
 import { filtersFrom, listRequests } from "~/requests/queries.server";
 import { STATE_LABELS, STATE_NAMES } from "../../workflows/states";
 import { REQUEST_TYPE_LABELS, REQUEST_TYPES } from "../../workflows/types";
+import { NewRequestButton } from "~/components/NewRequestButton";
 
 export const meta: MetaFunction = () => [{ title: "Requests – 3-1-1 Number Use Portal" }];
 
@@ -39,13 +40,7 @@ export default function Requests() {
   return (
     <>
       <h1>Requests</h1>
-      {canCreate ? (
-        <p>
-          <Link className="usa-button" to="/requests/new">
-            Start a new request
-          </Link>
-        </p>
-      ) : null}
+      {canCreate ? <NewRequestButton /> : null}
       <Form method="get" className="portal-filters" aria-label="Filter requests">
         <TextField name="q" label="Search title or reference" defaultValue={filters.q ?? ""} type="search" />
         <SelectField
