@@ -1,6 +1,5 @@
 import { defineConfig } from "@playwright/test";
-
-const PORT = Number(process.env.E2E_PORT ?? 3100);
+import { E2E_DB, E2E_DIR, E2E_MAIL_DIR, E2E_PORT as PORT } from "./tests/e2e/paths";
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -26,15 +25,15 @@ export default defineConfig({
   },
   webServer: {
     // The real start command, on a database of its own made afresh for each run.
-    command: `rm -f var/e2e.db var/e2e.db-* var/e2e-totp-steps.json && rm -rf var/e2e-mail var/e2e-sessions && npm start`,
+    command: `rm -rf ${E2E_DIR} && mkdir -p ${E2E_DIR} && npm start`,
     url: `http://127.0.0.1:${PORT}/sign-in`,
     reuseExistingServer: false,
     timeout: 180_000,
     env: {
       PORT: String(PORT),
-      DATABASE_URL: "file:./var/e2e.db",
+      DATABASE_URL: `file:./${E2E_DB}`,
       APP_URL: `http://127.0.0.1:${PORT}`,
-      MAIL_DIR: "./var/e2e-mail",
+      MAIL_DIR: `./${E2E_MAIL_DIR}`,
     },
   },
 });

@@ -1,4 +1,5 @@
 // The pages under load, as URLs and the persona who asks for them.
+import { cursorParam, type Cursor } from "../app/requests/listCursor";
 import { PAGE_SIZE } from "../app/requests/queries.server";
 import type { Prepared } from "./prepare";
 import type { Persona } from "./sessions";
@@ -18,13 +19,18 @@ export const FLOOR = "floor";
 
 export function pagesFor(prepared: Prepared, size: number, calendar: boolean): Array<Page | { key: string; label: string; missing: string }> {
   const deep = Math.max(2, Math.floor(size / PAGE_SIZE / 2));
+  // The list pages by cursor: the deep page starts after the row that ends page deep - 1.
+  const cursor = prepared.db.sqlite
+    .prepare(`SELECT "updatedAt", id FROM "Request" ORDER BY "updatedAt" DESC, id DESC LIMIT 1 OFFSET ?`)
+    .get((deep - 1) * PAGE_SIZE - 1) as Cursor;
+  const deepPath = `/requests?${new URLSearchParams({ page: String(deep), after: cursorParam(cursor) }).toString()}`;
   return [
     { key: FLOOR, label: "bare route /healthz (floor)", path: "/healthz", persona: null, expect: "ok", floor: true },
     // Informational: a whole document through the root layout, signed out, reading nothing.
     { key: "document", label: "sign-in page, signed out (document floor)", path: "/sign-in", persona: null, expect: "Sign in", floor: true },
     { key: "list", label: "request list, first page", path: "/requests", persona: "director", expect: "Requests, page 1" },
     { key: "filtered", label: "request list, filtered", path: "/requests?state=completed&type=call_routing", persona: "director", expect: "Completed" },
-    { key: "deep", label: `request list, deep page (${deep})`, path: `/requests?page=${deep}`, persona: "director", expect: `Requests, page ${deep}` },
+    { key: "deep", label: `request list, deep page (${deep})`, path: deepPath, persona: "director", expect: `Requests, page ${deep}` },
     { key: "search", label: "request list, text search", path: "/requests?q=Wheaton", persona: "director", expect: "Wheaton" },
     { key: "requester", label: "request list, requester's department", path: "/requests", persona: "requester", expect: "Public Works" },
     { key: "detail", label: "request page, long history", path: `/requests/${prepared.longTrailId}`, persona: "director", expect: "Round 75" },

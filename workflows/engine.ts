@@ -117,14 +117,22 @@ export interface AvailableAction {
  * Details the person has yet to type (a comment, an amount) are assumed well formed;
  * the machine checks the real ones when the form is sent.
  */
-export function availableActions(snapshot: RequestSnapshot, actor: Actor, at: string): AvailableAction[] {
+export function availableActions(
+  snapshot: RequestSnapshot,
+  actor: Actor,
+  at: string,
+  only?: readonly RequestEventType[],
+): AvailableAction[] {
+  // Events the current state has no transition for are skipped before the (costlier) guard checks.
+  const accepted = new Set(getNextTransitions(snapshot).map((t) => t.eventType));
+  const wanted = (type: RequestEventType) => accepted.has(type) && (only === undefined || only.includes(type));
   const found: AvailableAction[] = [];
   // SUBMIT and RESUBMIT depend on what was typed: offered whenever the state and the person allow.
   for (const type of ["SUBMIT", "RESUBMIT"] as const) {
-    if (acceptsType(snapshot, type) && requesterCheck(snapshot.context, actor) === null) found.push({ type });
+    if (wanted(type) && requesterCheck(snapshot.context, actor) === null) found.push({ type });
   }
   for (const probe of probes(actor, at, snapshot.context)) {
-    if (snapshot.can(probe)) {
+    if (wanted(probe.type) && snapshot.can(probe)) {
       found.push(probe.type === "APPROVE" ? { type: "APPROVE", slot: probe.slot } : { type: probe.type });
     }
   }

@@ -12,6 +12,11 @@ export async function listDepartments(db: PrismaClient) {
   });
 }
 
+/** Departments by name, for filter lists: read on every list page, so one raw query. */
+export async function departmentChoices(db: PrismaClient): Promise<Array<{ id: string; name: string }>> {
+  return db.$queryRaw`SELECT id, name FROM "Department" ORDER BY name`;
+}
+
 export async function findDepartment(db: PrismaClient, id: string) {
   const department = await db.department.findUnique({ where: { id } });
   if (!department) throw new Response("Not found", { status: 404 });

@@ -1,11 +1,12 @@
 // Reading requests: lists, one request, and "my tasks". Every read is filtered by R1.
 import type { CurrentUser } from "~/auth/session.server";
-import type { Prisma, PrismaClient } from "~/generated/prisma/client";
+import { Prisma, type PrismaClient, type Request } from "~/generated/prisma/client";
 import { availableActions, restore, type AvailableAction } from "../../workflows/engine";
 import type { RequestEventType } from "../../workflows/events";
 import { isStateName, type StateName } from "../../workflows/states";
 import { REQUEST_TYPES, type RequestType } from "../../workflows/types";
-import { visibleTo } from "./access.server";
+import { visibleSql } from "./access.server";
+import { parseCursor, type Cursor } from "./listCursor";
 import { actorOf } from "./actor.server";
 
 export const PAGE_SIZE = 25;
@@ -18,6 +19,10 @@ export interface ListFilters {
   from?: string;
   to?: string;
   q?: string;
+  /** The page after this row, or the page before this row; the first page without either. */
+  after?: Cursor;
+  before?: Cursor;
+  /** Only the page's number in its heading: the cursor says where it starts. */
   page: number;
 }
 
@@ -29,6 +34,8 @@ export function filtersFrom(params: URLSearchParams): ListFilters {
     const value = pick(name);
     return value && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : undefined;
   };
+  const after = parseCursor(pick("after"));
+  const before = after ? undefined : parseCursor(pick("before"));
   const page = Number(pick("page") ?? "1");
   return {
     state: state && isStateName(state) ? state : undefined,
@@ -37,69 +44,160 @@ export function filtersFrom(params: URLSearchParams): ListFilters {
     from: date("from"),
     to: date("to"),
     q: pick("q")?.slice(0, 100),
-    page: Number.isInteger(page) && page >= 1 && page <= 10_000 ? page : 1,
+    after,
+    before,
+    page: (after || before) && Number.isInteger(page) && page >= 1 ? page : 1,
   };
 }
 
-const listSelect = {
-  id: true,
-  reference: true,
-  title: true,
-  type: true,
-  state: true,
-  effectiveDate: true,
-  updatedAt: true,
-  department: { select: { name: true, code: true } },
-} satisfies Prisma.RequestSelect;
-
-export type RequestListRow = Prisma.RequestGetPayload<{ select: typeof listSelect }>;
-
-export async function listRequests(db: PrismaClient, user: CurrentUser, filters: ListFilters) {
-  const where: Prisma.RequestWhereInput = {
-    AND: [
-      visibleTo(user),
-      filters.state ? { state: filters.state } : {},
-      filters.type ? { type: filters.type } : {},
-      filters.departmentId ? { departmentId: filters.departmentId } : {},
-      filters.from ? { effectiveDate: { gte: filters.from } } : {},
-      filters.to ? { effectiveDate: { lte: filters.to } } : {},
-      filters.q ? { OR: [{ title: { contains: filters.q } }, { reference: { contains: filters.q } }] } : {},
-    ],
-  };
-  // One row more than a page tells whether there is a next page without counting the table.
-  const rows = await db.request.findMany({
-    where,
-    select: listSelect,
-    orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
-    skip: (filters.page - 1) * PAGE_SIZE,
-    take: PAGE_SIZE + 1,
-  });
-  return { rows: rows.slice(0, PAGE_SIZE), hasNext: rows.length > PAGE_SIZE, page: filters.page };
+export interface RequestListRow {
+  id: string;
+  reference: string;
+  title: string;
+  type: string;
+  state: string;
+  effectiveDate: string | null;
+  department: { name: string; code: string };
 }
 
-/** One request as this person may see it, or a 404 that says nothing more (R1). */
+export interface RequestListPage {
+  rows: RequestListRow[];
+  page: number;
+  /** Where the previous and next pages start, when there are such pages. */
+  previous: Cursor | null;
+  next: Cursor | null;
+}
+
+type ListRow = Omit<RequestListRow, "department"> & { updatedAt: Date; departmentName: string; departmentCode: string };
+
+/** LIKE matches its pattern's % and _ literally only when they are escaped. */
+function containing(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/**
+ * One page of the requests this person may see (R1), newest change first. One raw query:
+ * keyset paging on the (updatedAt, id) indexes reads one page's rows however deep the page,
+ * and one row more than a page says whether another page follows, without counting.
+ */
+export async function listRequests(db: PrismaClient, user: CurrentUser, filters: ListFilters): Promise<RequestListPage> {
+  const where: Prisma.Sql[] = [visibleSql(user)];
+  if (filters.state) where.push(Prisma.sql`r.state = ${filters.state}`);
+  if (filters.type) where.push(Prisma.sql`r.type = ${filters.type}`);
+  if (filters.departmentId) where.push(Prisma.sql`r."departmentId" = ${filters.departmentId}`);
+  if (filters.from) where.push(Prisma.sql`r."effectiveDate" >= ${filters.from}`);
+  if (filters.to) where.push(Prisma.sql`r."effectiveDate" <= ${filters.to}`);
+  if (filters.q) {
+    const pattern = containing(filters.q);
+    where.push(Prisma.sql`(r.title LIKE ${pattern} ESCAPE '\\' OR r.reference LIKE ${pattern} ESCAPE '\\')`);
+  }
+  const backwards = filters.before !== undefined;
+  const from = filters.after ?? filters.before;
+  if (from) {
+    // A Date parameter is written as the column stores it, so the two compare as stored.
+    const at = new Date(from.updatedAt);
+    where.push(
+      backwards ? Prisma.sql`(r."updatedAt", r.id) > (${at}, ${from.id})` : Prisma.sql`(r."updatedAt", r.id) < (${at}, ${from.id})`,
+    );
+  }
+  const order = backwards ? Prisma.sql`r."updatedAt" ASC, r.id ASC` : Prisma.sql`r."updatedAt" DESC, r.id DESC`;
+  const found = await db.$queryRaw<ListRow[]>`
+    SELECT r.id, r.reference, r.title, r.type, r.state, r."effectiveDate", r."updatedAt",
+           d.name AS "departmentName", d.code AS "departmentCode"
+    FROM "Request" r JOIN "Department" d ON d.id = r."departmentId"
+    WHERE ${Prisma.join(where, " AND ")}
+    ORDER BY ${order}
+    LIMIT ${PAGE_SIZE + 1}`;
+  const more = found.length > PAGE_SIZE;
+  const rows = found.slice(0, PAGE_SIZE);
+  if (backwards) rows.reverse();
+  const first = rows[0];
+  const last = rows[rows.length - 1];
+  const at = (row: ListRow): Cursor => ({ updatedAt: row.updatedAt.toISOString(), id: row.id });
+  return {
+    rows: rows.map(({ departmentName, departmentCode, updatedAt: _updatedAt, ...row }) => ({
+      ...row,
+      department: { name: departmentName, code: departmentCode },
+    })),
+    page: filters.page,
+    previous: first && (backwards ? more : from !== undefined) ? at(first) : null,
+    next: last && (backwards || more) ? at(last) : null,
+  };
+}
+
+type VisibleRow = Request & {
+  departmentCode: string;
+  departmentName: string;
+  departmentPartnerSince: string | null;
+  departmentCreatedAt: Date;
+  departmentUpdatedAt: Date;
+  submitterName: string;
+  submitterEmail: string;
+};
+
+/**
+ * One request as this person may see it, or a 404 that says nothing more (R1). Every request
+ * page reads it first, so it is one raw query with its department and submitter.
+ */
 export async function findVisibleRequest(db: PrismaClient, user: CurrentUser, id: string) {
-  const request = await db.request.findFirst({
-    where: { AND: [{ id }, visibleTo(user)] },
-    include: {
-      department: true,
-      submitter: { select: { id: true, name: true, email: true } },
+  const [row] = await db.$queryRaw<VisibleRow[]>`
+    SELECT r.*, d.code AS "departmentCode", d.name AS "departmentName", d."partnerSince" AS "departmentPartnerSince",
+           d."createdAt" AS "departmentCreatedAt", d."updatedAt" AS "departmentUpdatedAt",
+           u.name AS "submitterName", u.email AS "submitterEmail"
+    FROM "Request" r
+    JOIN "Department" d ON d.id = r."departmentId"
+    JOIN "User" u ON u.id = r."submitterId"
+    WHERE r.id = ${id} AND ${visibleSql(user)}`;
+  if (!row) throw new Response("Not found", { status: 404 });
+  const {
+    departmentCode,
+    departmentName,
+    departmentPartnerSince,
+    departmentCreatedAt,
+    departmentUpdatedAt,
+    submitterName,
+    submitterEmail,
+    ...request
+  } = row;
+  return {
+    ...request,
+    department: {
+      id: request.departmentId,
+      code: departmentCode,
+      name: departmentName,
+      partnerSince: departmentPartnerSince,
+      createdAt: departmentCreatedAt,
+      updatedAt: departmentUpdatedAt,
     },
-  });
-  if (!request) throw new Response("Not found", { status: 404 });
-  return request;
+    submitter: { id: request.submitterId, name: submitterName, email: submitterEmail },
+  };
 }
 
-export async function auditTrail(db: PrismaClient, requestId: string) {
-  return db.auditEntry.findMany({ where: { requestId }, orderBy: { id: "asc" } });
+export interface AuditLine {
+  id: number;
+  at: Date;
+  actorName: string;
+  role: string | null;
+  acting: boolean;
+  event: string;
+  fromState: string | null;
+  toState: string | null;
+  comment: string | null;
+}
+
+/** A request's history, oldest first (a long one has hundreds of entries: one raw query). */
+export async function auditTrail(db: PrismaClient, requestId: string): Promise<AuditLine[]> {
+  return db.$queryRaw<AuditLine[]>`
+    SELECT id, at, "actorName", role, acting, event, "fromState", "toState", comment
+    FROM "AuditEntry" WHERE "requestId" = ${requestId} ORDER BY id`;
 }
 
 export async function commentsOn(db: PrismaClient, requestId: string) {
-  return db.comment.findMany({
-    where: { requestId },
-    orderBy: { createdAt: "asc" },
-    include: { author: { select: { name: true } } },
-  });
+  const rows = await db.$queryRaw<Array<{ id: string; body: string; createdAt: Date; authorName: string }>>`
+    SELECT c.id, c.body, c."createdAt", u.name AS "authorName"
+    FROM "Comment" c JOIN "User" u ON u.id = c."authorId"
+    WHERE c."requestId" = ${requestId} ORDER BY c."createdAt", c.id`;
+  return rows.map((row) => ({ id: row.id, body: row.body, createdAt: row.createdAt, author: { name: row.authorName } }));
 }
 
 /** Events that are someone's task to do; the others (withdraw, cancel, edit) are options. */
@@ -138,31 +236,24 @@ const TASK_CANDIDATES = 500;
 
 /** What waits on this person now, oldest first: the machine decides what each may do. */
 export async function myTasks(db: PrismaClient, user: CurrentUser, now: Date, limit = 50): Promise<Task[]> {
-  const where: Prisma.RequestWhereInput = {
-    AND: [
-      visibleTo(user),
-      { state: { in: TASK_STATES } },
-      // A draft is a task only for the person who started it.
-      { OR: [{ state: { not: "draft" } }, { submitterId: user.id }] },
-    ],
-  };
   const actor = actorOf(user);
   const at = now.toISOString();
   const tasks: Task[] = [];
   // Batches, oldest first, until the page is full: the snapshots read (and restored) stay
   // about one page's worth, not every open request's.
   for (let examined = 0; examined < TASK_CANDIDATES && tasks.length < limit; examined += TASK_BATCH) {
-    const candidates = await db.request.findMany({
-      where,
-      select: { id: true, reference: true, title: true, state: true, effectiveDate: true, taskSince: true, snapshot: true },
-      orderBy: [{ taskSince: "asc" }, { id: "asc" }],
-      skip: examined,
-      take: TASK_BATCH,
-    });
-    for (const c of candidates) {
-      const actions = availableActions(restore(c.snapshot), actor, at).filter((a) => isTask(c.state, a.type));
+    const candidates = await db.$queryRaw<Array<Omit<Task, "actions"> & { snapshot: string }>>`
+      SELECT r.id, r.reference, r.title, r.state, r."effectiveDate", r."taskSince", r.snapshot
+      FROM "Request" r
+      WHERE ${visibleSql(user)} AND r.state IN (${Prisma.join(TASK_STATES)})
+        -- A draft is a task only for the person who started it.
+        AND (r.state <> 'draft' OR r."submitterId" = ${user.id})
+      ORDER BY r."taskSince" ASC, r.id ASC
+      LIMIT ${TASK_BATCH} OFFSET ${examined}`;
+    for (const { snapshot, ...c } of candidates) {
+      const actions = availableActions(restore(snapshot), actor, at, TASK_EVENTS).filter((a) => isTask(c.state, a.type));
       if (actions.length === 0) continue;
-      tasks.push({ id: c.id, reference: c.reference, title: c.title, state: c.state, effectiveDate: c.effectiveDate, taskSince: c.taskSince, actions });
+      tasks.push({ ...c, actions });
       if (tasks.length >= limit) break;
     }
     if (candidates.length < TASK_BATCH) break;

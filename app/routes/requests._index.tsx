@@ -4,9 +4,11 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
 import { SelectField, TextField } from "~/components/Field";
 import { RequestTable } from "~/components/RequestTable";
+import { departmentChoices } from "~/admin/departments.server";
 import { db } from "~/db.server";
 import { mayCreateRequests } from "~/requests/access.server";
-import { filtersFrom, listRequests } from "~/requests/queries.server";
+import { cursorParam, type Cursor } from "~/requests/listCursor";
+import { filtersFrom, listRequests, type ListFilters } from "~/requests/queries.server";
 import { STATE_LABELS, STATE_NAMES } from "../../workflows/states";
 import { REQUEST_TYPE_LABELS, REQUEST_TYPES } from "../../workflows/types";
 import { NewRequestButton } from "~/components/NewRequestButton";
@@ -20,23 +22,26 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const seesAllDepartments = user.roles.some((r) => ["director", "assistant_director", "analyst", "finance"].includes(r.role));
   const [list, departments] = await Promise.all([
     listRequests(db, user, filters),
-    seesAllDepartments ? db.department.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }) : [],
+    seesAllDepartments ? departmentChoices(db) : [],
   ]);
   return { ...list, filters, departments, canCreate: mayCreateRequests(user) };
 }
 
-function pageLink(filters: Record<string, unknown>, page: number) {
+/** The same filters, from another place in the list. */
+function pageLink(filters: ListFilters, page: number, direction: "after" | "before", cursor: Cursor) {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(filters)) {
-    if (key !== "page" && key !== "departmentId" && typeof value === "string" && value) params.set(key, value);
+  for (const key of ["q", "state", "type", "from", "to"] as const) {
+    const value = filters[key];
+    if (value) params.set(key, value);
   }
-  if (typeof filters.departmentId === "string") params.set("department", filters.departmentId);
+  if (filters.departmentId) params.set("department", filters.departmentId);
   params.set("page", String(page));
+  params.set(direction, cursorParam(cursor));
   return `?${params.toString()}`;
 }
 
 export default function Requests() {
-  const { rows, hasNext, page, filters, departments, canCreate } = useLoaderData<typeof loader>();
+  const { rows, previous, next, page, filters, departments, canCreate } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>Requests</h1>
@@ -76,16 +81,16 @@ export default function Requests() {
       )}
       <nav aria-label="Pages" className="usa-pagination">
         <ul className="usa-pagination__list">
-          {page > 1 ? (
+          {previous ? (
             <li className="usa-pagination__item">
-              <Link className="usa-pagination__link" to={pageLink(filters, page - 1)}>
+              <Link className="usa-pagination__link" to={pageLink(filters, Math.max(1, page - 1), "before", previous)}>
                 Previous page
               </Link>
             </li>
           ) : null}
-          {hasNext ? (
+          {next ? (
             <li className="usa-pagination__item">
-              <Link className="usa-pagination__link" to={pageLink(filters, page + 1)}>
+              <Link className="usa-pagination__link" to={pageLink(filters, page + 1, "after", next)}>
                 Next page
               </Link>
             </li>

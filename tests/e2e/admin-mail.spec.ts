@@ -5,14 +5,15 @@ import { expect, test } from "@playwright/test";
 import { simpleParser, type AddressObject } from "mailparser";
 import { closeSeedDb, seedRequest } from "./seedRequest";
 import { expectAccessible, signIn } from "./support";
+import { E2E_DB, E2E_MAIL_DIR } from "./paths";
 
 /** The e2e server's MAIL_DIR (playwright.config.ts). */
-const MAIL_DIR = "var/e2e-mail";
+const MAIL_DIR = E2E_MAIL_DIR;
 
 test.afterAll(closeSeedDb);
 
 function addFailedMessage(): string {
-  const sqlite = new Database("var/e2e.db");
+  const sqlite = new Database(E2E_DB);
   const id = `failed-${Date.now()}`;
   sqlite
     .prepare(
@@ -25,7 +26,7 @@ function addFailedMessage(): string {
 }
 
 function statusOf(id: string): string {
-  const sqlite = new Database("var/e2e.db", { readonly: true });
+  const sqlite = new Database(E2E_DB, { readonly: true });
   const row = sqlite.prepare(`SELECT status FROM "OutboxMessage" WHERE id = ?`).get(id) as { status: string };
   sqlite.close();
   return row.status;

@@ -9,6 +9,7 @@ import { expect, request as playwrightRequest, test, type APIRequestContext } fr
 import { DEMO_PASSWORD } from "../../prisma/demo-accounts";
 import { closeSeedDb, seedRequest } from "./seedRequest";
 import { account, totpCodeFor } from "./support";
+import { E2E_DB } from "./paths";
 
 type Persona = "anonymous" | "requester" | "otherRequester" | "director" | "assistant" | "analyst" | "finance" | "admin";
 const PERSONAS: Record<Exclude<Persona, "anonymous">, string> = {
@@ -53,7 +54,7 @@ function outcomeOf(status: number, location: string | undefined, method: "GET" |
 
 /** A hash of each table but sessions (which a request touches by design): equal before and after GETs. */
 function databaseFingerprint(): Record<string, string> {
-  const sqlite = new Database("var/e2e.db", { readonly: true });
+  const sqlite = new Database(E2E_DB, { readonly: true });
   try {
     const tables = sqlite
       .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('Session', '_prisma_migrations') ORDER BY name`)
@@ -74,7 +75,7 @@ async function outboxSettled() {
   await expect
     .poll(
       () => {
-        const sqlite = new Database("var/e2e.db", { readonly: true });
+        const sqlite = new Database(E2E_DB, { readonly: true });
         const row = sqlite.prepare(`SELECT COUNT(*) AS n FROM "OutboxMessage" WHERE status IN ('pending', 'sending')`).get() as { n: number };
         sqlite.close();
         return row.n;
@@ -164,7 +165,7 @@ test("every route × every role: the expected outcome, and no GET changes anythi
   const routes = build.assets.routes;
 
   const screening = await seedRequest({ title: "Matrix request", state: "screening" });
-  const sqlite = new Database("var/e2e.db", { readonly: true });
+  const sqlite = new Database(E2E_DB, { readonly: true });
   const department = sqlite.prepare(`SELECT id FROM "Department" WHERE code = 'DPW'`).get() as { id: string };
   const user = sqlite.prepare(`SELECT id FROM "User" WHERE email = ?`).get(PERSONAS.requester) as { id: string };
   sqlite.close();

@@ -68,6 +68,8 @@ for (const javaScriptEnabled of [true, false]) {
       await expectAccessibleAsServed(page, javaScriptEnabled);
       await page.getByRole("link", { name: "Previous page" }).click();
       await expect(rows).toHaveCount(25);
+      await expect(page.getByRole("table", { name: "Requests, page 1" })).toBeVisible();
+      await expect(page.getByRole("link", { name: "Previous page" })).toHaveCount(0);
     });
   });
 }

@@ -7,6 +7,7 @@ import { transition, type EventPayload } from "../../app/requests/transition.ser
 import { addCalendarDays, localDate } from "../../workflows/notice";
 import { personAt } from "../support/people";
 import { materialsColumns } from "../support/requests";
+import { E2E_DB } from "./paths";
 
 export const TZ = "America/New_York";
 
@@ -17,7 +18,7 @@ export function inDays(days: number): string {
 
 let client: Promise<PrismaClient> | undefined;
 function e2eDb() {
-  client ??= connectDb("file:./var/e2e.db");
+  client ??= connectDb(`file:./${E2E_DB}`);
   return client;
 }
 

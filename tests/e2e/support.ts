@@ -4,6 +4,7 @@ import { expect, type Page } from "@playwright/test";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { Secret, TOTP } from "otpauth";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../prisma/demo-accounts";
+import { E2E_SESSIONS_DIR, E2E_TOTP_STEPS_FILE } from "./paths";
 
 export function account(email: string) {
   const found = DEMO_ACCOUNTS.find((a) => a.email === email);
@@ -15,7 +16,7 @@ export function account(email: string) {
  * The last TOTP time step used per account: the portal refuses a code twice (RFC 6238 §5.2).
  * Kept in a file, because Playwright starts a new worker process after a failed test.
  */
-const STEPS_FILE = "var/e2e-totp-steps.json";
+const STEPS_FILE = E2E_TOTP_STEPS_FILE;
 const lastStep = {
   read(): Record<string, number> {
     return existsSync(STEPS_FILE) ? (JSON.parse(readFileSync(STEPS_FILE, "utf8")) as Record<string, number>) : {};
@@ -43,7 +44,7 @@ export async function totpCodeFor(email: string): Promise<string> {
   return totp.generate({ timestamp: next * 30_000 });
 }
 
-const SESSIONS_DIR = "var/e2e-sessions";
+const SESSIONS_DIR = E2E_SESSIONS_DIR;
 const sessionFile = (email: string) => `${SESSIONS_DIR}/${email}.json`;
 
 /**

@@ -1,0 +1,99 @@
+// The request list's pages (issue 8): keyset pages read from a cursor, never counted off, so a
+// deep page costs what the first does. Real route code, real SQLite file. R1 holds on every page.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { PrismaClient } from "../../app/db.server";
+import { columnsOf } from "../../app/requests/answers";
+import { createDraft } from "../../app/requests/drafts.server";
+import { cursorParam } from "../../app/requests/listCursor";
+import { filtersFrom, listRequests, PAGE_SIZE, type RequestListPage } from "../../app/requests/queries.server";
+import type { CurrentUser } from "../../app/auth/session.server";
+import { seedDatabase } from "../../prisma/seed";
+import { FAST_SCRYPT, personAt } from "../support/people";
+import { createTestDb, type TestDb } from "../support/testDb";
+
+const TOTAL = 2 * PAGE_SIZE + 10;
+let t: TestDb;
+let db: PrismaClient;
+let director: CurrentUser;
+let sameDepartment: CurrentUser;
+let otherDepartment: CurrentUser;
+let financeOfficer: CurrentUser;
+/** Ids in the list's order: newest change first, then id descending among equal times. */
+let expected: string[] = [];
+
+beforeAll(async () => {
+  t = await createTestDb("request-list");
+  db = t.db;
+  await seedDatabase(db, { scryptParams: FAST_SCRYPT });
+  const now = new Date();
+  const requester = await personAt(db, "requester.partner@example.gov", now);
+  director = await personAt(db, "director@example.gov", now);
+  sameDepartment = requester;
+  otherDepartment = await personAt(db, "requester.nonpartner@example.gov", now);
+  financeOfficer = await personAt(db, "finance@example.gov", now);
+  for (let i = 0; i < TOTAL; i++) {
+    const title = `Keyset ${String(i).padStart(2, "0")}${i === 7 ? " 100%_done" : ""}`;
+    await createDraft(db, {
+      user: requester,
+      columns: columnsOf({ type: "materials", title, description: "d", effectiveDate: "2099-01-10", endDate: "2099-01-10" }),
+      now,
+      timeZone: "America/New_York",
+    });
+  }
+  // Many rows share one instant, as a batch of changes may: the id alone must order them.
+  const drafts = await db.request.findMany({ where: { title: { startsWith: "Keyset" } }, select: { id: true }, orderBy: { id: "asc" } });
+  for (const [i, d] of drafts.entries()) {
+    await db.request.update({ where: { id: d.id }, data: { updatedAt: new Date(Date.UTC(2026, 10, 1 + (i % 3))) } });
+  }
+  const ordered = await db.request.findMany({
+    where: { title: { startsWith: "Keyset" } },
+    select: { id: true },
+    orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
+  });
+  expected = ordered.map((r) => r.id);
+});
+
+afterAll(async () => {
+  await t.cleanup();
+});
+
+const list = (user: CurrentUser, query: string) => listRequests(db, user, filtersFrom(new URLSearchParams(query)));
+
+describe("request list pages (issue 8)", () => {
+  it("walks every row once, in order, forwards by cursor and back again, with ties on the change time", async () => {
+    const pages: RequestListPage[] = [await list(director, "q=Keyset")];
+    while (pages[pages.length - 1].next && pages.length < 10) {
+      const last = pages[pages.length - 1];
+      pages.push(await list(director, `q=Keyset&page=${last.page + 1}&after=${encodeURIComponent(cursorParam(last.next!))}`));
+    }
+    expect(pages.map((p) => p.rows.length)).toEqual([PAGE_SIZE, PAGE_SIZE, 10]);
+    expect(pages.map((p) => p.page)).toEqual([1, 2, 3]);
+    expect(pages.flatMap((p) => p.rows.map((r) => r.id))).toEqual(expected);
+    expect(pages[0].previous).toBeNull();
+    expect(pages[2].next).toBeNull();
+
+    const back = await list(director, `q=Keyset&page=2&before=${encodeURIComponent(cursorParam(pages[2].previous!))}`);
+    expect(back.rows.map((r) => r.id)).toEqual(pages[1].rows.map((r) => r.id));
+    const first = await list(director, `q=Keyset&page=1&before=${encodeURIComponent(cursorParam(back.previous!))}`);
+    expect(first.rows.map((r) => r.id)).toEqual(pages[0].rows.map((r) => r.id));
+    expect(first.previous).toBeNull();
+    expect(first.next).not.toBeNull();
+  });
+
+  it("R1: their department's requester finds them; another department's requester and Finance see none on any page", async () => {
+    expect((await list(sameDepartment, "q=Keyset")).rows.map((r) => r.id)).toEqual(expected.slice(0, PAGE_SIZE));
+    expect((await list(otherDepartment, "q=Keyset")).rows).toEqual([]);
+    expect((await list(financeOfficer, "q=Keyset")).rows).toEqual([]);
+    const deep = await list(otherDepartment, `q=Keyset&page=2&after=${encodeURIComponent(cursorParam({ updatedAt: "2099-01-01T00:00:00.000+00:00", id: "z" }))}`);
+    expect(deep.rows).toEqual([]);
+  });
+
+  it("searches for % and _ as themselves, and ignores a cursor it cannot read", async () => {
+    const percent = await list(director, "q=100%_");
+    expect(percent.rows.map((r) => r.title)).toEqual(["Keyset 07 100%_done"]);
+    expect((await list(director, "q=Keyset_0")).rows).toEqual([]);
+    const garbled = await list(director, "q=Keyset&page=9&after=not-a-cursor");
+    expect(garbled.page).toBe(1);
+    expect(garbled.rows.map((r) => r.id)).toEqual(expected.slice(0, PAGE_SIZE));
+  });
+});
