@@ -20,9 +20,10 @@ export const FLOOR = "floor";
 export function pagesFor(prepared: Prepared, size: number, calendar: boolean): Array<Page | { key: string; label: string; missing: string }> {
   const deep = Math.max(2, Math.floor(size / PAGE_SIZE / 2));
   // The list pages by cursor: the deep page starts after the row that ends page deep - 1.
-  const cursor = prepared.db.sqlite
+  const row = prepared.db.sqlite
     .prepare(`SELECT "updatedAt", id FROM "Request" ORDER BY "updatedAt" DESC, id DESC LIMIT 1 OFFSET ?`)
-    .get((deep - 1) * PAGE_SIZE - 1) as Cursor;
+    .get((deep - 1) * PAGE_SIZE - 1) as { updatedAt: string; id: string };
+  const cursor: Cursor = { updatedAt: new Date(row.updatedAt).toISOString(), id: row.id };
   const deepPath = `/requests?${new URLSearchParams({ page: String(deep), after: cursorParam(cursor) }).toString()}`;
   return [
     { key: FLOOR, label: "bare route /healthz (floor)", path: "/healthz", persona: null, expect: "ok", floor: true },

@@ -135,11 +135,8 @@ type VisibleRow = Request & {
   submitterEmail: string;
 };
 
-/**
- * One request as this person may see it, or a 404 that says nothing more (R1). Every request
- * page reads it first, so it is one raw query with its department and submitter.
- */
-export async function findVisibleRequest(db: PrismaClient, user: CurrentUser, id: string) {
+/** A request with its department and submitter, in one raw query: every request page and event reads it first. */
+async function readRequest(db: PrismaClient, id: string, visible: Prisma.Sql) {
   const [row] = await db.$queryRaw<VisibleRow[]>`
     SELECT r.*, d.code AS "departmentCode", d.name AS "departmentName", d."partnerSince" AS "departmentPartnerSince",
            d."createdAt" AS "departmentCreatedAt", d."updatedAt" AS "departmentUpdatedAt",
@@ -147,8 +144,8 @@ export async function findVisibleRequest(db: PrismaClient, user: CurrentUser, id
     FROM "Request" r
     JOIN "Department" d ON d.id = r."departmentId"
     JOIN "User" u ON u.id = r."submitterId"
-    WHERE r.id = ${id} AND ${visibleSql(user)}`;
-  if (!row) throw new Response("Not found", { status: 404 });
+    WHERE r.id = ${id} AND ${visible}`;
+  if (!row) return null;
   const {
     departmentCode,
     departmentName,
@@ -171,6 +168,18 @@ export async function findVisibleRequest(db: PrismaClient, user: CurrentUser, id
     },
     submitter: { id: request.submitterId, name: submitterName, email: submitterEmail },
   };
+}
+
+/** Any request, for the transition service (which applies R1 itself, so the clock may act too). */
+export function findRequest(db: PrismaClient, id: string) {
+  return readRequest(db, id, Prisma.sql`1 = 1`);
+}
+
+/** One request as this person may see it, or a 404 that says nothing more (R1). */
+export async function findVisibleRequest(db: PrismaClient, user: CurrentUser, id: string) {
+  const request = await readRequest(db, id, visibleSql(user));
+  if (!request) throw new Response("Not found", { status: 404 });
+  return request;
 }
 
 export interface AuditLine {

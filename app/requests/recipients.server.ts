@@ -1,5 +1,5 @@
 // Turns the audiences of SPEC §7 into people with addresses.
-import type { Prisma } from "~/generated/prisma/client";
+import { Prisma } from "~/generated/prisma/client";
 import type { Audience } from "../../workflows/notifications";
 import type { Role } from "../../workflows/types";
 
@@ -22,25 +22,12 @@ export async function holdersOf(
   audience: Exclude<Audience, "submitter">,
   today: string,
 ): Promise<Recipient[]> {
-  const users = await tx.user.findMany({
-    where: {
-      active: true,
-      roles: {
-        some: {
-          role: { in: AUDIENCE_ROLES[audience] },
-          OR: [
-            { acting: false },
-            {
-              acting: true,
-              startsOn: { lte: today },
-              OR: [{ endsOn: null }, { endsOn: { gte: today } }],
-            },
-          ],
-        },
-      },
-    },
-    select: { email: true, name: true },
-    orderBy: { email: "asc" },
-  });
-  return users;
+  // One raw query: every event that notifies asks (Prisma's relation filter costs several times as much).
+  return tx.$queryRaw<Recipient[]>`
+    SELECT DISTINCT u.email, u.name
+    FROM "User" u JOIN "RoleAssignment" r ON r."userId" = u.id
+    WHERE u.active = 1
+      AND r.role IN (${Prisma.join(AUDIENCE_ROLES[audience])})
+      AND (r.acting = 0 OR (r."startsOn" <= ${today} AND (r."endsOn" IS NULL OR r."endsOn" >= ${today})))
+    ORDER BY u.email`;
 }

@@ -15,6 +15,7 @@ import { actorOf } from "./actor.server";
 import { answersOf, type RequestColumns } from "./answers";
 import { appendAudit } from "./audit.server";
 import { queueNotifications } from "./outbox.server";
+import { findRequest } from "./queries.server";
 import { factsOf } from "./requestSchema";
 
 type WithoutActor<E> = E extends RequestEvent ? Omit<E, "actor" | "at"> : never;
@@ -62,10 +63,7 @@ export async function transition(db: PrismaClient, input: TransitionInput): Prom
 }
 
 async function attemptTransition(db: PrismaClient, input: TransitionInput): Promise<TransitionOutcome> {
-  const request = await db.request.findUnique({
-    where: { id: input.requestId },
-    include: { department: true, submitter: { select: { email: true, name: true } } },
-  });
+  const request = await findRequest(db, input.requestId);
   if (!request) return NOT_FOUND;
   const actor: Actor = input.by === "system" ? SYSTEM_ACTOR : actorOf(input.by);
   if (input.by !== "system" && !canSee(input.by, request)) return NOT_FOUND;
@@ -134,7 +132,7 @@ async function attemptTransition(db: PrismaClient, input: TransitionInput): Prom
       event: event.type,
       from: result.from,
       to: result.to,
-      submitter: request.submitter,
+      submitter: { email: request.submitter.email, name: request.submitter.name },
       today,
       data: {
         requestId: request.id,
