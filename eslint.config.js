@@ -25,6 +25,17 @@ export default tseslint.config(
     },
   },
   {
+    // Classic zod in one browser module puts all of it (~28 KB gzipped) on every form page.
+    files: ["app/**/*.ts", "app/**/*.tsx"],
+    ignores: ["app/**/*.server.ts", "app/**/*.server.tsx"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { paths: [{ name: "zod", message: 'Import * as z from "~/forms/zod" (zod/mini) in code the browser may load.' }] },
+      ],
+    },
+  },
+  {
     files: ["**/*.js", "**/*.cjs"],
     languageOptions: { globals: { process: "readonly", module: "writable", require: "readonly", __dirname: "readonly" } },
   },

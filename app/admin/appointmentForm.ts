@@ -1,12 +1,12 @@
 // An acting appointment (R3): a reviewing role held for a period, both days included. One
 // schema in the browser and in the action.
-import * as z from "zod";
+import * as z from "~/forms/zod";
 import { isCalendarDate } from "../../workflows/notice";
 
 export const ACTING_ROLES = ["director", "assistant_director"] as const;
 
 const day = (label: string) =>
-  z.string({ error: `Enter the ${label}` }).trim().refine(isCalendarDate, `Enter the ${label} as YYYY-MM-DD`);
+  z.string({ error: `Enter the ${label}` }).check(z.trim(), z.refine(isCalendarDate, `Enter the ${label} as YYYY-MM-DD`));
 
 export const appointmentFormSchema = z
   .object({
@@ -14,7 +14,7 @@ export const appointmentFormSchema = z
     startsOn: day("first day"),
     endsOn: day("last day"),
   })
-  .refine((v) => v.endsOn >= v.startsOn, { path: ["endsOn"], message: "The last day must be on or after the first day" });
+  .check(z.refine((v) => v.endsOn >= v.startsOn, { path: ["endsOn"], message: "The last day must be on or after the first day" }));
 
 export type AppointmentForm = z.infer<typeof appointmentFormSchema>;
 export const APPOINTMENT_FIELDS = ["role", "startsOn", "endsOn"] as const;

@@ -1,9 +1,9 @@
 // A group of role checkboxes posts "roles" once per ticked box, or not at all; react-hook-form
 // gives an array, a single value or false. All of them become a list of known roles.
-import * as z from "zod";
+import * as z from "~/forms/zod";
 import { ROLES } from "../../workflows/types";
 
-export const rolesField = z.preprocess(
-  (value) => (Array.isArray(value) ? value : typeof value === "string" ? [value] : []),
+export const rolesField = z.pipe(
+  z.transform((value: unknown): unknown => (Array.isArray(value) ? value : typeof value === "string" ? [value] : [])),
   z.array(z.enum(ROLES, "Choose roles from the list")),
 );

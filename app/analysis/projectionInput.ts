@@ -2,65 +2,53 @@
 // same schema checks the analysis form in the browser and again in the server action, so the
 // values arrive as form strings: numbers are coerced, and a blank field counts as not given
 // (z.coerce alone would read "" as 0 and let an empty required field through).
-import * as z from "zod";
+import { blankAsMissing } from "~/forms/blankAsMissing";
+import * as z from "~/forms/zod";
 import { isCalendarDate } from "../../workflows/notice";
 import { inclusiveDays } from "./calendarDates";
 
 /** Longest projection window; a temporary routing longer than this is in effect permanent. */
 export const MAX_PROJECTION_DAYS = 366;
 
-const blankAsMissing = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
-
 function formNumber(label: string, bounds: { min: number; max: number; integer?: boolean; minExclusive?: boolean }) {
-  let schema = z.coerce.number({ error: `Enter the ${label} as a number` });
-  schema = bounds.minExclusive
-    ? schema.gt(bounds.min, `The ${label} must be more than ${bounds.min}`)
-    : schema.min(bounds.min, `The ${label} must be at least ${bounds.min}`);
-  schema = schema.max(bounds.max, `The ${label} must be at most ${bounds.max}`);
-  if (bounds.integer) schema = schema.int(`The ${label} must be a whole number`);
-  return schema;
+  return z.coerce.number({ error: `Enter the ${label} as a number` }).check(
+    bounds.minExclusive
+      ? z.gt(bounds.min, `The ${label} must be more than ${bounds.min}`)
+      : z.gte(bounds.min, `The ${label} must be at least ${bounds.min}`),
+    z.lte(bounds.max, `The ${label} must be at most ${bounds.max}`),
+    ...(bounds.integer ? [z.int(`The ${label} must be a whole number`)] : []),
+  );
 }
 
 const share = (label: string) => formNumber(label, { min: 0, max: 1 });
 
 const calendarDate = (label: string) =>
-  z.string({ error: `Enter the ${label}` }).trim().refine(isCalendarDate, `Enter the ${label} as YYYY-MM-DD`);
+  z.string({ error: `Enter the ${label}` }).check(z.trim(), z.refine(isCalendarDate, `Enter the ${label} as YYYY-MM-DD`));
 
 const commonFields = {
-  handleTimeMinutes: z.preprocess(
-    blankAsMissing,
-    formNumber("average handle time (minutes)", { min: 0, max: 120, minExclusive: true }),
+  handleTimeMinutes: blankAsMissing(formNumber("average handle time (minutes)", { min: 0, max: 120, minExclusive: true })),
+  targetServiceLevel: blankAsMissing(
+    z._default(
+      formNumber("target service level", { min: 0, max: 1, minExclusive: true }).check(
+        z.lt(1, "The target service level must be below 1 (100 % is never reached)"),
+      ),
+      0.8,
+    ),
   ),
-  targetServiceLevel: z.preprocess(
-    blankAsMissing,
-    formNumber("target service level", { min: 0, max: 1, minExclusive: true })
-      .lt(1, "The target service level must be below 1 (100 % is never reached)")
-      .default(0.8),
+  targetAnswerSeconds: blankAsMissing(
+    z._default(formNumber("target answer time (seconds)", { min: 1, max: 3600, integer: true }), 60),
   ),
-  targetAnswerSeconds: z.preprocess(
-    blankAsMissing,
-    formNumber("target answer time (seconds)", { min: 1, max: 3600, integer: true }).default(60),
-  ),
-  businessHoursPerDay: z.preprocess(
-    blankAsMissing,
-    formNumber("business hours a day", { min: 0, max: 24, minExclusive: true }).default(8),
-  ),
+  businessHoursPerDay: blankAsMissing(z._default(formNumber("business hours a day", { min: 0, max: 24, minExclusive: true }), 8)),
   /** Share of the busiest day's calls in its busiest hour; derived from business hours when blank. */
-  peakHourShare: z.preprocess(
-    blankAsMissing,
-    formNumber("peak-hour share", { min: 0, max: 1, minExclusive: true }).optional(),
-  ),
+  peakHourShare: blankAsMissing(z.optional(formNumber("peak-hour share", { min: 0, max: 1, minExclusive: true }))),
   /** Calls the Center already gets in that hour; 0 staffs the new calls on their own. */
-  baselineCallsPerHour: z.preprocess(
-    blankAsMissing,
-    formNumber("current calls in the peak hour", { min: 0, max: 100_000 }).default(0),
-  ),
+  baselineCallsPerHour: blankAsMissing(z._default(formNumber("current calls in the peak hour", { min: 0, max: 100_000 }), 0)),
 };
 
 export const materialsInputSchema = z.object({
   type: z.literal("materials"),
-  audienceSize: z.preprocess(blankAsMissing, formNumber("audience size", { min: 0, max: 100_000_000, integer: true })),
-  responseRate: z.preprocess(blankAsMissing, share("expected response rate")),
+  audienceSize: blankAsMissing(formNumber("audience size", { min: 0, max: 100_000_000, integer: true })),
+  responseRate: blankAsMissing(share("expected response rate")),
   firstDistributionDate: calendarDate("first distribution date"),
   lastDistributionDate: calendarDate("last distribution date"),
   ...commonFields,
@@ -68,22 +56,19 @@ export const materialsInputSchema = z.object({
 
 export const callRoutingInputSchema = z.object({
   type: z.literal("call_routing"),
-  callsPerMonth: z.preprocess(blankAsMissing, formNumber("current calls a month", { min: 0, max: 10_000_000 })),
-  shareAt311: z.preprocess(blankAsMissing, share("share expected at 311")),
+  callsPerMonth: blankAsMissing(formNumber("current calls a month", { min: 0, max: 10_000_000 })),
+  shareAt311: blankAsMissing(share("share expected at 311")),
   startDate: calendarDate("start date"),
   routing: z.enum(["permanent", "temporary"], { error: "Choose permanent or temporary routing" }),
   /** Read only for temporary routing; a leftover value after switching to permanent is ignored. */
-  endDate: z.preprocess(blankAsMissing, calendarDate("end date").optional()),
+  endDate: blankAsMissing(z.optional(calendarDate("end date"))),
   ...commonFields,
 });
 
 export const automatedResponseInputSchema = z.object({
   type: z.literal("automated_response"),
-  transferredCallsPerMonth: z.preprocess(
-    blankAsMissing,
-    formNumber("calls transferred a month", { min: 0, max: 10_000_000 }),
-  ),
-  handledBySystemShare: z.preprocess(blankAsMissing, share("share handled by the system")),
+  transferredCallsPerMonth: blankAsMissing(formNumber("calls transferred a month", { min: 0, max: 10_000_000 })),
+  handledBySystemShare: blankAsMissing(share("share handled by the system")),
   startDate: calendarDate("start date"),
   ...commonFields,
 });
@@ -126,9 +111,11 @@ const shapes = z.discriminatedUnion("type", [materialsInputSchema, callRoutingIn
   error: "Choose a request type",
 });
 
-export const projectionInputSchema = shapes.superRefine((input, ctx) => {
-  for (const issue of crossFieldIssues(input)) ctx.addIssue({ code: "custom", ...issue });
-});
+export const projectionInputSchema = shapes.check(
+  z.superRefine((input, ctx) => {
+    for (const issue of crossFieldIssues(input)) ctx.addIssue({ code: "custom", ...issue });
+  }),
+);
 
 export type ProjectionInput = z.infer<typeof projectionInputSchema>;
 export type MaterialsInput = Extract<ProjectionInput, { type: "materials" }>;

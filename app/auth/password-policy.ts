@@ -2,7 +2,7 @@
 // No composition rules (no "one digit, one symbol"): NIST says they make passwords
 // worse, not stronger. Whitespace is kept as typed. The list of common passwords is
 // large and lives on the server only (common-passwords.server.ts).
-import * as z from "zod";
+import * as z from "~/forms/zod";
 
 /** Minimum length when the password is the only factor. */
 export const MIN_LENGTH_WITHOUT_MFA = 15;
@@ -33,16 +33,20 @@ export function lengthProblem(password: string, hasMfa: boolean): string | null 
 export function changePasswordSchema(hasMfa: boolean) {
   return z
     .object({
-      currentPassword: z.string().min(1, "Enter your current password").max(1024, "Enter your current password"),
-      newPassword: z.string().superRefine((value, ctx) => {
-        const problem = lengthProblem(value, hasMfa);
-        if (problem) ctx.addIssue({ code: "custom", message: problem });
-      }),
+      currentPassword: z.string().check(z.minLength(1, "Enter your current password"), z.maxLength(1024, "Enter your current password")),
+      newPassword: z.string().check(
+        z.superRefine((value, ctx) => {
+          const problem = lengthProblem(value, hasMfa);
+          if (problem) ctx.addIssue({ code: "custom", message: problem });
+        }),
+      ),
       confirmPassword: z.string(),
     })
-    .superRefine((value, ctx) => {
-      if (value.confirmPassword !== value.newPassword) {
-        ctx.addIssue({ code: "custom", path: ["confirmPassword"], message: "The two new passwords are not the same" });
-      }
-    });
+    .check(
+      z.superRefine((value, ctx) => {
+        if (value.confirmPassword !== value.newPassword) {
+          ctx.addIssue({ code: "custom", path: ["confirmPassword"], message: "The two new passwords are not the same" });
+        }
+      }),
+    );
 }

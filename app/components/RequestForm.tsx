@@ -5,7 +5,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { Form, useNavigation, useSubmit } from "@remix-run/react";
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from "react";
 import { useForm, type Resolver } from "react-hook-form";
-import type { z } from "zod";
+import type * as z from "~/forms/zod";
 import { FORM_FIELDS, type FieldSpec } from "~/requests/formFields";
 import { draftSchema, formSchema, type NoticeLimit } from "~/requests/requestSchema";
 import type { RequestType } from "../../workflows/types";
@@ -36,7 +36,7 @@ export function RequestForm({ type, values, serverErrors, notice, buttons }: Pro
   const fields = FORM_FIELDS[type];
   const check = useRef<FormButton["check"]>("full");
   const schemas = useMemo(
-    () => ({ draft: draftSchema, full: formSchema(type, notice) }) as Record<FormButton["check"], z.ZodType<FormValues, FormValues>>,
+    () => ({ draft: draftSchema, full: formSchema(type, notice) }) as Record<FormButton["check"], z.ZodMiniType<FormValues, FormValues>>,
     [type, notice],
   );
   const resolver = useCallback<Resolver<FormValues>>(

@@ -1,32 +1,29 @@
 // SPEC §6: the fee schedule an admin edits and Finance applies. Each version is kept and each
 // request records the version its fee was worked out with. Amounts are entered in dollars
 // (what the admin sees on the form) and turned into cents where fees are calculated.
-import * as z from "zod";
+import { blankAsMissing } from "~/forms/blankAsMissing";
+import * as z from "~/forms/zod";
 import { isWholeCents, toCents, type Cents } from "./money";
-
-const blankAsMissing = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 
 /** An amount of money typed in dollars: also the fee form's amount. */
 export const dollars = (label: string) =>
-  z.preprocess(
-    blankAsMissing,
-    z.coerce
-      .number({ error: `Enter the ${label} in dollars` })
-      .min(0, `The ${label} cannot be negative`)
-      .max(1_000_000, `The ${label} must be at most $1,000,000`)
-      .refine(isWholeCents, `The ${label} must be in whole cents`),
+  blankAsMissing(
+    z.coerce.number({ error: `Enter the ${label} in dollars` }).check(
+      z.gte(0, `The ${label} cannot be negative`),
+      z.lte(1_000_000, `The ${label} must be at most $1,000,000`),
+      z.refine(isWholeCents, `The ${label} must be in whole cents`),
+    ),
   );
 
 export const feeScheduleSchema = z.object({
-  version: z.preprocess(blankAsMissing, z.coerce.number().int().min(1, "The version starts at 1")),
+  version: blankAsMissing(z.coerce.number().check(z.int(), z.gte(1, "The version starts at 1"))),
   /** A Call Specialist's hourly pay plus benefits and overhead, in dollars. */
   loadedHourlyCost: dollars("loaded hourly cost"),
-  averageHandleMinutes: z.preprocess(
-    blankAsMissing,
-    z.coerce
-      .number({ error: "Enter the average handle time in minutes" })
-      .gt(0, "The average handle time must be more than 0 minutes")
-      .max(120, "The average handle time must be at most 120 minutes"),
+  averageHandleMinutes: blankAsMissing(
+    z.coerce.number({ error: "Enter the average handle time in minutes" }).check(
+      z.gt(0, "The average handle time must be more than 0 minutes"),
+      z.lte(120, "The average handle time must be at most 120 minutes"),
+    ),
   ),
   // One fee per request type (workflows/types REQUEST_TYPES); suggestedFee indexes it by type,
   // so a type added there without a fee here fails to compile.

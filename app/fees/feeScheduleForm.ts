@@ -1,9 +1,9 @@
 // The fee schedule form (admin): every figure of a schedule but its version number, which the
 // server gives on saving. The same schema checks the form in the browser and in the action.
-import type { z } from "zod";
+import * as z from "~/forms/zod";
 import { feeScheduleSchema } from "./feeSchedule";
 
-export const feeScheduleFormSchema = feeScheduleSchema.omit({ version: true });
+export const feeScheduleFormSchema = z.omit(feeScheduleSchema, { version: true });
 
 export type FeeScheduleForm = z.infer<typeof feeScheduleFormSchema>;
 

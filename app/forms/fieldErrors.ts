@@ -1,8 +1,8 @@
 // A zod error as the forms show it: the first message for each field, keyed by the field's
 // name as posted ("setupFees.materials" for a grouped field).
-import type { z } from "zod";
+import type * as z from "~/forms/zod";
 
-export function fieldErrors(error: z.ZodError): Record<string, string> {
+export function fieldErrors(error: z.core.$ZodError): Record<string, string> {
   const errors: Record<string, string> = {};
   for (const issue of error.issues) {
     const field = issue.path.length > 0 ? issue.path.join(".") : "form";

@@ -6,14 +6,14 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useSubmit } from "@remix-run/react";
 import type { FormEvent } from "react";
 import { get, useForm, type Resolver } from "react-hook-form";
-import type { z } from "zod";
+import type * as z from "~/forms/zod";
 import { nestFields } from "./nestFields";
 
 /** Every value a form posts is text. */
 export type FormValues = Record<string, string | undefined>;
 
 export function useZodForm(
-  schema: z.ZodType,
+  schema: z.ZodMiniType,
   options: { defaultValues: FormValues; serverErrors?: Record<string, string | undefined> },
 ) {
   const form = useForm<FormValues>({

@@ -1,8 +1,9 @@
 // The forms on a request's page, one zod schema each: what a person may send with each action.
-import * as z from "zod";
+import * as z from "~/forms/zod";
 
-const optionalComment = z.string().trim().max(4000, "Use 4,000 characters or fewer").optional();
-const requiredComment = (message: string) => z.string().trim().min(1, message).max(4000, "Use 4,000 characters or fewer");
+const optionalComment = z.optional(z.string().check(z.trim(), z.maxLength(4000, "Use 4,000 characters or fewer")));
+const requiredComment = (message: string) =>
+  z.string().check(z.trim(), z.minLength(1, message), z.maxLength(4000, "Use 4,000 characters or fewer"));
 
 export const requestActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("SUBMIT") }),
@@ -18,10 +19,12 @@ export const requestActionSchema = z.discriminatedUnion("intent", [
     intent: z.literal("ACCEPT_FEE"),
     accountCode: z
       .string()
-      .trim()
-      .min(1, "Enter the account code to charge")
-      .max(40, "Use 40 characters or fewer")
-      .regex(/^[A-Za-z0-9][A-Za-z0-9 .\-/]*$/, "Use letters, numbers, spaces, dots, dashes or slashes"),
+      .check(
+        z.trim(),
+        z.minLength(1, "Enter the account code to charge"),
+        z.maxLength(40, "Use 40 characters or fewer"),
+        z.regex(/^[A-Za-z0-9][A-Za-z0-9 .\-/]*$/, "Use letters, numbers, spaces, dots, dashes or slashes"),
+      ),
   }),
   z.object({ intent: z.literal("DISPUTE_FEE"), comment: requiredComment("Explain why you dispute the fee") }),
   z.object({ intent: z.literal("DECLINE_FEE"), comment: optionalComment }),
@@ -32,7 +35,7 @@ export type RequestAction = z.infer<typeof requestActionSchema>;
 export type RequestIntent = RequestAction["intent"];
 
 /** Field → first message, for the error summary. */
-export function actionErrors(error: z.ZodError): Record<string, string> {
+export function actionErrors(error: z.core.$ZodError): Record<string, string> {
   const errors: Record<string, string> = {};
   for (const issue of error.issues) {
     const field = String(issue.path[0] ?? "form");
@@ -42,8 +45,8 @@ export function actionErrors(error: z.ZodError): Record<string, string> {
 }
 
 /** The one action's schema, for checking its form in the browser before it is sent. */
-export function actionSchema(intent: RequestIntent): z.ZodType {
-  const schema = requestActionSchema.options.find((option) => option.shape.intent.value === intent);
+export function actionSchema(intent: RequestIntent): z.ZodMiniType {
+  const schema = z.getDiscriminatedOption(requestActionSchema, intent);
   if (!schema) throw new Error(`No form for ${intent}`);
   return schema;
 }

@@ -1,6 +1,6 @@
 // One zod schema per request type (SPEC §3, issue 4): used by the form on the client,
 // by the action on the server, and to tell the machine what a submission lacks.
-import * as z from "zod";
+import * as z from "~/forms/zod";
 import { isCalendarDate } from "../../workflows/notice";
 import { REQUEST_TYPES, type RequestFacts, type RequestType } from "../../workflows/types";
 
@@ -14,19 +14,12 @@ export const MATERIALS_KIND_LABELS: Record<(typeof MATERIALS_KINDS)[number], str
   call_out: "Call-out (robocall, text alert)",
 };
 
-const text = (message: string, max = 200) => z.string().trim().min(1, message).max(max, `Use ${max} characters or fewer`);
+const text = (message: string, max = 200) =>
+  z.string().check(z.trim(), z.minLength(1, message), z.maxLength(max, `Use ${max} characters or fewer`));
 const date = (message: string) =>
-  z
-    .string()
-    .trim()
-    .min(1, message)
-    .refine(isCalendarDate, "Enter a real date, like 2026-12-31");
+  z.string().check(z.trim(), z.minLength(1, message), z.refine(isCalendarDate, "Enter a real date, like 2026-12-31"));
 const count = (message: string) =>
-  z
-    .string()
-    .trim()
-    .min(1, message)
-    .regex(/^\d{1,9}$/, "Enter a whole number, like 5000");
+  z.string().check(z.trim(), z.minLength(1, message), z.regex(/^\d{1,9}$/, "Enter a whole number, like 5000"));
 
 const common = {
   title: text("Enter a short title for the request"),
@@ -35,9 +28,11 @@ const common = {
   contactName: text("Enter the name of the contact person", 120),
   contactPhone: z
     .string()
-    .trim()
-    .min(1, "Enter the contact person's phone number")
-    .regex(/^[0-9()+\-.\s]{7,20}(\s*(x|ext\.?)\s*\d{1,6})?$/i, "Enter a phone number, like 240-777-0311"),
+    .check(
+      z.trim(),
+      z.minLength(1, "Enter the contact person's phone number"),
+      z.regex(/^[0-9()+\-.\s]{7,20}(\s*(x|ext\.?)\s*\d{1,6})?$/i, "Enter a phone number, like 240-777-0311"),
+    ),
 };
 
 export const materialsSchema = z
@@ -49,10 +44,12 @@ export const materialsSchema = z
     endDate: date("Enter the last distribution date"),
     languages: text("Enter the languages, like English, Spanish", 200),
   })
-  .refine((v) => v.endDate >= v.effectiveDate, {
-    path: ["endDate"],
-    message: "The last distribution date must be on or after the first (R10)",
-  });
+  .check(
+    z.refine((v) => v.endDate >= v.effectiveDate, {
+      path: ["endDate"],
+      message: "The last distribution date must be on or after the first (R10)",
+    }),
+  );
 
 export const callRoutingSchema = z
   .object({
@@ -61,21 +58,23 @@ export const callRoutingSchema = z
     unitOrLine: text("Enter the unit or phone line whose calls will be routed"),
     callsPerMonth: count("Enter about how many calls a month the line receives now"),
     routing: z.enum(["permanent", "temporary"], "Choose permanent or temporary"),
-    endDate: z.string().trim().optional().default(""),
+    endDate: z._default(z.optional(z.string().check(z.trim())), ""),
   })
-  .superRefine((v, ctx) => {
-    if (v.routing === "temporary") {
-      if (!v.endDate) ctx.addIssue({ code: "custom", path: ["endDate"], message: "Enter the end date (R10)" });
-      else if (!isCalendarDate(v.endDate))
-        ctx.addIssue({ code: "custom", path: ["endDate"], message: "Enter a real date, like 2026-12-31" });
-      else if (v.endDate < v.effectiveDate)
-        ctx.addIssue({
-          code: "custom",
-          path: ["endDate"],
-          message: "The end date must be on or after the effective date (R10)",
-        });
-    }
-  });
+  .check(
+    z.superRefine((v, ctx) => {
+      if (v.routing === "temporary") {
+        if (!v.endDate) ctx.addIssue({ code: "custom", path: ["endDate"], message: "Enter the end date (R10)" });
+        else if (!isCalendarDate(v.endDate))
+          ctx.addIssue({ code: "custom", path: ["endDate"], message: "Enter a real date, like 2026-12-31" });
+        else if (v.endDate < v.effectiveDate)
+          ctx.addIssue({
+            code: "custom",
+            path: ["endDate"],
+            message: "The end date must be on or after the effective date (R10)",
+          });
+      }
+    }),
+  );
 
 export const automatedResponseSchema = z.object({
   type: z.literal("automated_response"),
@@ -104,17 +103,19 @@ export interface NoticeLimit {
 }
 
 /** The type's schema, with the notice limit when the answers are to be submitted. */
-export function formSchema(type: RequestType, notice: NoticeLimit | null): z.ZodType<{ effectiveDate: string }> {
-  const schema: z.ZodType<{ effectiveDate: string }> = requestSchemas[type];
+export function formSchema(type: RequestType, notice: NoticeLimit | null): z.ZodMiniType<{ effectiveDate: string }> {
+  const schema: z.ZodMiniType<{ effectiveDate: string }> = requestSchemas[type];
   if (!notice) return schema;
-  return schema.superRefine((v, ctx) => {
-    if (isCalendarDate(v.effectiveDate) && v.effectiveDate < notice.earliest) {
-      ctx.addIssue({ code: "custom", path: ["effectiveDate"], message: notice.message });
-    }
-  });
+  return schema.check(
+    z.superRefine((v, ctx) => {
+      if (isCalendarDate(v.effectiveDate) && v.effectiveDate < notice.earliest) {
+        ctx.addIssue({ code: "custom", path: ["effectiveDate"], message: notice.message });
+      }
+    }),
+  );
 }
 
-const draftText = (max: number) => z.string().trim().max(max, `Use ${max} characters or fewer`).optional();
+const draftText = (max: number) => z.optional(z.string().check(z.trim(), z.maxLength(max, `Use ${max} characters or fewer`)));
 
 /** A draft may be incomplete: only the type is needed, and nothing may be overlong. */
 export const draftSchema = z.object({
@@ -157,7 +158,7 @@ export type RequestAnswers = Partial<Record<keyof typeof FIELD_LABELS, string>> 
 export function fieldErrors(
   type: RequestType,
   answers: Record<string, unknown>,
-  schema: z.ZodType = requestSchemas[type],
+  schema: z.ZodMiniType = requestSchemas[type],
 ): Record<string, string> {
   const result = schema.safeParse({ ...answers, type });
   const errors: Record<string, string> = {};

@@ -2,7 +2,7 @@
 // the other roles enrol at sign-in) and replace recovery codes.
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import * as z from "zod";
+import * as z from "~/forms/zod";
 import {
   describeEnrolment,
   enableMfa,
@@ -37,7 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 const codeSchema = z.object({
-  code: z.string().trim().min(1, "Enter the 6-digit code your app shows").max(32, "That code is not right"),
+  code: z.string().check(z.trim(), z.minLength(1, "Enter the 6-digit code your app shows"), z.maxLength(32, "That code is not right")),
 });
 
 export async function action({ request }: ActionFunctionArgs) {

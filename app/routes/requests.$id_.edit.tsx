@@ -3,7 +3,7 @@
 // with the answers in the same transaction. The machine says which of these this person may do.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import * as z from "zod";
+import * as z from "~/forms/zod";
 import { requireUser } from "~/auth/session.server";
 import { NoticePanel } from "~/components/NoticePanel";
 import { RequestForm, type FormButton } from "~/components/RequestForm";

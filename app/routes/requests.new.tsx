@@ -3,7 +3,7 @@
 // asks the machine whether it would accept the submission, saves and goes to the check page.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import * as z from "zod";
+import * as z from "~/forms/zod";
 import { requireUser, type CurrentUser } from "~/auth/session.server";
 import { ErrorSummary } from "~/components/ErrorSummary";
 import { NoticePanel } from "~/components/NoticePanel";

@@ -1,6 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
-import * as z from "zod";
+import * as z from "~/forms/zod";
 import { getUser, safeRedirectTo } from "~/auth/session.server";
 import { getSignIn } from "~/auth/sign-in.server";
 import { tooManyAttemptsMessage } from "~/auth/throttle.server";
@@ -24,9 +24,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 // Lengths are generous bounds, not rules: the password rules apply when one is chosen.
 const signInSchema = z.object({
-  email: z.string().trim().min(1, "Enter your e-mail address").max(254, "The e-mail address or password is not right"),
-  password: z.string().min(1, "Enter your password").max(1024, "The e-mail address or password is not right"),
-  redirectTo: z.string().max(2000).optional(),
+  email: z
+    .string()
+    .check(z.trim(), z.minLength(1, "Enter your e-mail address"), z.maxLength(254, "The e-mail address or password is not right")),
+  password: z
+    .string()
+    .check(z.minLength(1, "Enter your password"), z.maxLength(1024, "The e-mail address or password is not right")),
+  redirectTo: z.optional(z.string().check(z.maxLength(2000))),
 });
 
 export async function action({ request, context }: ActionFunctionArgs) {

@@ -2,7 +2,7 @@
 // enrol an authenticator app, see the recovery codes once, then go on signed in.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import * as z from "zod";
+import * as z from "~/forms/zod";
 import { MfaEnrolment, RecoveryCodes } from "~/components/MfaEnrolment";
 import { describeEnrolment, enableMfa, newTotpSecret } from "~/auth/mfa.server";
 import { getSessionStore } from "~/auth/session.server";
@@ -36,10 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 const codeSchema = z.object({
-  code: z
-    .string()
-    .trim()
-    .regex(/^\d{6}$/, "Enter the 6-digit code your app shows"),
+  code: z.string().check(z.trim(), z.regex(/^\d{6}$/, "Enter the 6-digit code your app shows")),
 });
 
 export async function action({ request }: ActionFunctionArgs) {

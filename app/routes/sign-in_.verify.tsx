@@ -1,7 +1,7 @@
 // Sign-in, second step: the code from the authenticator app, or a recovery code.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
-import * as z from "zod";
+import * as z from "~/forms/zod";
 import { ErrorSummary } from "~/components/ErrorSummary";
 import { TextField } from "~/components/Field";
 import { getPendingStore, getSignIn, setCookieHeaders } from "~/auth/sign-in.server";
@@ -18,9 +18,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const codeSchema = z.object({
   code: z
     .string()
-    .trim()
-    .min(1, "Enter the 6-digit code from your app, or a recovery code")
-    .max(32, "That code is not right"),
+    .check(
+      z.trim(),
+      z.minLength(1, "Enter the 6-digit code from your app, or a recovery code"),
+      z.maxLength(32, "That code is not right"),
+    ),
 });
 
 export async function action({ request }: ActionFunctionArgs) {
