@@ -16,6 +16,7 @@ export interface Page {
 }
 
 export const FLOOR = "floor";
+export const DOCUMENT = "document";
 
 export function pagesFor(prepared: Prepared, size: number, calendar: boolean): Array<Page | { key: string; label: string; missing: string }> {
   const deep = Math.max(2, Math.floor(size / PAGE_SIZE / 2));
@@ -28,7 +29,7 @@ export function pagesFor(prepared: Prepared, size: number, calendar: boolean): A
   return [
     { key: FLOOR, label: "bare route /healthz (floor)", path: "/healthz", persona: null, expect: "ok", floor: true },
     // Informational: a whole document through the root layout, signed out, reading nothing.
-    { key: "document", label: "sign-in page, signed out (document floor)", path: "/sign-in", persona: null, expect: "Sign in", floor: true },
+    { key: DOCUMENT, label: "sign-in page, signed out (document floor)", path: "/sign-in", persona: null, expect: "Sign in", floor: true },
     { key: "list", label: "request list, first page", path: "/requests", persona: "director", expect: "Requests, page 1" },
     { key: "filtered", label: "request list, filtered", path: "/requests?state=completed&type=call_routing", persona: "director", expect: "Completed" },
     { key: "deep", label: `request list, deep page (${deep})`, path: deepPath, persona: "director", expect: `Requests, page ${deep}` },

@@ -3,10 +3,12 @@ import type { CurrentUser } from "~/auth/session.server";
 import { Prisma, type PrismaClient, type Request } from "~/generated/prisma/client";
 import { availableActions, restore, type AvailableAction } from "../../workflows/engine";
 import type { RequestEventType } from "../../workflows/events";
+import { localDate } from "../../workflows/notice";
 import { isStateName, type StateName } from "../../workflows/states";
 import { REQUEST_TYPES, type RequestType } from "../../workflows/types";
 import { visibleSql } from "./access.server";
 import { parseCursor, type Cursor } from "./listCursor";
+import { actionsKey, rememberedActions } from "./actionsMemo.server";
 import { actorOf } from "./actor.server";
 
 export const PAGE_SIZE = 25;
@@ -244,23 +246,26 @@ const TASK_BATCH = 60;
 const TASK_CANDIDATES = 500;
 
 /** What waits on this person now, oldest first: the machine decides what each may do. */
-export async function myTasks(db: PrismaClient, user: CurrentUser, now: Date, limit = 50): Promise<Task[]> {
+export async function myTasks(db: PrismaClient, user: CurrentUser, now: Date, timeZone: string, limit = 50): Promise<Task[]> {
   const actor = actorOf(user);
   const at = now.toISOString();
+  const today = localDate(now, timeZone);
   const tasks: Task[] = [];
   // Batches, oldest first, until the page is full: the snapshots read (and restored) stay
   // about one page's worth, not every open request's.
   for (let examined = 0; examined < TASK_CANDIDATES && tasks.length < limit; examined += TASK_BATCH) {
-    const candidates = await db.$queryRaw<Array<Omit<Task, "actions"> & { snapshot: string }>>`
-      SELECT r.id, r.reference, r.title, r.state, r."effectiveDate", r."taskSince", r.snapshot
+    const candidates = await db.$queryRaw<Array<Omit<Task, "actions"> & { version: number; snapshot: string }>>`
+      SELECT r.id, r.reference, r.title, r.state, r."effectiveDate", r."taskSince", r.version, r.snapshot
       FROM "Request" r
       WHERE ${visibleSql(user)} AND r.state IN (${Prisma.join(TASK_STATES)})
         -- A draft is a task only for the person who started it.
         AND (r.state <> 'draft' OR r."submitterId" = ${user.id})
       ORDER BY r."taskSince" ASC, r.id ASC
       LIMIT ${TASK_BATCH} OFFSET ${examined}`;
-    for (const { snapshot, ...c } of candidates) {
-      const actions = availableActions(restore(snapshot), actor, at, TASK_EVENTS).filter((a) => isTask(c.state, a.type));
+    for (const { snapshot, version, ...c } of candidates) {
+      const actions = rememberedActions(actionsKey({ id: c.id, version }, user, today), () =>
+        availableActions(restore(snapshot), actor, at, TASK_EVENTS).filter((a) => isTask(c.state, a.type)),
+      );
       if (actions.length === 0) continue;
       tasks.push({ ...c, actions });
       if (tasks.length >= limit) break;

@@ -30,9 +30,10 @@ export const meta: MetaFunction = () => [{ title: "Home – 3-1-1 Number Use Por
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const now = new Date();
-  const today = localDate(now, getSettings().timeZone);
+  const { timeZone } = getSettings();
+  const today = localDate(now, timeZone);
   const [tasks, department] = await Promise.all([
-    myTasks(db, user, now),
+    myTasks(db, user, now, timeZone),
     user.departmentId && mayCreateRequests(user)
       ? listRequests(db, user, { departmentId: user.departmentId, page: 1 })
       : null,
