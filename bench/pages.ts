@@ -34,6 +34,7 @@ export function pagesFor(prepared: Prepared, size: number, calendar: boolean): A
     { key: "filtered", label: "request list, filtered", path: "/requests?state=completed&type=call_routing", persona: "director", expect: "Completed" },
     { key: "deep", label: `request list, deep page (${deep})`, path: deepPath, persona: "director", expect: `Requests, page ${deep}` },
     { key: "search", label: "request list, text search", path: "/requests?q=Wheaton", persona: "director", expect: "Wheaton" },
+    { key: "rare", label: "request list, search for a word in no request", path: "/requests?q=Zanzibar", persona: "director", expect: "No requests match" },
     { key: "requester", label: "request list, requester's department", path: "/requests", persona: "requester", expect: "Public Works" },
     { key: "detail", label: "request page, long history", path: `/requests/${prepared.longTrailId}`, persona: "director", expect: "Round 75" },
     { key: "home", label: "home, my tasks (director)", path: "/", persona: "director", expect: "My tasks" },

@@ -1,5 +1,5 @@
 // `npm start`: one command from a fresh checkout to a running portal.
-// Validate settings → var/ → migrate → seed when empty → build when stale → serve.
+// Validate settings → var/ → migrate → rebuild the search index → seed when empty → build when stale → serve.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -80,12 +80,14 @@ if (!fs.existsSync(path.join(root, "app", "generated", "prisma", "client.ts"))) 
 console.log("Applying database migrations…");
 run("prisma", ["migrate", "deploy"], childEnv, true);
 
-// 4. Seed an empty database.
+// 4. Rebuild the search index; seed an empty database.
 {
   const { connectDb } = await import("../app/db.server");
   const { seedDatabase } = await import("../prisma/seed");
+  const { rebuildSearchIndex } = await import("../app/requests/search.server");
   const db = await connectDb(settings.databaseUrl);
   try {
+    await rebuildSearchIndex(db);
     const result = await seedDatabase(db, { demoRequests: { now: new Date(), timeZone: settings.timeZone } });
     if (result.seeded) {
       console.log(`Seeded demo data: ${result.departments} departments, ${result.users} accounts (see README).`);

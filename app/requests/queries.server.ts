@@ -8,6 +8,7 @@ import { isStateName, type StateName } from "../../workflows/states";
 import { REQUEST_TYPES, type RequestType } from "../../workflows/types";
 import { visibleSql } from "./access.server";
 import { parseCursor, type Cursor } from "./listCursor";
+import { searchCondition } from "./search.server";
 import { actionsKey, rememberedActions } from "./actionsMemo.server";
 import { actorOf } from "./actor.server";
 
@@ -72,11 +73,6 @@ export interface RequestListPage {
 
 type ListRow = Omit<RequestListRow, "department"> & { updatedAt: Date; departmentName: string; departmentCode: string };
 
-/** LIKE matches its pattern's % and _ literally only when they are escaped. */
-function containing(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
 /**
  * One page of the requests this person may see (R1), newest change first. One raw query:
  * keyset paging on the (updatedAt, id) indexes reads one page's rows however deep the page,
@@ -89,10 +85,7 @@ export async function listRequests(db: PrismaClient, user: CurrentUser, filters:
   if (filters.departmentId) where.push(Prisma.sql`r."departmentId" = ${filters.departmentId}`);
   if (filters.from) where.push(Prisma.sql`r."effectiveDate" >= ${filters.from}`);
   if (filters.to) where.push(Prisma.sql`r."effectiveDate" <= ${filters.to}`);
-  if (filters.q) {
-    const pattern = containing(filters.q);
-    where.push(Prisma.sql`(r.title LIKE ${pattern} ESCAPE '\\' OR r.reference LIKE ${pattern} ESCAPE '\\')`);
-  }
+  if (filters.q) where.push(await searchCondition(db, filters.q));
   const backwards = filters.before !== undefined;
   const from = filters.after ?? filters.before;
   if (from) {

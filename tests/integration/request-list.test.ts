@@ -1,5 +1,6 @@
 // The request list's pages (issue 8): keyset pages read from a cursor, never counted off, so a
-// deep page costs what the first does. Real route code, real SQLite file. R1 holds on every page.
+// deep page costs what the first does; search through the trigram index or, for a word in many
+// requests, the ordered scan, with the same answers. Real SQLite file. R1 holds on every page.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "../../app/db.server";
 import { columnsOf } from "../../app/requests/answers";
@@ -7,6 +8,7 @@ import { createDraft } from "../../app/requests/drafts.server";
 import { cursorParam } from "../../app/requests/listCursor";
 import { filtersFrom, listRequests, PAGE_SIZE, type RequestListPage } from "../../app/requests/queries.server";
 import type { CurrentUser } from "../../app/auth/session.server";
+import { rebuildSearchIndex } from "../../app/requests/search.server";
 import { seedDatabase } from "../../prisma/seed";
 import { FAST_SCRYPT, personAt } from "../support/people";
 import { createTestDb, type TestDb } from "../support/testDb";
@@ -95,5 +97,44 @@ describe("request list pages (issue 8)", () => {
     const garbled = await list(director, "q=Keyset&page=9&after=not-a-cursor");
     expect(garbled.page).toBe(1);
     expect(garbled.rows.map((r) => r.id)).toEqual(expected.slice(0, PAGE_SIZE));
+  });
+
+  it("searches in any case and under three characters, and follows a changed title", async () => {
+    const titles = async (query: string) => (await list(director, query)).rows.map((r) => r.title).sort();
+    expect(await titles("q=kEYSET 0")).toEqual(["Keyset 00", "Keyset 01", "Keyset 02", "Keyset 03", "Keyset 04", "Keyset 05", "Keyset 06", "Keyset 07 100%_done", "Keyset 08", "Keyset 09"]);
+    expect(await titles("q=%_")).toEqual(["Keyset 07 100%_done"]);
+    const target = expected[3];
+    const { title } = await db.request.findUniqueOrThrow({ where: { id: target }, select: { title: true } });
+    await db.request.update({ where: { id: target }, data: { title: "Renamed mailer" } });
+    expect((await list(director, "q=renamed MAIL")).rows.map((r) => r.id)).toEqual([target]);
+    expect((await list(director, "q=Keyset")).rows.map((r) => r.id)).not.toContain(target);
+    await db.request.update({ where: { id: target }, data: { title } });
+    expect((await list(director, `q=${encodeURIComponent(title)}`)).rows.map((r) => r.id)).toEqual([target]);
+  });
+
+  it("finds a word in thousands of requests through the ordered scan, page by page, as the index would", async () => {
+    // More matches than the index path sorts: copies of one draft, made in SQL (the triggers index them).
+    await db.$executeRaw`
+      WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2100)
+      INSERT INTO "Request" (id, reference, type, title, description, details, "departmentId", "submitterId", state,
+                             "machineVersion", snapshot, version, "reachedFeeAssessment", "createdAt", "updatedAt")
+      SELECT 'dense-' || printf('%04d', i), 'DENSE-' || i, type, 'Dense mailer ' || i, description, details, "departmentId",
+             "submitterId", state, "machineVersion", snapshot, 0, 0, "createdAt", "updatedAt"
+      FROM "Request", n WHERE id = ${expected[0]}`;
+    const first = await list(director, "q=dense MAILER");
+    expect(first.rows).toHaveLength(PAGE_SIZE);
+    expect(first.rows.every((r) => r.title.startsWith("Dense mailer"))).toBe(true);
+    const second = await list(director, `q=dense MAILER&page=2&after=${encodeURIComponent(cursorParam(first.next!))}`);
+    expect(second.rows.map((r) => r.id)).toEqual(
+      (await db.request.findMany({ where: { title: { startsWith: "Dense" } }, orderBy: [{ updatedAt: "desc" }, { id: "desc" }], skip: PAGE_SIZE, take: PAGE_SIZE, select: { id: true } })).map((r) => r.id),
+    );
+    expect((await list(otherDepartment, "q=Dense mailer")).rows).toEqual([]);
+  });
+
+  it("finds the same after a VACUUM and the index rebuild each start does (a VACUUM may renumber rowids)", async () => {
+    await db.$executeRawUnsafe("VACUUM");
+    await rebuildSearchIndex(db);
+    expect((await list(director, "q=100%_")).rows.map((r) => r.title)).toEqual(["Keyset 07 100%_done"]);
+    expect((await list(director, "q=Keyset 0")).rows).toHaveLength(10);
   });
 });
