@@ -1,21 +1,39 @@
 // The capacity calendar's days: a month as whole weeks, or one week, Sunday first as US
 // calendars are. Dates are YYYY-MM-DD calendar dates (no time zone can shift them).
-import { dateSeries } from "~/analysis/calendarDates";
-import { addCalendarDays, isCalendarDate } from "../../workflows/notice";
+//
+// Plain UTC day arithmetic rather than date-fns with its time-zone dates (addCalendarDays,
+// dateSeries): every page view lays out 42 days, and that library's way took most of a
+// cached page's time (here about 40 µs a day against 3 µs).
+import { isCalendarDate } from "../../workflows/notice";
+
+const DAY_MS = 86_400_000;
+
+function utcMs(date: string): number {
+  const [y, m, d] = date.split("-").map(Number);
+  return Date.UTC(y, m - 1, d);
+}
+
+/** A calendar date plus whole days (negative: before). */
+export function shiftDays(date: string, days: number): string {
+  return new Date(utcMs(date) + days * DAY_MS).toISOString().slice(0, 10);
+}
 
 /** 0 = Sunday … 6 = Saturday. */
 export function weekday(date: string): number {
-  const [y, m, d] = date.split("-").map(Number);
-  return new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+  return new Date(utcMs(date)).getUTCDay();
 }
 
 export function startOfWeek(date: string): string {
-  return addCalendarDays(date, -weekday(date));
+  return shiftDays(date, -weekday(date));
+}
+
+function series(first: string, count: number): string[] {
+  return Array.from({ length: count }, (_, i) => shiftDays(first, i));
 }
 
 /** The seven dates of the week holding `date`. */
 export function weekOf(date: string): string[] {
-  return dateSeries(startOfWeek(date), 7);
+  return series(startOfWeek(date), 7);
 }
 
 export function isMonth(value: string): boolean {
@@ -26,10 +44,26 @@ export function isMonth(value: string): boolean {
 export function monthWeeks(month: string): string[][] {
   const first = `${month}-01`;
   const weeks: string[][] = [];
-  for (let start = startOfWeek(first); start.slice(0, 7) <= month; start = addCalendarDays(start, 7)) {
-    weeks.push(dateSeries(start, 7));
+  for (let start = startOfWeek(first); start.slice(0, 7) <= month; start = shiftDays(start, 7)) {
+    weeks.push(series(start, 7));
   }
   return weeks;
+}
+
+// One formatter each, made once: the calendar names dozens of days a page, and formatting
+// through the time-zone library (longDate, about 90 µs a call here) or toLocaleDateString
+// (a new formatter each time) costs ten times as much.
+const dayNames = new Intl.DateTimeFormat("en-US", { weekday: "long", month: "long", day: "numeric", year: "numeric", timeZone: "UTC" });
+const monthNames = new Intl.DateTimeFormat("en-US", { month: "long", year: "numeric", timeZone: "UTC" });
+
+/** "Thursday, December 3, 2026". */
+export function dayName(date: string): string {
+  return dayNames.format(utcMs(date));
+}
+
+/** "December 2026", for the month "2026-12". */
+export function monthName(month: string): string {
+  return monthNames.format(utcMs(`${month}-01`));
 }
 
 /** The month before or after "YYYY-MM". */

@@ -1,17 +1,29 @@
-// Which days the capacity calendar shows, from its address: ?view=week&date=… or
-// ?view=month&month=…; today's month by default.
-import { addCalendarDays, isCalendarDate } from "../../workflows/notice";
-import { isMonth, monthWeeks, shiftMonth, weekOf } from "./calendarGrid";
+// Which days the capacity calendar shows, from its address: ?view=week&date=…,
+// ?view=month&month=… or one day's requests, ?day=…&page=…; today's month by default.
+// Anything malformed falls back to the default rather than failing: these are links people
+// edit and bookmark.
+import { isCalendarDate } from "../../workflows/notice";
+import { isMonth, monthWeeks, shiftDays, shiftMonth, weekOf } from "./calendarGrid";
 
 export type CalendarView =
   | { kind: "month"; month: string; weeks: string[][]; previous: string; next: string }
-  | { kind: "week"; days: string[]; previous: string; next: string };
+  | { kind: "week"; days: string[]; previous: string; next: string }
+  | { kind: "day"; date: string; page: number; previous: string; next: string };
+
+/** A page number as written in an address: 1 when missing or not a plain positive whole number. */
+export function pageParam(value: string | null): number {
+  return value !== null && /^[1-9]\d{0,5}$/.test(value) ? Number(value) : 1;
+}
 
 export function calendarView(params: URLSearchParams, today: string): CalendarView {
+  const day = params.get("day") ?? "";
+  if (isCalendarDate(day)) {
+    return { kind: "day", date: day, page: pageParam(params.get("page")), previous: shiftDays(day, -1), next: shiftDays(day, 1) };
+  }
   if (params.get("view") === "week") {
     const date = params.get("date") ?? "";
     const days = weekOf(isCalendarDate(date) ? date : today);
-    return { kind: "week", days, previous: addCalendarDays(days[0], -7), next: addCalendarDays(days[0], 7) };
+    return { kind: "week", days, previous: shiftDays(days[0], -7), next: shiftDays(days[0], 7) };
   }
   const month = params.get("month") ?? "";
   const shown = isMonth(month) ? month : today.slice(0, 7);
@@ -19,5 +31,6 @@ export function calendarView(params: URLSearchParams, today: string): CalendarVi
 }
 
 export function viewDates(view: CalendarView): string[] {
+  if (view.kind === "day") return [view.date];
   return view.kind === "week" ? view.days : view.weeks.flat();
 }

@@ -1,22 +1,18 @@
 // Requests for the capacity calendar: approved ones and those still in review ("pending"),
-// with the daily calls of their recorded analysis.
-import type { PrismaClient } from "~/generated/prisma/client";
+// with the daily calls of their recorded analysis. The iCalendar feed takes them whole
+// (calendarEntries); the calendar's pages take each day's totals and first few, remembered
+// until a request changes (calendarDayLoads).
+import { Prisma, type PrismaClient } from "~/generated/prisma/client";
 import { currentAnalyses } from "~/analysis/analyses.server";
 import { RESPONSE_TAIL_DAYS } from "~/analysis/responseCurve";
 import type { RequestContext } from "../../workflows/context";
 import { addCalendarDays } from "../../workflows/notice";
 import { OPEN_STATES } from "../../workflows/states";
-import type { CalendarEntry } from "./dayLoads";
+import { memoised } from "./dataVersionMemo.server";
+import { dayLoads, OPEN_ENDED_DAYS, type CalendarEntry, type DayLoad, type RangeRequest } from "./dayLoads";
 
 /** Approved requests, including those whose end date has passed (they did happen). */
 export const APPROVED_STATES = ["approved", "completed"];
-
-/**
- * Open-ended requests (permanent routing, automated response) are on the calendar for their
- * first 90 days; after that their calls are part of the Center's normal schedule. Without a
- * bound every permanent request of past years would weigh on every month.
- */
-export const OPEN_ENDED_DAYS = 90;
 const LONGEST_DAYS = 730;
 
 export async function calendarEntries(db: PrismaClient, range: { first: string; last: string }): Promise<CalendarEntry[]> {
@@ -60,4 +56,84 @@ export async function calendarEntries(db: PrismaClient, range: { first: string; 
     to: row.endDate,
     daily: analyses.get(row.id)?.outputs.daily ?? [],
   }));
+}
+
+interface RangeRow {
+  id: string;
+  reference: string;
+  title: string;
+  department: string;
+  state: string;
+  from: string;
+  to: string | null;
+  /** JSON [[date, calls], …]: the current analysis's days within the range. */
+  daily: string;
+  /** JSON [last date, total calls, days] of an open-ended request's analysed first month, or null. */
+  firstMonth: string | null;
+}
+
+/**
+ * Every request that may be in effect, or bring calls, on a day from `first` to `last`. One
+ * query: the snapshot is never sent to JavaScript, and of each analysis only the range's days.
+ *
+ * The current analysis is the one recorded at the instant the machine's context names
+ * (context.analysis.at, as `currentAnalysis` finds it): ordering a new analysis or deciding
+ * none is needed clears it, so an earlier Analysis row of the request does not count. Instants
+ * are compared as julianday numbers, because the snapshot writes "…Z" and Prisma's SQLite
+ * adapter stores DateTime as "…+00:00" text.
+ */
+export async function rangeRequests(db: PrismaClient, range: { first: string; last: string }): Promise<RangeRequest[]> {
+  const { first, last } = range;
+  // Bounded below too, so the date index is read for a few years, not the whole history:
+  // nothing runs for longer than two years plus a mailing's tail.
+  const earliest = addCalendarDays(first, -(LONGEST_DAYS + RESPONSE_TAIL_DAYS));
+  const openEndedSince = addCalendarDays(first, -(OPEN_ENDED_DAYS - 1));
+  // A mailing's calls go on for weeks after its last distribution day.
+  const endedSince = addCalendarDays(first, -RESPONSE_TAIL_DAYS);
+  // "+r.state" keeps SQLite off the state index: most requests are approved or completed, so
+  // it would read far more rows than the effective-date range does (240 ms against 140 ms).
+  const rows = await db.$queryRaw<RangeRow[]>`
+    SELECT r.id, r.reference, r.title, d.name AS department, r.state, r."effectiveDate" AS "from", r."endDate" AS "to",
+      (SELECT json_group_array(json_array(day.value ->> 'date', day.value ->> 'calls'))
+         FROM json_each(a.outputs, '$.daily') AS day
+        WHERE day.value ->> 'date' BETWEEN ${first} AND ${last}) AS daily,
+      CASE WHEN r."endDate" IS NULL AND a.id IS NOT NULL THEN
+        (SELECT json_array(max(day.value ->> 'date'), sum(day.value ->> 'calls'), count(*)) FROM json_each(a.outputs, '$.daily') AS day)
+      END AS "firstMonth"
+    FROM "Request" r
+    JOIN "Department" d ON d.id = r."departmentId"
+    LEFT JOIN "Analysis" a ON a.id = (
+      SELECT c.id FROM "Analysis" c
+      WHERE c."requestId" = r.id AND julianday(c."createdAt") = julianday(r.snapshot ->> '$.context.analysis.at')
+      ORDER BY c.id DESC LIMIT 1)
+    WHERE +r.state IN (${Prisma.join([...APPROVED_STATES, ...OPEN_STATES])})
+      AND r."effectiveDate" BETWEEN ${earliest} AND ${last}
+      AND ((r."endDate" IS NULL AND r."effectiveDate" >= ${openEndedSince}) OR r."endDate" >= ${endedSince})`;
+  return rows.map((row) => {
+    const daily = (JSON.parse(row.daily) as Array<[string, number]>).map(([date, calls]) => ({ date, calls }));
+    const firstMonth = row.firstMonth === null ? null : (JSON.parse(row.firstMonth) as [string | null, number | null, number]);
+    return {
+      id: row.id,
+      reference: row.reference,
+      title: row.title,
+      department: row.department,
+      status: APPROVED_STATES.includes(row.state) ? "approved" : "pending",
+      from: row.from,
+      to: row.to,
+      daily,
+      carry:
+        firstMonth && firstMonth[0] !== null && firstMonth[2] > 0
+          ? { after: firstMonth[0], calls: Math.round((firstMonth[1] ?? 0) / firstMonth[2]) }
+          : null,
+    };
+  });
+}
+
+/**
+ * Calls and requests in effect on each of `dates` (consecutive), listing at most `shown` a day.
+ * Remembered until any request changes (see dataVersionMemo.server.ts).
+ */
+export function calendarDayLoads(db: PrismaClient, dates: string[], shown: number): Promise<DayLoad[]> {
+  const range = { first: dates[0], last: dates[dates.length - 1] };
+  return memoised(db, `${range.first}|${range.last}|${shown}`, async () => dayLoads(await rangeRequests(db, range), dates, shown));
 }

@@ -1,8 +1,11 @@
 // What the Contact Center needs per day (issue 5): the requests in effect that day and the
 // projected extra calls, summed where several overlap. Approved and pending requests are
-// summed apart, since pending ones may never happen.
+// summed apart, since pending ones may never happen. A day can have a thousand requests in
+// effect, so a day lists only its first few (issue 8); the day view pages through the rest.
 import type { DailyCalls } from "~/analysis/callProjection";
+import { addCalendarDays } from "../../workflows/notice";
 
+/** A request for the iCalendar feed: the days it is in effect and its analysis's calls. */
 export interface CalendarEntry {
   id: string;
   reference: string;
@@ -17,36 +20,97 @@ export interface CalendarEntry {
   daily: DailyCalls[];
 }
 
+/**
+ * Open-ended requests (permanent routing, automated response) are on the calendar for their
+ * first 90 days; after that their calls are part of the Center's normal schedule. Without a
+ * bound every permanent request of past years would weigh on every month.
+ */
+export const OPEN_ENDED_DAYS = 90;
+
+/** A request that may be in effect, or bring calls, on some day of a range of dates. */
+export interface RangeRequest {
+  id: string;
+  reference: string;
+  title: string;
+  department: string;
+  status: "approved" | "pending";
+  from: string;
+  /** Last day in effect; null when open-ended. */
+  to: string | null;
+  /** Projected calls on the range's days, from the current analysis. */
+  daily: DailyCalls[];
+  /**
+   * Open-ended requests: an analysis projects their first month only; later days carry on at
+   * that month's average, the steady load the schedule must hold. Null when dated or unanalysed.
+   */
+  carry: { after: string; calls: number } | null;
+}
+
+/** One request on one day, as the calendar lists it. */
+export interface DayEntry {
+  id: string;
+  reference: string;
+  title: string;
+  department: string;
+  status: "approved" | "pending";
+  /** Projected extra calls that day. */
+  calls: number;
+}
+
 export interface DayLoad {
   date: string;
-  entries: CalendarEntry[];
   approvedCalls: number;
   pendingCalls: number;
+  /** How many requests are in effect that day; `entries` lists the first of them. */
+  inEffect: number;
+  entries: DayEntry[];
 }
 
-function inEffect(entry: CalendarEntry, date: string): boolean {
-  return entry.from <= date && (entry.to === null || date <= entry.to);
+export function lastDayInEffect(request: Pick<RangeRequest, "from" | "to">): string {
+  return request.to ?? addCalendarDays(request.from, OPEN_ENDED_DAYS - 1);
 }
 
-// An analysis of an open-ended request projects its first month only; later days carry on at
-// that month's average, which is the steady load the schedule must hold.
-function callsOn(entry: CalendarEntry, date: string): number {
-  const day = entry.daily.find((d) => d.date === date);
-  if (day) return day.calls;
-  const last = entry.daily[entry.daily.length - 1];
-  if (entry.to !== null || last === undefined || date < last.date) return 0;
-  return Math.round(entry.daily.reduce((s, d) => s + d.calls, 0) / entry.daily.length);
+// Calls that day, whether or not the request is in effect: a mailing's calls go on for weeks
+// after its last distribution day.
+function callsOn(request: RangeRequest, date: string, byDate: Map<string, number>, inEffect: boolean): number {
+  const calls = byDate.get(date);
+  if (calls !== undefined) return calls;
+  return inEffect && request.carry !== null && date > request.carry.after ? request.carry.calls : 0;
 }
 
-export function dayLoads(entries: CalendarEntry[], dates: string[]): DayLoad[] {
+type Listed = { entry: DayEntry; from: string };
+
+// The busiest requests first, since they are what the Center plans for; then the most recent.
+function busiestFirst(a: Listed, b: Listed): number {
+  return (
+    b.entry.calls - a.entry.calls ||
+    (a.from < b.from ? 1 : a.from > b.from ? -1 : 0) ||
+    (a.entry.reference < b.entry.reference ? -1 : 1)
+  );
+}
+
+/** Each date's calls and requests in effect, listing at most `shown` of them (busiest first). */
+export function dayLoads(requests: RangeRequest[], dates: string[], shown: number): DayLoad[] {
+  const spans = requests.map((request) => ({
+    request,
+    last: lastDayInEffect(request),
+    byDate: new Map(request.daily.map((d) => [d.date, d.calls])),
+  }));
   return dates.map((date) => {
     let approvedCalls = 0;
     let pendingCalls = 0;
-    for (const entry of entries) {
-      const calls = callsOn(entry, date);
-      if (entry.status === "approved") approvedCalls += calls;
+    const listed: Listed[] = [];
+    for (const { request, last, byDate } of spans) {
+      const effective = request.from <= date && date <= last;
+      const calls = callsOn(request, date, byDate, effective);
+      if (request.status === "approved") approvedCalls += calls;
       else pendingCalls += calls;
+      if (effective) {
+        const { id, reference, title, department, status, from } = request;
+        listed.push({ entry: { id, reference, title, department, status, calls }, from });
+      }
     }
-    return { date, entries: entries.filter((e) => inEffect(e, date)), approvedCalls, pendingCalls };
+    const entries = listed.sort(busiestFirst).slice(0, shown).map((l) => l.entry);
+    return { date, approvedCalls, pendingCalls, inEffect: listed.length, entries };
   });
 }

@@ -1,30 +1,39 @@
 // The Contact Center's capacity calendar (issue 5), for analysts and COM reviewers: approved
 // and pending requests on the days they are in effect, with projected extra calls per day,
-// by month or by week; and the person's secret iCalendar feed of approved requests.
+// by month or by week, and each day's full list a page at a time; and the person's secret
+// iCalendar feed of approved requests.
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import * as z from "zod";
+import * as z from "~/forms/zod";
 import { requireRole } from "~/auth/require-role.server";
 import { capacityRoles } from "~/calendar/capacityRoles";
-import { calendarEntries } from "~/calendar/capacity.server";
-import { calendarView, viewDates } from "~/calendar/calendarView";
-import { dayLoads, type DayLoad } from "~/calendar/dayLoads";
+import { calendarDayLoads } from "~/calendar/capacity.server";
+import { dayName, monthName } from "~/calendar/calendarGrid";
+import { calendarView, viewDates, type CalendarView } from "~/calendar/calendarView";
+import { Calls, DayTable, Entries, InEffect, MoreLink } from "~/calendar/DayParts";
+import { DAY_PAGE_SIZE, dayPage, SHOWN_IN_MONTH, SHOWN_IN_WEEK } from "~/calendar/dayPage";
 import { feedCreatedAt, renewFeedToken, revokeFeedToken } from "~/calendar/feedTokens.server";
 import { db } from "~/db.server";
 import { getSettings } from "~/settings.server";
 import { localDate } from "../../workflows/notice";
-import { formatCount } from "~/format";
 
 export const meta: MetaFunction = () => [{ title: "Capacity calendar – 3-1-1 Number Use Portal" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, capacityRoles);
-  const today = localDate(new Date(), getSettings().timeZone);
+  const { timeZone } = getSettings();
+  const today = localDate(new Date(), timeZone);
   const view = calendarView(new URL(request.url).searchParams, today);
-  const dates = viewDates(view);
-  const entries = await calendarEntries(db, { first: dates[0], last: dates[dates.length - 1] });
-  const feedSince = await feedCreatedAt(db, user.id);
-  return { view, today, loads: dayLoads(entries, dates), feedSince: feedSince ? localDate(feedSince, getSettings().timeZone) : null };
+  const feed = await feedCreatedAt(db, user.id);
+  const feedSince = feed ? localDate(feed, timeZone) : null;
+  if (view.kind === "day") {
+    const [load] = await calendarDayLoads(db, [view.date], Number.POSITIVE_INFINITY);
+    const page = dayPage(load.inEffect, view.page);
+    const entries = load.entries.slice(page.offset, page.offset + DAY_PAGE_SIZE);
+    return { view, today, loads: [{ ...load, entries }], page, feedSince };
+  }
+  const loads = await calendarDayLoads(db, viewDates(view), view.kind === "month" ? SHOWN_IN_MONTH : SHOWN_IN_WEEK);
+  return { view, today, loads, page: null, feedSince };
 }
 
 const feedActionSchema = z.object({ intent: z.enum(["renew", "revoke"]) });
@@ -43,46 +52,38 @@ export async function action({ request }: ActionFunctionArgs) {
 
 const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 
-function Calls({ load }: { load: DayLoad }) {
-  if (load.approvedCalls === 0 && load.pendingCalls === 0) return null;
-  return (
-    <p className="portal-calls margin-y-05">
-      <strong>{formatCount(load.approvedCalls)}</strong> extra calls
-      {load.pendingCalls > 0 ? ` (+${formatCount(load.pendingCalls)} pending)` : ""}
-    </p>
-  );
-}
-
-function Entries({ load, long }: { load: DayLoad; long: boolean }) {
-  if (load.entries.length === 0) return null;
-  return (
-    <ul className="usa-list usa-list--unstyled portal-day__entries">
-      {load.entries.map((e) => (
-        <li key={e.id}>
-          <Link to={`/requests/${e.id}`}>{e.reference}</Link>{" "}
-          <span className={`usa-tag ${e.status === "approved" ? "portal-tag--approved" : "portal-tag--pending"}`}>
-            {e.status}
-          </span>
-          {long ? ` ${e.title} (${e.department})` : null}
-        </li>
-      ))}
-    </ul>
-  );
+/** The page's heading, the steps back and forward, and the other views of the same days. */
+function navigation(view: CalendarView, today: string) {
+  switch (view.kind) {
+    case "month":
+      return {
+        title: monthName(view.month),
+        step: (where: string) => `/calendar?month=${where}`,
+        others: [{ to: `/calendar?view=week&date=${view.month === today.slice(0, 7) ? today : `${view.month}-01`}`, label: "Week view" }],
+      };
+    case "week":
+      return {
+        title: `Week of ${view.days[0]}`,
+        step: (where: string) => `/calendar?view=week&date=${where}`,
+        others: [{ to: `/calendar?month=${view.days[0].slice(0, 7)}`, label: "Month view" }],
+      };
+    case "day":
+      return {
+        title: dayName(view.date),
+        step: (where: string) => `/calendar?day=${where}`,
+        others: [
+          { to: `/calendar?view=week&date=${view.date}`, label: "Week view" },
+          { to: `/calendar?month=${view.date.slice(0, 7)}`, label: "Month view" },
+        ],
+      };
+  }
 }
 
 export default function CalendarPage() {
-  const { view, today, loads, feedSince } = useLoaderData<typeof loader>();
+  const { view, today, loads, page, feedSince } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const byDate = new Map(loads.map((l) => [l.date, l]));
-  const title =
-    view.kind === "month"
-      ? new Date(`${view.month}-01T12:00:00Z`).toLocaleDateString("en-US", { month: "long", year: "numeric", timeZone: "UTC" })
-      : `Week of ${view.days[0]}`;
-  const other =
-    view.kind === "month"
-      ? { to: `/calendar?view=week&date=${view.month === today.slice(0, 7) ? today : `${view.month}-01`}`, label: "Week view" }
-      : { to: `/calendar?month=${view.days[0].slice(0, 7)}`, label: "Month view" };
-  const step = (where: string) => (view.kind === "month" ? `/calendar?month=${where}` : `/calendar?view=week&date=${where}`);
+  const { title, step, others } = navigation(view, today);
 
   return (
     <>
@@ -98,11 +99,16 @@ export default function CalendarPage() {
         <Link className="usa-button usa-button--outline" to={step(view.next)}>
           Next<span className="usa-sr-only"> {view.kind}</span>
         </Link>
-        <Link className="usa-button usa-button--unstyled" to={other.to}>
-          {other.label}
-        </Link>
+        {others.map((o) => (
+          <Link key={o.label} className="usa-button usa-button--unstyled" to={o.to}>
+            {o.label}
+          </Link>
+        ))}
       </nav>
-      <h2 data-testid="calendar-title">{title}</h2>
+      <h2 data-testid="calendar-title">
+        {title}
+        {view.kind === "day" && view.date === today ? " (today)" : ""}
+      </h2>
 
       {view.kind === "month" ? (
         <table className="usa-table usa-table--borderless portal-month" data-testid="calendar-month">
@@ -130,7 +136,9 @@ export default function CalendarPage() {
                       {load ? (
                         <>
                           <Calls load={load} />
+                          <InEffect load={load} />
                           <Entries load={load} long={false} />
+                          <MoreLink load={load} />
                         </>
                       ) : null}
                     </td>
@@ -140,7 +148,7 @@ export default function CalendarPage() {
             ))}
           </tbody>
         </table>
-      ) : (
+      ) : view.kind === "week" ? (
         <ol className="usa-list usa-list--unstyled" data-testid="calendar-week">
           {view.days.map((date) => {
             const load = byDate.get(date);
@@ -150,10 +158,12 @@ export default function CalendarPage() {
                   {WEEKDAYS[view.days.indexOf(date)]} {date}
                   {date === today ? " (today)" : ""}
                 </h3>
-                {load && (load.entries.length > 0 || load.approvedCalls + load.pendingCalls > 0) ? (
+                {load && (load.inEffect > 0 || load.approvedCalls + load.pendingCalls > 0) ? (
                   <>
                     <Calls load={load} />
+                    <InEffect load={load} />
                     <Entries load={load} long />
+                    <MoreLink load={load} />
                   </>
                 ) : (
                   <p className="margin-y-05">Nothing in effect.</p>
@@ -162,6 +172,18 @@ export default function CalendarPage() {
             );
           })}
         </ol>
+      ) : (
+        <div data-date={view.date}>
+          <Calls load={loads[0]} />
+          {loads[0].inEffect > 0 && page ? (
+            <>
+              <InEffect load={loads[0]} />
+              <DayTable load={loads[0]} page={page} />
+            </>
+          ) : (
+            <p className="margin-y-05">Nothing in effect.</p>
+          )}
+        </div>
       )}
 
       <section aria-labelledby="feed-heading" className="margin-y-4">

@@ -1,0 +1,122 @@
+// Pieces of the capacity calendar's days (issue 5): a day's calls, how many requests are in
+// effect, the first few of them with a link to the rest, and the day view's page of them.
+import { Link } from "@remix-run/react";
+import { formatCount } from "~/format";
+import { dayName } from "./calendarGrid";
+import type { DayEntry, DayLoad } from "./dayLoads";
+import type { DayPage } from "./dayPage";
+
+export function Calls({ load }: { load: DayLoad }) {
+  if (load.approvedCalls === 0 && load.pendingCalls === 0) return null;
+  return (
+    <p className="portal-calls margin-y-05">
+      <strong>{formatCount(load.approvedCalls)}</strong> extra calls
+      {load.pendingCalls > 0 ? ` (+${formatCount(load.pendingCalls)} pending)` : ""}
+    </p>
+  );
+}
+
+export function InEffect({ load }: { load: DayLoad }) {
+  if (load.inEffect === 0) return null;
+  return (
+    <p className="portal-calls margin-y-05" data-testid="in-effect">
+      {formatCount(load.inEffect)} {load.inEffect === 1 ? "request" : "requests"} in effect
+    </p>
+  );
+}
+
+function StatusTag({ entry }: { entry: DayEntry }) {
+  return (
+    <span className={`usa-tag ${entry.status === "approved" ? "portal-tag--approved" : "portal-tag--pending"}`}>{entry.status}</span>
+  );
+}
+
+/** The day's first requests; `long` adds title and department (the week view has the room). */
+export function Entries({ load, long }: { load: DayLoad; long: boolean }) {
+  if (load.entries.length === 0) return null;
+  return (
+    <ul className="usa-list usa-list--unstyled portal-day__entries">
+      {load.entries.map((e) => (
+        <li key={e.id}>
+          <Link to={`/requests/${e.id}`}>{e.reference}</Link> <StatusTag entry={e} />
+          {long ? ` ${e.title} (${e.department})` : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** "12 more", to the day view; the hidden date makes each day's link name its own. */
+export function MoreLink({ load }: { load: DayLoad }) {
+  const more = load.inEffect - load.entries.length;
+  if (more <= 0) return null;
+  return (
+    <Link to={`/calendar?day=${load.date}`} className="portal-calls" data-testid="more">
+      {formatCount(more)} more<span className="usa-sr-only"> on {dayName(load.date)}</span>
+    </Link>
+  );
+}
+
+/** One page of the requests in effect on a day, with links to the pages before and after. */
+export function DayTable({ load, page }: { load: DayLoad; page: DayPage }) {
+  const title = dayName(load.date);
+  const pageLink = (n: number) => `/calendar?day=${load.date}&page=${n}`;
+  return (
+    <>
+      <table className="usa-table usa-table--borderless usa-table--stacked width-full" data-testid="calendar-day">
+        <caption>
+          Requests in effect on {title}
+          {page.pages > 1 ? `, page ${page.page} of ${page.pages}` : ""}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Reference</th>
+            <th scope="col">Title</th>
+            <th scope="col">Department</th>
+            <th scope="col">Status</th>
+            <th scope="col" className="text-right">
+              Projected calls that day
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {load.entries.map((e) => (
+            <tr key={e.id}>
+              <th scope="row" data-label="Reference">
+                <Link to={`/requests/${e.id}`}>{e.reference}</Link>
+              </th>
+              <td data-label="Title">{e.title}</td>
+              <td data-label="Department">{e.department}</td>
+              <td data-label="Status">
+                <StatusTag entry={e} />
+              </td>
+              <td data-label="Projected calls that day" className="text-right">
+                {formatCount(e.calls)}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {page.pages > 1 ? (
+        <nav aria-label="Pages" className="usa-pagination">
+          <ul className="usa-pagination__list">
+            {page.page > 1 ? (
+              <li className="usa-pagination__item">
+                <Link className="usa-pagination__link" to={pageLink(page.page - 1)}>
+                  Previous page
+                </Link>
+              </li>
+            ) : null}
+            {page.page < page.pages ? (
+              <li className="usa-pagination__item">
+                <Link className="usa-pagination__link" to={pageLink(page.page + 1)}>
+                  Next page
+                </Link>
+              </li>
+            ) : null}
+          </ul>
+        </nav>
+      ) : null}
+    </>
+  );
+}

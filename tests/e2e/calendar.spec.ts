@@ -1,0 +1,37 @@
+// Issue 8 in the browser: a busy day on the capacity calendar lists only its first few
+// requests and links to its day view, which lists them all in a table. With JavaScript and
+// without (R17), with axe on both pages.
+import { expect, test } from "@playwright/test";
+import { dayName } from "../../app/calendar/calendarGrid";
+import { expectAccessibleAsServed } from "./accessibility";
+import { ANALYST, signedIn } from "./review";
+import { closeSeedDb, inDays, seedRequest } from "./seedRequest";
+
+test.afterAll(closeSeedDb);
+
+for (const js of [true, false]) {
+  test(`a busy day's "more" link opens its day view, which lists every request (issue 8, JavaScript ${js ? "on" : "off"})`, async ({
+    browser,
+  }) => {
+    const day = inDays(js ? 75 : 76);
+    const titles = [1, 2, 3, 4, 5].map((n) => `Busy day mailer ${n} ${js ? "js" : "no-js"}`);
+    for (const title of titles) await seedRequest({ title, state: "approved", effectiveDate: day });
+
+    const analyst = await signedIn(browser, ANALYST, js);
+    await analyst.goto(`/calendar?month=${day.slice(0, 7)}`);
+    const cell = analyst.locator(`[data-date="${day}"]`);
+    await expect(cell.getByRole("listitem")).toHaveCount(3);
+    // The demo data's long-running requests are in effect that day too.
+    const count = (await cell.getByTestId("in-effect").textContent()) ?? "";
+    const inEffect = Number(/^(\d+) requests in effect$/.exec(count)?.[1]);
+    expect(inEffect).toBeGreaterThanOrEqual(titles.length);
+    await expectAccessibleAsServed(analyst, js);
+
+    await cell.getByRole("link", { name: `${inEffect - 3} more on ${dayName(day)}` }).click();
+    await expect(analyst.getByTestId("calendar-title")).toHaveText(dayName(day));
+    const table = analyst.getByTestId("calendar-day");
+    for (const title of titles) await expect(table).toContainText(title);
+    await expect(table.getByRole("row")).toHaveCount(inEffect + 1);
+    await expectAccessibleAsServed(analyst, js);
+  });
+}
