@@ -57,7 +57,11 @@ function databaseFingerprint(): Record<string, string> {
   const sqlite = new Database(E2E_DB, { readonly: true });
   try {
     const tables = sqlite
-      .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('Session', '_prisma_migrations') ORDER BY name`)
+      // Ordinary tables only: the search index's virtual and shadow tables are derived from Request.
+      .prepare(
+        `SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%'
+           AND name NOT IN ('Session', '_prisma_migrations') ORDER BY name`,
+      )
       .all() as Array<{ name: string }>;
     return Object.fromEntries(
       tables.map(({ name }) => [
