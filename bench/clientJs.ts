@@ -64,9 +64,3 @@ export async function clientJs(): Promise<RouteJs[]> {
     })
     .sort((a, b) => b.gzipBytes - a.gzipBytes);
 }
-
-/** True when the build has a route at this URL path (e.g. "calendar"). */
-export async function hasRoute(pathName: string): Promise<boolean> {
-  const { assets } = await readBuild();
-  return Object.values(assets.routes).some((r) => r.path === pathName);
-}

@@ -1,8 +1,10 @@
 // The pages under load, as URLs and the persona who asks for them.
 import { cursorParam, type Cursor } from "../app/requests/listCursor";
 import { PAGE_SIZE } from "../app/requests/queries.server";
+import { localDate } from "../workflows/notice";
 import type { Prepared } from "./prepare";
 import type { Persona } from "./sessions";
+import { TIME_ZONE } from "./util";
 
 export interface Page {
   key: string;
@@ -18,7 +20,7 @@ export interface Page {
 export const FLOOR = "floor";
 export const DOCUMENT = "document";
 
-export function pagesFor(prepared: Prepared, size: number, calendar: boolean): Array<Page | { key: string; label: string; missing: string }> {
+export function pagesFor(prepared: Prepared, size: number): Page[] {
   const deep = Math.max(2, Math.floor(size / PAGE_SIZE / 2));
   // The list pages by cursor: the deep page starts after the row that ends page deep - 1.
   const row = prepared.db.sqlite
@@ -38,8 +40,8 @@ export function pagesFor(prepared: Prepared, size: number, calendar: boolean): A
     { key: "requester", label: "request list, requester's department", path: "/requests", persona: "requester", expect: "Public Works" },
     { key: "detail", label: "request page, long history", path: `/requests/${prepared.longTrailId}`, persona: "director", expect: "Round 75" },
     { key: "home", label: "home, my tasks (director)", path: "/", persona: "director", expect: "My tasks" },
-    calendar
-      ? { key: "calendar", label: "capacity calendar, month", path: "/calendar", persona: "analyst", expect: "alendar" }
-      : { key: "calendar", label: "capacity calendar, month", missing: "n/a: no /calendar route in this build yet" },
+    { key: "calendar", label: "capacity calendar, month", path: "/calendar", persona: "analyst", expect: "alendar" },
+    { key: "day", label: "capacity calendar, today's requests", path: `/calendar?day=${localDate(new Date(), TIME_ZONE)}`, persona: "analyst", expect: "Month view" },
+    { key: "finance", label: "Finance report", path: "/finance", persona: "finance", expect: "Fees report" },
   ];
 }

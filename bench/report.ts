@@ -6,10 +6,14 @@ import type { TransitionResult } from "./transitions";
 import { round } from "./util";
 
 /** ratio: over the bare route's requests/s (the target's measure); documentRatio: over the signed-out document's. */
-export type Row = { key: string; label: string; floor?: boolean } & (
-  | { result: LoadResult; ratio: number; documentRatio: number }
-  | { missing: string }
-);
+export interface Row {
+  key: string;
+  label: string;
+  floor?: boolean;
+  result: LoadResult;
+  ratio: number;
+  documentRatio: number;
+}
 
 export interface SizeResult {
   size: number;
@@ -26,19 +30,13 @@ export interface Target {
 
 export const TARGETS = { ratioToFloor: 0.5, p95Ms: 50, p95Growth: 1.5, transitionRatio: 0.25, jsKb: 130 };
 
-const measured = (row: Row): row is Row & { result: LoadResult; ratio: number; documentRatio: number } => "result" in row;
-
 export function evaluate(sizes: SizeResult[], js: RouteJs[]): Target[] {
   const targets: Target[] = [];
   const smallest = sizes[0];
   const largest = sizes[sizes.length - 1];
   for (const row of largest.rows.filter((r) => !r.floor)) {
-    if (!measured(row)) {
-      targets.push({ name: `${row.label} @${largest.size}`, met: false, detail: row.missing });
-      continue;
-    }
     const first = smallest.rows.find((r) => r.key === row.key);
-    const growth = first && measured(first) ? row.result.p95 / first.result.p95 : NaN;
+    const growth = first ? row.result.p95 / first.result.p95 : NaN;
     const problems = [
       Number.isNaN(row.result.p95) ? "no response completed within the timed run" : null,
       row.ratio < TARGETS.ratioToFloor ? `throughput ${pct(row.ratio)} of the floor (< ${pct(TARGETS.ratioToFloor)})` : null,
@@ -88,20 +86,16 @@ function table(head: string[], rows: string[][]): string {
 }
 
 export function sizeTable(size: SizeResult): string {
-  const rows = size.rows.map((row) =>
-    measured(row)
-      ? [
-          row.label,
-          String(round(row.result.rps, 0)),
-          ms(row.result.p50),
-          ms(row.result.p95),
-          ms(row.result.p99),
-          row.floor && row.key === "floor" ? "1.00" : String(round(row.ratio, 2)),
-          Number.isNaN(row.documentRatio) ? "" : String(round(row.documentRatio, 2)),
-          String(row.result.failures),
-        ]
-      : [row.label, "n/a", "n/a", "n/a", "n/a", "n/a", "n/a", row.missing],
-  );
+  const rows = size.rows.map((row) => [
+    row.label,
+    String(round(row.result.rps, 0)),
+    ms(row.result.p50),
+    ms(row.result.p95),
+    ms(row.result.p99),
+    row.floor && row.key === "floor" ? "1.00" : String(round(row.ratio, 2)),
+    Number.isNaN(row.documentRatio) ? "" : String(round(row.documentRatio, 2)),
+    String(row.result.failures),
+  ]);
   const t = size.transitions;
   return [
     `### ${size.size.toLocaleString("en-US")} requests (seeded in ${round(size.seed.seconds, 1)} s: ${size.seed.audit.toLocaleString("en-US")} audit entries, ${size.seed.outbox.toLocaleString("en-US")} outbox rows, ${size.seed.comments.toLocaleString("en-US")} comments)`,

@@ -9,7 +9,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { loadSettings } from "../app/settings.server";
-import { clientJs, hasRoute } from "./clientJs";
+import { clientJs } from "./clientJs";
 import { removeDbFiles } from "./database";
 import { load, type LoadOptions } from "./load";
 import { DOCUMENT, FLOOR, pagesFor } from "./pages";
@@ -46,7 +46,7 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-async function benchSize(size: number, calendar: boolean): Promise<SizeResult> {
+async function benchSize(size: number): Promise<SizeResult> {
   const port = await freePort();
   const env = {
     NODE_ENV: "production",
@@ -62,12 +62,7 @@ async function benchSize(size: number, calendar: boolean): Promise<SizeResult> {
   try {
     let floorRps = NaN;
     let documentRps = NaN;
-    for (const page of pagesFor(prepared, size, calendar)) {
-      if ("missing" in page) {
-        rows.push(page);
-        console.log(`  ${page.label}: ${page.missing}`);
-        continue;
-      }
+    for (const page of pagesFor(prepared, size)) {
       const cookie = page.persona ? prepared.cookies[page.persona] : undefined;
       // One plain request first: the page must render real data for this persona, or the figures mean nothing.
       const check = await fetch(server.origin + page.path, { headers: cookie ? { cookie } : {}, redirect: "manual" });
@@ -95,9 +90,8 @@ async function benchSize(size: number, calendar: boolean): Promise<SizeResult> {
 const started = Date.now();
 build();
 const js = await clientJs();
-const calendar = await hasRoute("calendar");
 const results: SizeResult[] = [];
-for (const size of sizes) results.push(await benchSize(size, calendar));
+for (const size of sizes) results.push(await benchSize(size));
 const targets = evaluate(results, js);
 
 const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, Node ${process.version}`;

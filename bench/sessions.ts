@@ -9,6 +9,7 @@ export const SIGNED_IN = {
   requester: "requester.partner@example.gov",
   director: "director@example.gov",
   analyst: "analyst@example.gov",
+  finance: "finance@example.gov",
 } as const;
 
 export type Persona = keyof typeof SIGNED_IN;

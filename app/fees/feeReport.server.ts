@@ -3,8 +3,8 @@
 // assessment can have one, which is also what Finance may see (SPEC §2, R1).
 import type { CurrentUser } from "~/auth/session.server";
 import type { PrismaClient } from "~/generated/prisma/client";
-import { visibleTo } from "~/requests/access.server";
-import { restore } from "../../workflows/engine";
+import { visibleSql } from "~/requests/access.server";
+import type { RequestContext } from "../../workflows/context";
 import { localDate } from "../../workflows/notice";
 import type { FeeRecord } from "./feeReport";
 import { fiscalYearOf } from "./fiscalYear";
@@ -15,21 +15,21 @@ export async function feeRecords(
   user: CurrentUser,
   options: { timeZone: string; fiscalYearStartMonth: number },
 ): Promise<FeeRecord[]> {
-  const rows = await db.request.findMany({
-    where: { AND: [visibleTo(user), { reachedFeeAssessment: true }] },
-    select: { id: true, reference: true, title: true, snapshot: true, department: { select: { name: true } } },
-    orderBy: { reference: "asc" },
-  });
-  const records: FeeRecord[] = [];
-  for (const row of rows) {
-    const fee = restore(row.snapshot).context.fee;
-    if (fee === null) continue;
+  // Only the fee is read out of each snapshot, by SQLite: restoring every machine to read one
+  // field took 1.5 s at 100 000 requests.
+  const found = await db.$queryRaw<Array<{ id: string; reference: string; title: string; department: string; fee: string }>>`
+    SELECT r.id, r.reference, r.title, d.name AS department, r.snapshot ->> '$.context.fee' AS fee
+    FROM "Request" r JOIN "Department" d ON d.id = r."departmentId"
+    WHERE r."reachedFeeAssessment" = 1 AND ${visibleSql(user)} AND r.snapshot ->> '$.context.fee' IS NOT NULL
+    ORDER BY r.reference`;
+  return found.map((row) => {
+    const fee = JSON.parse(row.fee) as NonNullable<RequestContext["fee"]>;
     const assessedOn = localDate(fee.at, options.timeZone);
-    records.push({
+    return {
       requestId: row.id,
       reference: row.reference,
       title: row.title,
-      department: row.department.name,
+      department: row.department,
       amount: toCents(fee.amount),
       suggested: toCents(fee.suggested),
       status: fee.status,
@@ -37,7 +37,6 @@ export async function feeRecords(
       accountCode: fee.accountCode,
       assessedOn,
       fiscalYear: fiscalYearOf(assessedOn, options.fiscalYearStartMonth).label,
-    });
-  }
-  return records;
+    };
+  });
 }

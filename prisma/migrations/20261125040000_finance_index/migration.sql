@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "Request_reachedFeeAssessment_idx" ON "Request"("reachedFeeAssessment");
+
