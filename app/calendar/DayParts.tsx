@@ -4,7 +4,7 @@ import { Link } from "@remix-run/react";
 import { formatCount } from "~/format";
 import { dayName } from "./calendarGrid";
 import type { DayEntry, DayLoad } from "./dayLoads";
-import type { DayPage } from "./dayPage";
+import type { PageSlice } from "~/paging";
 
 export function Calls({ load }: { load: DayLoad }) {
   if (load.approvedCalls === 0 && load.pendingCalls === 0) return null;
@@ -58,7 +58,7 @@ export function MoreLink({ load }: { load: DayLoad }) {
 }
 
 /** One page of the requests in effect on a day, with links to the pages before and after. */
-export function DayTable({ load, page }: { load: DayLoad; page: DayPage }) {
+export function DayTable({ load, page }: { load: DayLoad; page: PageSlice }) {
   const title = dayName(load.date);
   const pageLink = (n: number) => `/calendar?day=${load.date}&page=${n}`;
   return (

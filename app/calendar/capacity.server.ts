@@ -8,7 +8,7 @@ import { RESPONSE_TAIL_DAYS } from "~/analysis/responseCurve";
 import type { RequestContext } from "../../workflows/context";
 import { addCalendarDays } from "../../workflows/notice";
 import { OPEN_STATES } from "../../workflows/states";
-import { memoised } from "./dataVersionMemo.server";
+import { memoised } from "~/dataVersionMemo.server";
 import { dayLoads, OPEN_ENDED_DAYS, type CalendarEntry, type DayLoad, type RangeRequest } from "./dayLoads";
 
 /** Approved requests, including those whose end date has passed (they did happen). */

@@ -7,17 +7,3 @@ export const SHOWN_IN_MONTH = 3;
 export const SHOWN_IN_WEEK = 8;
 /** The day view's table: one line per request, so a day of a thousand takes twenty pages. */
 export const DAY_PAGE_SIZE = 50;
-
-export interface DayPage {
-  /** 1-based; a page past the end shows the last one. */
-  page: number;
-  pages: number;
-  /** Index of the page's first request in the day's list. */
-  offset: number;
-}
-
-export function dayPage(total: number, requested: number, size = DAY_PAGE_SIZE): DayPage {
-  const pages = Math.max(1, Math.ceil(total / size));
-  const page = Math.min(Math.max(1, requested), pages);
-  return { page, pages, offset: (page - 1) * size };
-}

@@ -233,10 +233,10 @@ export interface Task {
   actions: AvailableAction[];
 }
 
-/** Candidates read per query: about one page of tasks, so a portal with many open requests reads few. */
-const TASK_BATCH = 60;
+/** Candidates read per query: a page of tasks even when half the open requests wait on others. */
+const TASK_BATCH = 150;
 /** At most this many open requests are asked about per page, whatever the portal holds. */
-const TASK_CANDIDATES = 500;
+const TASK_CANDIDATES = 600;
 
 /** What waits on this person now, oldest first: the machine decides what each may do. */
 export async function myTasks(db: PrismaClient, user: CurrentUser, now: Date, timeZone: string, limit = 50): Promise<Task[]> {

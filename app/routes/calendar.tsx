@@ -11,7 +11,8 @@ import { calendarDayLoads } from "~/calendar/capacity.server";
 import { dayName, monthName } from "~/calendar/calendarGrid";
 import { calendarView, viewDates, type CalendarView } from "~/calendar/calendarView";
 import { Calls, DayTable, Entries, InEffect, MoreLink } from "~/calendar/DayParts";
-import { DAY_PAGE_SIZE, dayPage, SHOWN_IN_MONTH, SHOWN_IN_WEEK } from "~/calendar/dayPage";
+import { DAY_PAGE_SIZE, SHOWN_IN_MONTH, SHOWN_IN_WEEK } from "~/calendar/dayPage";
+import { pageWithin } from "~/paging";
 import { feedCreatedAt, renewFeedToken, revokeFeedToken } from "~/calendar/feedTokens.server";
 import { db } from "~/db.server";
 import { getSettings } from "~/settings.server";
@@ -28,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const feedSince = feed ? localDate(feed, timeZone) : null;
   if (view.kind === "day") {
     const [load] = await calendarDayLoads(db, [view.date], Number.POSITIVE_INFINITY);
-    const page = dayPage(load.inEffect, view.page);
+    const page = pageWithin(load.inEffect, view.page, DAY_PAGE_SIZE);
     const entries = load.entries.slice(page.offset, page.offset + DAY_PAGE_SIZE);
     return { view, today, loads: [{ ...load, entries }], page, feedSince };
   }

@@ -1,5 +1,5 @@
 // The Finance report (SPEC §6), finance only: fees by department for a fiscal year, with
-// their status, and a CSV export of the same rows.
+// their status, each fee a page at a time, and a CSV export of every fee of the year.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/auth/require-role.server";
@@ -9,24 +9,34 @@ import { FEE_STATUS_LABELS, FEE_STATUSES, totalsByDepartment } from "~/fees/feeR
 import { financeReport } from "~/fees/financeReport.server";
 import { fiscalYearRange } from "~/fees/fiscalYear";
 import { formatUsd } from "~/fees/money";
+import { pageWithin } from "~/paging";
 
 export const meta: MetaFunction = () => [{ title: "Fees report – 3-1-1 Number Use Portal" }];
 
+/** Fees listed a page at a time: a year can hold thousands, and the totals and the CSV cover them all. */
+const FEES_PER_PAGE = 50;
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["finance"]);
-  const report = await financeReport(db, user, new URL(request.url));
+  const url = new URL(request.url);
+  const report = await financeReport(db, user, url);
   const range = fiscalYearRange(report.year, report.fiscalYearStartMonth);
+  const { page, pages, offset } = pageWithin(report.records.length, Number(url.searchParams.get("page") ?? "1"), FEES_PER_PAGE);
   return {
     year: report.year,
     range: `${range.start} to ${range.end}`,
     years: report.years,
     totals: totalsByDepartment(report.records),
-    records: report.records,
+    count: report.records.length,
+    records: report.records.slice(offset, offset + FEES_PER_PAGE),
+    page,
+    pages,
   };
 }
 
 export default function FinancePage() {
-  const { year, range, years, totals, records } = useLoaderData<typeof loader>();
+  const { year, range, years, totals, count, records, page, pages } = useLoaderData<typeof loader>();
+  const pageLink = (to: number) => `?${new URLSearchParams({ year, page: String(to) }).toString()}`;
   return (
     <>
       <h1>Fees report</h1>
@@ -84,7 +94,10 @@ export default function FinancePage() {
         <>
           <h2>Fees</h2>
           <table className="usa-table usa-table--borderless usa-table--stacked" data-testid="fee-rows">
-            <caption className="usa-sr-only">Each fee in {year}</caption>
+            <caption>
+              {count} {count === 1 ? "fee" : "fees"} in {year}
+              {pages > 1 ? `, page ${page} of ${pages}` : ""}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">Request</th>
@@ -115,6 +128,26 @@ export default function FinancePage() {
               ))}
             </tbody>
           </table>
+          {pages > 1 ? (
+            <nav aria-label="Pages of fees" className="usa-pagination">
+              <ul className="usa-pagination__list">
+                {page > 1 ? (
+                  <li className="usa-pagination__item">
+                    <Link className="usa-pagination__link" to={pageLink(page - 1)}>
+                      Previous page
+                    </Link>
+                  </li>
+                ) : null}
+                {page < pages ? (
+                  <li className="usa-pagination__item">
+                    <Link className="usa-pagination__link" to={pageLink(page + 1)}>
+                      Next page
+                    </Link>
+                  </li>
+                ) : null}
+              </ul>
+            </nav>
+          ) : null}
         </>
       ) : null}
     </>

@@ -191,7 +191,13 @@ describe("Finance report", () => {
       totals: Array<{ department: string; byStatus: Record<string, number> }>;
     };
     expect(page.totals).toEqual([expect.objectContaining({ department: "Public Works", byStatus: expect.objectContaining({ assessed: 300000 }) })]);
+    const pastTheEnd = (await run(financeRoute.loader as Fn, get("/finance?page=99", cookie.finance))) as { page: number; pages: number; count: number; records: unknown[] };
+    expect(pastTheEnd).toMatchObject({ page: 1, pages: 1, count: 1 });
+    expect(pastTheEnd.records).toHaveLength(1);
     await act("requester.partner@example.gov", { type: "ACCEPT_FEE", accountCode: "100-2000" });
+    // The report is remembered per data version: the accepted fee shows at once.
+    const accepted = (await run(financeRoute.loader as Fn, get("/finance", cookie.finance))) as typeof page;
+    expect(accepted.totals).toEqual([expect.objectContaining({ byStatus: expect.objectContaining({ assessed: 0, accepted: 300000 }) })]);
     const csv = (await run(csvRoute.loader as Fn, get("/finance.csv", cookie.finance))) as Response;
     expect(csv.headers.get("Content-Type")).toMatch(/^text\/csv/);
     const lines = (await csv.text()).trim().split("\n");

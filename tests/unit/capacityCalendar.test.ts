@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { dayName, monthName, monthWeeks, shiftDays, shiftMonth, weekOf, weekday } from "../../app/calendar/calendarGrid";
 import { calendarView } from "../../app/calendar/calendarView";
 import { dayLoads, OPEN_ENDED_DAYS, type RangeRequest } from "../../app/calendar/dayLoads";
-import { DAY_PAGE_SIZE, dayPage } from "../../app/calendar/dayPage";
+import { DAY_PAGE_SIZE } from "../../app/calendar/dayPage";
+import { pageWithin } from "../../app/paging";
 import { addCalendarDays } from "../../workflows/notice";
 
 const entry = (over: Partial<RangeRequest>): RangeRequest => ({
@@ -79,12 +80,15 @@ describe("calendar grid", () => {
   });
 });
 
-describe("day view pages (issue 8)", () => {
-  it("cuts a day's list into fixed pages, a page past the end showing the last", () => {
-    expect(dayPage(0, 1)).toEqual({ page: 1, pages: 1, offset: 0 });
-    expect(dayPage(DAY_PAGE_SIZE, 2)).toEqual({ page: 1, pages: 1, offset: 0 });
-    expect(dayPage(DAY_PAGE_SIZE + 1, 2)).toEqual({ page: 2, pages: 2, offset: DAY_PAGE_SIZE });
-    expect(dayPage(120, 7, 50)).toEqual({ page: 3, pages: 3, offset: 100 });
+describe("pages of a list of known length: the calendar's day view, the Finance report's fees (issue 8)", () => {
+  it("cuts a list into fixed pages, a page past the end showing the last, a page that is no number the first", () => {
+    expect(pageWithin(120, Number("abc"), 50)).toEqual({ page: 1, pages: 3, offset: 0 });
+    expect(pageWithin(120, 2.5, 50)).toEqual({ page: 1, pages: 3, offset: 0 });
+    expect(pageWithin(120, -4, 50)).toEqual({ page: 1, pages: 3, offset: 0 });
+    expect(pageWithin(0, 1, DAY_PAGE_SIZE)).toEqual({ page: 1, pages: 1, offset: 0 });
+    expect(pageWithin(DAY_PAGE_SIZE, 2, DAY_PAGE_SIZE)).toEqual({ page: 1, pages: 1, offset: 0 });
+    expect(pageWithin(DAY_PAGE_SIZE + 1, 2, DAY_PAGE_SIZE)).toEqual({ page: 2, pages: 2, offset: DAY_PAGE_SIZE });
+    expect(pageWithin(120, 7, 50)).toEqual({ page: 3, pages: 3, offset: 100 });
   });
 });
 

@@ -1,6 +1,6 @@
-// In-process memo for what the capacity calendar computes from every request in a range
-// (issue 8). Finding the requests a month may hold reads two years of rows (about 150 ms at
-// 100 000 requests), while the calendar is read far more often than requests change.
+// In-process memo for what a page computes from many requests (issue 8): the capacity
+// calendar (every request a month may hold: two years of rows) and the Finance report (every
+// fee). Both are read far more often than requests change.
 //
 // The data version is the newest audit entry's id: every change to a request (and to a
 // department, whose name the calendar shows) writes an AuditEntry in the same transaction, and
@@ -8,7 +8,7 @@
 // it cannot serve data older than the database.
 import type { PrismaClient } from "~/generated/prisma/client";
 
-/** A few months, weeks and days for each version; the least recently used goes first. */
+/** A few months, weeks, days and reports for each version; the least recently used goes first. */
 export const MEMO_ENTRIES = 50;
 
 // Promises, not values: concurrent requests for a key being computed wait for that one read.
