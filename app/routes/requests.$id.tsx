@@ -27,8 +27,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.request.reference}: ${data.request.title} – 3-1-1 Number Use Portal` : "Request" },
 ];
 
+/** A long history (hundreds of entries after many rounds of changes) shows its latest entries first; the rest on request. */
+const HISTORY_SHOWN = 20;
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
+  const wholeHistory = new URL(request.url).searchParams.get("history") === "all";
   const row = await findVisibleRequest(db, user, params.id ?? "");
   const snapshot = restore(row.snapshot);
   const state = stateName(snapshot);
@@ -63,7 +67,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     analysis: ctx.analysis,
     storedAnalysis: ctx.analysis ? await currentAnalysis(db, row.id, ctx.analysis.at) : null,
     fee: ctx.fee,
-    audit: audit.map((a) => ({
+    historyLength: audit.length,
+    audit: (wholeHistory ? audit : audit.slice(-HISTORY_SHOWN)).map((a) => ({
       id: a.id,
       at: a.at.toISOString(),
       who: actorLabel(a.actorName, a.role ? { role: a.role as ActorRole, acting: a.acting } : null),
@@ -130,7 +135,7 @@ function has(actions: AvailableAction[], type: AvailableAction["type"]) {
 }
 
 export default function RequestPage() {
-  const { request, steps, nextStep, actions, canCopy, signOffs, inDecision, analysis, storedAnalysis, fee, audit, comments, timeZone } =
+  const { request, steps, nextStep, actions, canCopy, signOffs, inDecision, analysis, storedAnalysis, fee, audit, historyLength, comments, timeZone } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
@@ -368,8 +373,16 @@ export default function RequestPage() {
 
       <section aria-labelledby="audit-heading" className="margin-y-3">
         <h2 id="audit-heading">History</h2>
+        {audit.length < historyLength ? (
+          <p>
+            The latest {audit.length} of {historyLength} entries.{" "}
+            <Link to="?history=all#audit-heading">Show the whole history</Link>
+          </p>
+        ) : null}
         <table className="usa-table usa-table--borderless usa-table--stacked">
-          <caption className="usa-sr-only">Everything that happened to this request, oldest first</caption>
+          <caption className="usa-sr-only">
+            {audit.length < historyLength ? "The latest things" : "Everything"} that happened to this request, oldest first
+          </caption>
           <thead>
             <tr>
               <th scope="col">When</th>
