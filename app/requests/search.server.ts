@@ -8,7 +8,7 @@ import { Prisma, type PrismaClient } from "~/generated/prisma/client";
 
 const TRIGRAM = 3;
 /** Up to this many matches, the index's list is read and sorted; more, the ordered scan is cheaper. */
-const FEW = 2000;
+const FEW = 500;
 
 /** LIKE matches its pattern's % and _ literally only when they are escaped. */
 function like(text: string): Prisma.Sql {
