@@ -6,7 +6,7 @@ import express, { type Express } from "express";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { getLoadContext } from "./app/load-context.server";
-import { securityHeaders } from "./app/security/headers.server";
+import { noStore, securityHeaders } from "./app/security/headers.server";
 import { requireSameOrigin } from "./app/security/origin.server";
 import { startBackgroundWork } from "./app/background.server";
 import { getSettings, SettingsError, type Settings } from "./app/settings.server";
@@ -27,11 +27,14 @@ export async function createApp(settings: Settings, build?: ServerBuild): Promis
 
   // Fingerprinted Remix assets: cache for a year.
   app.use("/build", express.static(path.join(root, "public", "build"), { immutable: true, maxAge: "1y" }));
-  // Everything else in public/ (USWDS css, fonts, images): an hour.
-  app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
+  // The rest of public/ (USWDS css, fonts, images; the icon): an hour. Mounted by path, so a page's
+  // request does not first look for a file on disk.
+  app.use("/uswds", express.static(path.join(root, "public", "uswds"), { maxAge: "1h" }));
+  app.get("/favicon.svg", (_req, res) => res.sendFile(path.join(root, "public", "favicon.svg"), { maxAge: "1h" }));
 
   app.all(
     "*",
+    noStore,
     // The build's own mode ("production" after `remix build`): error details stay on the server console.
     createRequestHandler({ build: serverBuild, mode: serverBuild.mode, getLoadContext }),
   );

@@ -40,6 +40,16 @@ const PERMISSIONS_POLICY = [
   "usb=()",
 ].join(", ");
 
+/**
+ * Pages carry personal and county data: keep them out of shared caches and the back-forward
+ * history of a shared computer. For the portal's own responses only: static files set their
+ * own caching, which `send` skips when a Cache-Control is already there.
+ */
+export function noStore(_req: Request, res: Response, next: NextFunction) {
+  res.setHeader("Cache-Control", "no-store");
+  next();
+}
+
 export function securityHeaders(options: { appUrl: string }): RequestHandler {
   const https = new URL(options.appUrl).protocol === "https:";
   return (_req: Request, res: Response, next: NextFunction) => {
@@ -53,9 +63,6 @@ export function securityHeaders(options: { appUrl: string }): RequestHandler {
     res.setHeader("Cross-Origin-Resource-Policy", "same-origin");
     // Older browsers that do not know frame-ancestors.
     res.setHeader("X-Frame-Options", "DENY");
-    // Pages carry personal and county data: keep them out of shared caches and the
-    // back-forward history of a shared computer. Static files set their own.
-    res.setHeader("Cache-Control", "no-store");
     if (https) res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
     next();
   };

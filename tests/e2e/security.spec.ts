@@ -72,3 +72,16 @@ test("the response headers carry the policy", async ({ page }) => {
   expect(headers["x-content-type-options"]).toBe("nosniff");
   expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
 });
+
+test("pages are never stored; the fingerprinted scripts and the USWDS styles are cached", async ({ page, request }) => {
+  const res = await page.goto("/sign-in");
+  expect(res!.headers()["cache-control"]).toBe("no-store");
+  const script = await page.locator('link[rel="modulepreload"][href^="/build/"]').first().getAttribute("href");
+  const style = await page.locator('link[rel="stylesheet"][href^="/uswds/"]').first().getAttribute("href");
+  const scriptRes = await request.get(script!);
+  expect(scriptRes.status()).toBe(200);
+  expect(scriptRes.headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
+  const styleRes = await request.get(style!);
+  expect(styleRes.status()).toBe(200);
+  expect(styleRes.headers()["cache-control"]).toBe("public, max-age=3600");
+});

@@ -80,6 +80,7 @@ describe("headers", () => {
     expect(res.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
     expect(res.headers.get("permissions-policy")).toContain("camera=()");
     expect(res.headers.get("strict-transport-security")).toBeNull();
+    expect(res.headers.get("cache-control")).toBe("no-store");
   });
 
   it("gives every response its own nonce and puts it on every script in the page", async () => {
@@ -149,6 +150,18 @@ describe("the Origin check", () => {
   it("lets GET through from anywhere (GET changes nothing)", async () => {
     const res = await fetch(`${http.base}/change`, { headers: { Origin: "https://evil.example", "Sec-Fetch-Site": "cross-site" } });
     expect(res.status).toBe(200);
+  });
+});
+
+describe("static files", () => {
+  it("serves the icon from public/ with an hour's caching, and a page path is not looked up on disk", async () => {
+    const icon = await fetch(`${http.base}/favicon.svg`);
+    expect(icon.status).toBe(200);
+    expect(icon.headers.get("content-type")).toMatch(/^image\/svg\+xml/);
+    expect(icon.headers.get("cache-control")).toBe("public, max-age=3600");
+    expect(icon.headers.get("x-content-type-options")).toBe("nosniff");
+    // public/favicon.svg exists, but only its own path serves it: other paths go to the portal.
+    expect((await fetch(`${http.base}/public/favicon.svg`)).status).toBe(404);
   });
 });
 
