@@ -1,6 +1,6 @@
 // R4, R5, R6, R7: how much notice each department must give, counted in local calendar days.
 import { TZDate } from "@date-fns/tz";
-import { addDays, differenceInCalendarDays, format, parseISO } from "date-fns";
+import { differenceInCalendarDays, format, parseISO } from "date-fns";
 import type { RequestType } from "./types";
 
 export const DEFAULT_TIME_ZONE = "America/New_York";
@@ -26,10 +26,13 @@ export function localDate(at: Date | string, timeZone: string): string {
   return format(new TZDate(new Date(at).getTime(), timeZone), "yyyy-MM-dd");
 }
 
-/** A calendar date plus whole days, whatever the length of the days in between. */
+/**
+ * A calendar date plus whole days, whatever the length of the days in between: counted in UTC,
+ * where every day has 24 hours (plain arithmetic: pages add days to dates by the hundred).
+ */
 export function addCalendarDays(date: string, days: number): string {
   const [y, m, d] = date.split("-").map(Number);
-  return format(addDays(new TZDate(y, m - 1, d, "UTC"), days), "yyyy-MM-dd");
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }
 
 export function noticeDays(partner: boolean): number {

@@ -2,8 +2,8 @@
 // ?view=month&month=… or one day's requests, ?day=…&page=…; today's month by default.
 // Anything malformed falls back to the default rather than failing: these are links people
 // edit and bookmark.
-import { isCalendarDate } from "../../workflows/notice";
-import { isMonth, monthWeeks, shiftDays, shiftMonth, weekOf } from "./calendarGrid";
+import { addCalendarDays, isCalendarDate } from "../../workflows/notice";
+import { isMonth, monthWeeks, shiftMonth, weekOf } from "./calendarGrid";
 
 export type CalendarView =
   | { kind: "month"; month: string; weeks: string[][]; previous: string; next: string }
@@ -18,12 +18,12 @@ export function pageParam(value: string | null): number {
 export function calendarView(params: URLSearchParams, today: string): CalendarView {
   const day = params.get("day") ?? "";
   if (isCalendarDate(day)) {
-    return { kind: "day", date: day, page: pageParam(params.get("page")), previous: shiftDays(day, -1), next: shiftDays(day, 1) };
+    return { kind: "day", date: day, page: pageParam(params.get("page")), previous: addCalendarDays(day, -1), next: addCalendarDays(day, 1) };
   }
   if (params.get("view") === "week") {
     const date = params.get("date") ?? "";
     const days = weekOf(isCalendarDate(date) ? date : today);
-    return { kind: "week", days, previous: shiftDays(days[0], -7), next: shiftDays(days[0], 7) };
+    return { kind: "week", days, previous: addCalendarDays(days[0], -7), next: addCalendarDays(days[0], 7) };
   }
   const month = params.get("month") ?? "";
   const shown = isMonth(month) ? month : today.slice(0, 7);

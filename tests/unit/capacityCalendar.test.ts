@@ -1,6 +1,6 @@
 // The capacity calendar's days and per-day loads (issue 5).
 import { describe, expect, it } from "vitest";
-import { dayName, monthName, monthWeeks, shiftDays, shiftMonth, weekOf, weekday } from "../../app/calendar/calendarGrid";
+import { dayName, monthName, monthWeeks, shiftMonth, weekOf, weekday } from "../../app/calendar/calendarGrid";
 import { calendarView } from "../../app/calendar/calendarView";
 import { dayLoads, OPEN_ENDED_DAYS, type RangeRequest } from "../../app/calendar/dayLoads";
 import { DAY_PAGE_SIZE } from "../../app/calendar/dayPage";
@@ -39,9 +39,9 @@ describe("calendar grid", () => {
   });
 
   it("steps days across months, years and a leap day", () => {
-    expect(shiftDays("2026-12-31", 1)).toBe("2027-01-01");
-    expect(shiftDays("2028-03-01", -1)).toBe("2028-02-29");
-    expect(shiftDays("2026-11-01", 7)).toBe("2026-11-08");
+    expect(addCalendarDays("2026-12-31", 1)).toBe("2027-01-01");
+    expect(addCalendarDays("2028-03-01", -1)).toBe("2028-02-29");
+    expect(addCalendarDays("2026-11-01", 7)).toBe("2026-11-08");
   });
 
   it("names days and months as people read them", () => {
