@@ -1,6 +1,7 @@
 // Pieces of the capacity calendar's days (issue 5): a day's calls, how many requests are in
 // effect, the first few of them with a link to the rest, and the day view's page of them.
 import { Link } from "@remix-run/react";
+import { Pagination } from "~/components/Pagination";
 import { formatCount } from "~/format";
 import { dayName } from "./calendarGrid";
 import type { DayEntry, DayLoad } from "./dayLoads";
@@ -97,26 +98,10 @@ export function DayTable({ load, page }: { load: DayLoad; page: PageSlice }) {
           ))}
         </tbody>
       </table>
-      {page.pages > 1 ? (
-        <nav aria-label="Pages" className="usa-pagination">
-          <ul className="usa-pagination__list">
-            {page.page > 1 ? (
-              <li className="usa-pagination__item">
-                <Link className="usa-pagination__link" to={pageLink(page.page - 1)}>
-                  Previous page
-                </Link>
-              </li>
-            ) : null}
-            {page.page < page.pages ? (
-              <li className="usa-pagination__item">
-                <Link className="usa-pagination__link" to={pageLink(page.page + 1)}>
-                  Next page
-                </Link>
-              </li>
-            ) : null}
-          </ul>
-        </nav>
-      ) : null}
+      <Pagination
+        previous={page.page > 1 ? pageLink(page.page - 1) : null}
+        next={page.page < page.pages ? pageLink(page.page + 1) : null}
+      />
     </>
   );
 }

@@ -4,6 +4,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/auth/require-role.server";
 import { SelectField } from "~/components/Field";
+import { Pagination } from "~/components/Pagination";
 import { db } from "~/db.server";
 import { FEE_STATUS_LABELS, FEE_STATUSES, totalsByDepartment } from "~/fees/feeReport";
 import { financeReport } from "~/fees/financeReport.server";
@@ -128,26 +129,11 @@ export default function FinancePage() {
               ))}
             </tbody>
           </table>
-          {pages > 1 ? (
-            <nav aria-label="Pages of fees" className="usa-pagination">
-              <ul className="usa-pagination__list">
-                {page > 1 ? (
-                  <li className="usa-pagination__item">
-                    <Link className="usa-pagination__link" to={pageLink(page - 1)}>
-                      Previous page
-                    </Link>
-                  </li>
-                ) : null}
-                {page < pages ? (
-                  <li className="usa-pagination__item">
-                    <Link className="usa-pagination__link" to={pageLink(page + 1)}>
-                      Next page
-                    </Link>
-                  </li>
-                ) : null}
-              </ul>
-            </nav>
-          ) : null}
+          <Pagination
+            label="Pages of fees"
+            previous={page > 1 ? pageLink(page - 1) : null}
+            next={page < pages ? pageLink(page + 1) : null}
+          />
         </>
       ) : null}
     </>

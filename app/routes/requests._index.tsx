@@ -1,6 +1,6 @@
 // All the requests this person may see (R1), with filters, search and pages.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
 import { SelectField, TextField } from "~/components/Field";
 import { RequestTable } from "~/components/RequestTable";
@@ -12,6 +12,7 @@ import { filtersFrom, listRequests, type ListFilters } from "~/requests/queries.
 import { STATE_LABELS, STATE_NAMES } from "../../workflows/states";
 import { REQUEST_TYPE_LABELS, REQUEST_TYPES } from "../../workflows/types";
 import { NewRequestButton } from "~/components/NewRequestButton";
+import { Pagination } from "~/components/Pagination";
 
 export const meta: MetaFunction = () => [{ title: "Requests – 3-1-1 Number Use Portal" }];
 
@@ -79,24 +80,10 @@ export default function Requests() {
       ) : (
         <RequestTable rows={rows} caption={`Requests, page ${page}`} />
       )}
-      <nav aria-label="Pages" className="usa-pagination">
-        <ul className="usa-pagination__list">
-          {previous ? (
-            <li className="usa-pagination__item">
-              <Link className="usa-pagination__link" to={pageLink(filters, Math.max(1, page - 1), "before", previous)}>
-                Previous page
-              </Link>
-            </li>
-          ) : null}
-          {next ? (
-            <li className="usa-pagination__item">
-              <Link className="usa-pagination__link" to={pageLink(filters, page + 1, "after", next)}>
-                Next page
-              </Link>
-            </li>
-          ) : null}
-        </ul>
-      </nav>
+      <Pagination
+        previous={previous ? pageLink(filters, Math.max(1, page - 1), "before", previous) : null}
+        next={next ? pageLink(filters, page + 1, "after", next) : null}
+      />
     </>
   );
 }
