@@ -27,18 +27,8 @@ export interface CalendarEntry {
  */
 export const OPEN_ENDED_DAYS = 90;
 
-/** A request that may be in effect, or bring calls, on some day of a range of dates. */
-export interface RangeRequest {
-  id: string;
-  reference: string;
-  title: string;
-  department: string;
-  status: "approved" | "pending";
-  from: string;
-  /** Last day in effect; null when open-ended. */
-  to: string | null;
-  /** Projected calls on the range's days, from the current analysis. */
-  daily: DailyCalls[];
+/** A request that may be in effect, or bring calls, on some day of a range; `daily` holds only the range's days. */
+export interface RangeRequest extends CalendarEntry {
   /**
    * Open-ended requests: an analysis projects their first month only; later days carry on at
    * that month's average, the steady load the schedule must hold. Null when dated or unanalysed.
@@ -46,16 +36,8 @@ export interface RangeRequest {
   carry: { after: string; calls: number } | null;
 }
 
-/** One request on one day, as the calendar lists it. */
-export interface DayEntry {
-  id: string;
-  reference: string;
-  title: string;
-  department: string;
-  status: "approved" | "pending";
-  /** Projected extra calls that day. */
-  calls: number;
-}
+/** One request on one day, as the calendar lists it, with its projected extra calls that day. */
+export type DayEntry = Pick<CalendarEntry, "id" | "reference" | "title" | "department" | "status"> & { calls: number };
 
 export interface DayLoad {
   date: string;

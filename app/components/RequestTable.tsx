@@ -2,20 +2,11 @@
 // optionally what happens next (for department staff who rarely use the portal).
 import { Link } from "@remix-run/react";
 import { NEXT_STEP } from "~/requests/progress";
+import type { RequestListRow } from "~/requests/queries.server";
 import { isStateName, STATE_LABELS, type StateName } from "../../workflows/states";
 import { REQUEST_TYPE_LABELS, type RequestType } from "../../workflows/types";
 
-export interface RequestRow {
-  id: string;
-  reference: string;
-  title: string;
-  type: string;
-  state: string;
-  effectiveDate: string | null;
-  department: { name: string };
-}
-
-export function RequestTable({ rows, caption, showNextStep = false }: { rows: RequestRow[]; caption: string; showNextStep?: boolean }) {
+export function RequestTable({ rows, caption, showNextStep = false }: { rows: RequestListRow[]; caption: string; showNextStep?: boolean }) {
   return (
     <table className="usa-table usa-table--borderless usa-table--stacked width-full" data-testid="request-table">
       <caption>{caption}</caption>

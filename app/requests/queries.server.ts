@@ -1,6 +1,6 @@
 // Reading requests: lists, one request, and "my tasks". Every read is filtered by R1.
 import type { CurrentUser } from "~/auth/session.server";
-import { Prisma, type PrismaClient, type Request } from "~/generated/prisma/client";
+import { Prisma, type AuditEntry, type PrismaClient, type Request } from "~/generated/prisma/client";
 import { availableActions, restore, type AvailableAction } from "../../workflows/engine";
 import type { RequestEventType } from "../../workflows/events";
 import { localDate } from "../../workflows/notice";
@@ -53,6 +53,7 @@ export function filtersFrom(params: URLSearchParams): ListFilters {
   };
 }
 
+/** A row of a request list, as `RequestTable` shows it. */
 export interface RequestListRow {
   id: string;
   reference: string;
@@ -60,7 +61,7 @@ export interface RequestListRow {
   type: string;
   state: string;
   effectiveDate: string | null;
-  department: { name: string; code: string };
+  department: { name: string };
 }
 
 export interface RequestListPage {
@@ -71,7 +72,7 @@ export interface RequestListPage {
   next: Cursor | null;
 }
 
-type ListRow = Omit<RequestListRow, "department"> & { updatedAt: Date; departmentName: string; departmentCode: string };
+type ListRow = Omit<RequestListRow, "department"> & { updatedAt: Date; departmentName: string };
 
 /**
  * One page of the requests this person may see (R1), newest change first. One raw query:
@@ -98,7 +99,7 @@ export async function listRequests(db: PrismaClient, user: CurrentUser, filters:
   const order = backwards ? Prisma.sql`r."updatedAt" ASC, r.id ASC` : Prisma.sql`r."updatedAt" DESC, r.id DESC`;
   const found = await db.$queryRaw<ListRow[]>`
     SELECT r.id, r.reference, r.title, r.type, r.state, r."effectiveDate", r."updatedAt",
-           d.name AS "departmentName", d.code AS "departmentCode"
+           d.name AS "departmentName"
     FROM "Request" r JOIN "Department" d ON d.id = r."departmentId"
     WHERE ${Prisma.join(where, " AND ")}
     ORDER BY ${order}
@@ -110,10 +111,7 @@ export async function listRequests(db: PrismaClient, user: CurrentUser, filters:
   const last = rows[rows.length - 1];
   const at = (row: ListRow): Cursor => ({ updatedAt: row.updatedAt.toISOString(), id: row.id });
   return {
-    rows: rows.map(({ departmentName, departmentCode, updatedAt: _updatedAt, ...row }) => ({
-      ...row,
-      department: { name: departmentName, code: departmentCode },
-    })),
+    rows: rows.map(({ departmentName, updatedAt: _updatedAt, ...row }) => ({ ...row, department: { name: departmentName } })),
     page: filters.page,
     previous: first && (backwards ? more : from !== undefined) ? at(first) : null,
     next: last && (backwards || more) ? at(last) : null,
@@ -177,17 +175,7 @@ export async function findVisibleRequest(db: PrismaClient, user: CurrentUser, id
   return request;
 }
 
-export interface AuditLine {
-  id: number;
-  at: Date;
-  actorName: string;
-  role: string | null;
-  acting: boolean;
-  event: string;
-  fromState: string | null;
-  toState: string | null;
-  comment: string | null;
-}
+export type AuditLine = Pick<AuditEntry, "id" | "at" | "actorName" | "role" | "acting" | "event" | "fromState" | "toState" | "comment">;
 
 /** A request's history, oldest first (a long one has hundreds of entries: one raw query). */
 export async function auditTrail(db: PrismaClient, requestId: string): Promise<AuditLine[]> {
