@@ -2,6 +2,7 @@
 import type { CurrentUser } from "~/auth/session.server";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { memoised } from "~/dataVersionMemo.server";
+import { visibilityKey } from "~/requests/access.server";
 import { getSettings } from "~/settings.server";
 import { localDate } from "../../workflows/notice";
 import { fiscalYearChoices } from "./feeReport";
@@ -12,9 +13,8 @@ import { chosenYear, inYear } from "./reportFilter";
 export async function financeReport(db: PrismaClient, user: CurrentUser, url: URL, now = new Date()) {
   const { timeZone, fiscalYearStartMonth } = getSettings();
   const current = fiscalYearOf(localDate(now, timeZone), fiscalYearStartMonth).label;
-  // Keyed by the person's roles and department too: they decide which fees the person may see (R1).
-  const scope = `${user.departmentId ?? ""}:${user.roles.map((r) => r.role).join(",")}`;
-  const all = await memoised(db, `fees|${scope}`, () => feeRecords(db, user, { timeZone, fiscalYearStartMonth }));
+  // Keyed by what the person may see (R1): the fees read depend on nothing else about them.
+  const all = await memoised(db, `fees|${visibilityKey(user)}`, () => feeRecords(db, user, { timeZone, fiscalYearStartMonth }));
   const year = chosenYear(url.searchParams.get("year"), current);
   return { year, years: fiscalYearChoices(all, current), records: inYear(all, year), fiscalYearStartMonth };
 }

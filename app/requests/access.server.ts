@@ -39,6 +39,11 @@ export function visibleSql(user: CurrentUser): Prisma.Sql {
   return any.length > 0 ? Prisma.sql`(${Prisma.join(any, " OR ")})` : Prisma.sql`1 = 0`;
 }
 
+/** The same scope as a string: people with equal keys see the same requests (for memo keys). */
+export function visibilityKey(user: CurrentUser): string {
+  return JSON.stringify(scopeOf(user));
+}
+
 export function canSee(user: CurrentUser, request: { departmentId: string; reachedFeeAssessment: boolean }): boolean {
   const scope = scopeOf(user);
   if (scope.everything) return true;
