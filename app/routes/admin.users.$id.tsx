@@ -12,6 +12,7 @@ import { ErrorSummary } from "~/components/ErrorSummary";
 import { SelectField, TextField } from "~/components/Field";
 import { RoleCheckboxes } from "~/components/RoleCheckboxes";
 import { db } from "~/db.server";
+import { NewSecretAlert } from "~/components/NewSecretAlert";
 import { fieldErrors, formValues } from "~/forms/fieldErrors";
 import { useZodForm, type FormValues } from "~/forms/useZodForm";
 import { getSettings } from "~/settings.server";
@@ -118,16 +119,12 @@ export default function UserPage() {
         </div>
       ) : null}
       {actionData?.link ? (
-        <div className="usa-alert usa-alert--success" role="status" data-testid="invitation">
-          <div className="usa-alert__body">
-            <p className="usa-alert__text">
-              New invitation link (the earlier one no longer works):{" "}
-              <code className="portal-secret" data-testid="invitation-link">
-                {actionData.link}
-              </code>
-            </p>
-          </div>
-        </div>
+        <NewSecretAlert
+          label="New invitation link (the earlier one no longer works):"
+          secret={actionData.link}
+          testId="invitation-link"
+          alertTestId="invitation"
+        />
       ) : null}
       <ErrorSummary errors={formError ? [["form", formError]] : []} />
 

@@ -14,6 +14,7 @@ import { Calls, DayTable, Entries, InEffect, MoreLink } from "~/calendar/DayPart
 import { DAY_PAGE_SIZE, SHOWN_IN_MONTH, SHOWN_IN_WEEK } from "~/calendar/dayPage";
 import { pageWithin } from "~/paging";
 import { feedCreatedAt, renewFeedToken, revokeFeedToken } from "~/calendar/feedTokens.server";
+import { NewSecretAlert } from "~/components/NewSecretAlert";
 import { db } from "~/db.server";
 import { getSettings } from "~/settings.server";
 import { localDate } from "../../workflows/notice";
@@ -194,16 +195,7 @@ export default function CalendarPage() {
           keep it to yourself. The portal keeps only a fingerprint of it, so it is shown once, when made.
         </p>
         {actionData?.feedUrl ? (
-          <div className="usa-alert usa-alert--success" role="status">
-            <div className="usa-alert__body">
-              <p className="usa-alert__text">
-                Your calendar address (any earlier one no longer works):{" "}
-                <code className="portal-secret" data-testid="feed-url">
-                  {actionData.feedUrl}
-                </code>
-              </p>
-            </div>
-          </div>
+          <NewSecretAlert label="Your calendar address (any earlier one no longer works):" secret={actionData.feedUrl} testId="feed-url" />
         ) : null}
         {actionData?.revoked ? (
           <p role="status" data-testid="feed-revoked">
