@@ -12,7 +12,7 @@ import * as analysisRoute from "../../app/routes/requests.$id_.analysis";
 import { seedDatabase } from "../../prisma/seed";
 import { addCalendarDays, localDate } from "../../workflows/notice";
 import { FAST_SCRYPT, personAt } from "../support/people";
-import { materialsColumns } from "../support/requests";
+import { analysisFields, materialsColumns } from "../support/requests";
 import { cookieFor, get, post, run, statusOf, useTestDatabase } from "../support/routes";
 import { createTestDb, type TestDb } from "../support/testDb";
 
@@ -42,18 +42,7 @@ async function newRequest(title: string): Promise<string> {
 async function recordAnalysis(requestId: string) {
   const answer = await run(
     analysisRoute.action as Fn,
-    post(`/requests/${requestId}/analysis`, analystCookie, {
-      intent: "record",
-      audienceSize: "40000",
-      responseRate: "0.02",
-      firstDistributionDate: effective,
-      lastDistributionDate: effective,
-      handleTimeMinutes: "5",
-      targetServiceLevel: "0.8",
-      targetAnswerSeconds: "60",
-      businessHoursPerDay: "8",
-      recommendation: "Add one agent.",
-    }),
+    post(`/requests/${requestId}/analysis`, analystCookie, { intent: "record", ...analysisFields(effective), recommendation: "Add one agent." }),
     { id: requestId },
   );
   expect(statusOf(answer)).toBe(303);

@@ -23,6 +23,7 @@ import { addCalendarDays, localDate } from "../../workflows/notice";
 import { DEMO_PASSWORD } from "../../prisma/demo-accounts";
 import { seedDatabase } from "../../prisma/seed";
 import { FAST_SCRYPT, personAt } from "../support/people";
+import { analysisFields } from "../support/requests";
 import { cookieFor, get, post, run, statusOf, useTestDatabase } from "../support/routes";
 import { createTestDb, type TestDb } from "../support/testDb";
 
@@ -41,16 +42,7 @@ async function act(email: string, event: EventPayload) {
   if (!outcome.ok) throw new Error(`${event.type}: ${outcome.reason}`);
 }
 
-const ANALYSIS = {
-  audienceSize: "40000",
-  responseRate: "0.02",
-  firstDistributionDate: effective,
-  lastDistributionDate: effective,
-  handleTimeMinutes: "5",
-  targetServiceLevel: "0.8",
-  targetAnswerSeconds: "60",
-  businessHoursPerDay: "8",
-};
+const ANALYSIS = analysisFields(effective);
 
 beforeAll(async () => {
   t = await createTestDb("review-flow");

@@ -15,3 +15,17 @@ export function materialsColumns(effectiveDate: string, title = "Leaf collection
     contactPhone: "240-777-0311",
   });
 }
+
+/** The analysis form for a one-day mailing to 40 000 households at 2 %: 800 calls. */
+export function analysisFields(distributionDate: string): Record<string, string> {
+  return {
+    audienceSize: "40000",
+    responseRate: "0.02",
+    firstDistributionDate: distributionDate,
+    lastDistributionDate: distributionDate,
+    handleTimeMinutes: "5",
+    targetServiceLevel: "0.8",
+    targetAnswerSeconds: "60",
+    businessHoursPerDay: "8",
+  };
+}
