@@ -3,7 +3,7 @@
 // rule and the earliest date, and nothing the requester typed is changed.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useEffect, useRef } from "react";
+import { ErrorAlert } from "~/components/ErrorSummary";
 import { requireUser } from "~/auth/session.server";
 import { NoticePanel } from "~/components/NoticePanel";
 import { db } from "~/db.server";
@@ -107,27 +107,13 @@ export default function CheckAnswers() {
 
 /** The machine's reason for refusing, focused so screen readers announce it at once. */
 function Refusal({ reason, changeDate }: { reason: string; changeDate: string }) {
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => ref.current?.focus(), [reason]);
   return (
-    <div
-      className="usa-alert usa-alert--error margin-bottom-3"
-      role="alert"
-      tabIndex={-1}
-      ref={ref}
-      aria-labelledby="refusal-heading"
-      data-testid="error-summary"
-    >
-      <div className="usa-alert__body">
-        <h2 className="usa-alert__heading" id="refusal-heading">
-          The request was not submitted
-        </h2>
-        <p className="usa-alert__text">{reason}</p>
-        <p className="usa-alert__text">
-          Your answers are saved as they were. <Link to={changeDate}>Change the effective date</Link> or another answer,
-          then submit again.
-        </p>
-      </div>
-    </div>
+    <ErrorAlert heading="The request was not submitted" headingId="refusal-heading" focusKey={reason}>
+      <p className="usa-alert__text">{reason}</p>
+      <p className="usa-alert__text">
+        Your answers are saved as they were. <Link to={changeDate}>Change the effective date</Link> or another answer,
+        then submit again.
+      </p>
+    </ErrorAlert>
   );
 }
