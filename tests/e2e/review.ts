@@ -2,7 +2,7 @@
 // is done by the demo account of that role, signed in once.
 import { expect, type Browser, type Page } from "@playwright/test";
 import { fillMaterials, startRequest } from "./requestForm";
-import { signIn } from "./support";
+import { hydrated, signIn } from "./support";
 
 export const DIRECTOR = "director@example.gov";
 export const ASSISTANT = "assistant.director@example.gov";
@@ -61,7 +61,15 @@ export async function postAnyway(page: Page, path: string, fields: Record<string
   await page.waitForLoadState("load");
 }
 
-/** USWDS draws its own checkbox; the input sits off screen, so people (and tests) click the label. */
+/**
+ * USWDS draws its own checkbox; the input sits off screen, so people (and tests) click the label.
+ * After hydration: the form library sets each field from its defaults when it starts, which
+ * undid a click made before it (a flaky failure on a loaded machine).
+ */
 export async function toggleCheckbox(page: Page, label: string) {
+  await hydrated(page);
+  const box = page.getByRole("checkbox", { name: label });
+  const was = await box.isChecked();
   await page.locator("label.usa-checkbox__label", { hasText: label }).click();
+  await expect(box).toBeChecked({ checked: !was });
 }

@@ -1,7 +1,7 @@
 // CSP in a real browser (issue 7): no violation on any page, and the pages' scripts run
 // (the error summary takes focus, which only the JavaScript enhancement does).
 import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, signIn } from "./support";
+import { expectAccessible, hydrated, signIn } from "./support";
 
 /** Collects CSP violations from the console and from the securitypolicyviolation event. */
 async function watchCsp(page: Page): Promise<string[]> {
@@ -16,11 +16,6 @@ async function watchCsp(page: Page): Promise<string[]> {
     });
   });
   return problems;
-}
-
-/** True once React has hydrated the page (Remix's client entry ran). */
-async function hydrated(page: Page) {
-  await expect.poll(() => page.evaluate(() => "__reactRouterVersion" in window || "__remixRouter" in window)).toBe(true);
 }
 
 test("sign-in, the 404 page and the signed-in pages run their scripts with no CSP violation", async ({ page }) => {

@@ -86,3 +86,8 @@ export async function expectAccessible(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
 }
+
+/** Resolves once React has hydrated the page (Remix's client entry ran). */
+export async function hydrated(page: Page) {
+  await expect.poll(() => page.evaluate(() => "__reactRouterVersion" in window || "__remixRouter" in window)).toBe(true);
+}
