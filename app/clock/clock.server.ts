@@ -8,6 +8,7 @@ import { nextReminderAt } from "../../workflows/reminders";
 import { OPEN_STATES, STATE_LABELS, type StateName } from "../../workflows/states";
 import { SYSTEM_ACTOR } from "../../workflows/types";
 import { appendAudit } from "../requests/audit.server";
+import { insertOutbox } from "../requests/outbox.server";
 import { holdersOf, type Recipient } from "../requests/recipients.server";
 import { transition } from "../requests/transition.server";
 
@@ -96,16 +97,12 @@ async function remind(db: PrismaClient, requestId: string, now: Date, timeZone: 
       feeAmount: snapshot.context.fee?.amount ?? null,
       task,
     };
-    if (people.size > 0) {
-      await tx.outboxMessage.createMany({
-        data: [...people.values()].map((p) => ({
-          requestId: request.id,
-          template: "reminder",
-          recipients: JSON.stringify([p]),
-          data: JSON.stringify(data),
-        })),
-      });
-    }
+    await insertOutbox(
+      tx,
+      request.id,
+      data,
+      [...people.values()].map((recipient) => ({ template: "reminder", recipient })),
+    );
     await appendAudit(tx, {
       requestId: request.id,
       actorId: null,

@@ -7,7 +7,6 @@ import { restore, send, serialize } from "../../workflows/engine";
 import { localDate } from "../../workflows/notice";
 import { taskHolders } from "../../workflows/notifications";
 import { nextReminderAt } from "../../workflows/reminders";
-import { MACHINE_VERSION } from "../../workflows/requestMachine";
 import { OPEN_STATES, STATE_LABELS } from "../../workflows/states";
 import { SYSTEM_ACTOR, type Actor } from "../../workflows/types";
 import { canSee } from "./access.server";
@@ -16,6 +15,7 @@ import { answersOf, type RequestColumns } from "./answers";
 import { appendAudit } from "./audit.server";
 import { queueNotifications } from "./outbox.server";
 import { findRequest } from "./queries.server";
+import { saveSnapshot } from "./snapshotWrite.server";
 import { factsOf } from "./requestSchema";
 
 type WithoutActor<E> = E extends RequestEvent ? Omit<E, "actor" | "at"> : never;
@@ -87,32 +87,29 @@ async function attemptTransition(db: PrismaClient, input: TransitionInput): Prom
   const stateChanged = result.from !== result.to || event.type === "APPROVE";
 
   await db.$transaction(async (tx) => {
-    const updated = await tx.request.updateMany({
-      where: { id: request.id, version: request.version },
-      data: {
-        ...(input.changes ?? {}),
-        state: result.to,
-        snapshot: serialize(next),
-        machineVersion: MACHINE_VERSION,
-        version: { increment: 1 },
-        partnerAtSubmission: ctx.partnerAtSubmission,
-        firstSubmittedAt: ctx.firstSubmittedAt ? new Date(ctx.firstSubmittedAt) : null,
-        firstSubmittedOn: ctx.firstSubmittedAt ? localDate(ctx.firstSubmittedAt, input.timeZone) : null,
-        reachedFeeAssessment: request.reachedFeeAssessment || result.to === "feeAssessment",
-        ...(stateChanged
-          ? {
-              taskSince: input.now,
-              nextReminderAt:
-                taskHolders(result.to, ctx).length > 0
-                  ? nextReminderAt({ from: input.now, effectiveDate: ctx.effectiveDate, timeZone: input.timeZone })
-                  : null,
-            }
-          : {}),
-        lapseOn: OPEN_STATES.includes(result.to) ? ctx.effectiveDate : null,
-        completeOn: result.to === "approved" ? ctx.endDate : null,
-      },
+    const updated = await saveSnapshot(tx, {
+      id: request.id,
+      version: request.version,
+      changes: input.changes,
+      state: result.to,
+      snapshot: serialize(next),
+      partnerAtSubmission: ctx.partnerAtSubmission,
+      firstSubmittedAt: ctx.firstSubmittedAt ? new Date(ctx.firstSubmittedAt) : null,
+      firstSubmittedOn: ctx.firstSubmittedAt ? localDate(ctx.firstSubmittedAt, input.timeZone) : null,
+      reachedFeeAssessment: request.reachedFeeAssessment || result.to === "feeAssessment",
+      task: stateChanged
+        ? {
+            since: input.now,
+            nextReminderAt:
+              taskHolders(result.to, ctx).length > 0
+                ? nextReminderAt({ from: input.now, effectiveDate: ctx.effectiveDate, timeZone: input.timeZone })
+                : null,
+          }
+        : null,
+      lapseOn: OPEN_STATES.includes(result.to) ? ctx.effectiveDate : null,
+      completeOn: result.to === "approved" ? ctx.endDate : null,
     });
-    if (updated.count !== 1) throw new ConcurrentChange();
+    if (updated !== 1) throw new ConcurrentChange();
 
     await appendAudit(tx, {
       requestId: request.id,

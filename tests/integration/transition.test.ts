@@ -110,6 +110,34 @@ describe("the full procedure", () => {
     expect(data).toMatchObject({ requestId: id, reference, title: "Leaf collection mailer", departmentName: "Public Works" });
   });
 
+  it("the service's SQL writes read back through Prisma as the ORM would have written them (R14, R16)", async () => {
+    const { id } = await draft(who.partner);
+    const later = new Date(NOW.getTime() + 60_000);
+    const changes = materialsColumns("2026-12-20", "Leaf collection mailer, revised");
+    const edited = await transition(db, { requestId: id, by: who.partner, event: { type: "EDIT" }, now: NOW, timeZone: TZ, changes });
+    expect(edited.ok).toBe(true);
+    await must(id, who.partner, { type: "SUBMIT" }, later);
+
+    const { request, audit, outbox } = await footprint(id);
+    expect(request).toMatchObject({ title: "Leaf collection mailer, revised", effectiveDate: "2026-12-20", details: changes.details });
+    expect(request.firstSubmittedAt).toEqual(later);
+    expect(request.taskSince).toEqual(later);
+    expect(request.nextReminderAt).toBeInstanceOf(Date);
+    expect(request.nextReminderAt!.getTime()).toBeGreaterThan(later.getTime());
+    expect(request.lapseOn).toBe("2026-12-20");
+    expect(request.updatedAt).toBeInstanceOf(Date);
+    expect(audit.at(-1)).toMatchObject({ event: "SUBMIT", at: later, acting: false });
+    expect(outbox.length).toBeGreaterThan(0);
+    for (const row of outbox) {
+      expect(row).toMatchObject({ status: "pending", attempts: 0 });
+      expect(row.nextAttemptAt).toBeInstanceOf(Date);
+      expect(row.createdAt.getTime()).toBe(row.nextAttemptAt.getTime());
+    }
+    // Stored as Prisma stores dates, so the outbox's due query (a text comparison in SQLite) finds them.
+    const due = await db.outboxMessage.count({ where: { requestId: id, nextAttemptAt: { lte: new Date(Date.now() + 1000) } } });
+    expect(due).toBe(outbox.length);
+  });
+
   it("without analysis: screening → decision → approved, no fee (R13)", async () => {
     const { id } = await draft(who.nonPartner);
     await must(id, who.nonPartner, { type: "SUBMIT" });
