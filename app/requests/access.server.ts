@@ -19,6 +19,11 @@ function scopeOf(user: CurrentUser): Scope {
   };
 }
 
+/** True for the reviewing roles, who see every request: queries may then pick indexes without a department. */
+export function seesEverything(user: CurrentUser): boolean {
+  return scopeOf(user).everything;
+}
+
 /** The requests this person may see, as SQL on the Request table aliased `r` (every list and page reads through it). */
 export function visibleSql(user: CurrentUser): Prisma.Sql {
   const scope = scopeOf(user);
