@@ -26,7 +26,7 @@ export function pagesFor(prepared: Prepared, size: number): Page[] {
   const row = prepared.db.sqlite
     .prepare(`SELECT "updatedAt", id FROM "Request" ORDER BY "updatedAt" DESC, id DESC LIMIT 1 OFFSET ?`)
     .get((deep - 1) * PAGE_SIZE - 1) as { updatedAt: string; id: string };
-  const cursor: Cursor = { updatedAt: new Date(row.updatedAt).toISOString(), id: row.id };
+  const cursor: Cursor = { at: new Date(row.updatedAt).toISOString(), id: row.id };
   const deepPath = `/requests?${new URLSearchParams({ page: String(deep), after: cursorParam(cursor) }).toString()}`;
   return [
     { key: FLOOR, label: "bare route /healthz (floor)", path: "/healthz", persona: null, expect: "ok", floor: true },

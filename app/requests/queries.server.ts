@@ -91,7 +91,7 @@ export async function listRequests(db: PrismaClient, user: CurrentUser, filters:
   const from = filters.after ?? filters.before;
   if (from) {
     // A Date parameter is written as the column stores it, so the two compare as stored.
-    const at = new Date(from.updatedAt);
+    const at = new Date(from.at);
     where.push(
       backwards ? Prisma.sql`(r."updatedAt", r.id) > (${at}, ${from.id})` : Prisma.sql`(r."updatedAt", r.id) < (${at}, ${from.id})`,
     );
@@ -109,7 +109,7 @@ export async function listRequests(db: PrismaClient, user: CurrentUser, filters:
   if (backwards) rows.reverse();
   const first = rows[0];
   const last = rows[rows.length - 1];
-  const at = (row: ListRow): Cursor => ({ updatedAt: row.updatedAt.toISOString(), id: row.id });
+  const at = (row: ListRow): Cursor => ({ at: row.updatedAt.toISOString(), id: row.id });
   return {
     rows: rows.map(({ departmentName, updatedAt: _updatedAt, ...row }) => ({ ...row, department: { name: departmentName } })),
     page: filters.page,
@@ -226,13 +226,33 @@ export interface Task {
   actions: AvailableAction[];
 }
 
-/** Candidates read per query: a page of tasks even when half the open requests wait on others. */
-const TASK_BATCH = 150;
+/** Tasks on a page of "my tasks": as many as a page of the request list. */
+export const TASKS_PER_PAGE = PAGE_SIZE;
+/** Candidates read per query: a page of tasks even when most open requests wait on others. */
+const TASK_BATCH = 100;
 /** At most this many open requests are asked about per page, whatever the portal holds. */
 const TASK_CANDIDATES = 600;
 
-/** What waits on this person now, oldest first: the machine decides what each may do. */
-export async function myTasks(db: PrismaClient, user: CurrentUser, now: Date, timeZone: string, limit = 50): Promise<Task[]> {
+export interface TaskPage {
+  tasks: Task[];
+  /** Where to look for more: after the last task shown, or after the last request asked about. */
+  next: Cursor | null;
+}
+
+/** Open requests have a taskSince (set when created and on every change of state); older rows sort first. */
+const EPOCH = new Date(0);
+
+/**
+ * What waits on this person now, oldest first: the machine decides what each may do.
+ * One task more than a page says whether more follow, without asking about every request.
+ */
+export async function myTasks(
+  db: PrismaClient,
+  user: CurrentUser,
+  now: Date,
+  timeZone: string,
+  { limit = TASKS_PER_PAGE, after }: { limit?: number; after?: Cursor } = {},
+): Promise<TaskPage> {
   const actor = actorOf(user);
   const at = now.toISOString();
   const today = localDate(now, timeZone);
@@ -240,26 +260,34 @@ export async function myTasks(db: PrismaClient, user: CurrentUser, now: Date, ti
   // Someone who sees everything reads the open requests in task order from the partial index
   // (SQLite's planner would sort them all); a department's few open requests sort cheaply.
   const openTaskIndex = seesEverything(user) ? Prisma.sql`INDEXED BY "Request_open_task_idx"` : Prisma.empty;
+  let from = after ? { at: new Date(after.at), id: after.id } : null;
   // Batches, oldest first, until the page is full: the snapshots read (and restored) stay
   // about one page's worth, not every open request's.
-  for (let examined = 0; examined < TASK_CANDIDATES && tasks.length < limit; examined += TASK_BATCH) {
+  for (let examined = 0; examined < TASK_CANDIDATES; examined += TASK_BATCH) {
     const candidates = await db.$queryRaw<Array<Omit<Task, "actions"> & { version: number; snapshot: string }>>`
       SELECT r.id, r.reference, r.title, r.state, r."effectiveDate", r."taskSince", r.version, r.snapshot
       FROM "Request" r ${openTaskIndex}
       WHERE ${visibleSql(user)} AND r.state IN (${TASK_STATE_LIST})
         -- A draft is a task only for the person who started it.
         AND (r.state <> 'draft' OR r."submitterId" = ${user.id})
+        AND ${from ? Prisma.sql`(r."taskSince", r.id) > (${from.at}, ${from.id})` : Prisma.sql`1 = 1`}
       ORDER BY r."taskSince" ASC, r.id ASC
-      LIMIT ${TASK_BATCH} OFFSET ${examined}`;
+      LIMIT ${TASK_BATCH}`;
     for (const { snapshot, version, ...c } of candidates) {
+      from = { at: c.taskSince ?? EPOCH, id: c.id };
       const actions = rememberedActions(actionsKey({ id: c.id, version }, user, today), () =>
         availableActions(restore(snapshot), actor, at, TASK_EVENTS).filter((a) => isTask(c.state, a.type)),
       );
       if (actions.length === 0) continue;
+      if (tasks.length === limit) return { tasks, next: placeOf(tasks[limit - 1]) };
       tasks.push({ ...c, actions });
-      if (tasks.length >= limit) break;
     }
-    if (candidates.length < TASK_BATCH) break;
+    if (candidates.length < TASK_BATCH) return { tasks, next: null };
   }
-  return tasks;
+  // Enough asked for one page: more may wait further on.
+  return { tasks, next: from ? { at: from.at.toISOString(), id: from.id } : null };
+}
+
+function placeOf(task: Task): Cursor {
+  return { at: (task.taskSince ?? EPOCH).toISOString(), id: task.id };
 }

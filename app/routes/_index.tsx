@@ -5,6 +5,7 @@ import { requireUser } from "~/auth/session.server";
 import { RequestTable } from "~/components/RequestTable";
 import { db } from "~/db.server";
 import { mayCreateRequests } from "~/requests/access.server";
+import { cursorParam, parseCursor } from "~/requests/listCursor";
 import { listRequests, myTasks } from "~/requests/queries.server";
 import { getSettings } from "~/settings.server";
 import type { RequestEventType } from "../../workflows/events";
@@ -32,8 +33,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const now = new Date();
   const { timeZone } = getSettings();
   const today = localDate(now, timeZone);
-  const [tasks, department] = await Promise.all([
-    myTasks(db, user, now, timeZone),
+  const after = parseCursor(new URL(request.url).searchParams.get("tasksAfter") ?? undefined);
+  const [{ tasks, next }, department] = await Promise.all([
+    myTasks(db, user, now, timeZone, { after }),
     user.departmentId && mayCreateRequests(user)
       ? listRequests(db, user, { departmentId: user.departmentId, page: 1 })
       : null,
@@ -54,12 +56,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
       daysLeft: t.effectiveDate ? daysBetween(today, t.effectiveDate) : null,
       todo: [...new Set(t.actions.map((a) => TASK_LABELS[a.type]))].join("; "),
     })),
+    continued: after !== undefined,
+    moreTasks: next ? `/?${new URLSearchParams({ tasksAfter: cursorParam(next) }).toString()}#tasks-heading` : null,
     departmentRequests: department?.rows ?? [],
   };
 }
 
 export default function Home() {
-  const { user, canCreate, tasks, departmentRequests } = useLoaderData<typeof loader>();
+  const { user, canCreate, tasks, continued, moreTasks, departmentRequests } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>Home</h1>
@@ -72,7 +76,7 @@ export default function Home() {
       <section aria-labelledby="tasks-heading">
         <h2 id="tasks-heading">My tasks</h2>
         {tasks.length === 0 ? (
-          <p data-testid="no-tasks">Nothing is waiting on you.</p>
+          <p data-testid="no-tasks">{continued ? "No more tasks are waiting on you." : "Nothing is waiting on you."}</p>
         ) : (
           <table className="usa-table usa-table--borderless usa-table--stacked width-full" data-testid="tasks">
             <caption className="usa-sr-only">Requests waiting on you, oldest first</caption>
@@ -104,6 +108,22 @@ export default function Home() {
             </tbody>
           </table>
         )}
+        {moreTasks || continued ? (
+          <nav aria-label="More tasks">
+            <ul className="usa-list usa-list--unstyled">
+              {moreTasks ? (
+                <li>
+                  <Link to={moreTasks}>Show more tasks</Link>
+                </li>
+              ) : null}
+              {continued ? (
+                <li>
+                  <Link to="/#tasks-heading">Back to your oldest tasks</Link>
+                </li>
+              ) : null}
+            </ul>
+          </nav>
+        ) : null}
       </section>
 
       {user.department && canCreate ? (

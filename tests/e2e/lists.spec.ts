@@ -46,6 +46,18 @@ test("the director's tasks list what waits for screening and sign-off, oldest fi
   await expectAccessible(page);
 });
 
+test("my tasks page on from a place in the list, and lead back to the oldest", async ({ page }) => {
+  await signIn(page, "director@example.gov");
+  // After every task there is: none left on this page, and the way back.
+  await page.goto(`/?tasksAfter=${encodeURIComponent("2999-01-01T00:00:00.000Z~z")}`);
+  await expect(page.getByTestId("no-tasks")).toHaveText("No more tasks are waiting on you.");
+  await expect(page.getByRole("link", { name: "Show more tasks" })).toHaveCount(0);
+  await expectAccessible(page);
+  await page.getByRole("navigation", { name: "More tasks" }).getByRole("link", { name: "Back to your oldest tasks" }).click();
+  await expect(page.getByTestId("tasks")).toContainText("Leaf collection postcard");
+  await expect(page.getByRole("navigation", { name: "More tasks" })).toHaveCount(0);
+});
+
 test("a requester gets 404 for another department's request, by URL and by form post (R1)", async ({ page, request }) => {
   await signIn(page, "director@example.gov");
   await page.goto("/requests?q=Summer");

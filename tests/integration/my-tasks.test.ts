@@ -32,7 +32,7 @@ afterAll(async () => {
 
 const person = (email: string) => personAt(db, email, new Date());
 const tasksOf = async (user: CurrentUser) =>
-  (await myTasks(db, user, new Date(), TZ, 500)).filter((task) => task.id === requestId).flatMap((task) => task.actions.map((a) => a.type));
+  (await myTasks(db, user, new Date(), TZ, { limit: 500 })).tasks.filter((task) => task.id === requestId).flatMap((task) => task.actions.map((a) => a.type));
 
 async function act(email: string, event: EventPayload) {
   const outcome = await transition(db, { requestId, by: await person(email), event, now: new Date(), timeZone: TZ });
@@ -63,5 +63,39 @@ describe("my tasks (issue 8)", () => {
   it("follows the person's roles: the same request, someone without a reviewing role, no task", async () => {
     const finance = await person("finance@example.gov");
     expect(await tasksOf(finance)).toEqual([]);
+  });
+
+  it("pages by cursor, oldest first: the pages together are the whole list, none repeated, and say when no more follow", async () => {
+    const requester = await person("requester.nonpartner@example.gov");
+    const start = Date.parse("2026-10-01T12:00:00Z");
+    for (let i = 0; i < 7; i++) {
+      const at = new Date(start + i * 60_000);
+      await createDraft(db, { user: requester, columns: materialsColumns("2099-02-01", `Paged mailer ${i}`), now: at, timeZone: TZ });
+    }
+    // Three of them submitted: tasks for the reviewers (read through the open-task index), no longer the requester's.
+    const drafts = (await myTasks(db, requester, new Date(), TZ, { limit: 500 })).tasks.filter((t) => t.title.startsWith("Paged"));
+    for (const draft of drafts.slice(0, 3)) {
+      const outcome = await transition(db, { requestId: draft.id, by: requester, event: { type: "SUBMIT" }, now: new Date(), timeZone: TZ });
+      expect(outcome.ok).toBe(true);
+    }
+
+    for (const email of ["requester.nonpartner@example.gov", "director@example.gov"]) {
+      const who = await person(email);
+      const whole = await myTasks(db, who, new Date(), TZ, { limit: 500 });
+      expect(whole.next).toBeNull();
+      expect(whole.tasks.length).toBeGreaterThanOrEqual(3);
+      const times = whole.tasks.map((t) => t.taskSince!.getTime());
+      expect(times).toEqual([...times].sort((a, b) => a - b));
+
+      const paged: string[] = [];
+      let page = await myTasks(db, who, new Date(), TZ, { limit: 2 });
+      while (true) {
+        expect(page.tasks.length).toBeLessThanOrEqual(2);
+        paged.push(...page.tasks.map((t) => t.id));
+        if (!page.next) break;
+        page = await myTasks(db, who, new Date(), TZ, { limit: 2, after: page.next });
+      }
+      expect(paged).toEqual(whole.tasks.map((t) => t.id));
+    }
   });
 });

@@ -86,7 +86,7 @@ describe("request list pages (issue 8)", () => {
     expect((await list(sameDepartment, "q=Keyset")).rows.map((r) => r.id)).toEqual(expected.slice(0, PAGE_SIZE));
     expect((await list(otherDepartment, "q=Keyset")).rows).toEqual([]);
     expect((await list(financeOfficer, "q=Keyset")).rows).toEqual([]);
-    const deep = await list(otherDepartment, `q=Keyset&page=2&after=${encodeURIComponent(cursorParam({ updatedAt: "2099-01-01T00:00:00.000+00:00", id: "z" }))}`);
+    const deep = await list(otherDepartment, `q=Keyset&page=2&after=${encodeURIComponent(cursorParam({ at: "2099-01-01T00:00:00.000+00:00", id: "z" }))}`);
     expect(deep.rows).toEqual([]);
   });
 
