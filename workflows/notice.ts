@@ -1,6 +1,5 @@
 // R4, R5, R6, R7: how much notice each department must give, counted in local calendar days.
-import { TZDate } from "@date-fns/tz";
-import { differenceInCalendarDays, format, parseISO } from "date-fns";
+import { differenceInCalendarDays, parseISO } from "date-fns";
 import type { RequestType } from "./types";
 
 export const DEFAULT_TIME_ZONE = "America/New_York";
@@ -23,7 +22,22 @@ export function isCalendarDate(value: string): boolean {
 
 /** The county's local calendar date at an instant (R7). */
 export function localDate(at: Date | string, timeZone: string): string {
-  return format(new TZDate(new Date(at).getTime(), timeZone), "yyyy-MM-dd");
+  const parts = dayFormat(timeZone).formatToParts(new Date(at));
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
+  return `${part("year").padStart(4, "0")}-${part("month")}-${part("day")}`;
+}
+
+// Every page and event asks for local dates, and building a formatter costs far more than
+// using one: one per time zone, kept.
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dayFormat(timeZone: string): Intl.DateTimeFormat {
+  let found = dayFormats.get(timeZone);
+  if (!found) {
+    found = new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+    dayFormats.set(timeZone, found);
+  }
+  return found;
 }
 
 /**

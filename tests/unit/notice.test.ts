@@ -1,4 +1,6 @@
 // R4, R5, R6, R7: notice periods counted in local calendar days.
+import { TZDate } from "@date-fns/tz";
+import { format } from "date-fns";
 import { describe, expect, it } from "vitest";
 import {
   addCalendarDays,
@@ -111,5 +113,27 @@ describe("daysBetween", () => {
     expect(daysBetween("2026-10-31", "2026-11-02")).toBe(2);
     expect(daysBetween("2026-12-30", "2027-01-02")).toBe(3);
     expect(daysBetween("2026-11-25", "2026-11-22")).toBe(-3);
+  });
+});
+
+describe("localDate (R7)", () => {
+  it("agrees with date-fns' time-zone calendar at every 37th minute of two years, across DST and in odd offsets", () => {
+    const zones = ["America/New_York", "America/Los_Angeles", "Pacific/Honolulu", "Europe/London", "Asia/Kolkata", "Australia/Lord_Howe"];
+    const start = Date.parse("2026-01-01T00:00:00Z");
+    const end = Date.parse("2028-01-01T00:00:00Z");
+    let compared = 0;
+    for (const zone of zones) {
+      for (let t = start; t < end; t += 37 * 60_000) {
+        const expected = format(new TZDate(t, zone), "yyyy-MM-dd");
+        if (localDate(new Date(t), zone) !== expected) expect(`${new Date(t).toISOString()} in ${zone}: ${localDate(new Date(t), zone)}`).toBe(expected);
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(100_000);
+  });
+
+  it("takes an ISO string as well as a Date", () => {
+    expect(localDate("2026-11-23T04:59:59Z", TZ)).toBe("2026-11-22");
+    expect(localDate(new Date("2026-11-23T05:00:00Z"), TZ)).toBe("2026-11-23");
   });
 });
