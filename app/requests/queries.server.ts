@@ -239,7 +239,7 @@ export interface TaskPage {
   next: Cursor | null;
 }
 
-/** Open requests have a taskSince (set when created and on every change of state); older rows sort first. */
+/** Where a request without a taskSince sorts (SQLite puts NULL first); none should be open without one. */
 const EPOCH = new Date(0);
 
 /**
