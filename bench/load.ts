@@ -21,6 +21,11 @@ export interface LoadResult {
   requests: number;
   /** Non-2xx answers, socket errors and time-outs, warm-up included: any of these makes the row invalid. */
   failures: number;
+  /**
+   * The server's CPU time per answer in the timed window, in ms: its own cost, steadier than
+   * latency (which the load generator and the machine's other work also move). NaN if unknown.
+   */
+  serverCpuMs: number;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -28,11 +33,22 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-export async function load(url: string, cookie: string | undefined, options: LoadOptions): Promise<LoadResult> {
+export async function load(
+  url: string,
+  cookie: string | undefined,
+  options: LoadOptions,
+  serverCpuMs: () => number = () => NaN,
+): Promise<LoadResult> {
   const latencies: number[] = [];
   let answered = 0;
   const timedFrom = performance.now() + options.warmupSeconds * 1000;
   const timedUntil = timedFrom + options.seconds * 1000;
+  let cpuFrom = NaN;
+  let cpuUntil = NaN;
+  const cpuTimers = [
+    setTimeout(() => (cpuFrom = serverCpuMs()), options.warmupSeconds * 1000),
+    setTimeout(() => (cpuUntil = serverCpuMs()), (options.warmupSeconds + options.seconds) * 1000),
+  ];
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
       {
@@ -51,6 +67,7 @@ export async function load(url: string, cookie: string | undefined, options: Loa
       if (now - responseTime >= timedFrom) latencies.push(responseTime);
     });
   });
+  cpuTimers.forEach(clearTimeout);
   latencies.sort((a, b) => a - b);
   return {
     rps: answered / options.seconds,
@@ -59,5 +76,6 @@ export async function load(url: string, cookie: string | undefined, options: Loa
     p99: percentile(latencies, 99),
     requests: answered,
     failures: result.non2xx + result.errors + result.timeouts,
+    serverCpuMs: (cpuUntil - cpuFrom) / answered,
   };
 }

@@ -77,6 +77,8 @@ export function evaluate(sizes: SizeResult[], js: RouteJs[]): Target[] {
 const pct = (r: number) => `${round(r * 100, 0)} %`;
 // NaN: no response came back within the timed run.
 const ms = (v: number) => (Number.isNaN(v) ? "none in time" : `${round(v, 1)} ms`);
+// NaN: no /proc to read the server's CPU time from (not Linux).
+const cpu = (v: number) => (Number.isNaN(v) ? "unknown" : `${round(v, 2)} ms`);
 const kb = (bytes: number) => `${round(bytes / 1000, 1)} KB`;
 
 function table(head: string[], rows: string[][]): string {
@@ -94,13 +96,14 @@ export function sizeTable(size: SizeResult): string {
     ms(row.result.p99),
     row.floor && row.key === "floor" ? "1.00" : String(round(row.ratio, 2)),
     Number.isNaN(row.documentRatio) ? "" : String(round(row.documentRatio, 2)),
+    cpu(row.result.serverCpuMs),
     String(row.result.failures),
   ]);
   const t = size.transitions;
   return [
     `### ${size.size.toLocaleString("en-US")} requests (seeded in ${round(size.seed.seconds, 1)} s: ${size.seed.audit.toLocaleString("en-US")} audit entries, ${size.seed.outbox.toLocaleString("en-US")} outbox rows, ${size.seed.comments.toLocaleString("en-US")} comments)`,
     "",
-    table(["page", "req/s", "p50", "p95", "p99", "× floor", "× document", "failed"], rows),
+    table(["page", "req/s", "p50", "p95", "p99", "× floor", "× document", "server CPU", "failed"], rows),
     "",
     table(
       ["writes", "events/s", "ratio"],

@@ -70,12 +70,14 @@ async function benchSize(size: number): Promise<SizeResult> {
       if (check.status !== 200 || !body.includes(page.expect)) {
         throw new Error(`${page.label}: GET ${page.path} gave ${check.status} without "${page.expect}"`);
       }
-      const result = await load(server.origin + page.path, cookie, loadOptions);
+      const result = await load(server.origin + page.path, cookie, loadOptions, server.cpuMs);
       if (page.key === FLOOR) floorRps = result.rps;
       if (page.key === DOCUMENT) documentRps = result.rps;
       const ratio = result.rps / floorRps;
       rows.push({ key: page.key, label: page.label, floor: page.floor, result, ratio, documentRatio: result.rps / documentRps });
-      console.log(`  ${page.label}: ${round(result.rps, 0)} req/s, p95 ${round(result.p95, 1)} ms, ${round(ratio, 2)}× floor`);
+      console.log(
+        `  ${page.label}: ${round(result.rps, 0)} req/s, p95 ${round(result.p95, 1)} ms, ${round(ratio, 2)}× floor, server CPU ${round(result.serverCpuMs, 2)} ms a request`,
+      );
     }
   } finally {
     await server.stop();
@@ -99,7 +101,7 @@ const header = [
   "## npm run bench",
   "",
   `${new Date(started).toISOString()} · ${machine} · ${loadOptions.connections} connections, ${loadOptions.seconds} s per page after ${loadOptions.warmupSeconds} s warm-up · 127.0.0.1`,
-  "Latencies in ms; × floor = requests/s over the bare route's in the same run (the target's measure); × document = over the signed-out sign-in page's, a whole document that reads nothing.",
+  "Latencies in ms; × floor = requests/s over the bare route's in the same run (the target's measure); × document = over the signed-out sign-in page's, a whole document that reads nothing; server CPU = the server process's CPU time per answer, its own cost whatever the load generator does.",
 ].join("\n");
 const markdown = [
   header,
