@@ -11,6 +11,11 @@ export interface Cursor {
 
 const CURSOR = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)~([A-Za-z0-9-]{1,64})$/;
 
+/** The place of a row whose instant in the list's order is `at`. */
+export function cursorAt(at: Date, id: string): Cursor {
+  return { at: at.toISOString(), id };
+}
+
 export function cursorParam(cursor: Cursor): string {
   return `${cursor.at}~${cursor.id}`;
 }

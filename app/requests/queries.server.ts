@@ -7,7 +7,7 @@ import { localDate } from "../../workflows/notice";
 import { isStateName, type StateName } from "../../workflows/states";
 import { REQUEST_TYPES, type RequestType } from "../../workflows/types";
 import { seesEverything, visibleSql } from "./access.server";
-import { parseCursor, type Cursor } from "./listCursor";
+import { cursorAt, parseCursor, type Cursor } from "./listCursor";
 import { searchCondition } from "./search.server";
 import { actionsKey, rememberedActions } from "./actionsMemo.server";
 import { actorOf } from "./actor.server";
@@ -109,12 +109,11 @@ export async function listRequests(db: PrismaClient, user: CurrentUser, filters:
   if (backwards) rows.reverse();
   const first = rows[0];
   const last = rows[rows.length - 1];
-  const at = (row: ListRow): Cursor => ({ at: row.updatedAt.toISOString(), id: row.id });
   return {
     rows: rows.map(({ departmentName, updatedAt: _updatedAt, ...row }) => ({ ...row, department: { name: departmentName } })),
     page: filters.page,
-    previous: first && (backwards ? more : from !== undefined) ? at(first) : null,
-    next: last && (backwards || more) ? at(last) : null,
+    previous: first && (backwards ? more : from !== undefined) ? cursorAt(first.updatedAt, first.id) : null,
+    next: last && (backwards || more) ? cursorAt(last.updatedAt, last.id) : null,
   };
 }
 
@@ -260,7 +259,7 @@ export async function myTasks(
   // Someone who sees everything reads the open requests in task order from the partial index
   // (SQLite's planner would sort them all); a department's few open requests sort cheaply.
   const openTaskIndex = seesEverything(user) ? Prisma.sql`INDEXED BY "Request_open_task_idx"` : Prisma.empty;
-  let from = after ? { at: new Date(after.at), id: after.id } : null;
+  let from = after;
   // Batches, oldest first, until the page is full: the snapshots read (and restored) stay
   // about one page's worth, not every open request's.
   for (let examined = 0; examined < TASK_CANDIDATES; examined += TASK_BATCH) {
@@ -270,11 +269,11 @@ export async function myTasks(
       WHERE ${visibleSql(user)} AND r.state IN (${TASK_STATE_LIST})
         -- A draft is a task only for the person who started it.
         AND (r.state <> 'draft' OR r."submitterId" = ${user.id})
-        AND ${from ? Prisma.sql`(r."taskSince", r.id) > (${from.at}, ${from.id})` : Prisma.sql`1 = 1`}
+        AND ${from ? Prisma.sql`(r."taskSince", r.id) > (${new Date(from.at)}, ${from.id})` : Prisma.sql`1 = 1`}
       ORDER BY r."taskSince" ASC, r.id ASC
       LIMIT ${TASK_BATCH}`;
     for (const { snapshot, version, ...c } of candidates) {
-      from = { at: c.taskSince ?? EPOCH, id: c.id };
+      from = placeOf(c);
       const actions = rememberedActions(actionsKey({ id: c.id, version }, user, today), () =>
         availableActions(restore(snapshot), actor, at, TASK_EVENTS).filter((a) => isTask(c.state, a.type)),
       );
@@ -285,9 +284,9 @@ export async function myTasks(
     if (candidates.length < TASK_BATCH) return { tasks, next: null };
   }
   // Enough asked for one page: more may wait further on.
-  return { tasks, next: from ? { at: from.at.toISOString(), id: from.id } : null };
+  return { tasks, next: from ?? null };
 }
 
-function placeOf(task: Task): Cursor {
-  return { at: (task.taskSince ?? EPOCH).toISOString(), id: task.id };
+function placeOf(row: { taskSince: Date | null; id: string }): Cursor {
+  return cursorAt(row.taskSince ?? EPOCH, row.id);
 }
