@@ -2,7 +2,7 @@
 // (the pages check again on the server).
 import type { CurrentUser } from "~/auth/session.server";
 import { capacityRoles } from "~/calendar/capacityRoles";
-import type { Role } from "../workflows/types";
+import type { Role } from "workflows";
 
 export interface NavItem {
   to: string;

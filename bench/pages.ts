@@ -1,7 +1,7 @@
 // The pages under load, as URLs and the persona who asks for them.
 import { cursorParam, type Cursor } from "../app/requests/listCursor";
 import { PAGE_SIZE } from "../app/requests/queries.server";
-import { localDate } from "../workflows/notice";
+import { localDate } from "workflows";
 import type { Prepared } from "./prepare";
 import type { Persona } from "./sessions";
 import { TIME_ZONE } from "./util";

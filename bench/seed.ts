@@ -4,8 +4,7 @@
 import type Database from "better-sqlite3";
 import { randomUUID } from "node:crypto";
 import { auditHash } from "../app/requests/audit.server";
-import type { StateName } from "../workflows/states";
-import type { RequestType } from "../workflows/types";
+import type { StateName, RequestType } from "workflows";
 import { compileRow, renderRow, type CompiledRow, type Marks } from "./clone";
 import type { BenchDepartment } from "./database";
 import type { Row, Template } from "./templates";

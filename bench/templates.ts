@@ -7,11 +7,8 @@ import type { PrismaClient } from "../app/db.server";
 import { columnsOf } from "../app/requests/answers";
 import { addComment } from "../app/requests/comments.server";
 import { createDraft } from "../app/requests/drafts.server";
-import type { RequestAnswers } from "../app/requests/requestSchema";
+import { type RequestAnswers, addCalendarDays, localDate, type StateName, type RequestType } from "workflows";
 import { transition, type EventPayload } from "../app/requests/transition.server";
-import { addCalendarDays, localDate } from "../workflows/notice";
-import type { StateName } from "../workflows/states";
-import type { RequestType } from "../workflows/types";
 import { personAt } from "./people";
 import { TIME_ZONE } from "./util";
 
@@ -115,7 +112,7 @@ async function walk(db: PrismaClient, who: People, id: string, steps: Step[], t0
     const due = when === "effective" ? dates.effective : when === "afterEnd" ? addCalendarDays(dates.end, 1) : null;
     const now = due ? new Date(`${due}T15:00:00Z`) : new Date(t0.getTime() + (i + 1) * HOUR);
     const by = actor === "system" ? "system" : who[actor];
-    const outcome = await transition(db, { requestId: id, by, event, now, timeZone: TIME_ZONE });
+    const outcome = await transition(db, { request: id, by, event, now, timeZone: TIME_ZONE });
     if (!outcome.ok) return false;
   }
   return true;
@@ -195,7 +192,7 @@ export async function buildLongTrail(db: PrismaClient, t0: Date, cycles: number)
   }
   const minute = 60_000;
   for (const [i, [actor, event]] of steps.entries()) {
-    const outcome = await transition(db, { requestId: id, by: who[actor as Exclude<Who, "system">], event, now: new Date(t0.getTime() + i * minute), timeZone: TIME_ZONE });
+    const outcome = await transition(db, { request: id, by: who[actor as Exclude<Who, "system">], event, now: new Date(t0.getTime() + i * minute), timeZone: TIME_ZONE });
     if (!outcome.ok) throw new Error(`Long history step ${event.type} refused: ${outcome.reason}`);
     if (i % 5 === 0) await addComment(db, who.director, id, `Note ${i / 5 + 1} on the wording of the mailing.`, new Date(t0.getTime() + i * minute + 1000));
   }

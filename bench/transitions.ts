@@ -36,7 +36,7 @@ async function serviceRun(db: BenchDb, events: number, now: Date): Promise<numbe
   const started = performance.now();
   for (let i = 0; i < events; i++) {
     const [by, event] = step(i);
-    const outcome = await transition(db.prisma, { requestId: ids[i % ids.length], by, event, now, timeZone: TIME_ZONE });
+    const outcome = await transition(db.prisma, { request: ids[i % ids.length], by, event, now, timeZone: TIME_ZONE });
     if (!outcome.ok) throw new Error(`Benchmark event refused: ${outcome.reason}`);
   }
   return events / ((performance.now() - started) / 1000);
@@ -86,7 +86,7 @@ async function concurrentRun(db: BenchDb, senders: number, now: Date): Promise<T
   const before = count();
   const outcomes: TransitionOutcome[] = await Promise.all(
     Array.from({ length: senders }, () =>
-      transition(db.prisma, { requestId: draft.id, by: requester, event: { type: "EDIT" }, now, timeZone: TIME_ZONE }),
+      transition(db.prisma, { request: draft.id, by: requester, event: { type: "EDIT" }, now, timeZone: TIME_ZONE }),
     ),
   );
   const accepted = outcomes.filter((o) => o.ok).length;

@@ -1,7 +1,7 @@
 // Validates what an outbox row carries before it is rendered: rows are written by other code
 // (and possibly older versions of it), so a bad row must fail alone, not stop the dispatcher.
 import { z } from "zod";
-import type { NotificationData } from "../workflows/notifications";
+import type { NotificationData } from "workflows";
 import { isEmailTemplate } from "./render";
 import type { EmailDataFor, EmailTemplate, InvitationData, PasswordResetData, Recipient } from "./types";
 

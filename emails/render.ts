@@ -1,5 +1,5 @@
 // The registry: one template per notification in SPEC §7, plus the account e-mails.
-import { NOTIFICATION_TEMPLATES } from "../workflows/notifications";
+import { NOTIFICATION_TEMPLATES } from "workflows";
 import { analysisOrdered } from "./templates/analysis_ordered";
 import { analysisRecorded } from "./templates/analysis_recorded";
 import { approved } from "./templates/approved";
@@ -7,6 +7,7 @@ import { cancelled } from "./templates/cancelled";
 import { changesRequested } from "./templates/changes_requested";
 import { completed } from "./templates/completed";
 import { decisionNeeded } from "./templates/decision_needed";
+import { feeAccepted } from "./templates/fee_accepted";
 import { feeAssessed } from "./templates/fee_assessed";
 import { feeDisputed } from "./templates/fee_disputed";
 import { invitation } from "./templates/invitation";
@@ -28,6 +29,7 @@ const TEMPLATES: { [T in EmailTemplate]: Template<T> } = {
   analysis_ordered: analysisOrdered,
   analysis_recorded: analysisRecorded,
   fee_assessed: feeAssessed,
+  fee_accepted: feeAccepted,
   fee_disputed: feeDisputed,
   changes_requested: changesRequested,
   resubmitted,

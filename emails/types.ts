@@ -1,5 +1,5 @@
 // Shapes shared by the e-mail templates, the registry and the dispatcher.
-import type { NotificationData, NotificationTemplate } from "../workflows/notifications";
+import type { NotificationData, NotificationTemplate } from "workflows";
 
 /** One rendered e-mail: every message carries both a plain-text and an HTML body (SPEC §7). */
 export interface EmailContent {

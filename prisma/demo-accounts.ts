@@ -1,6 +1,6 @@
 // Demo departments and accounts, seeded on first start. One source for the seed,
 // the tests and the README. The password is for the demo only.
-import type { Role } from "../workflows/types";
+import type { Role } from "workflows";
 
 export const DEMO_PASSWORD = "demo-portal-2026!";
 

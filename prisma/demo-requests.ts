@@ -4,9 +4,8 @@ import { currentUserByEmail } from "../app/auth/session.server";
 import type { PrismaClient } from "../app/db.server";
 import { columnsOf } from "../app/requests/answers";
 import { createDraft } from "../app/requests/drafts.server";
-import type { RequestAnswers } from "../app/requests/requestSchema";
+import { type RequestAnswers, addCalendarDays, localDate } from "workflows";
 import { transition, type EventPayload } from "../app/requests/transition.server";
-import { addCalendarDays, localDate } from "../workflows/notice";
 
 interface DemoRequest {
   by: string;
@@ -132,7 +131,7 @@ export async function seedDemoRequests(db: PrismaClient, now: Date, timeZone: st
     const user = await currentUserByEmail(db, demo.by, now, timeZone);
     const { id } = await createDraft(db, { user, columns: columnsOf(demo.answers(effective)), now, timeZone });
     for (const [email, event] of demo.steps) {
-      const outcome = await transition(db, { requestId: id, by: await currentUserByEmail(db, email, now, timeZone), event, now, timeZone });
+      const outcome = await transition(db, { request: id, by: await currentUserByEmail(db, email, now, timeZone), event, now, timeZone });
       if (!outcome.ok) throw new Error(`Demo request step ${event.type} refused: ${outcome.reason}`);
     }
   }

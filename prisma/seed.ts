@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { hashPassword, type ScryptParams } from "../app/auth/password.server";
 import { connectDb, type PrismaClient } from "../app/db.server";
 import { ensureDefaultFeeSchedule } from "../app/fees/feeSchedules.server";
+import { addFederalHolidays } from "../app/holidays/holidays.server";
 import { DEMO_ACCOUNTS, DEMO_DEPARTMENTS, DEMO_PASSWORD } from "./demo-accounts";
 import { seedDemoRequests } from "./demo-requests";
 
@@ -22,8 +23,12 @@ export interface SeedResult {
 
 /** Seeds only when there are no departments; returns whether it did. Safe to call on every start. */
 export async function seedDatabase(db: PrismaClient, options: SeedOptions = {}): Promise<SeedResult> {
-  // Before the early return, so a database seeded before fee schedules existed gets version 1.
+  // Before the early return, so a database seeded before fee schedules existed gets version 1,
+  // and every start adds this and next year's federal holidays (R19) unless already there,
+  // observed or taken off by the administrator.
   await ensureDefaultFeeSchedule(db);
+  const year = new Date().getUTCFullYear();
+  for (const y of [year, year + 1]) await addFederalHolidays(db, y);
   if ((await db.department.count()) > 0) return { seeded: false, departments: 0, users: 0 };
 
   // Hash outside the transaction (scrypt is slow on purpose); one salt per account.

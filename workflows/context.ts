@@ -17,6 +17,8 @@ export interface RequestContext {
   analysis: Analysis | null;
   fee: Fee | null;
   signOffs: Record<SignOffSlot, SignOff | null>;
+  /** When the clock last reminded whoever held the request's task (R16); null before any reminder. */
+  lastReminderAt: string | null;
 }
 
 export interface RequestInput {
@@ -40,5 +42,6 @@ export function initialContext(input: RequestInput): RequestContext {
     analysis: null,
     fee: null,
     signOffs: { director: null, assistantDirector: null },
+    lastReminderAt: null,
   };
 }

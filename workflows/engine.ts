@@ -1,16 +1,11 @@
 // Pure operations on persisted request snapshots: start, restore, ask and send.
-import {
-  createActor,
-  getNextTransitions,
-  initialTransition,
-  transition,
-  type SnapshotFrom,
-} from "xstate";
+import { getNextTransitions, initialTransition, transition, type SnapshotFrom, type StateValue } from "xstate";
 import type { RequestContext, RequestInput } from "./context";
-import type { EventOf, RequestEvent, RequestEventType } from "./events";
+import type { RequestEvent, RequestEventType } from "./events";
 import { check, requesterCheck } from "./rules";
 import { MACHINE_VERSION, requestMachine } from "./requestMachine";
-import { STATE_LABELS, type StateName } from "./states";
+import { upgradeSnapshot } from "./snapshotVersions";
+import { isStateName, STATE_LABELS, type StateName } from "./states";
 import type { Actor, SignOffSlot } from "./types";
 
 export type RequestSnapshot = SnapshotFrom<typeof requestMachine>;
@@ -33,12 +28,18 @@ const EVENT_LABELS: Record<RequestEventType, string> = {
   CANCEL: "Cancelling",
   LAPSE: "Lapsing",
   COMPLETE: "Completing",
+  REMIND: "Reminding",
 };
 
-/** The top-level state: "decision" covers both sign-off slots. */
+/** The step a request is at, as people and the database name it: "open" is only the machine's grouping. */
 export function stateName(snapshot: RequestSnapshot): StateName {
-  const value = snapshot.value;
-  return (typeof value === "string" ? value : Object.keys(value)[0]) as StateName;
+  let value: StateValue = snapshot.value;
+  while (typeof value !== "string") {
+    const [key] = Object.keys(value);
+    if (key !== "open") return key as StateName;
+    value = value[key] as StateValue;
+  }
+  return value as StateName;
 }
 
 export function startRequest(input: RequestInput): RequestSnapshot {
@@ -49,10 +50,12 @@ export function serialize(snapshot: RequestSnapshot): string {
   return JSON.stringify(requestMachine.getPersistedSnapshot(snapshot));
 }
 
-export function restore(json: string): RequestSnapshot {
-  // The input only seeds a new request; a restored one takes everything from its snapshot.
-  const input = undefined as unknown as RequestInput;
-  return createActor(requestMachine, { snapshot: JSON.parse(json), input }).getSnapshot();
+/** A stored snapshot, written by machine `version` (older ones are upgraded first). */
+export function restore(json: string, version: number): RequestSnapshot {
+  const { value, context } = upgradeSnapshot(JSON.parse(json), version, MACHINE_VERSION);
+  const snapshot = requestMachine.resolveState({ value: value as StateValue, context: context as RequestContext });
+  if (!isStateName(stateName(snapshot))) throw new Error("A stored snapshot names no state of the machine.");
+  return snapshot;
 }
 
 function acceptsType(snapshot: RequestSnapshot, type: RequestEventType): boolean {
@@ -69,7 +72,7 @@ export function whyNot(snapshot: RequestSnapshot, event: RequestEvent): string |
     return `${EVENT_LABELS[event.type]} is not possible while the request is at "${STATE_LABELS[state]}".`;
   }
   if (snapshot.can(event)) return null;
-  return check(snapshot.context, event) ?? `${EVENT_LABELS[event.type]} is not possible now.`;
+  return check(snapshot.context, event, state) ?? `${EVENT_LABELS[event.type]} is not possible now.`;
 }
 
 export type SendResult =
@@ -138,6 +141,3 @@ export function availableActions(
   }
   return found;
 }
-
-export type { EventOf };
-export { MACHINE_VERSION };

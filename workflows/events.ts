@@ -1,4 +1,5 @@
-import type { Actor, RequestFacts, SignOffSlot } from "./types";
+import type { RequestAnswers } from "./requestAnswers";
+import type { Actor, SignOffSlot } from "./types";
 
 /** Every event carries who sends it and when (ISO instant); the machine never reads a clock. */
 interface Base {
@@ -8,8 +9,9 @@ interface Base {
 
 export type RequestEvent =
   | (Base & { type: "EDIT" })
-  | (Base & { type: "SUBMIT"; request: RequestFacts; partner: boolean })
-  | (Base & { type: "RESUBMIT"; request: RequestFacts; comment?: string })
+  /** The answers as stored, and the department's partnership: the machine judges both (R4–R10). */
+  | (Base & { type: "SUBMIT"; answers: RequestAnswers; department: { partnerSince: string | null } })
+  | (Base & { type: "RESUBMIT"; answers: RequestAnswers; comment?: string })
   | (Base & { type: "ORDER_ANALYSIS"; comment?: string })
   | (Base & { type: "NO_ANALYSIS"; comment?: string })
   | (Base & { type: "REQUEST_CHANGES"; comment: string })
@@ -29,28 +31,10 @@ export type RequestEvent =
   | (Base & { type: "WITHDRAW"; comment?: string })
   | (Base & { type: "CANCEL"; comment?: string })
   | (Base & { type: "LAPSE" })
-  | (Base & { type: "COMPLETE" });
+  | (Base & { type: "COMPLETE" })
+  /** The clock's reminder to whoever holds the request's task (R16, R19). */
+  | (Base & { type: "REMIND" });
 
 export type RequestEventType = RequestEvent["type"];
-
-export const EVENT_TYPES: RequestEventType[] = [
-  "EDIT",
-  "SUBMIT",
-  "RESUBMIT",
-  "ORDER_ANALYSIS",
-  "NO_ANALYSIS",
-  "REQUEST_CHANGES",
-  "REJECT",
-  "RECORD_ANALYSIS",
-  "ASSESS_FEE",
-  "ACCEPT_FEE",
-  "DISPUTE_FEE",
-  "DECLINE_FEE",
-  "APPROVE",
-  "WITHDRAW",
-  "CANCEL",
-  "LAPSE",
-  "COMPLETE",
-];
 
 export type EventOf<T extends RequestEventType> = Extract<RequestEvent, { type: T }>;

@@ -1,8 +1,7 @@
-// R4, R5, R6, R7: how much notice each department must give, counted in local calendar days.
-import { differenceInCalendarDays, parseISO } from "date-fns";
+// R4–R9: who is a partner, how much notice each department must give, counted in local
+// calendar days, and the words pages, forms and the machine use to say so.
 import type { RequestType } from "./types";
 
-export const DEFAULT_TIME_ZONE = "America/New_York";
 export const PARTNER_NOTICE_DAYS = 7;
 export const NON_PARTNER_NOTICE_DAYS = 14;
 
@@ -49,31 +48,111 @@ export function addCalendarDays(date: string, days: number): string {
   return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }
 
+/** Whole calendar days from one date to another (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  const utc = (date: string) => {
+    const [y, m, d] = date.split("-").map(Number);
+    return Date.UTC(y, m - 1, d);
+  };
+  return Math.round((utc(to) - utc(from)) / 86_400_000);
+}
+
+/**
+ * R4, R5: a department is a 3-1-1 partner on a local date once its partnership has begun
+ * (`partnerSince`, set by an administrator, never by a requester).
+ */
+export function isPartnerOn(department: { partnerSince: string | null }, today: string): boolean {
+  return department.partnerSince !== null && department.partnerSince <= today;
+}
+
 export function noticeDays(partner: boolean): number {
   return partner ? PARTNER_NOTICE_DAYS : NON_PARTNER_NOTICE_DAYS;
-}
-
-/** R7: the earliest effective date allowed for a request first submitted at `submittedAt`. */
-export function earliestEffectiveDate(input: {
-  partner: boolean;
-  submittedAt: Date | string;
-  timeZone: string;
-}): string {
-  return addCalendarDays(localDate(input.submittedAt, input.timeZone), noticeDays(input.partner));
-}
-
-/** R4, R5, R6: the request types open to a department. */
-export function allowedTypes(partner: boolean): RequestType[] {
-  return partner
-    ? ["materials", "call_routing", "automated_response"]
-    : ["materials", "call_routing"];
 }
 
 export function noticeRule(partner: boolean): "R4" | "R5" {
   return partner ? "R4" : "R5";
 }
 
-/** Whole calendar days from one date to another (negative when `to` is earlier). */
-export function daysBetween(from: string, to: string): number {
-  return differenceInCalendarDays(parseISO(to), parseISO(from));
+/** R4, R5, R6: the request types open to a department. */
+export function allowedTypes(partner: boolean): RequestType[] {
+  return partner ? ["materials", "call_routing", "automated_response"] : ["materials", "call_routing"];
+}
+
+/** R7: the earliest effective date allowed for a request first submitted at `submittedAt`. */
+export function earliestEffectiveDate(input: { partner: boolean; submittedAt: Date | string; timeZone: string }): string {
+  return addCalendarDays(localDate(input.submittedAt, input.timeZone), noticeDays(input.partner));
+}
+
+/** "Partner departments must give at least 7 calendar days' notice": the rule as pages and refusals word it. */
+export function noticeRequirement(partner: boolean): string {
+  const who = partner ? "Partner departments" : "Departments without a 3-1-1 partnership";
+  return `${who} must give at least ${noticeDays(partner)} calendar days' notice`;
+}
+
+/** How a department stands, in a sentence for its people: "… is a 3-1-1 partner: give at least 7 calendar days' notice." */
+export function partnerStanding(partner: boolean): string {
+  return partner
+    ? `is a 3-1-1 partner: give at least ${PARTNER_NOTICE_DAYS} calendar days' notice`
+    : `is not a 3-1-1 partner: give at least ${NON_PARTNER_NOTICE_DAYS} calendar days' notice`;
+}
+
+/** The earliest effective date a submission may have now, and what to say when a date is earlier (R4–R9). */
+export interface Notice {
+  partner: boolean;
+  days: number;
+  rule: "R4" | "R5";
+  earliest: string;
+  /** The local date notice counts from: today, or the first submission (R9). */
+  countedFrom: string;
+  /** True when notice counts from an earlier first submission (R9). */
+  firstSubmission: boolean;
+  message: string;
+}
+
+/** The refusal for an effective date before `earliest` (R8: names the rule and the earliest date). */
+export function noticeMessage(partner: boolean, earliest: string, fromFirstSubmission: boolean): string {
+  const rule = fromFirstSubmission ? `${noticeRule(partner)}, R9` : noticeRule(partner);
+  const counted = fromFirstSubmission ? ", counted from the first submission" : "";
+  return `${noticeRequirement(partner)}${counted} (${rule}). The earliest effective date allowed is ${earliest}.`;
+}
+
+/** The refusal for a resubmission whose effective date is not in the future (R9). */
+export function futureDateMessage(earliest: string): string {
+  return `The effective date must be in the future (R9). The earliest effective date allowed is ${earliest}.`;
+}
+
+/**
+ * The notice a submission at `now` must give: counted from now for a first submission (R4–R7), or
+ * from the first submission and in the future for a resubmission (R9). `partner` is the status that
+ * applies: the department's now, or the one stored at first submission (R7).
+ */
+export function noticeAt(input: { partner: boolean; firstSubmittedAt: Date | string | null; now: Date | string; timeZone: string }): Notice {
+  const { partner, now, timeZone } = input;
+  const today = localDate(now, timeZone);
+  const base = { partner, days: noticeDays(partner), rule: noticeRule(partner) };
+  if (input.firstSubmittedAt === null) {
+    const earliest = earliestEffectiveDate({ partner, submittedAt: now, timeZone });
+    return { ...base, earliest, countedFrom: today, firstSubmission: false, message: noticeMessage(partner, earliest, false) };
+  }
+  const fromFirst = earliestEffectiveDate({ partner, submittedAt: input.firstSubmittedAt, timeZone });
+  const tomorrow = addCalendarDays(today, 1);
+  const future = tomorrow > fromFirst;
+  return {
+    ...base,
+    earliest: future ? tomorrow : fromFirst,
+    countedFrom: localDate(input.firstSubmittedAt, timeZone),
+    firstSubmission: true,
+    message: future ? futureDateMessage(tomorrow) : noticeMessage(partner, fromFirst, true),
+  };
+}
+
+/** The notice a stored request (a draft, or one sent back for changes) must give if submitted at `now`. */
+export function requestNotice(
+  request: { department: { partnerSince: string | null }; firstSubmittedAt: Date | string | null; partnerAtSubmission: boolean | null },
+  now: Date | string,
+  timeZone: string,
+): Notice {
+  const partner =
+    request.firstSubmittedAt === null ? isPartnerOn(request.department, localDate(now, timeZone)) : (request.partnerAtSubmission ?? false);
+  return noticeAt({ partner, firstSubmittedAt: request.firstSubmittedAt, now, timeZone });
 }

@@ -1,8 +1,8 @@
 // SPEC §7: which e-mails each accepted event causes, and to whom. The server turns
 // audiences into addresses and writes one outbox row per e-mail with the transition (R16).
 import type { RequestEventType } from "./events";
-import type { RequestContext } from "./context";
 import type { StateName } from "./states";
+import type { Role } from "./types";
 
 export const NOTIFICATION_TEMPLATES = [
   "submitted",
@@ -10,6 +10,7 @@ export const NOTIFICATION_TEMPLATES = [
   "analysis_ordered",
   "analysis_recorded",
   "fee_assessed",
+  "fee_accepted",
   "fee_disputed",
   "changes_requested",
   "resubmitted",
@@ -30,14 +31,26 @@ export type NotificationTemplate = (typeof NOTIFICATION_TEMPLATES)[number];
  */
 export type Audience = "submitter" | "reviewers" | "directors" | "assistantDirectors" | "analysts" | "finance";
 
+/** The roles whose holders (acting ones in their period included, R3) make up each audience. */
+export const AUDIENCE_ROLES: Record<Exclude<Audience, "submitter">, Role[]> = {
+  reviewers: ["director", "assistant_director"],
+  directors: ["director"],
+  assistantDirectors: ["assistant_director"],
+  analysts: ["analyst"],
+  finance: ["finance"],
+};
+
 export interface Notification {
   template: NotificationTemplate;
   audience: Audience[];
 }
 
-/** The e-mails caused by an accepted event that moved a request from one state to another. */
-export function notificationsFor(event: RequestEventType, from: StateName, to: StateName): Notification[] {
-  if (from === to && to !== "decision") return [];
+/**
+ * The e-mails caused by an accepted step (`moved`: the step changed what waits on whom, see
+ * `tasks.ts`); an event that moved nothing, like editing a draft, causes none.
+ */
+export function notificationsFor(event: RequestEventType, from: StateName, to: StateName, moved: boolean): Notification[] {
+  if (!moved) return [];
   switch (event) {
     case "SUBMIT":
       return [
@@ -56,8 +69,13 @@ export function notificationsFor(event: RequestEventType, from: StateName, to: S
         : [{ template: "decision_needed", audience: ["reviewers"] }];
     case "DISPUTE_FEE":
       return [{ template: "fee_disputed", audience: ["finance"] }];
-    case "NO_ANALYSIS":
     case "ACCEPT_FEE":
+      // Finance charges the account code by interdepartmental transfer (SPEC §6).
+      return [
+        { template: "decision_needed", audience: ["reviewers"] },
+        { template: "fee_accepted", audience: ["finance"] },
+      ];
+    case "NO_ANALYSIS":
       return [{ template: "decision_needed", audience: ["reviewers"] }];
     case "REQUEST_CHANGES":
       return [{ template: "changes_requested", audience: ["submitter"] }];
@@ -75,6 +93,7 @@ export function notificationsFor(event: RequestEventType, from: StateName, to: S
     case "COMPLETE":
       return [{ template: "completed", audience: ["submitter"] }];
     case "EDIT":
+    case "REMIND":
       return [];
   }
 }
@@ -94,26 +113,4 @@ export interface NotificationData {
   feeAmount: number | null;
   /** For reminders: what waits, and on whom. */
   task: string | null;
-}
-
-/** Who holds the task a request waits on, for reminders (R16); none when nobody must act. */
-export function taskHolders(state: StateName, ctx: Pick<RequestContext, "signOffs">): Audience[] {
-  switch (state) {
-    case "screening":
-      return ["reviewers"];
-    case "decision":
-      return [
-        ...(ctx.signOffs.director === null ? (["directors"] as const) : []),
-        ...(ctx.signOffs.assistantDirector === null ? (["assistantDirectors"] as const) : []),
-      ];
-    case "analysis":
-      return ["analysts"];
-    case "feeAssessment":
-      return ["finance"];
-    case "feeAcceptance":
-    case "changesRequested":
-      return ["submitter"];
-    default:
-      return [];
-  }
 }

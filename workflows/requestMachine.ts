@@ -1,26 +1,33 @@
 // The procedure of SPEC §4 as one XState machine: the single authority over a request's states.
 // Pure: the time and the actor arrive with each event; no timers, no I/O.
-import { assign, setup } from "xstate";
+import { assertEvent, assign, setup } from "xstate";
 import { initialContext, type RequestContext, type RequestInput } from "./context";
-import type { EventOf, RequestEvent, RequestEventType } from "./events";
-import { actsAs, check } from "./rules";
+import type { RequestEvent } from "./events";
+import { factsOf } from "./requestAnswers";
+import { roleUsed } from "./roles";
+import { check, submissionPartner } from "./rules";
 import type { Actor, SignOffSlot } from "./types";
-import { SLOT_ROLE } from "./types";
 
-/** Bump when a change to the machine makes older persisted snapshots need migrating. */
-export const MACHINE_VERSION = 1;
+/**
+ * Bump when a change to the machine changes what a persisted snapshot holds, and teach
+ * `snapshotVersions.ts` to bring the older snapshots up to date (decision 0013).
+ * 2: the states between submission and approval sit inside one parent state, "open"; the
+ *    context keeps when the clock last reminded (`lastReminderAt`).
+ */
+export const MACHINE_VERSION = 2;
 
-const allowed = ({ context, event }: { context: RequestContext; event: RequestEvent }) =>
-  check(context, event) === null;
+const allowed = ({ context, event }: { context: RequestContext; event: RequestEvent }) => check(context, event) === null;
+/** The rules as they stand at the decision, for the events whose rules differ there. */
+const allowedAtDecision = ({ context, event }: { context: RequestContext; event: RequestEvent }) =>
+  check(context, event, "decision") === null;
 
 function addAuthor(ctx: RequestContext, actor: Actor): string[] {
   return ctx.authors.includes(actor.userId) ? ctx.authors : [...ctx.authors, actor.userId];
 }
 
-const noSignOffs = { director: null, assistantDirector: null };
-
 const allowedForSlot =
-  (slot: SignOffSlot) => (args: { context: RequestContext; event: RequestEvent }) =>
+  (slot: SignOffSlot) =>
+  (args: { context: RequestContext; event: RequestEvent }) =>
     args.event.type === "APPROVE" && args.event.slot === slot && allowed(args);
 
 export const requestMachine = /* @__PURE__ */ setup({
@@ -31,67 +38,68 @@ export const requestMachine = /* @__PURE__ */ setup({
   },
   guards: {
     allowed,
+    allowedAtDecision,
     allowedForDirectorSlot: allowedForSlot("director"),
     allowedForAssistantSlot: allowedForSlot("assistantDirector"),
-    allowedWithFee: (args) =>
-      allowed(args) && args.event.type === "ASSESS_FEE" && args.event.amount > 0,
-    allowedWithoutFee: (args) =>
-      allowed(args) && args.event.type === "ASSESS_FEE" && args.event.amount === 0,
+    allowedWithFee: (args) => allowed(args) && args.event.type === "ASSESS_FEE" && args.event.amount > 0,
+    allowedWithoutFee: (args) => allowed(args) && args.event.type === "ASSESS_FEE" && args.event.amount === 0,
   },
   actions: {
     recordAuthor: assign({ authors: ({ context, event }) => addAuthor(context, event.actor) }),
     recordSubmission: assign(({ context, event }) => {
-      const e = event as EventOf<"SUBMIT"> | EventOf<"RESUBMIT">;
+      assertEvent(event, ["SUBMIT", "RESUBMIT"]);
+      const facts = factsOf(event.answers);
       return {
-        authors: addAuthor(context, e.actor),
-        type: e.request.type,
-        effectiveDate: e.request.effectiveDate,
-        endDate: e.request.endDate,
-        partnerAtSubmission:
-          context.partnerAtSubmission ?? (e.type === "SUBMIT" ? e.partner : null),
-        firstSubmittedAt: context.firstSubmittedAt ?? e.at,
+        authors: addAuthor(context, event.actor),
+        type: facts.type,
+        effectiveDate: facts.effectiveDate,
+        endDate: facts.endDate,
+        // R7: the partner status and the instant of the first submission stay with the request.
+        partnerAtSubmission: submissionPartner(context, event),
+        firstSubmittedAt: context.firstSubmittedAt ?? event.at,
       };
     }),
-    // R13: an ordered analysis replaces any earlier one, and the fee that followed it.
+    // R13: a new analysis replaces any earlier one, and the fee that followed it; so does going without.
     clearAnalysis: assign({ analysis: null, fee: null }),
-    clearSignOffs: assign({ signOffs: noSignOffs }),
+    // R12: sign-offs start afresh every time the request comes (back) to a decision.
+    clearSignOffs: assign({ signOffs: { director: null, assistantDirector: null } }),
     recordAnalysis: assign({
       analysis: ({ event }) => {
-        const e = event as EventOf<"RECORD_ANALYSIS">;
-        return { by: e.actor.userId, at: e.at, projectedCalls: e.projectedCalls };
+        assertEvent(event, "RECORD_ANALYSIS");
+        return { by: event.actor.userId, at: event.at, projectedCalls: event.projectedCalls };
       },
     }),
     recordFee: assign({
       fee: ({ event }) => {
-        const e = event as EventOf<"ASSESS_FEE">;
+        assertEvent(event, "ASSESS_FEE");
         return {
-          amount: e.amount,
-          suggested: e.suggested,
-          reason: e.amount === e.suggested ? null : (e.comment ?? null),
-          scheduleVersion: e.scheduleVersion,
-          by: e.actor.userId,
-          at: e.at,
-          status: e.amount > 0 ? ("assessed" as const) : ("accepted" as const),
+          amount: event.amount,
+          suggested: event.suggested,
+          reason: event.amount === event.suggested ? null : (event.comment ?? null),
+          scheduleVersion: event.scheduleVersion,
+          by: event.actor.userId,
+          at: event.at,
+          status: event.amount > 0 ? ("assessed" as const) : ("accepted" as const),
           accountCode: null,
         };
       },
     }),
     recordFeeAnswer: assign({
       fee: ({ context, event }) => {
+        assertEvent(event, ["ACCEPT_FEE", "DISPUTE_FEE", "DECLINE_FEE"]);
         if (context.fee === null) return null;
-        if (event.type === "ACCEPT_FEE") {
-          return { ...context.fee, status: "accepted" as const, accountCode: event.accountCode };
-        }
+        if (event.type === "ACCEPT_FEE") return { ...context.fee, status: "accepted" as const, accountCode: event.accountCode };
         return { ...context.fee, status: event.type === "DISPUTE_FEE" ? ("disputed" as const) : ("declined" as const) };
       },
     }),
+    recordReminder: assign({ lastReminderAt: ({ event }) => event.at }),
     recordSignOff: assign({
       signOffs: ({ context, event }) => {
-        const e = event as EventOf<"APPROVE">;
-        const held = actsAs(e.actor, SLOT_ROLE[e.slot]);
+        assertEvent(event, "APPROVE");
+        const role = roleUsed(event);
         return {
           ...context.signOffs,
-          [e.slot]: { userId: e.actor.userId, name: e.actor.name, acting: held?.acting ?? false, at: e.at },
+          [event.slot]: { userId: event.actor.userId, name: event.actor.name, acting: role?.acting ?? false, at: event.at },
         };
       },
     }),
@@ -104,93 +112,86 @@ export const requestMachine = /* @__PURE__ */ setup({
     draft: {
       on: {
         EDIT: { guard: "allowed", actions: "recordAuthor" },
-        SUBMIT: { guard: "allowed", target: "screening", actions: "recordSubmission" },
+        SUBMIT: { guard: "allowed", target: "open.screening", actions: "recordSubmission" },
         WITHDRAW: { guard: "allowed", target: "withdrawn" },
       },
     },
-    screening: {
+    // Submitted and not yet approved: the department may withdraw, and the clock lapses the
+    // request when its effective date arrives first (SPEC §4). Someone always holds a task here.
+    open: {
       on: {
-        ORDER_ANALYSIS: { guard: "allowed", target: "analysis", actions: "clearAnalysis" },
-        NO_ANALYSIS: { guard: "allowed", target: "decision", actions: "clearAnalysis" },
-        REQUEST_CHANGES: { guard: "allowed", target: "changesRequested" },
-        REJECT: { guard: "allowed", target: "rejected" },
         WITHDRAW: { guard: "allowed", target: "withdrawn" },
         LAPSE: { guard: "allowed", target: "lapsed" },
+        REMIND: { guard: "allowed", actions: "recordReminder" },
       },
-    },
-    analysis: {
-      on: {
-        RECORD_ANALYSIS: { guard: "allowed", target: "feeAssessment", actions: "recordAnalysis" },
-        WITHDRAW: { guard: "allowed", target: "withdrawn" },
-        LAPSE: { guard: "allowed", target: "lapsed" },
-      },
-    },
-    feeAssessment: {
-      on: {
-        ASSESS_FEE: [
-          { guard: "allowedWithFee", target: "feeAcceptance", actions: "recordFee" },
-          { guard: "allowedWithoutFee", target: "decision", actions: "recordFee" },
-        ],
-        WITHDRAW: { guard: "allowed", target: "withdrawn" },
-        LAPSE: { guard: "allowed", target: "lapsed" },
-      },
-    },
-    feeAcceptance: {
-      on: {
-        ACCEPT_FEE: { guard: "allowed", target: "decision", actions: "recordFeeAnswer" },
-        DISPUTE_FEE: { guard: "allowed", target: "feeAssessment", actions: "recordFeeAnswer" },
-        DECLINE_FEE: { guard: "allowed", target: "withdrawn", actions: "recordFeeAnswer" },
-        WITHDRAW: { guard: "allowed", target: "withdrawn" },
-        LAPSE: { guard: "allowed", target: "lapsed" },
-      },
-    },
-    decision: {
-      type: "parallel",
-      // R12: sign-offs start afresh every time the request comes (back) to a decision.
-      entry: "clearSignOffs",
-      onDone: "approved",
-      on: {
-        REQUEST_CHANGES: { guard: "allowed", target: "changesRequested" },
-        REJECT: { guard: "allowed", target: "rejected" },
-        ORDER_ANALYSIS: { guard: "allowed", target: "analysis", actions: "clearAnalysis" },
-        WITHDRAW: { guard: "allowed", target: "withdrawn" },
-        LAPSE: { guard: "allowed", target: "lapsed" },
-      },
+      initial: "screening",
       states: {
-        director: {
-          initial: "pending",
-          states: {
-            pending: {
-              on: {
-                APPROVE: { guard: "allowedForDirectorSlot", target: "signed", actions: "recordSignOff" },
-              },
-            },
-            signed: { type: "final" },
+        screening: {
+          on: {
+            ORDER_ANALYSIS: { guard: "allowed", target: "analysis", actions: "clearAnalysis" },
+            // No analysis → no fee (R13): one recorded before changes were requested is set aside.
+            NO_ANALYSIS: { guard: "allowed", target: "decision", actions: "clearAnalysis" },
+            REQUEST_CHANGES: { guard: "allowed", target: "changesRequested" },
+            REJECT: { guard: "allowed", target: "#request.rejected" },
           },
         },
-        assistantDirector: {
-          initial: "pending",
+        analysis: {
+          on: {
+            RECORD_ANALYSIS: { guard: "allowed", target: "feeAssessment", actions: "recordAnalysis" },
+          },
+        },
+        feeAssessment: {
+          on: {
+            ASSESS_FEE: [
+              { guard: "allowedWithFee", target: "feeAcceptance", actions: "recordFee" },
+              { guard: "allowedWithoutFee", target: "decision", actions: "recordFee" },
+            ],
+          },
+        },
+        feeAcceptance: {
+          on: {
+            ACCEPT_FEE: { guard: "allowed", target: "decision", actions: "recordFeeAnswer" },
+            DISPUTE_FEE: { guard: "allowed", target: "feeAssessment", actions: "recordFeeAnswer" },
+            DECLINE_FEE: { guard: "allowed", target: "#request.withdrawn", actions: "recordFeeAnswer" },
+          },
+        },
+        decision: {
+          type: "parallel",
+          entry: "clearSignOffs",
+          onDone: "#request.approved",
+          on: {
+            REQUEST_CHANGES: { guard: "allowed", target: "changesRequested" },
+            REJECT: { guard: "allowed", target: "#request.rejected" },
+            // Only when none was done; the sign-offs start afresh (R12).
+            ORDER_ANALYSIS: { guard: "allowedAtDecision", target: "analysis" },
+          },
           states: {
-            pending: {
-              on: {
-                APPROVE: {
-                  guard: "allowedForAssistantSlot",
-                  target: "signed",
-                  actions: "recordSignOff",
+            director: {
+              initial: "pending",
+              states: {
+                pending: {
+                  on: { APPROVE: { guard: "allowedForDirectorSlot", target: "signed", actions: "recordSignOff" } },
                 },
+                signed: { type: "final" },
               },
             },
-            signed: { type: "final" },
+            assistantDirector: {
+              initial: "pending",
+              states: {
+                pending: {
+                  on: { APPROVE: { guard: "allowedForAssistantSlot", target: "signed", actions: "recordSignOff" } },
+                },
+                signed: { type: "final" },
+              },
+            },
           },
         },
-      },
-    },
-    changesRequested: {
-      on: {
-        EDIT: { guard: "allowed", actions: "recordAuthor" },
-        RESUBMIT: { guard: "allowed", target: "screening", actions: "recordSubmission" },
-        WITHDRAW: { guard: "allowed", target: "withdrawn" },
-        LAPSE: { guard: "allowed", target: "lapsed" },
+        changesRequested: {
+          on: {
+            EDIT: { guard: "allowed", actions: "recordAuthor" },
+            RESUBMIT: { guard: "allowed", target: "screening", actions: "recordSubmission" },
+          },
+        },
       },
     },
     approved: {
@@ -206,6 +207,3 @@ export const requestMachine = /* @__PURE__ */ setup({
     lapsed: { type: "final" },
   },
 });
-
-export type RequestMachine = typeof requestMachine;
-export type { RequestEventType };

@@ -2,58 +2,34 @@
 // The machine's guards call them; `whyNot` reports the same reasons to people.
 import type { RequestContext } from "./context";
 import type { EventOf, RequestEvent, RequestEventType } from "./events";
-import {
-  allowedTypes,
-  earliestEffectiveDate,
-  isCalendarDate,
-  localDate,
-  noticeRule,
-  noticeDays,
-} from "./notice";
-import type { Actor, ActorRole, RequestFacts, SignOffSlot } from "./types";
+import { allowedTypes, isPartnerOn, localDate, noticeAt } from "./notice";
+import { answerProblems, factsOf, type RequestAnswers } from "./requestAnswers";
+import { holds, REVIEWER_ROLES, roleUsed, EVENT_ROLES } from "./roles";
+import { COPYABLE_STATES, type StateName } from "./states";
+import type { Actor, SignOffSlot } from "./types";
 import { REQUEST_TYPE_LABELS, ROLE_LABELS, SLOT_ROLE } from "./types";
 
 export type Reason = string | null;
 
-export function holds(actor: Actor, role: ActorRole): boolean {
-  return actor.roles.some((r) => r.role === role);
-}
-
-export function actsAs(actor: Actor, role: ActorRole): { acting: boolean } | null {
-  const held = actor.roles.filter((r) => r.role === role);
-  if (held.length === 0) return null;
-  return { acting: held.every((r) => r.acting) };
-}
-
-const REVIEWER_ROLES: ActorRole[] = ["director", "assistant_director"];
-
-function isReviewer(actor: Actor): boolean {
-  return REVIEWER_ROLES.some((role) => holds(actor, role));
-}
-
 /** R1: only requesters of the owning department act for it. */
-export function requesterCheck(ctx: RequestContext, actor: Actor): Reason {
+export function requesterCheck(ctx: Pick<RequestContext, "departmentId">, actor: Actor): Reason {
   if (!holds(actor, "requester") || actor.departmentId !== ctx.departmentId) {
     return "Only a requester in the department that owns this request can do this (R1).";
   }
   return null;
 }
 
-function reviewerCheck(actor: Actor): Reason {
-  return isReviewer(actor)
-    ? null
-    : "Only the COM Director or Assistant Director (or someone acting for them) can do this.";
+/** The actor holds a role that may send this event (acting appointments included, R3). */
+function roleCheck(event: RequestEvent): Reason {
+  if (roleUsed(event) !== null) return null;
+  const roles = EVENT_ROLES[event.type];
+  if (roles === REVIEWER_ROLES) return "Only the COM Director or Assistant Director (or someone acting for them) can do this.";
+  return `Only ${roles.map((r) => ROLE_LABELS[r]).join(" or ")} can do this.`;
 }
 
 /** R2: nobody decides on a request they wrote. */
 function notAuthorCheck(ctx: RequestContext, actor: Actor): Reason {
-  return ctx.authors.includes(actor.userId)
-    ? "You worked on this request, so you cannot decide on it (R2)."
-    : null;
-}
-
-function roleCheck(actor: Actor, role: ActorRole): Reason {
-  return holds(actor, role) ? null : `Only ${ROLE_LABELS[role]} can do this.`;
+  return ctx.authors.includes(actor.userId) ? "You worked on this request, so you cannot decide on it (R2)." : null;
 }
 
 function needsText(value: string | undefined, what: string): Reason {
@@ -64,53 +40,29 @@ function today(ctx: RequestContext, at: string): string {
   return localDate(at, ctx.timeZone);
 }
 
-/** Completeness and R10: the dates that make a request what it is. */
-function factsCheck(facts: RequestFacts): Reason {
-  if (facts.missing.length > 0) {
-    return `The request is not complete. Missing or invalid: ${facts.missing.join(", ")}.`;
-  }
-  if (!isCalendarDate(facts.effectiveDate)) return "The effective date is not a valid date.";
-  if (facts.endDate !== null && !isCalendarDate(facts.endDate)) {
-    return "The end date is not a valid date.";
-  }
-  if (facts.type === "call_routing") {
-    if (facts.routing === "temporary" && facts.endDate === null) {
-      return "Temporary call routing needs an end date (R10).";
-    }
-    if (facts.routing === "permanent" && facts.endDate !== null) {
-      return "Permanent call routing has no end date (R10).";
-    }
-    if (facts.routing === null) return "Say whether the call routing is permanent or temporary (R10).";
-  }
-  if (facts.type === "materials" && facts.endDate === null) {
-    return "Materials need a distribution window: the last distribution date is missing (R10).";
-  }
-  if (facts.endDate !== null && facts.endDate < facts.effectiveDate) {
-    return facts.type === "materials"
-      ? "The last distribution date must be on or after the first (R10)."
-      : "The end date must be on or after the effective date (R10).";
-  }
-  return null;
+/** Completeness and R10, judged on the answers themselves with the form's own schema. */
+function answersCheck(answers: RequestAnswers): Reason {
+  const problems = answerProblems(answers);
+  if (problems.length === 0) return null;
+  if (problems.length === 1) return `The request is not complete. ${problems[0].label}: ${problems[0].message}.`;
+  return `The request is not complete. Missing or invalid: ${problems.map((p) => p.label).join(", ")}.`;
 }
 
-/** R4–R8: the type is open to the department and the notice is long enough. */
-function noticeCheck(
-  ctx: RequestContext,
-  facts: RequestFacts,
-  partner: boolean,
-  submittedAt: string,
-): Reason {
+/** R7: the partner status in force at first submission, kept on resubmission. */
+export function submissionPartner(ctx: RequestContext, event: EventOf<"SUBMIT"> | EventOf<"RESUBMIT">): boolean {
+  if (ctx.partnerAtSubmission !== null) return ctx.partnerAtSubmission;
+  return event.type === "SUBMIT" && isPartnerOn(event.department, today(ctx, event.at));
+}
+
+/** R4–R9: the type is open to the department, the notice is long enough, and a resubmitted date lies ahead. */
+function noticeCheck(ctx: RequestContext, event: EventOf<"SUBMIT"> | EventOf<"RESUBMIT">): Reason {
+  const facts = factsOf(event.answers);
+  const partner = submissionPartner(ctx, event);
   if (!allowedTypes(partner).includes(facts.type)) {
-    return `"${REQUEST_TYPE_LABELS[facts.type]}" is open to 311 partner departments only (R6).`;
+    return `"${REQUEST_TYPE_LABELS[facts.type]}" is open to 3-1-1 partner departments only (R6).`;
   }
-  const earliest = earliestEffectiveDate({ partner, submittedAt, timeZone: ctx.timeZone });
-  if (facts.effectiveDate < earliest) {
-    const who = partner ? "Partner departments" : "Departments without a 311 partnership";
-    return (
-      `${who} must give at least ${noticeDays(partner)} calendar days' notice ` +
-      `(${noticeRule(partner)}). The earliest effective date allowed is ${earliest}.`
-    );
-  }
+  const notice = noticeAt({ partner, firstSubmittedAt: ctx.firstSubmittedAt, now: event.at, timeZone: ctx.timeZone });
+  if (facts.effectiveDate < notice.earliest) return notice.message;
   return null;
 }
 
@@ -135,75 +87,44 @@ const first = (...reasons: Array<() => Reason>): Reason => {
   return null;
 };
 
-type Checks = { [T in RequestEventType]: (ctx: RequestContext, e: EventOf<T>) => Reason };
+/** A rule may depend on the step the request is at; the machine's guards pass the state they stand in. */
+type Checks = { [T in RequestEventType]: (ctx: RequestContext, e: EventOf<T>, state: StateName | null) => Reason };
 
 /** The reason each event would be refused in a state that accepts its type. */
 export const checks: Checks = {
   EDIT: (ctx, e) => requesterCheck(ctx, e.actor),
-  SUBMIT: (ctx, e) =>
+  SUBMIT: (ctx, e) => first(() => requesterCheck(ctx, e.actor), () => answersCheck(e.answers), () => noticeCheck(ctx, e)),
+  RESUBMIT: (ctx, e) => first(() => requesterCheck(ctx, e.actor), () => answersCheck(e.answers), () => noticeCheck(ctx, e)),
+  ORDER_ANALYSIS: (ctx, e, state) =>
     first(
-      () => requesterCheck(ctx, e.actor),
-      () => factsCheck(e.request),
-      () => noticeCheck(ctx, e.request, e.partner, e.at),
-    ),
-  RESUBMIT: (ctx, e) =>
-    first(
-      () => requesterCheck(ctx, e.actor),
-      () => factsCheck(e.request),
-      () =>
-        // R9: notice still counts from the first submission, with the partner status of then.
-        noticeCheck(ctx, e.request, ctx.partnerAtSubmission ?? false, ctx.firstSubmittedAt ?? e.at),
-      () =>
-        e.request.effectiveDate > today(ctx, e.at)
-          ? null
-          : "The effective date has passed or is today; it must be in the future (R9).",
-    ),
-  ORDER_ANALYSIS: (ctx, e) =>
-    first(
-      () => reviewerCheck(e.actor),
+      () => roleCheck(e),
       () => notAuthorCheck(ctx, e.actor),
+      // SPEC §4: at the decision only when none was done. At screening (after changes) a new one may replace it.
       () =>
-        ctx.analysis === null ? null : "A call volume analysis was already done for this request.",
+        state === "decision" && ctx.analysis !== null ? "A call volume analysis was already done for this request." : null,
     ),
-  NO_ANALYSIS: (ctx, e) => first(() => reviewerCheck(e.actor), () => notAuthorCheck(ctx, e.actor)),
+  NO_ANALYSIS: (ctx, e) => first(() => roleCheck(e), () => notAuthorCheck(ctx, e.actor)),
   REQUEST_CHANGES: (ctx, e) =>
-    first(
-      () => reviewerCheck(e.actor),
-      () => notAuthorCheck(ctx, e.actor),
-      () => needsText(e.comment, "A comment saying what to change"),
-    ),
+    first(() => roleCheck(e), () => notAuthorCheck(ctx, e.actor), () => needsText(e.comment, "A comment saying what to change")),
   REJECT: (ctx, e) =>
-    first(
-      () => reviewerCheck(e.actor),
-      () => notAuthorCheck(ctx, e.actor),
-      () => needsText(e.comment, "A reason for the rejection"),
-    ),
+    first(() => roleCheck(e), () => notAuthorCheck(ctx, e.actor), () => needsText(e.comment, "A reason for the rejection")),
   RECORD_ANALYSIS: (_ctx, e) =>
     first(
-      () => roleCheck(e.actor, "analyst"),
-      () =>
-        Number.isFinite(e.projectedCalls) && e.projectedCalls >= 0
-          ? null
-          : "Projected calls must be a number of 0 or more.",
+      () => roleCheck(e),
+      () => (Number.isFinite(e.projectedCalls) && e.projectedCalls >= 0 ? null : "Projected calls must be a number of 0 or more."),
     ),
   ASSESS_FEE: (ctx, e) =>
     first(
-      () => roleCheck(e.actor, "finance"),
+      () => roleCheck(e),
       () => (ctx.analysis === null ? "A fee needs a call volume analysis first (R13)." : null),
-      () =>
-        Number.isFinite(e.amount) && e.amount >= 0 ? null : "The fee must be an amount of $0 or more (R13).",
+      () => (Number.isFinite(e.amount) && e.amount >= 0 ? null : "The fee must be an amount of $0 or more (R13)."),
       () =>
         e.amount === e.suggested
           ? null
           : needsText(e.comment, "A reason for a fee that differs from the suggestion, or is waived (R13),"),
     ),
-  ACCEPT_FEE: (ctx, e) =>
-    first(() => requesterCheck(ctx, e.actor), () => needsText(e.accountCode, "An account code")),
-  DISPUTE_FEE: (ctx, e) =>
-    first(
-      () => requesterCheck(ctx, e.actor),
-      () => needsText(e.comment, "A comment explaining the dispute"),
-    ),
+  ACCEPT_FEE: (ctx, e) => first(() => requesterCheck(ctx, e.actor), () => needsText(e.accountCode, "An account code")),
+  DISPUTE_FEE: (ctx, e) => first(() => requesterCheck(ctx, e.actor), () => needsText(e.comment, "A comment explaining the dispute")),
   DECLINE_FEE: (ctx, e) => requesterCheck(ctx, e.actor),
   APPROVE: (ctx, e) => first(() => notAuthorCheck(ctx, e.actor), () => slotCheck(ctx, e)),
   WITHDRAW: (ctx, e) => requesterCheck(ctx, e.actor),
@@ -217,7 +138,7 @@ export const checks: Checks = {
     ),
   LAPSE: (ctx, e) =>
     first(
-      () => roleCheck(e.actor, "system"),
+      () => roleCheck(e),
       () =>
         ctx.effectiveDate !== null && today(ctx, e.at) >= ctx.effectiveDate
           ? null
@@ -225,15 +146,22 @@ export const checks: Checks = {
     ),
   COMPLETE: (ctx, e) =>
     first(
-      () => roleCheck(e.actor, "system"),
-      () =>
-        ctx.endDate !== null && today(ctx, e.at) > ctx.endDate
-          ? null
-          : "The request completes only after its end date has passed.",
+      () => roleCheck(e),
+      () => (ctx.endDate !== null && today(ctx, e.at) > ctx.endDate ? null : "The request completes only after its end date has passed."),
     ),
+  REMIND: (_ctx, e) => roleCheck(e),
 };
 
-export function check(ctx: RequestContext, event: RequestEvent): Reason {
-  const fn = checks[event.type] as (c: RequestContext, e: RequestEvent) => Reason;
-  return fn(ctx, event);
+/** The reason `event` would be refused in `state` (null: a rule that holds in every state that takes it). */
+export function check(ctx: RequestContext, event: RequestEvent, state: StateName | null = null): Reason {
+  const fn = checks[event.type] as (c: RequestContext, e: RequestEvent, s: StateName | null) => Reason;
+  return fn(ctx, event, state);
+}
+
+/** R15: a lapsed, rejected or withdrawn request may be copied into a new draft by its department's requesters. */
+export function copyCheck(state: StateName, ctx: Pick<RequestContext, "departmentId">, actor: Actor): Reason {
+  return first(
+    () => requesterCheck(ctx, actor),
+    () => (COPYABLE_STATES.includes(state) ? null : "Only a lapsed, rejected or withdrawn request can be copied (R15)."),
+  );
 }

@@ -17,20 +17,8 @@ export const STATE_NAMES = [
 ] as const;
 export type StateName = (typeof STATE_NAMES)[number];
 
-export const FINAL_STATES: StateName[] = ["completed", "rejected", "withdrawn", "cancelled", "lapsed"];
-
 /** R15: requests in these states may be copied into a new draft. */
 export const COPYABLE_STATES: StateName[] = ["lapsed", "rejected", "withdrawn"];
-
-/** Submitted and not yet approved: the clock lapses these on their effective date. */
-export const OPEN_STATES: StateName[] = [
-  "screening",
-  "analysis",
-  "feeAssessment",
-  "feeAcceptance",
-  "decision",
-  "changesRequested",
-];
 
 export const STATE_LABELS: Record<StateName, string> = {
   draft: "Draft",

@@ -53,19 +53,6 @@ export const SYSTEM_ACTOR: Actor = {
   roles: [{ role: "system", acting: false }],
 };
 
-/** The facts of a request the rules need, sent with SUBMIT and RESUBMIT. */
-export interface RequestFacts {
-  type: RequestType;
-  /** First distribution of materials, or first day calls are routed (R7). YYYY-MM-DD. */
-  effectiveDate: string;
-  /** Call routing: permanent or temporary (R10). Null for other types. */
-  routing: "permanent" | "temporary" | null;
-  /** Temporary call routing ends on this date; materials' last distribution date. */
-  endDate: string | null;
-  /** Labels of required answers that are missing or invalid, as the form schema found them. */
-  missing: string[];
-}
-
 export type SignOffSlot = "director" | "assistantDirector";
 
 export const SLOT_ROLE: Record<SignOffSlot, Role> = {

@@ -1,7 +1,7 @@
 // An acting appointment (R3): a reviewing role held for a period, both days included. One
 // schema in the browser and in the action.
 import * as z from "~/forms/zod";
-import { isCalendarDate } from "../../workflows/notice";
+import { isCalendarDate } from "workflows";
 
 export const ACTING_ROLES = ["director", "assistant_director"] as const;
 

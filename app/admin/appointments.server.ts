@@ -3,7 +3,7 @@
 // "Jane Roe, acting Director" (session.server's currentRoles reads the period).
 import type { CurrentUser } from "~/auth/session.server";
 import type { PrismaClient } from "~/generated/prisma/client";
-import { ROLE_LABELS } from "../../workflows/types";
+import { ROLE_LABELS } from "workflows";
 import { auditAdmin } from "./adminAudit.server";
 import type { AppointmentForm } from "./appointmentForm";
 import { findUserForAdmin } from "./users.server";

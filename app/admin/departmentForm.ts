@@ -1,7 +1,7 @@
 // The department form (admin): the same schema in the browser and in the action. partnerSince
 // is the local date a 311 partnership began (R4, R5); blank means not a partner.
 import * as z from "~/forms/zod";
-import { isCalendarDate } from "../../workflows/notice";
+import { isCalendarDate } from "workflows";
 
 export const departmentFormSchema = z.object({
   code: z.string().check(z.trim(), z.toUpperCase(), z.regex(/^[A-Z]{2,10}$/, "Enter a code of 2 to 10 letters, like DPW")),

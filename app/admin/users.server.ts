@@ -6,7 +6,7 @@ import { deactivateUser } from "~/auth/accounts.server";
 import { hashPassword, type ScryptParams } from "~/auth/password.server";
 import type { CurrentUser } from "~/auth/session.server";
 import type { PrismaClient } from "~/generated/prisma/client";
-import { ROLE_LABELS, type Role } from "../../workflows/types";
+import { ROLE_LABELS, type Role } from "workflows";
 import { auditAdmin } from "./adminAudit.server";
 import { createInvitation, invitationPath, queueInvitationEmail } from "./invitations.server";
 import type { AccessForm, InviteForm } from "./userForms";

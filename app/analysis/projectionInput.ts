@@ -4,7 +4,7 @@
 // (z.coerce alone would read "" as 0 and let an empty required field through).
 import { blankAsMissing } from "~/forms/blankAsMissing";
 import * as z from "~/forms/zod";
-import { isCalendarDate } from "../../workflows/notice";
+import { isCalendarDate } from "workflows";
 import { inclusiveDays } from "./calendarDates";
 
 /** Longest projection window; a temporary routing longer than this is in effect permanent. */

@@ -2,6 +2,7 @@
 // transaction as the RECORD_ANALYSIS event, so neither exists without the other.
 import type { CurrentUser } from "~/auth/session.server";
 import type { PrismaClient } from "~/generated/prisma/client";
+import type { RequestRow } from "~/requests/queries.server";
 import { transition, type TransitionOutcome } from "~/requests/transition.server";
 import { storeAnalysis } from "./analyses.server";
 import { withChart } from "./dailyCallsSvg.server";
@@ -23,19 +24,19 @@ export function preview(form: AnalysisForm) {
 
 export async function recordAnalysis(
   db: PrismaClient,
-  input: { by: CurrentUser; requestId: string; form: AnalysisForm; now: Date; timeZone: string },
+  input: { by: CurrentUser; request: RequestRow; form: AnalysisForm; now: Date; timeZone: string },
 ): Promise<TransitionOutcome> {
   const { projection, recommendation } = calculate(input.form);
   const { recommendation: _typed, ...inputs } = input.form;
   return transition(db, {
-    requestId: input.requestId,
+    request: input.request,
     by: input.by,
     event: { type: "RECORD_ANALYSIS", projectedCalls: projection.totalCalls, comment: recommendation },
     now: input.now,
     timeZone: input.timeZone,
     within: (tx) =>
       storeAnalysis(tx, {
-        requestId: input.requestId,
+        requestId: input.request.id,
         userId: input.by.id,
         at: input.now,
         inputs,

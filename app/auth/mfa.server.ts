@@ -3,7 +3,7 @@
 import { createHash, randomInt } from "node:crypto";
 import { Secret, TOTP } from "otpauth";
 import QRCode from "qrcode";
-import type { Role } from "../../workflows/types";
+import type { Role } from "workflows";
 import type { PrismaClient } from "../db.server";
 
 export const ISSUER = "3-1-1 Number Use Portal";

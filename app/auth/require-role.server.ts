@@ -1,7 +1,7 @@
 // Pages that belong to some roles only (analysis form, fee form, finance report, calendar,
 // administration). A signed-in person without one of those roles gets 403: the page exists,
 // they just may not use it. Requests a person may not see are a different matter (404, R1).
-import type { Role } from "../../workflows/types";
+import type { Role } from "workflows";
 import { hasRole, requireUser, type CurrentUser } from "./session.server";
 
 export function holdsAny(user: CurrentUser, roles: readonly Role[]): boolean {

@@ -5,8 +5,7 @@
 // MFA ends the user's other sessions; they were made with the password alone.
 import { redirect, type Cookie } from "@remix-run/node";
 import { randomBytes } from "node:crypto";
-import { localDate } from "../../workflows/notice";
-import { ROLES, type Role } from "../../workflows/types";
+import { localDate, rolesInForce, type Role, type RoleAssignment } from "workflows";
 import { getDb, type PrismaClient } from "../db.server";
 import { getSettings, type Settings } from "../settings.server";
 import { mfaRequiredFor } from "./mfa.server";
@@ -36,33 +35,6 @@ export interface CurrentUser {
   mfaRequired: boolean;
 }
 
-export interface RoleAssignmentRow {
-  role: string;
-  acting: boolean;
-  startsOn: string | null;
-  endsOn: string | null;
-}
-
-/**
- * The roles a user holds on `today` (a local YYYY-MM-DD date). Acting appointments
- * count only within their period, both ends inclusive; a missing end is open.
- * A role held both outright and by appointment is reported once, as not acting.
- */
-export function currentRoles(assignments: RoleAssignmentRow[], today: string): CurrentRole[] {
-  const byRole = new Map<Role, CurrentRole>();
-  for (const a of assignments) {
-    if (!(ROLES as readonly string[]).includes(a.role)) continue;
-    const role = a.role as Role;
-    if (a.acting) {
-      if (!a.startsOn || a.startsOn > today) continue;
-      if (a.endsOn && a.endsOn < today) continue;
-    }
-    const existing = byRole.get(role);
-    if (!existing || (existing.acting && !a.acting)) byRole.set(role, { role, acting: a.acting });
-  }
-  return ROLES.filter((r) => byRole.has(r)).map((r) => byRole.get(r)!);
-}
-
 /** What a signed-in person is made from: the account, its department and its role assignments. */
 interface AccountRow {
   id: string;
@@ -73,12 +45,12 @@ interface AccountRow {
   mfaSecret: string | null;
   mfaEnabledAt: Date | null;
   department: { id: string; name: string; code: string; partnerSince: string | null } | null;
-  roles: RoleAssignmentRow[];
+  roles: RoleAssignment[];
 }
 
 function toCurrentUser(user: AccountRow, now: Date, timeZone: string): CurrentUser | null {
   if (!user.active) return null;
-  const roles = currentRoles(user.roles, localDate(now, timeZone));
+  const roles = rolesInForce(user.roles, localDate(now, timeZone));
   return {
     id: user.id,
     email: user.email,

@@ -5,9 +5,7 @@
 import { Prisma, type PrismaClient } from "~/generated/prisma/client";
 import { currentAnalyses } from "~/analysis/analyses.server";
 import { RESPONSE_TAIL_DAYS } from "~/analysis/responseCurve";
-import type { RequestContext } from "../../workflows/context";
-import { addCalendarDays } from "../../workflows/notice";
-import { OPEN_STATES } from "../../workflows/states";
+import { type RequestContext, addCalendarDays, OPEN_STATES } from "workflows";
 import { memoised } from "~/dataVersionMemo.server";
 import { dayLoads, OPEN_ENDED_DAYS, type CalendarEntry, type DayLoad, type RangeRequest } from "./dayLoads";
 

@@ -2,8 +2,9 @@
 // made; only its SHA-256 hash is stored, so a copy of the database does not reveal working
 // addresses. A token is 32 random bytes, so a fast hash is enough (no guessing is possible).
 import { createHash, randomBytes } from "node:crypto";
-import { currentRoles, type CurrentRole } from "~/auth/session.server";
+import type { CurrentRole } from "~/auth/session.server";
 import type { PrismaClient } from "~/generated/prisma/client";
+import { rolesInForce } from "workflows";
 
 export function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
@@ -42,5 +43,5 @@ export async function feedOwnerRoles(db: PrismaClient, token: string, today: str
     select: { user: { select: { active: true, roles: true } } },
   });
   if (!feed || !feed.user.active) return null;
-  return currentRoles(feed.user.roles, today);
+  return rolesInForce(feed.user.roles, today);
 }

@@ -3,7 +3,7 @@
 // ones (permanent routing, automated response) are one all-day event on their first day.
 // Each event's UID is the request's id, so an app updates, rather than duplicates, it.
 import ical, { ICalCalendarMethod } from "ical-generator";
-import { addCalendarDays } from "../../workflows/notice";
+import { addCalendarDays } from "workflows";
 import type { CalendarEntry } from "./dayLoads";
 import { formatCount } from "../format";
 

@@ -1,4 +1,5 @@
 // The department form's fields, shared by "add" and "edit".
+import { NON_PARTNER_NOTICE_DAYS, PARTNER_NOTICE_DAYS } from "workflows";
 import { TextField } from "./Field";
 import type { useZodForm, FormValues } from "~/forms/useZodForm";
 
@@ -15,8 +16,8 @@ export function DepartmentFields({ form, values }: { form: ReturnType<typeof use
       />
       <TextField label="Name" error={form.errorFor("name")} defaultValue={values.name} {...form.register("name")} />
       <TextField
-        label="311 partner since (optional)"
-        hint="The date the 311 partnership began. Leave blank for a department without a partnership. Partners give 7 days' notice, others 14 (R4, R5)."
+        label="3-1-1 partner since (optional)"
+        hint={`The date the 3-1-1 partnership began. Leave blank for a department without a partnership. Partners give ${PARTNER_NOTICE_DAYS} calendar days' notice, others ${NON_PARTNER_NOTICE_DAYS}.`}
         type="date"
         error={form.errorFor("partnerSince")}
         defaultValue={values.partnerSince}

@@ -1,5 +1,6 @@
 // The department's partner status and the earliest effective date allowed (R4, R5, R7, R9),
 // shown as soon as the type of request is known.
+import { partnerStanding } from "workflows";
 export interface NoticeSummary {
   departmentName: string;
   partner: boolean;
@@ -19,10 +20,7 @@ export function NoticePanel({ notice }: { notice: NoticeSummary }) {
         </h2>
         <div className="usa-summary-box__text">
           <p>
-            {notice.departmentName}{" "}
-            {notice.partner
-              ? `is a 3-1-1 partner department: it gives at least ${notice.days} calendar days' notice (${notice.rule}).`
-              : `is not a 3-1-1 partner department: it gives at least ${notice.days} calendar days' notice (${notice.rule}).`}
+            {notice.departmentName} {partnerStanding(notice.partner)}.
           </p>
           <p className="margin-bottom-0">
             {notice.firstSubmission

@@ -3,8 +3,7 @@
 import { Link } from "@remix-run/react";
 import { NEXT_STEP } from "~/requests/progress";
 import type { RequestListRow } from "~/requests/queries.server";
-import { isStateName, STATE_LABELS, type StateName } from "../../workflows/states";
-import { REQUEST_TYPE_LABELS, type RequestType } from "../../workflows/types";
+import { isStateName, STATE_LABELS, type StateName, REQUEST_TYPE_LABELS, type RequestType } from "workflows";
 
 export function RequestTable({ rows, caption, showNextStep = false }: { rows: RequestListRow[]; caption: string; showNextStep?: boolean }) {
   return (

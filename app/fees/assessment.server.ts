@@ -2,9 +2,9 @@
 // request's recorded analysis; the fee itself goes through the machine like every event.
 import type { CurrentUser } from "~/auth/session.server";
 import type { PrismaClient } from "~/generated/prisma/client";
+import type { RequestRow } from "~/requests/queries.server";
 import { transition, type TransitionOutcome } from "~/requests/transition.server";
-import { restore } from "../../workflows/engine";
-import type { RequestType } from "../../workflows/types";
+import { restore, type RequestType } from "workflows";
 import { currentFeeSchedule } from "./feeSchedules.server";
 import type { FeeForm } from "./feeForm";
 import { toCents } from "./money";
@@ -13,9 +13,9 @@ import { suggestedFee, type SuggestedFee } from "./suggestedFee";
 /** The suggestion for a request now, or null when it has no analysis (R13: no fee without one). */
 export async function feeSuggestion(
   db: PrismaClient,
-  request: { type: string; snapshot: string },
+  request: { type: string; snapshot: string; machineVersion: number },
 ): Promise<SuggestedFee | null> {
-  const analysis = restore(request.snapshot).context.analysis;
+  const analysis = restore(request.snapshot, request.machineVersion).context.analysis;
   if (analysis === null) return null;
   const schedule = await currentFeeSchedule(db);
   return suggestedFee({ schedule, type: request.type as RequestType, projectedCalls: analysis.projectedCalls });
@@ -25,7 +25,7 @@ export type AssessOutcome = TransitionOutcome | { ok: false; status: 409; reason
 
 export async function assessFee(
   db: PrismaClient,
-  input: { by: CurrentUser; request: { id: string; type: string; snapshot: string }; form: FeeForm; now: Date; timeZone: string },
+  input: { by: CurrentUser; request: RequestRow; form: FeeForm; now: Date; timeZone: string },
 ): Promise<AssessOutcome> {
   const { request, form } = input;
   const suggestion = await feeSuggestion(db, request);
@@ -39,7 +39,7 @@ export async function assessFee(
   }
   const amount = toCents(form.amount) / 100;
   return transition(db, {
-    requestId: request.id,
+    request,
     by: input.by,
     event: {
       type: "ASSESS_FEE",

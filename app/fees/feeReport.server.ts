@@ -4,8 +4,7 @@
 import type { CurrentUser } from "~/auth/session.server";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { visibleSql } from "~/requests/access.server";
-import type { RequestContext } from "../../workflows/context";
-import { localDate } from "../../workflows/notice";
+import { type RequestContext, localDate } from "workflows";
 import type { FeeRecord } from "./feeReport";
 import { fiscalYearOf } from "./fiscalYear";
 import { toCents } from "./money";

@@ -4,7 +4,7 @@ import type { PrismaClient } from "~/generated/prisma/client";
 import { memoised } from "~/dataVersionMemo.server";
 import { visibilityKey } from "~/requests/access.server";
 import { getSettings } from "~/settings.server";
-import { localDate } from "../../workflows/notice";
+import { localDate } from "workflows";
 import { fiscalYearChoices } from "./feeReport";
 import { feeRecords } from "./feeReport.server";
 import { fiscalYearOf } from "./fiscalYear";

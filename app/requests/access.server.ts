@@ -2,7 +2,7 @@
 // a request someone may not see does not exist for them (404, never 403).
 import { hasRole, type CurrentUser } from "~/auth/session.server";
 import { Prisma } from "~/generated/prisma/client";
-import type { Role } from "../../workflows/types";
+import type { Role } from "workflows";
 
 const SEE_EVERYTHING: Role[] = ["director", "assistant_director", "analyst"];
 

@@ -4,7 +4,7 @@
 // when the person's roles change, or when the county's date does (the machine reads time only
 // as the local date), so all three are in the key.
 import type { CurrentUser } from "~/auth/session.server";
-import type { AvailableAction } from "../../workflows/engine";
+import type { AvailableAction } from "workflows";
 
 const LIMIT = 5000;
 const memo = new Map<string, AvailableAction[]>();

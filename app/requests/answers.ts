@@ -1,8 +1,6 @@
 // How a request's answers map onto its database row: common answers in columns,
 // type-specific ones in the `details` JSON.
-import type { RequestType } from "../../workflows/types";
-import { REQUEST_TYPES } from "../../workflows/types";
-import type { RequestAnswers } from "./requestSchema";
+import { type RequestType, REQUEST_TYPES, type RequestAnswers } from "workflows";
 
 const COLUMN_FIELDS = ["title", "description", "effectiveDate", "endDate", "routing", "contactName", "contactPhone"] as const;
 const DETAIL_FIELDS = ["materialsKind", "audienceSize", "languages", "unitOrLine", "callsPerMonth", "systemName"] as const;

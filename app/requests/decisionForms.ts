@@ -1,5 +1,6 @@
 // The forms on a request's page, one zod schema each: what a person may send with each action.
 import * as z from "~/forms/zod";
+import type { EventPayload } from "./transition.server";
 
 const optionalComment = z.optional(z.string().check(z.trim(), z.maxLength(4000, "Use 4,000 characters or fewer")));
 const requiredComment = (message: string) =>
@@ -49,4 +50,22 @@ export function actionSchema(intent: RequestIntent): z.ZodMiniType {
   const schema = z.getDiscriminatedOption(requestActionSchema, intent);
   if (!schema) throw new Error(`No form for ${intent}`);
   return schema;
+}
+
+/** The event an action's form sends to the machine (a comment is not an event). */
+export function eventOf(action: Exclude<RequestAction, { intent: "COMMENT" }>): EventPayload {
+  switch (action.intent) {
+    case "SUBMIT":
+      return { type: "SUBMIT" };
+    case "APPROVE":
+      return { type: "APPROVE", slot: action.slot, comment: action.comment };
+    case "ACCEPT_FEE":
+      return { type: "ACCEPT_FEE", accountCode: action.accountCode };
+    case "REQUEST_CHANGES":
+    case "REJECT":
+    case "DISPUTE_FEE":
+      return { type: action.intent, comment: action.comment };
+    default:
+      return { type: action.intent, comment: action.comment };
+  }
 }

@@ -1,9 +1,7 @@
 // New requests start here: a draft owned by the requester's department.
 import type { CurrentUser } from "~/auth/session.server";
 import type { PrismaClient } from "~/generated/prisma/client";
-import { serialize, startRequest } from "../../workflows/engine";
-import { localDate } from "../../workflows/notice";
-import { MACHINE_VERSION } from "../../workflows/requestMachine";
+import { awaitsAction, localDate, MACHINE_VERSION, serialize, startRequest, stateName } from "workflows";
 import { mayCreateRequests } from "./access.server";
 import type { RequestColumns } from "./answers";
 import { appendAudit } from "./audit.server";
@@ -36,7 +34,8 @@ export async function createDraft(db: PrismaClient, draft: NewDraft): Promise<{ 
         ...draft.columns,
         departmentId,
         submitterId: user.id,
-        state: "draft",
+        state: stateName(snapshot),
+        awaitsAction: awaitsAction(stateName(snapshot)),
         machineVersion: MACHINE_VERSION,
         snapshot: serialize(snapshot),
         copiedFromId: draft.copiedFromId ?? null,

@@ -1,8 +1,7 @@
 // What the request form asks for each type, in order: the label, the hint and the kind of
 // input. The form, the check-your-answers page and the error summary read the same list,
 // so a field is named the same everywhere.
-import type { RequestType } from "../../workflows/types";
-import { MATERIALS_KIND_LABELS, MATERIALS_KINDS } from "./requestSchema";
+import { MATERIALS_KIND_LABELS, MATERIALS_KINDS, type AnswerField, type RequestType } from "workflows";
 
 export interface FieldOption {
   value: string;
@@ -10,7 +9,7 @@ export interface FieldOption {
 }
 
 export interface FieldSpec {
-  name: string;
+  name: AnswerField;
   label: string;
   hint?: string;
   kind: "text" | "textarea" | "date" | "number" | "tel" | "select" | "radios";

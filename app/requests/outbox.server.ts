@@ -1,25 +1,22 @@
 // R16: the e-mails a transition causes are written in its own transaction.
 import { randomUUID } from "node:crypto";
 import { Prisma } from "~/generated/prisma/client";
-import { notificationsFor, type NotificationData } from "../../workflows/notifications";
-import type { RequestEventType } from "../../workflows/events";
-import type { StateName } from "../../workflows/states";
+import type { Notification, NotificationData } from "workflows";
 import { holdersOf, type Recipient } from "./recipients.server";
 
 export interface QueueInput {
   requestId: string;
-  event: RequestEventType;
-  from: StateName;
-  to: StateName;
+  /** The e-mails the machine's decision asks for. */
+  notifications: Notification[];
   submitter: Recipient;
   today: string;
   data: NotificationData;
 }
 
-/** One outbox row per e-mail and recipient; returns how many were queued. */
-export async function queueNotifications(tx: Prisma.TransactionClient, input: QueueInput): Promise<number> {
+/** One outbox row per e-mail and recipient; returns the recipients, each once. */
+export async function queueNotifications(tx: Prisma.TransactionClient, input: QueueInput): Promise<Recipient[]> {
   const rows: OutboxRow[] = [];
-  for (const notification of notificationsFor(input.event, input.from, input.to)) {
+  for (const notification of input.notifications) {
     const seen = new Set<string>();
     for (const audience of notification.audience) {
       const people = audience === "submitter" ? [input.submitter] : await holdersOf(tx, audience, input.today);
@@ -31,7 +28,7 @@ export async function queueNotifications(tx: Prisma.TransactionClient, input: Qu
     }
   }
   await insertOutbox(tx, input.requestId, input.data, rows);
-  return rows.length;
+  return [...new Map(rows.map((row) => [row.recipient.email, row.recipient])).values()];
 }
 
 export interface OutboxRow {

@@ -1,5 +1,5 @@
 // The status tracker's steps (SPEC §4), as the requester sees them: done, current, to come, skipped.
-import type { StateName } from "../../workflows/states";
+import type { StateName } from "workflows";
 
 export type StepStatus = "complete" | "current" | "upcoming" | "skipped";
 export interface Step {

@@ -1,11 +1,7 @@
 // Reading requests: lists, one request, and "my tasks". Every read is filtered by R1.
 import type { CurrentUser } from "~/auth/session.server";
 import { Prisma, type AuditEntry, type PrismaClient, type Request } from "~/generated/prisma/client";
-import { availableActions, restore, type AvailableAction } from "../../workflows/engine";
-import type { RequestEventType } from "../../workflows/events";
-import { localDate } from "../../workflows/notice";
-import { isStateName, type StateName } from "../../workflows/states";
-import { REQUEST_TYPES, type RequestType } from "../../workflows/types";
+import { availableActions, isStateName, isTask, localDate, REQUEST_TYPES, restore, stateName, TASK_EVENTS, type AvailableAction, type RequestType, type StateName } from "workflows";
 import { seesEverything, visibleSql } from "./access.server";
 import { cursorAt, parseCursor, type Cursor } from "./listCursor";
 import { searchCondition } from "./search.server";
@@ -162,6 +158,9 @@ async function readRequest(db: PrismaClient, id: string, visible: Prisma.Sql) {
   };
 }
 
+/** A request with its department and submitter, as every request page and event reads it. */
+export type RequestRow = NonNullable<Awaited<ReturnType<typeof readRequest>>>;
+
 /** Any request, for the transition service (which applies R1 itself, so the clock may act too). */
 export function findRequest(db: PrismaClient, id: string) {
   return readRequest(db, id, Prisma.sql`1 = 1`);
@@ -190,30 +189,6 @@ export async function commentsOn(db: PrismaClient, requestId: string) {
     WHERE c."requestId" = ${requestId} ORDER BY c."createdAt", c.id`;
   return rows.map((row) => ({ id: row.id, body: row.body, createdAt: row.createdAt, author: { name: row.authorName } }));
 }
-
-/** Events that are someone's task to do; the others (withdraw, cancel, edit) are options. */
-const TASK_EVENTS: RequestEventType[] = [
-  "SUBMIT",
-  "RESUBMIT",
-  "ORDER_ANALYSIS",
-  "NO_ANALYSIS",
-  "RECORD_ANALYSIS",
-  "ASSESS_FEE",
-  "ACCEPT_FEE",
-  "APPROVE",
-];
-
-/** At the decision only the sign-off waits on a reviewer; ordering an analysis there is an option. */
-function isTask(state: string, type: RequestEventType): boolean {
-  return TASK_EVENTS.includes(type) && (state !== "decision" || type === "APPROVE");
-}
-
-const TASK_STATES: StateName[] = ["draft", "screening", "analysis", "feeAssessment", "feeAcceptance", "decision", "changesRequested"];
-/**
- * The list as SQL literals: SQLite can use the partial index "Request_open_task_idx" only for a
- * query whose condition is the index's own, word for word (bound parameters are not).
- */
-const TASK_STATE_LIST = Prisma.raw(TASK_STATES.map((s) => `'${s}'`).join(", "));
 
 export interface Task {
   id: string;
@@ -256,27 +231,28 @@ export async function myTasks(
   const at = now.toISOString();
   const today = localDate(now, timeZone);
   const tasks: Task[] = [];
-  // Someone who sees everything reads the open requests in task order from the partial index
-  // (SQLite's planner would sort them all); a department's few open requests sort cheaply.
-  const openTaskIndex = seesEverything(user) ? Prisma.sql`INDEXED BY "Request_open_task_idx"` : Prisma.empty;
+  // Someone who sees everything reads the requests awaiting action in task order from the partial
+  // index (SQLite's planner would sort them all); a department's few sort cheaply.
+  const awaitingIndex = seesEverything(user) ? Prisma.sql`INDEXED BY "Request_awaiting_task_idx"` : Prisma.empty;
   let from = after;
   // Batches, oldest first, until the page is full: the snapshots read (and restored) stay
   // about one page's worth, not every open request's.
   for (let examined = 0; examined < TASK_CANDIDATES; examined += TASK_BATCH) {
-    const candidates = await db.$queryRaw<Array<Omit<Task, "actions"> & { version: number; snapshot: string }>>`
-      SELECT r.id, r.reference, r.title, r.state, r."effectiveDate", r."taskSince", r.version, r.snapshot
-      FROM "Request" r ${openTaskIndex}
-      WHERE ${visibleSql(user)} AND r.state IN (${TASK_STATE_LIST})
+    const candidates = await db.$queryRaw<Array<Omit<Task, "actions"> & { version: number; snapshot: string; machineVersion: number }>>`
+      SELECT r.id, r.reference, r.title, r.state, r."effectiveDate", r."taskSince", r.version, r.snapshot, r."machineVersion"
+      FROM "Request" r ${awaitingIndex}
+      WHERE ${visibleSql(user)} AND r."awaitsAction"
         -- A draft is a task only for the person who started it.
         AND (r.state <> 'draft' OR r."submitterId" = ${user.id})
         AND ${from ? Prisma.sql`(r."taskSince", r.id) > (${new Date(from.at)}, ${from.id})` : Prisma.sql`1 = 1`}
       ORDER BY r."taskSince" ASC, r.id ASC
       LIMIT ${TASK_BATCH}`;
-    for (const { snapshot, version, ...c } of candidates) {
+    for (const { snapshot, version, machineVersion, ...c } of candidates) {
       from = placeOf(c);
-      const actions = rememberedActions(actionsKey({ id: c.id, version }, user, today), () =>
-        availableActions(restore(snapshot), actor, at, TASK_EVENTS).filter((a) => isTask(c.state, a.type)),
-      );
+      const actions = rememberedActions(actionsKey({ id: c.id, version }, user, today), () => {
+        const restored = restore(snapshot, machineVersion);
+        return availableActions(restored, actor, at, TASK_EVENTS).filter((a) => isTask(stateName(restored), a.type));
+      });
       if (actions.length === 0) continue;
       if (tasks.length === limit) return { tasks, next: placeOf(tasks[limit - 1]) };
       tasks.push({ ...c, actions });

@@ -1,20 +1,11 @@
 // Turns the audiences of SPEC §7 into people with addresses.
 import { Prisma } from "~/generated/prisma/client";
-import type { Audience } from "../../workflows/notifications";
-import type { Role } from "../../workflows/types";
+import { AUDIENCE_ROLES, rolesInForce, type Audience } from "workflows";
 
 export interface Recipient {
   email: string;
   name: string;
 }
-
-const AUDIENCE_ROLES: Record<Exclude<Audience, "submitter">, Role[]> = {
-  reviewers: ["director", "assistant_director"],
-  directors: ["director"],
-  assistantDirectors: ["assistant_director"],
-  analysts: ["analyst"],
-  finance: ["finance"],
-};
 
 /** Active holders of the audience's roles on `today`, acting appointments in force included (R3). */
 export async function holdersOf(
@@ -22,12 +13,17 @@ export async function holdersOf(
   audience: Exclude<Audience, "submitter">,
   today: string,
 ): Promise<Recipient[]> {
-  // One raw query: every event that notifies asks (Prisma's relation filter costs several times as much).
-  return tx.$queryRaw<Recipient[]>`
-    SELECT DISTINCT u.email, u.name
+  const roles = AUDIENCE_ROLES[audience];
+  // Every assignment of the audience's roles; the workflow says which are in force today (R3).
+  const rows = await tx.$queryRaw<Array<Recipient & { role: string; acting: boolean | number; startsOn: string | null; endsOn: string | null }>>`
+    SELECT u.email, u.name, r.role, r.acting, r."startsOn", r."endsOn"
     FROM "User" u JOIN "RoleAssignment" r ON r."userId" = u.id
-    WHERE u.active = 1
-      AND r.role IN (${Prisma.join(AUDIENCE_ROLES[audience])})
-      AND (r.acting = 0 OR (r."startsOn" <= ${today} AND (r."endsOn" IS NULL OR r."endsOn" >= ${today})))
+    WHERE u.active = ${true} AND r.role IN (${Prisma.join(roles)})
     ORDER BY u.email`;
+  const found = new Map<string, Recipient>();
+  for (const row of rows) {
+    const inForce = rolesInForce([{ ...row, acting: Boolean(row.acting) }], today).some((held) => roles.includes(held.role));
+    if (inForce) found.set(row.email, { email: row.email, name: row.name });
+  }
+  return [...found.values()];
 }

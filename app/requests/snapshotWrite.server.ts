@@ -1,8 +1,7 @@
-// The transition's guarded write of a request row (R14): the new snapshot and the columns
-// derived from it, only if nobody changed the request since it was read.
+// The transition's guarded write of a request row (R14): the new snapshot and the columns the
+// machine's decision derives from it, only if nobody changed the request since it was read.
 import { Prisma } from "~/generated/prisma/client";
-import { MACHINE_VERSION } from "../../workflows/requestMachine";
-import type { StateName } from "../../workflows/states";
+import { MACHINE_VERSION, type Decision, type StateName } from "workflows";
 import type { RequestColumns } from "./answers";
 
 export interface SnapshotWrite {
@@ -13,14 +12,10 @@ export interface SnapshotWrite {
   changes?: RequestColumns;
   state: StateName;
   snapshot: string;
-  partnerAtSubmission: boolean | null;
-  firstSubmittedAt: Date | null;
-  firstSubmittedOn: string | null;
-  reachedFeeAssessment: boolean;
-  /** Set when a new task starts (the state changed); null leaves the task columns alone. */
-  task: { since: Date; nextReminderAt: Date | null } | null;
-  lapseOn: string | null;
-  completeOn: string | null;
+  record: Decision["record"];
+  deadlines: Decision["deadlines"];
+  /** When the event happened: a task that starts now starts then. */
+  at: Date;
 }
 
 /**
@@ -28,20 +23,24 @@ export interface SnapshotWrite {
  * Raw SQL: every event writes this row, and the ORM's update costs several times as much.
  */
 export function saveSnapshot(tx: Prisma.TransactionClient, write: SnapshotWrite): Promise<number> {
-  const { changes, task } = write;
+  const { changes, record, deadlines } = write;
   const answers = changes
     ? Prisma.sql`, type = ${changes.type}, title = ${changes.title}, description = ${changes.description},
         "effectiveDate" = ${changes.effectiveDate}, "endDate" = ${changes.endDate}, routing = ${changes.routing},
         "contactName" = ${changes.contactName}, "contactPhone" = ${changes.contactPhone}, details = ${changes.details}`
     : Prisma.empty;
-  const taskColumns = task ? Prisma.sql`, "taskSince" = ${task.since}, "nextReminderAt" = ${task.nextReminderAt}` : Prisma.empty;
+  const task = deadlines.task;
+  const reminder = task ? Prisma.sql`, "nextReminderAt" = ${task.nextReminderAt}` : Prisma.empty;
+  const taskStart = task?.startsNow ? Prisma.sql`, "taskSince" = ${write.at}` : Prisma.empty;
+  // Finance keeps seeing a request that once reached fee assessment (SPEC §2).
+  const reached = record.reachedFeeAssessment ? Prisma.sql`, "reachedFeeAssessment" = ${true}` : Prisma.empty;
   // updatedAt is when the row was written, as Prisma's @updatedAt would set it.
   return tx.$executeRaw`
     UPDATE "Request" SET
       state = ${write.state}, snapshot = ${write.snapshot}, "machineVersion" = ${MACHINE_VERSION}, version = version + 1,
-      "partnerAtSubmission" = ${write.partnerAtSubmission}, "firstSubmittedAt" = ${write.firstSubmittedAt},
-      "firstSubmittedOn" = ${write.firstSubmittedOn}, "reachedFeeAssessment" = ${write.reachedFeeAssessment},
-      "lapseOn" = ${write.lapseOn}, "completeOn" = ${write.completeOn}, "updatedAt" = ${new Date()}
-      ${answers} ${taskColumns}
+      "partnerAtSubmission" = ${record.partnerAtSubmission}, "firstSubmittedAt" = ${record.firstSubmittedAt},
+      "firstSubmittedOn" = ${record.firstSubmittedOn}, "awaitsAction" = ${record.awaitsAction},
+      "lapseOn" = ${deadlines.lapseOn}, "completeOn" = ${deadlines.completeOn}, "updatedAt" = ${new Date()}
+      ${reached} ${answers} ${reminder} ${taskStart}
     WHERE id = ${write.id} AND version = ${write.version}`;
 }

@@ -1,32 +1,28 @@
-// The transition service (R14): one event, one atomic write of snapshot, audit entry and e-mails.
+// The transition service (R14): read the request, ask the machine for its decision, and persist
+// that decision in one transaction: the snapshot and its columns, an audit entry and the e-mails.
+// Every rule lives in workflows/; this only reads and writes.
 import type { CurrentUser } from "~/auth/session.server";
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
-import { actorLabel, roleUsed } from "../../workflows/eventRoles";
-import type { RequestEvent } from "../../workflows/events";
-import { restore, send, serialize } from "../../workflows/engine";
-import { localDate } from "../../workflows/notice";
-import { taskHolders } from "../../workflows/notifications";
-import { nextReminderAt } from "../../workflows/reminders";
-import { OPEN_STATES, STATE_LABELS } from "../../workflows/states";
-import { SYSTEM_ACTOR, type Actor } from "../../workflows/types";
+import { observedHolidays } from "~/holidays/holidays.server";
+import { decide, localDate, restore, serialize, SYSTEM_ACTOR, type Actor, type Decision, type RequestEvent } from "workflows";
 import { canSee } from "./access.server";
 import { actorOf } from "./actor.server";
 import { answersOf, type RequestColumns } from "./answers";
 import { appendAudit } from "./audit.server";
 import { queueNotifications } from "./outbox.server";
-import { findRequest } from "./queries.server";
+import { findRequest, type RequestRow } from "./queries.server";
 import { saveSnapshot } from "./snapshotWrite.server";
-import { factsOf } from "./requestSchema";
 
 type WithoutActor<E> = E extends RequestEvent ? Omit<E, "actor" | "at"> : never;
-/** What a caller sends: the facts of a submission and the partner status are read here, not trusted. */
+/** What a caller sends: the answers of a submission and the department's partnership are read here, not trusted. */
 export type EventPayload =
   | WithoutActor<Exclude<RequestEvent, { type: "SUBMIT" | "RESUBMIT" }>>
   | { type: "SUBMIT" }
   | { type: "RESUBMIT"; comment?: string };
 
 export interface TransitionInput {
-  requestId: string;
+  /** The request as this action already read it (read again only if someone changed it since), or its id. */
+  request: RequestRow | string;
   /** A signed-in person, or "system" for the clock. */
   by: CurrentUser | "system";
   event: EventPayload;
@@ -36,6 +32,8 @@ export interface TransitionInput {
   changes?: RequestColumns;
   /** Further rows the accepted event brings (say, a stored analysis), written in its transaction. */
   within?: (tx: Prisma.TransactionClient) => Promise<void>;
+  /** For the clock: whether the step is still due on the row as read (another instance may have done it). */
+  due?: (row: RequestRow) => boolean;
 }
 
 export type TransitionOutcome =
@@ -45,12 +43,15 @@ export type TransitionOutcome =
 class ConcurrentChange extends Error {}
 
 export const NOT_FOUND = { ok: false, status: 404, reason: "This request does not exist." } as const;
+const NOT_DUE = { ok: false, status: 409, reason: "This step is no longer due." } as const;
 
 export async function transition(db: PrismaClient, input: TransitionInput): Promise<TransitionOutcome> {
+  const id = typeof input.request === "string" ? input.request : input.request.id;
   // R14: a concurrent change is detected by the version number; retried once on a fresh read.
   for (let attempt = 0; attempt < 2; attempt++) {
+    const row = attempt === 0 && typeof input.request !== "string" ? input.request : await findRequest(db, id);
     try {
-      return await attemptTransition(db, input);
+      return await attemptTransition(db, input, row);
     } catch (error) {
       if (!(error instanceof ConcurrentChange)) throw error;
     }
@@ -62,105 +63,76 @@ export async function transition(db: PrismaClient, input: TransitionInput): Prom
   };
 }
 
-async function attemptTransition(db: PrismaClient, input: TransitionInput): Promise<TransitionOutcome> {
-  const request = await findRequest(db, input.requestId);
+async function attemptTransition(db: PrismaClient, input: TransitionInput, request: RequestRow | null): Promise<TransitionOutcome> {
   if (!request) return NOT_FOUND;
-  const actor: Actor = input.by === "system" ? SYSTEM_ACTOR : actorOf(input.by);
   if (input.by !== "system" && !canSee(input.by, request)) return NOT_FOUND;
-
-  const at = input.now.toISOString();
+  if (input.due && !input.due(request)) return NOT_DUE;
+  const actor: Actor = input.by === "system" ? SYSTEM_ACTOR : actorOf(input.by);
   const today = localDate(input.now, input.timeZone);
-  const columns = input.changes ?? request;
-  const event = toEvent(input.event, actor, at, {
-    facts: () => factsOf(answersOf(columns)),
-    partner: request.department.partnerSince !== null && request.department.partnerSince <= today,
-  });
+  const event = toEvent(input.event, actor, input.now.toISOString(), request, input.changes ?? request);
 
-  const snapshot = restore(request.snapshot);
-  const result = send(snapshot, event);
-  if (!result.ok) return { ok: false, status: 422, reason: result.reason };
-
-  const next = result.snapshot;
-  const ctx = next.context;
-  const role = roleUsed(event);
-  const comment = "comment" in event && event.comment ? event.comment : null;
-  const stateChanged = result.from !== result.to || event.type === "APPROVE";
+  const decision = decide(restore(request.snapshot, request.machineVersion), event, await observedHolidays(db), request.taskSince);
+  if (!decision.ok) return { ok: false, status: 422, reason: decision.reason };
 
   await db.$transaction(async (tx) => {
     const updated = await saveSnapshot(tx, {
       id: request.id,
       version: request.version,
       changes: input.changes,
-      state: result.to,
-      snapshot: serialize(next),
-      partnerAtSubmission: ctx.partnerAtSubmission,
-      firstSubmittedAt: ctx.firstSubmittedAt ? new Date(ctx.firstSubmittedAt) : null,
-      firstSubmittedOn: ctx.firstSubmittedAt ? localDate(ctx.firstSubmittedAt, input.timeZone) : null,
-      reachedFeeAssessment: request.reachedFeeAssessment || result.to === "feeAssessment",
-      task: stateChanged
-        ? {
-            since: input.now,
-            nextReminderAt:
-              taskHolders(result.to, ctx).length > 0
-                ? nextReminderAt({ from: input.now, effectiveDate: ctx.effectiveDate, timeZone: input.timeZone })
-                : null,
-          }
-        : null,
-      lapseOn: OPEN_STATES.includes(result.to) ? ctx.effectiveDate : null,
-      completeOn: result.to === "approved" ? ctx.endDate : null,
-    });
-    if (updated !== 1) throw new ConcurrentChange();
-
-    await appendAudit(tx, {
-      requestId: request.id,
-      actorId: actor.userId === SYSTEM_ACTOR.userId ? null : actor.userId,
-      actorName: actor.name,
-      role: role?.role ?? null,
-      acting: role?.acting ?? false,
-      event: event.type,
-      fromState: result.from,
-      toState: result.to,
-      comment: comment ?? (event.type === "ACCEPT_FEE" ? `Account code ${event.accountCode}` : null),
+      state: decision.to,
+      snapshot: serialize(decision.snapshot),
+      record: decision.record,
+      deadlines: decision.deadlines,
       at: input.now,
     });
-
-    await queueNotifications(tx, {
-      requestId: request.id,
-      event: event.type,
-      from: result.from,
-      to: result.to,
-      submitter: { email: request.submitter.email, name: request.submitter.name },
-      today,
-      data: {
-        requestId: request.id,
-        reference: request.reference,
-        title: columns.title,
-        departmentName: request.department.name,
-        stateLabel: STATE_LABELS[result.to],
-        effectiveDate: ctx.effectiveDate ?? columns.effectiveDate,
-        actorLabel: actorLabel(actor.name, role),
-        comment,
-        feeAmount: ctx.fee?.amount ?? null,
-        task: null,
-      },
-    });
-    await input.within?.(tx);
+    if (updated !== 1) throw new ConcurrentChange();
+    await persistConsequences(tx, { request, decision, actor, input, today });
   });
-  return { ok: true, from: result.from, to: result.to, version: request.version + 1 };
+  return { ok: true, from: decision.from, to: decision.to, version: request.version + 1 };
 }
 
-function toEvent(
-  payload: EventPayload,
-  actor: Actor,
-  at: string,
-  read: { facts: () => ReturnType<typeof factsOf>; partner: boolean },
-): RequestEvent {
+/** The audit entry and the e-mails of an accepted decision, and whatever the caller adds. */
+async function persistConsequences(
+  tx: Prisma.TransactionClient,
+  { request, decision, actor, input, today }: { request: RequestRow; decision: Decision; actor: Actor; input: TransitionInput; today: string },
+): Promise<void> {
+  const columns = input.changes ?? request;
+  const recipients = await queueNotifications(tx, {
+    requestId: request.id,
+    notifications: decision.notifications,
+    submitter: { email: request.submitter.email, name: request.submitter.name },
+    today,
+    data: {
+      requestId: request.id,
+      reference: request.reference,
+      title: columns.title,
+      departmentName: request.department.name,
+      ...decision.message,
+      effectiveDate: decision.message.effectiveDate ?? columns.effectiveDate,
+    },
+  });
+  await appendAudit(tx, {
+    requestId: request.id,
+    actorId: actor === SYSTEM_ACTOR ? null : actor.userId,
+    actorName: actor.name,
+    role: decision.role?.role ?? null,
+    acting: decision.role?.acting ?? false,
+    event: decision.audit.event,
+    fromState: decision.from,
+    toState: decision.to,
+    comment: decision.audit.comment(recipients.map((r) => r.name)),
+    at: input.now,
+  });
+  await input.within?.(tx);
+}
+
+function toEvent(payload: EventPayload, actor: Actor, at: string, request: RequestRow, columns: RequestColumns): RequestEvent {
   switch (payload.type) {
     case "SUBMIT":
-      return { type: "SUBMIT", actor, at, request: read.facts(), partner: read.partner };
+      return { type: "SUBMIT", actor, at, answers: answersOf(columns), department: request.department };
     case "RESUBMIT":
-      return { type: "RESUBMIT", actor, at, request: read.facts(), comment: payload.comment };
+      return { type: "RESUBMIT", actor, at, answers: answersOf(columns), comment: payload.comment };
     default:
-      return { ...payload, actor, at } as RequestEvent;
+      return { ...payload, actor, at };
   }
 }

@@ -1,5 +1,5 @@
 // R4–R6 in plain words: what each type of request is for, for people choosing one.
-import type { RequestType } from "../../workflows/types";
+import type { RequestType } from "workflows";
 
 export const TYPE_EXPLANATIONS: Record<RequestType, string> = {
   materials:

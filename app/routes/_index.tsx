@@ -8,10 +8,7 @@ import { mayCreateRequests } from "~/requests/access.server";
 import { cursorParam, parseCursor } from "~/requests/listCursor";
 import { listRequests, myTasks } from "~/requests/queries.server";
 import { getSettings } from "~/settings.server";
-import type { RequestEventType } from "../../workflows/events";
-import { daysBetween, localDate } from "../../workflows/notice";
-import { STATE_LABELS, type StateName } from "../../workflows/states";
-import { ROLE_LABELS } from "../../workflows/types";
+import { daysBetween, isPartnerOn, localDate, partnerStanding, ROLE_LABELS, STATE_LABELS, type RequestEventType, type StateName } from "workflows";
 import { NewRequestButton } from "~/components/NewRequestButton";
 
 /** What a task asks of the person, in their words. */
@@ -43,7 +40,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     user: {
       name: user.name,
-      department: user.department ? { name: user.department.name, partner: user.department.partnerSince !== null } : null,
+      // R4, R5: the department's standing today, in the words the machine's rules use.
+      department: user.department ? { name: user.department.name, standing: partnerStanding(isPartnerOn(user.department, today)) } : null,
       roles: user.roles.map((r) => (r.acting ? `Acting ${ROLE_LABELS[r.role]}` : ROLE_LABELS[r.role])),
     },
     canCreate: mayCreateRequests(user),
@@ -129,11 +127,7 @@ export default function Home() {
       {user.department && canCreate ? (
         <section aria-labelledby="department-heading" className="margin-top-4">
           <h2 id="department-heading">{user.department.name}: requests</h2>
-          <p>
-            {user.department.partner
-              ? "Your department is a 311 partner: give at least 7 calendar days' notice."
-              : "Your department is not a 311 partner: give at least 14 calendar days' notice."}
-          </p>
+          <p data-testid="department-standing">Your department {user.department.standing}.</p>
           {departmentRequests.length === 0 ? (
             <p>Your department has no requests yet.</p>
           ) : (

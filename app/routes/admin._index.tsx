@@ -35,6 +35,9 @@ export default function AdminHome() {
           <Link to="/admin/fees">Fee schedule</Link>
         </li>
         <li>
+          <Link to="/admin/holidays">Holidays (business days for reminders)</Link>
+        </li>
+        <li>
           <Link to="/admin/mail">Undelivered e-mail</Link>
         </li>
       </ul>

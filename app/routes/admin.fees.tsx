@@ -13,7 +13,7 @@ import { formatUsd, toCents } from "~/fees/money";
 import { fieldErrors, formValues } from "~/forms/fieldErrors";
 import { nestFields } from "~/forms/nestFields";
 import { useZodForm, type FormValues } from "~/forms/useZodForm";
-import { REQUEST_TYPE_LABELS, REQUEST_TYPES } from "../../workflows/types";
+import { REQUEST_TYPE_LABELS, REQUEST_TYPES } from "workflows";
 
 export const meta: MetaFunction = () => [{ title: "Fee schedule – 3-1-1 Number Use Portal" }];
 

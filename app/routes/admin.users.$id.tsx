@@ -16,7 +16,7 @@ import { NewSecretAlert } from "~/components/NewSecretAlert";
 import { fieldErrors, formValues } from "~/forms/fieldErrors";
 import { useZodForm, type FormValues } from "~/forms/useZodForm";
 import { getSettings } from "~/settings.server";
-import { ROLE_LABELS, ROLES } from "../../workflows/types";
+import { ROLE_LABELS, ROLES } from "workflows";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.person.name ?? "User"} – 3-1-1 Number Use Portal` }];
 

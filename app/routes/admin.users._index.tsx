@@ -13,7 +13,7 @@ import { db } from "~/db.server";
 import { fieldErrors, formValues } from "~/forms/fieldErrors";
 import { useZodForm, type FormValues } from "~/forms/useZodForm";
 import { getSettings } from "~/settings.server";
-import { ROLE_LABELS, ROLES } from "../../workflows/types";
+import { ROLE_LABELS, ROLES } from "workflows";
 
 export const meta: MetaFunction = () => [{ title: "Users – 3-1-1 Number Use Portal" }];
 

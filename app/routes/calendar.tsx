@@ -17,7 +17,7 @@ import { feedCreatedAt, renewFeedToken, revokeFeedToken } from "~/calendar/feedT
 import { NewSecretAlert } from "~/components/NewSecretAlert";
 import { db } from "~/db.server";
 import { getSettings } from "~/settings.server";
-import { localDate } from "../../workflows/notice";
+import { localDate } from "workflows";
 
 export const meta: MetaFunction = () => [{ title: "Capacity calendar – 3-1-1 Number Use Portal" }];
 

@@ -2,26 +2,21 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { currentAnalysis } from "~/analysis/analyses.server";
-import { requireUser } from "~/auth/session.server";
 import { formatInstant } from "~/format";
 import { AnalysisSummary } from "~/components/AnalysisSummary";
 import { ErrorSummary } from "~/components/ErrorSummary";
 import { ActionForm } from "~/components/ActionForm";
 import { StatusTracker } from "~/components/StatusTracker";
 import { db } from "~/db.server";
-import { actorOf } from "~/requests/actor.server";
 import { answersOf } from "~/requests/answers";
 import { addComment } from "~/requests/comments.server";
-import { actionErrors, requestActionSchema, type RequestIntent } from "~/requests/decisionForms";
+import { actionErrors, eventOf, requestActionSchema, type RequestIntent } from "~/requests/decisionForms";
 import { NEXT_STEP, progressSteps } from "~/requests/progress";
-import { auditTrail, commentsOn, findVisibleRequest } from "~/requests/queries.server";
+import { auditTrail, commentsOn } from "~/requests/queries.server";
+import { refusalOf, requestInContext } from "~/requests/requestRoute.server";
 import { displayValue, FORM_FIELDS } from "~/requests/formFields";
 import { transition } from "~/requests/transition.server";
-import { getSettings } from "~/settings.server";
-import { availableActions, restore, stateName, type AvailableAction } from "../../workflows/engine";
-import { actorLabel } from "../../workflows/eventRoles";
-import { STATE_LABELS, COPYABLE_STATES } from "../../workflows/states";
-import { REQUEST_TYPE_LABELS, type ActorRole, type RequestType } from "../../workflows/types";
+import { actorLabel, availableActions, copyCheck, isStateName, REQUEST_TYPE_LABELS, STATE_LABELS, stateName, type ActorRole, type AvailableAction, type RequestType } from "workflows";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.request.reference}: ${data.request.title} – 3-1-1 Number Use Portal` : "Request" },
@@ -31,14 +26,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 const HISTORY_SHOWN = 20;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+  const { actor, row, snapshot, now, timeZone } = await requestInContext(request, params.id);
   const wholeHistory = new URL(request.url).searchParams.get("history") === "all";
-  const row = await findVisibleRequest(db, user, params.id ?? "");
-  const snapshot = restore(row.snapshot);
   const state = stateName(snapshot);
   const ctx = snapshot.context;
   const [audit, comments] = await Promise.all([auditTrail(db, row.id), commentsOn(db, row.id)]);
-  const lastOpen = [...audit].reverse().find((a) => a.fromState && a.toState === state)?.fromState ?? null;
+  const closedFrom = [...audit].reverse().find((a) => a.fromState && a.toState === state)?.fromState;
   const answers = answersOf(row);
   return {
     request: {
@@ -58,10 +51,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         .map((spec) => ({ label: spec.label, value: displayValue(spec, answers[spec.name]) }))
         .filter((a) => a.value),
     },
-    steps: progressSteps(state, ctx.analysis !== null, lastOpen as never),
+    steps: progressSteps(state, ctx.analysis !== null, closedFrom && isStateName(closedFrom) ? closedFrom : null),
     nextStep: NEXT_STEP[state],
-    actions: availableActions(snapshot, actorOf(user), new Date().toISOString()),
-    canCopy: COPYABLE_STATES.includes(state) && user.departmentId === row.departmentId,
+    actions: availableActions(snapshot, actor, now.toISOString()),
+    canCopy: copyCheck(state, ctx, actor) === null,
     signOffs: ctx.signOffs,
     inDecision: state === "decision",
     analysis: ctx.analysis,
@@ -78,38 +71,29 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       comment: a.comment,
     })),
     comments: comments.map((c) => ({ id: c.id, author: c.author.name, body: c.body, at: c.createdAt.toISOString() })),
-    timeZone: getSettings().timeZone,
+    timeZone,
   };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  const row = await findVisibleRequest(db, user, params.id ?? "");
+  const { user, row, now, timeZone } = await requestInContext(request, params.id);
   const form = Object.fromEntries(await request.formData());
   const parsed = requestActionSchema.safeParse(form);
   const values = Object.fromEntries(Object.entries(form).map(([k, v]) => [k, String(v)]));
   if (!parsed.success) {
     return data({ intent: String(form.intent ?? ""), errors: actionErrors(parsed.error), values }, { status: 400 });
   }
-  const now = new Date();
   const act = parsed.data;
   if (act.intent === "COMMENT") {
     await addComment(db, user, row.id, act.body, now);
     return redirect(`/requests/${row.id}?done=COMMENT#comments`, 303);
   }
-  const { intent, ...rest } = act;
-  const outcome = await transition(db, {
-    requestId: row.id,
-    by: user,
-    event: { type: intent, ...rest } as never,
-    now,
-    timeZone: getSettings().timeZone,
-  });
+  const outcome = await transition(db, { request: row, by: user, event: eventOf(act), now, timeZone });
   if (!outcome.ok) {
-    if (outcome.status === 404) throw new Response("Not found", { status: 404 });
-    return data({ intent, errors: { form: outcome.reason }, values }, { status: outcome.status });
+    const { reason, status } = refusalOf(outcome);
+    return data({ intent: act.intent, errors: { form: reason }, values }, { status });
   }
-  return redirect(`/requests/${row.id}?done=${intent}`, 303);
+  return redirect(`/requests/${row.id}?done=${act.intent}`, 303);
 }
 
 const DONE_MESSAGES: Partial<Record<RequestIntent | "RECORD_ANALYSIS" | "ASSESS_FEE", string>> = {

@@ -8,7 +8,6 @@ import { COMMON_ANALYSIS_FIELDS, RECOMMENDATION_FIELD, TYPE_ANALYSIS_FIELDS, typ
 import { analysisFormSchema } from "~/analysis/analysisForm";
 import { prefillAnalysis } from "~/analysis/prefill";
 import { preview, recordAnalysis } from "~/analysis/recordAnalysis.server";
-import { requireRole } from "~/auth/require-role.server";
 import { AnalysisSummary } from "~/components/AnalysisSummary";
 import { ErrorSummary } from "~/components/ErrorSummary";
 import { SelectField, TextArea, TextField } from "~/components/Field";
@@ -16,13 +15,9 @@ import { db } from "~/db.server";
 import { currentFeeSchedule } from "~/fees/feeSchedules.server";
 import { fieldErrors, formValues } from "~/forms/fieldErrors";
 import { useZodForm, type FormValues } from "~/forms/useZodForm";
-import { actorOf } from "~/requests/actor.server";
 import { answersOf } from "~/requests/answers";
-import { findVisibleRequest } from "~/requests/queries.server";
-import { getSettings } from "~/settings.server";
-import { restore, whyNot } from "../../workflows/engine";
-import { localDate } from "../../workflows/notice";
-import { REQUEST_TYPE_LABELS, type RequestType } from "../../workflows/types";
+import { refusalOf, requestInContext } from "~/requests/requestRoute.server";
+import { localDate, REQUEST_TYPE_LABELS, whyNot, type RequestType } from "workflows";
 import { RequestHeading } from "~/components/RequestHeading";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -30,11 +25,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireRole(request, ["analyst"]);
-  const row = await findVisibleRequest(db, user, params.id ?? "");
-  const snapshot = restore(row.snapshot);
+  const { actor, row, snapshot, now, timeZone } = await requestInContext(request, params.id, ["analyst"]);
   const type = row.type as RequestType;
-  const now = new Date();
   const schedule = await currentFeeSchedule(db);
   const recorded = snapshot.context.analysis;
   return {
@@ -43,15 +35,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     commonFields: COMMON_ANALYSIS_FIELDS,
     defaults: prefillAnalysis(answersOf(row), schedule.averageHandleMinutes),
     // The machine says whether an analysis can be recorded now; the page only reports it.
-    refusal: whyNot(snapshot, { type: "RECORD_ANALYSIS", actor: actorOf(user), at: now.toISOString(), projectedCalls: 0 }),
+    refusal: whyNot(snapshot, { type: "RECORD_ANALYSIS", actor, at: now.toISOString(), projectedCalls: 0 }),
     stored: recorded ? await currentAnalysis(db, row.id, recorded.at) : null,
-    recordedOn: recorded ? localDate(recorded.at, getSettings().timeZone) : null,
+    recordedOn: recorded ? localDate(recorded.at, timeZone) : null,
   };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireRole(request, ["analyst"]);
-  const row = await findVisibleRequest(db, user, params.id ?? "");
+  const { user, row, now, timeZone } = await requestInContext(request, params.id, ["analyst"]);
   const { intent, ...posted } = formValues(await request.formData());
   // The request's type decides which calculator applies, whatever the form says.
   const values: FormValues = { ...posted, type: row.type };
@@ -59,16 +50,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.success) return data({ values, errors: fieldErrors(parsed.error), result: null }, { status: 400 });
   if (intent !== "record") return { values, errors: {}, result: preview(parsed.data) };
 
-  const outcome = await recordAnalysis(db, {
-    by: user,
-    requestId: row.id,
-    form: parsed.data,
-    now: new Date(),
-    timeZone: getSettings().timeZone,
-  });
+  const outcome = await recordAnalysis(db, { by: user, request: row, form: parsed.data, now, timeZone });
   if (!outcome.ok) {
-    if (outcome.status === 404) throw new Response("Not found", { status: 404 });
-    return data({ values, errors: { form: outcome.reason }, result: preview(parsed.data) }, { status: outcome.status });
+    const { reason, status } = refusalOf(outcome);
+    return data({ values, errors: { form: reason }, result: preview(parsed.data) }, { status });
   }
   return redirect(`/requests/${row.id}?done=RECORD_ANALYSIS`, 303);
 }

@@ -4,28 +4,21 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ErrorAlert } from "~/components/ErrorSummary";
-import { requireUser } from "~/auth/session.server";
 import { NoticePanel } from "~/components/NoticePanel";
 import { db } from "~/db.server";
-import { actorOf } from "~/requests/actor.server";
 import { answersOf, isRequestType } from "~/requests/answers";
 import { displayValue, FORM_FIELDS } from "~/requests/formFields";
-import { noticeForNewSubmission } from "~/requests/notice.server";
-import { findVisibleRequest } from "~/requests/queries.server";
+import { refusalOf, requestInContext } from "~/requests/requestRoute.server";
 import { transition } from "~/requests/transition.server";
-import { getSettings } from "~/settings.server";
-import { availableActions, restore } from "../../workflows/engine";
-import { REQUEST_TYPE_LABELS } from "../../workflows/types";
+import { availableActions, REQUEST_TYPE_LABELS, requestNotice } from "workflows";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Check your answers: ${data.request.reference} – 3-1-1 Number Use Portal` : "Check your answers" },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const row = await findVisibleRequest(db, user, params.id ?? "");
-  const now = new Date();
-  const actions = availableActions(restore(row.snapshot), actorOf(user), now.toISOString());
+  const { actor, row, snapshot, now, timeZone } = await requestInContext(request, params.id);
+  const actions = availableActions(snapshot, actor, now.toISOString());
   // Only a draft this person may submit has answers to check; otherwise the request page says where it stands.
   if (!actions.some((a) => a.type === "SUBMIT")) throw redirect(`/requests/${row.id}`);
   const type = isRequestType(row.type) ? row.type : "materials";
@@ -33,23 +26,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     request: { id: row.id, reference: row.reference, typeLabel: REQUEST_TYPE_LABELS[type], department: row.department.name },
     rows: FORM_FIELDS[type].map((spec) => ({ name: spec.name, label: spec.label, value: displayValue(spec, answers[spec.name]) })),
-    notice: noticeForNewSubmission(row.department, now, getSettings().timeZone),
+    notice: requestNotice(row, now, timeZone),
   };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  const row = await findVisibleRequest(db, user, params.id ?? "");
-  const outcome = await transition(db, {
-    requestId: row.id,
-    by: user,
-    event: { type: "SUBMIT" },
-    now: new Date(),
-    timeZone: getSettings().timeZone,
-  });
+  const { user, row, now, timeZone } = await requestInContext(request, params.id);
+  const outcome = await transition(db, { request: row, by: user, event: { type: "SUBMIT" }, now, timeZone });
   if (!outcome.ok) {
-    if (outcome.status === 404) throw new Response("Not found", { status: 404 });
-    return data({ reason: outcome.reason }, { status: outcome.status });
+    const { reason, status } = refusalOf(outcome);
+    return data({ reason }, { status });
   }
   return redirect(`/requests/${row.id}/confirmation`, 303);
 }

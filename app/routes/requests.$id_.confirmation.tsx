@@ -1,27 +1,20 @@
 // After submission (issue 4): the reference to quote, and what happens next.
 import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { requireUser } from "~/auth/session.server";
-import { db } from "~/db.server";
 import { NEXT_STEP } from "~/requests/progress";
-import { findVisibleRequest } from "~/requests/queries.server";
-import { isStateName } from "../../workflows/states";
+import { requestInContext } from "~/requests/requestRoute.server";
+import { stateName } from "workflows";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Request ${data.reference} submitted – 3-1-1 Number Use Portal` : "Request submitted" },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const row = await findVisibleRequest(db, user, params.id ?? "");
+  const { row, snapshot } = await requestInContext(request, params.id);
+  const state = stateName(snapshot);
   // A draft has not been submitted: its check page is where to go.
-  if (row.state === "draft") throw redirect(`/requests/${row.id}/check`);
-  return {
-    id: row.id,
-    reference: row.reference,
-    title: row.title,
-    nextStep: isStateName(row.state) ? NEXT_STEP[row.state] : null,
-  };
+  if (state === "draft") throw redirect(`/requests/${row.id}/check`);
+  return { id: row.id, reference: row.reference, title: row.title, nextStep: NEXT_STEP[state] };
 }
 
 export default function Confirmation() {

@@ -4,23 +4,16 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import * as z from "~/forms/zod";
-import { requireUser } from "~/auth/session.server";
 import { NoticePanel } from "~/components/NoticePanel";
 import { RequestForm, type FormButton } from "~/components/RequestForm";
 import { db } from "~/db.server";
-import { actorOf } from "~/requests/actor.server";
 import { answersFrom, answersOf, columnsOf, isRequestType } from "~/requests/answers";
 import { latestChangeRequest } from "~/requests/changeRequest.server";
-import { noticeForNewSubmission, noticeForResubmission } from "~/requests/notice.server";
-import { findVisibleRequest } from "~/requests/queries.server";
+import { refusalOf, requestInContext } from "~/requests/requestRoute.server";
 import { draftSchema, fieldErrors, formSchema } from "~/requests/requestSchema";
 import { submissionRefusal } from "~/requests/submissionCheck.server";
 import { transition } from "~/requests/transition.server";
-import { getSettings } from "~/settings.server";
-import { availableActions, restore, stateName, whyNot } from "../../workflows/engine";
-import { localDate } from "../../workflows/notice";
-import { requesterCheck } from "../../workflows/rules";
-import { REQUEST_TYPE_LABELS } from "../../workflows/types";
+import { availableActions, localDate, REQUEST_TYPE_LABELS, requestNotice, requesterCheck, stateName, whyNot } from "workflows";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Edit ${data.request.reference} – 3-1-1 Number Use Portal` : "Edit request" },
@@ -28,22 +21,17 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 /** The request as this person may see it (404 otherwise, R1), and what the machine allows now. */
 async function editable(request: Request, id: string | undefined) {
-  const user = await requireUser(request);
-  const row = await findVisibleRequest(db, user, id ?? "");
-  const now = new Date();
-  const timeZone = getSettings().timeZone;
-  const snapshot = restore(row.snapshot);
-  const actor = actorOf(user);
+  const context = await requestInContext(request, id);
+  const { actor, row, snapshot, now, timeZone } = context;
   // Only the owning department's requesters ever edit; others who may see the request are told so.
   if (requesterCheck(snapshot.context, actor) !== null) {
     throw new Response("Only the department's requesters can edit this request.", { status: 403 });
   }
   const actions = availableActions(snapshot, actor, now.toISOString()).map((a) => a.type);
   const type = isRequestType(row.type) ? row.type : "materials";
-  const resubmitting = actions.includes("RESUBMIT");
-  const notice = resubmitting ? noticeForResubmission(row, now, timeZone) : noticeForNewSubmission(row.department, now, timeZone);
+  const notice = requestNotice(row, now, timeZone);
   const refusal = whyNot(snapshot, { type: "EDIT", actor, at: now.toISOString() });
-  return { user, row, now, timeZone, type, actions, notice, refusal, state: stateName(snapshot) };
+  return { ...context, type, actions, notice, refusal, state: stateName(snapshot) };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -74,11 +62,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (Object.keys(errors).length > 0) return data({ errors, values }, { status: 400 });
 
   if (intent.data === "continue") {
-    const refusal = submissionRefusal({ user, snapshot: row.snapshot, departmentId: row.departmentId, answers, partner: notice.partner, now, timeZone });
+    const refusal = submissionRefusal({ user, stored: row, department: row.department, answers, now, timeZone });
     if (refusal) return refused(refusal, values);
   }
   const outcome = await transition(db, {
-    requestId: row.id,
+    request: row,
     by: user,
     event: { type: intent.data === "resubmit" ? "RESUBMIT" : "EDIT" },
     now,
@@ -86,8 +74,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     changes: columnsOf(answers),
   });
   if (!outcome.ok) {
-    if (outcome.status === 404) throw new Response("Not found", { status: 404 });
-    return refused(outcome.reason, values, outcome.status);
+    const { reason, status } = refusalOf(outcome);
+    return refused(reason, values, status);
   }
   const next = { save: `/requests/${row.id}/edit?saved=1`, continue: `/requests/${row.id}/check`, resubmit: `/requests/${row.id}/confirmation?resubmitted=1` };
   return redirect(next[intent.data], 303);

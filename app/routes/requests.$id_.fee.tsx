@@ -3,7 +3,6 @@
 // waived (R13). The machine decides whether the fee stands (ASSESS_FEE); its refusal is shown.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { requireRole } from "~/auth/require-role.server";
 import { ErrorSummary } from "~/components/ErrorSummary";
 import { TextArea, TextField } from "~/components/Field";
 import { db } from "~/db.server";
@@ -13,11 +12,8 @@ import { currentFeeSchedule } from "~/fees/feeSchedules.server";
 import { formatUsd, toCents } from "~/fees/money";
 import { fieldErrors, formValues } from "~/forms/fieldErrors";
 import { useZodForm, type FormValues } from "~/forms/useZodForm";
-import { actorOf } from "~/requests/actor.server";
-import { findVisibleRequest } from "~/requests/queries.server";
-import { getSettings } from "~/settings.server";
-import { restore, whyNot } from "../../workflows/engine";
-import { REQUEST_TYPE_LABELS, type RequestType } from "../../workflows/types";
+import { refusalOf, requestInContext } from "~/requests/requestRoute.server";
+import { REQUEST_TYPE_LABELS, whyNot, type RequestType } from "workflows";
 import { formatCount } from "~/format";
 import { RequestHeading } from "~/components/RequestHeading";
 
@@ -26,9 +22,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireRole(request, ["finance"]);
-  const row = await findVisibleRequest(db, user, params.id ?? "");
-  const snapshot = restore(row.snapshot);
+  const { actor, row, snapshot, now } = await requestInContext(request, params.id, ["finance"]);
   const [suggestion, schedule] = await Promise.all([feeSuggestion(db, row), currentFeeSchedule(db)]);
   const suggested = suggestion ? suggestion.total / 100 : 0;
   const previous = snapshot.context.fee;
@@ -40,8 +34,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // Asked with the suggestion itself, so only the state, the role and R13's analysis rule can refuse.
     refusal: whyNot(snapshot, {
       type: "ASSESS_FEE",
-      actor: actorOf(user),
-      at: new Date().toISOString(),
+      actor,
+      at: now.toISOString(),
       amount: suggested,
       suggested,
       scheduleVersion: suggestion?.scheduleVersion ?? null,
@@ -55,15 +49,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireRole(request, ["finance"]);
-  const row = await findVisibleRequest(db, user, params.id ?? "");
+  const { user, row, now, timeZone } = await requestInContext(request, params.id, ["finance"]);
   const values: FormValues = formValues(await request.formData());
   const parsed = feeFormSchema.safeParse(values);
   if (!parsed.success) return data({ values, errors: fieldErrors(parsed.error) }, { status: 400 });
-  const outcome = await assessFee(db, { by: user, request: row, form: parsed.data, now: new Date(), timeZone: getSettings().timeZone });
+  const outcome = await assessFee(db, { by: user, request: row, form: parsed.data, now, timeZone });
   if (!outcome.ok) {
-    if (outcome.status === 404) throw new Response("Not found", { status: 404 });
-    return data({ values, errors: { form: outcome.reason } as Record<string, string> }, { status: outcome.status });
+    const { reason, status } = refusalOf(outcome);
+    return data({ values, errors: { form: reason } as Record<string, string> }, { status });
   }
   return redirect(`/requests/${row.id}?done=ASSESS_FEE`, 303);
 }

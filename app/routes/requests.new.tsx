@@ -13,13 +13,11 @@ import { db } from "~/db.server";
 import { mayCreateRequests } from "~/requests/access.server";
 import { answersFrom, columnsOf, isRequestType } from "~/requests/answers";
 import { createDraft } from "~/requests/drafts.server";
-import { noticeForNewSubmission } from "~/requests/notice.server";
 import { draftSchema, fieldErrors, formSchema } from "~/requests/requestSchema";
 import { submissionRefusal } from "~/requests/submissionCheck.server";
 import { TYPE_EXPLANATIONS } from "~/requests/typeExplanations";
 import { getSettings } from "~/settings.server";
-import { allowedTypes } from "../../workflows/notice";
-import { REQUEST_TYPE_LABELS, type RequestType } from "../../workflows/types";
+import { allowedTypes, REQUEST_TYPE_LABELS, requestNotice, type RequestType } from "workflows";
 
 export const meta: MetaFunction = () => [{ title: "Start a new request – 3-1-1 Number Use Portal" }];
 
@@ -32,6 +30,11 @@ function requester(user: CurrentUser) {
   return { user, department: user.department };
 }
 
+/** The notice a request the department starts now must give: it has not been submitted before. */
+function newRequestNotice(department: { partnerSince: string | null }, now: Date, timeZone: string) {
+  return requestNotice({ department, firstSubmittedAt: null, partnerAtSubmission: null }, now, timeZone);
+}
+
 /** R6: the type, if it is one the department may ask for now. */
 function allowedType(value: unknown, partner: boolean): RequestType | null {
   return isRequestType(value) && allowedTypes(partner).includes(value) ? value : null;
@@ -39,7 +42,7 @@ function allowedType(value: unknown, partner: boolean): RequestType | null {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { department } = requester(await requireUser(request));
-  const notice = noticeForNewSubmission(department, new Date(), getSettings().timeZone);
+  const notice = newRequestNotice(department, new Date(), getSettings().timeZone);
   const params = new URL(request.url).searchParams;
   const asked = params.get("type");
   const type = allowedType(asked, notice.partner);
@@ -60,7 +63,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const { user, department } = requester(await requireUser(request));
   const now = new Date();
   const timeZone = getSettings().timeZone;
-  const notice = noticeForNewSubmission(department, now, timeZone);
+  const notice = newRequestNotice(department, now, timeZone);
   const form = Object.fromEntries(await request.formData());
   const intent = intentSchema.safeParse(form.intent);
   const type = allowedType(form.type, notice.partner);
@@ -73,7 +76,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (Object.keys(errors).length > 0) return data({ errors, values }, { status: 400 });
 
   if (intent.data === "continue") {
-    const refusal = submissionRefusal({ user, snapshot: null, departmentId: department.id, answers, partner: notice.partner, now, timeZone });
+    const refusal = submissionRefusal({ user, stored: null, department, answers, now, timeZone });
     if (refusal) return data({ errors: { effectiveDate: refusal } as Record<string, string>, values }, { status: 422 });
   }
   const { id } = await createDraft(db, { user, columns: columnsOf(answers), now, timeZone });

@@ -1,6 +1,6 @@
 // The common shape of every request notification (SPEC §7): the reference first in the subject,
 // what happened, the request's key facts, what the reader must do next, and a deep link.
-import type { NotificationData } from "../../workflows/notifications";
+import type { NotificationData } from "workflows";
 import { composeEmail, PORTAL_NAME } from "../layout";
 import type { EmailContent, RenderContext } from "../types";
 

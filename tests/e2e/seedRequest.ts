@@ -4,7 +4,7 @@
 import { connectDb, type PrismaClient } from "../../app/db.server";
 import { createDraft } from "../../app/requests/drafts.server";
 import { transition, type EventPayload } from "../../app/requests/transition.server";
-import { addCalendarDays, localDate } from "../../workflows/notice";
+import { addCalendarDays, localDate } from "workflows";
 import { personAt } from "../support/people";
 import { materialsColumns } from "../support/requests";
 import { E2E_DB } from "./paths";
@@ -86,7 +86,7 @@ export async function seedRequest(options: SeedOptions): Promise<{ id: string; r
     columns: materialsColumns(effectiveDate, options.title),
   });
   for (const [email, event] of route(options.state, by)) {
-    const outcome = await transition(db, { requestId: created.id, by: await personAt(db, email, now, TZ), event, now, timeZone: TZ });
+    const outcome = await transition(db, { request: created.id, by: await personAt(db, email, now, TZ), event, now, timeZone: TZ });
     if (!outcome.ok) throw new Error(`Seeding ${options.state}: ${event.type} refused: ${outcome.reason}`);
   }
   return created;

@@ -44,9 +44,9 @@ beforeAll(async () => {
       contactPhone: "240-777-0311",
     });
     const { id } = await createDraft(t.db, { user: requester, columns, now: NOW, timeZone: TZ });
-    await transition(t.db, { requestId: id, by: requester, event: { type: "SUBMIT" }, now: NOW, timeZone: TZ });
+    await transition(t.db, { request: id, by: requester, event: { type: "SUBMIT" }, now: NOW, timeZone: TZ });
     await transition(t.db, {
-      requestId: id,
+      request: id,
       by: director,
       event: { type: "REQUEST_CHANGES", comment: "Say when the IVR goes live." },
       now: NOW,

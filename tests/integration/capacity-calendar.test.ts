@@ -10,7 +10,7 @@ import { transition, type EventPayload } from "../../app/requests/transition.ser
 import * as calendarRoute from "../../app/routes/calendar";
 import * as analysisRoute from "../../app/routes/requests.$id_.analysis";
 import { seedDatabase } from "../../prisma/seed";
-import { addCalendarDays, localDate } from "../../workflows/notice";
+import { addCalendarDays, localDate } from "workflows";
 import { FAST_SCRYPT, personAt } from "../support/people";
 import { analysisFields, materialsColumns } from "../support/requests";
 import { cookieFor, get, post, run, statusOf, useTestDatabase } from "../support/routes";
@@ -27,7 +27,7 @@ const week = [effective, addCalendarDays(effective, 1)];
 type Fn = Parameters<typeof run>[0];
 
 async function act(requestId: string, email: string, event: EventPayload) {
-  const outcome = await transition(db, { requestId, by: await personAt(db, email, new Date()), event, now: new Date(), timeZone: TZ });
+  const outcome = await transition(db, { request: requestId, by: await personAt(db, email, new Date()), event, now: new Date(), timeZone: TZ });
   if (!outcome.ok) throw new Error(`${event.type}: ${outcome.reason}`);
 }
 

@@ -6,6 +6,7 @@ import type { PrismaClient } from "../../app/db.server";
 import { columnsOf } from "../../app/requests/answers";
 import { createDraft } from "../../app/requests/drafts.server";
 import { transition, type EventPayload } from "../../app/requests/transition.server";
+import { addFederalHolidays, setObserved } from "../../app/holidays/holidays.server";
 import { seedDatabase } from "../../prisma/seed";
 import { FAST_SCRYPT, personAt } from "../support/people";
 import { createTestDb, type TestDb } from "../support/testDb";
@@ -34,7 +35,7 @@ async function newRequest(effectiveDate: string, endDate = effectiveDate) {
 }
 
 async function step(id: string, by: CurrentUser, event: EventPayload, now = MONDAY) {
-  const outcome = await transition(db, { requestId: id, by, event, now, timeZone: TZ });
+  const outcome = await transition(db, { request: id, by, event, now, timeZone: TZ });
   if (!outcome.ok) throw new Error(outcome.reason);
 }
 
@@ -46,7 +47,11 @@ beforeAll(async () => {
   t = await createTestDb("clock");
   db = t.db;
   await seedDatabase(db, { scryptParams: FAST_SCRYPT });
+  // The calendar of 2026, whatever year the tests run in (seeding adds the current years'): R19.
+  await db.holiday.deleteMany();
+  await addFederalHolidays(db, 2026);
   who.partner = await personAt(db, "requester.partner@example.gov", MONDAY);
+  who.admin = await personAt(db, "admin@example.gov", MONDAY);
   who.director = await personAt(db, "director@example.gov", MONDAY);
   who.assistant = await personAt(db, "assistant.director@example.gov", MONDAY);
 });
@@ -114,14 +119,33 @@ describe("reminders (R16)", () => {
     ]);
     await tick(db, at("2026-11-25T22:00:00Z"));
     expect(await reminders(id)).toHaveLength(2);
-    // Wednesday + 2 business days = Friday.
-    await tick(db, at("2026-11-27T14:59:00Z"));
+    // Wednesday + 2 business days, Thanksgiving (Thursday) skipped = Monday (R19).
+    await tick(db, at("2026-11-30T14:59:00Z"));
     expect(await reminders(id)).toHaveLength(2);
-    await tick(db, at("2026-11-27T15:00:00Z"));
+    await tick(db, at("2026-11-30T15:00:00Z"));
     expect(await reminders(id)).toHaveLength(4);
     const audit = await db.auditEntry.findMany({ where: { requestId: id, event: "REMINDER" } });
     expect(audit).toHaveLength(2);
     expect(audit[0].comment).toContain("Dana Director");
+  });
+
+  it("skip the county's holidays, and count a holiday the administrator stops observing (R19)", async () => {
+    const wednesday = new Date("2026-12-23T15:00:00Z"); // 10:00, two days before Christmas (Friday)
+    const kept = await newRequest("2027-01-20", "2027-01-21");
+    await step(kept, who.partner, { type: "SUBMIT" }, wednesday);
+    await tick(db, at("2026-12-25T15:00:00Z"));
+    expect(await reminders(kept)).toHaveLength(0);
+    await tick(db, at("2026-12-28T15:00:00Z")); // Monday: Thursday and Monday are the 2 business days
+    expect(await reminders(kept)).toHaveLength(2);
+    expect(JSON.parse((await reminders(kept))[0].data).task).toMatch(/waiting since 2026-12-23 \(2 business days\)/);
+
+    expect(await setObserved(db, { by: who.admin, date: "2026-12-25", observed: false, now: wednesday })).toBe(true);
+    const worked = await newRequest("2027-01-20", "2027-01-21");
+    await step(worked, who.partner, { type: "SUBMIT" }, wednesday);
+    await tick(db, at("2026-12-25T15:00:00Z")); // Friday the 25th is now a business day
+    expect(await reminders(worked)).toHaveLength(2);
+    const audit = await db.auditEntry.findFirstOrThrow({ where: { requestId: null, event: "HOLIDAY_NOT_OBSERVED" } });
+    expect(audit).toMatchObject({ actorName: "Addy Admin", comment: "2026-12-25 Christmas Day" });
   });
 
   it("skip the weekend: a task begun on Friday is reminded on Tuesday, not Monday", async () => {

@@ -35,7 +35,7 @@ const tasksOf = async (user: CurrentUser) =>
   (await myTasks(db, user, new Date(), TZ, { limit: 500 })).tasks.filter((task) => task.id === requestId).flatMap((task) => task.actions.map((a) => a.type));
 
 async function act(email: string, event: EventPayload) {
-  const outcome = await transition(db, { requestId, by: await person(email), event, now: new Date(), timeZone: TZ });
+  const outcome = await transition(db, { request: requestId, by: await person(email), event, now: new Date(), timeZone: TZ });
   if (!outcome.ok) throw new Error(outcome.reason);
 }
 
@@ -75,7 +75,7 @@ describe("my tasks (issue 8)", () => {
     // Three of them submitted: tasks for the reviewers (read through the open-task index), no longer the requester's.
     const drafts = (await myTasks(db, requester, new Date(), TZ, { limit: 500 })).tasks.filter((t) => t.title.startsWith("Paged"));
     for (const draft of drafts.slice(0, 3)) {
-      const outcome = await transition(db, { requestId: draft.id, by: requester, event: { type: "SUBMIT" }, now: new Date(), timeZone: TZ });
+      const outcome = await transition(db, { request: draft.id, by: requester, event: { type: "SUBMIT" }, now: new Date(), timeZone: TZ });
       expect(outcome.ok).toBe(true);
     }
 

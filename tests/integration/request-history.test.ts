@@ -22,7 +22,7 @@ type Page = { historyLength: number; audit: Array<{ event: string; comment: stri
 type Fn = Parameters<typeof run>[0];
 
 async function act(email: string, event: EventPayload) {
-  const outcome = await transition(db, { requestId, by: await personAt(db, email, new Date()), event, now: new Date(), timeZone: TZ });
+  const outcome = await transition(db, { request: requestId, by: await personAt(db, email, new Date()), event, now: new Date(), timeZone: TZ });
   if (!outcome.ok) throw new Error(outcome.reason);
 }
 

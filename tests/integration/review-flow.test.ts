@@ -19,7 +19,7 @@ import * as inviteRoute from "../../app/routes/invite.$token";
 import * as requestRoute from "../../app/routes/requests.$id";
 import * as analysisRoute from "../../app/routes/requests.$id_.analysis";
 import * as feeRoute from "../../app/routes/requests.$id_.fee";
-import { addCalendarDays, localDate } from "../../workflows/notice";
+import { addCalendarDays, localDate } from "workflows";
 import { DEMO_PASSWORD } from "../../prisma/demo-accounts";
 import { seedDatabase } from "../../prisma/seed";
 import { FAST_SCRYPT, personAt } from "../support/people";
@@ -38,7 +38,7 @@ const effective = addCalendarDays(today, 20);
 type Fn = Parameters<typeof run>[0];
 
 async function act(email: string, event: EventPayload) {
-  const outcome = await transition(db, { requestId, by: await personAt(db, email, new Date()), event, now: new Date(), timeZone: TZ });
+  const outcome = await transition(db, { request: requestId, by: await personAt(db, email, new Date()), event, now: new Date(), timeZone: TZ });
   if (!outcome.ok) throw new Error(`${event.type}: ${outcome.reason}`);
 }
 

@@ -8,7 +8,7 @@ import path from "node:path";
 import { SMTPServer, type SMTPServerOptions } from "smtp-server";
 import type { PrismaClient } from "../../app/db.server";
 import type { EmailTemplate } from "../../emails/types";
-import type { NotificationData } from "../../workflows/notifications";
+import type { NotificationData } from "workflows";
 
 const root = path.resolve(import.meta.dirname, "../..");
 

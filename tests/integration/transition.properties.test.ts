@@ -89,7 +89,7 @@ describe("random events through the transition service", () => {
           const beforeRow = await db.request.findUniqueOrThrow({ where: { id } });
           const auditBefore = await db.auditEntry.count({ where: { requestId: id } });
           const now = new Date(START + hours * 3_600_000);
-          const outcome = await transition(db, { requestId: id, by, event: payloads[what], now, timeZone: TZ });
+          const outcome = await transition(db, { request: id, by, event: payloads[what], now, timeZone: TZ });
           if (!outcome.ok) {
             expect(outcome.reason.length).toBeGreaterThan(10);
             expect(await footprint(id)).toBe(before);

@@ -21,7 +21,7 @@ async function draft(by: CurrentUser, effectiveDate = "2026-12-06") {
 }
 
 async function act(requestId: string, by: CurrentUser | "system", event: EventPayload, now = NOW) {
-  return transition(db, { requestId, by, event, now, timeZone: TZ });
+  return transition(db, { request: requestId, by, event, now, timeZone: TZ });
 }
 
 async function must(requestId: string, by: CurrentUser | "system", event: EventPayload, now = NOW) {
@@ -114,7 +114,7 @@ describe("the full procedure", () => {
     const { id } = await draft(who.partner);
     const later = new Date(NOW.getTime() + 60_000);
     const changes = materialsColumns("2026-12-20", "Leaf collection mailer, revised");
-    const edited = await transition(db, { requestId: id, by: who.partner, event: { type: "EDIT" }, now: NOW, timeZone: TZ, changes });
+    const edited = await transition(db, { request: id, by: who.partner, event: { type: "EDIT" }, now: NOW, timeZone: TZ, changes });
     expect(edited.ok).toBe(true);
     await must(id, who.partner, { type: "SUBMIT" }, later);
 

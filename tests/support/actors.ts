@@ -1,6 +1,5 @@
 // People and request facts used across the workflow tests.
-import type { Actor, HeldRole, RequestFacts, Role } from "../../workflows";
-import { SYSTEM_ACTOR } from "../../workflows";
+import { SYSTEM_ACTOR, type Actor, type HeldRole, type RequestAnswers, type Role } from "workflows";
 
 export const DPW = "dept-dpw";
 export const LIB = "dept-lib";
@@ -43,21 +42,46 @@ export const everyone: Actor[] = [
   system,
 ];
 
-export function materials(effectiveDate: string, overrides: Partial<RequestFacts> = {}): RequestFacts {
+/** A department that has been a 3-1-1 partner for years, or one that is not a partner (R4, R5). */
+export function department(partner: boolean): { partnerSince: string | null } {
+  return { partnerSince: partner ? "2019-03-01" : null };
+}
+
+const COMMON: Omit<RequestAnswers, "type"> = {
+  title: "Leaf collection mailer",
+  description: "A mailer about leaf collection dates.",
+  contactName: "Pat Partner",
+  contactPhone: "240-777-0311",
+};
+
+/** Complete answers for materials distributed from `effectiveDate` (to the same day unless overridden). */
+export function materials(effectiveDate: string, overrides: Partial<RequestAnswers> = {}): RequestAnswers {
   return {
+    ...COMMON,
     type: "materials",
     effectiveDate,
-    routing: null,
     endDate: effectiveDate,
-    missing: [],
+    materialsKind: "mailing",
+    audienceSize: "5000",
+    languages: "English, Spanish",
     ...overrides,
   };
 }
 
-export function routing(
-  effectiveDate: string,
-  routingKind: "permanent" | "temporary",
-  endDate: string | null,
-): RequestFacts {
-  return { type: "call_routing", effectiveDate, routing: routingKind, endDate, missing: [] };
+/** Complete answers for call routing from `effectiveDate`; an end date only when given (R10). */
+export function routing(effectiveDate: string, routingKind: "permanent" | "temporary", endDate: string | null): RequestAnswers {
+  return {
+    ...COMMON,
+    type: "call_routing",
+    effectiveDate,
+    routing: routingKind,
+    endDate: endDate ?? "",
+    unitOrLine: "Bulk trash line",
+    callsPerMonth: "800",
+  };
+}
+
+/** Complete answers for an automated response system (partners only, R6). */
+export function automated(effectiveDate: string): RequestAnswers {
+  return { ...COMMON, type: "automated_response", effectiveDate, systemName: "Leaf line IVR" };
 }

@@ -1,23 +1,6 @@
 // Walk a request through the machine to any state, for tests.
-import {
-  send,
-  startRequest,
-  stateName,
-  type RequestEvent,
-  type RequestSnapshot,
-  type StateName,
-} from "../../workflows";
-import {
-  analyst,
-  assistant,
-  DPW,
-  director,
-  finance,
-  materials,
-  requester,
-  system,
-  TZ,
-} from "./actors";
+import { send, startRequest, stateName, type RequestEvent, type RequestSnapshot, type StateName } from "workflows";
+import { analyst, assistant, department, DPW, director, finance, materials, requester, system, TZ } from "./actors";
 
 /** Submitted on this instant (a Sunday, 10:00 in New York); effective two weeks later. */
 export const SUBMITTED_AT = "2026-11-22T15:00:00Z";
@@ -42,8 +25,8 @@ const submit: RequestEvent = {
   type: "SUBMIT",
   actor: requester,
   at,
-  request: materials(EFFECTIVE),
-  partner: true,
+  answers: materials(EFFECTIVE),
+  department: department(true),
 };
 const orderAnalysis: RequestEvent = { type: "ORDER_ANALYSIS", actor: director, at };
 const recordAnalysis: RequestEvent = { type: "RECORD_ANALYSIS", actor: analyst, at, projectedCalls: 120 };

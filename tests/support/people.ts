@@ -1,7 +1,7 @@
 // Loading people from a test database the way a signed-in session sees them.
 import { currentUserByEmail, type CurrentUser } from "../../app/auth/session.server";
 import type { PrismaClient } from "../../app/db.server";
-import type { Role } from "../../workflows/types";
+import type { Role } from "workflows";
 
 export const FAST_SCRYPT = { N: 2 ** 10, r: 8, p: 1 };
 

@@ -5,7 +5,7 @@ import { calendarView } from "../../app/calendar/calendarView";
 import { dayLoads, OPEN_ENDED_DAYS, type RangeRequest } from "../../app/calendar/dayLoads";
 import { DAY_PAGE_SIZE } from "../../app/calendar/dayPage";
 import { pageWithin } from "../../app/paging";
-import { addCalendarDays } from "../../workflows/notice";
+import { addCalendarDays } from "workflows";
 
 const entry = (over: Partial<RangeRequest>): RangeRequest => ({
   id: "a",

@@ -2,7 +2,7 @@
 // both bodies, accessible HTML, and user-typed text escaped.
 import { describe, expect, it } from "vitest";
 import { EMAIL_TEMPLATES, isEmailTemplate, renderEmail } from "../../emails/render";
-import { NOTIFICATION_TEMPLATES, type NotificationData } from "../../workflows/notifications";
+import { NOTIFICATION_TEMPLATES, type NotificationData } from "workflows";
 
 const appUrl = "https://portal.example.gov";
 

@@ -1,16 +1,8 @@
 // Path-based tests: invariants of SPEC §4 on every reachable path (R2, R11, R12, R13).
 import { getShortestPaths, getSimplePaths } from "xstate/graph";
 import { describe, expect, it } from "vitest";
-import {
-  FINAL_STATES,
-  requestMachine,
-  send,
-  startRequest,
-  stateName,
-  type RequestEvent,
-  type RequestSnapshot,
-} from "../../workflows";
-import { analyst, assistant, bothRoles, COM, director, directorWhoRequests, finance, materials, system, TZ } from "../support/actors";
+import { FINAL_STATES, requestMachine, send, startRequest, stateName, type RequestEvent, type RequestSnapshot } from "workflows";
+import { analyst, assistant, bothRoles, COM, department, director, directorWhoRequests, finance, materials, system, TZ } from "../support/actors";
 
 const at = "2026-11-22T15:00:00Z";
 const submitter = directorWhoRequests; // a COM requester who is also a director: must never sign (R2)
@@ -18,8 +10,8 @@ const facts = materials("2026-12-06");
 const input = { requestId: "r", departmentId: COM, createdBy: submitter.userId, timeZone: TZ };
 
 const events: RequestEvent[] = [
-  { type: "SUBMIT", actor: submitter, at, request: facts, partner: true },
-  { type: "RESUBMIT", actor: submitter, at, request: facts },
+  { type: "SUBMIT", actor: submitter, at, answers: facts, department: department(true) },
+  { type: "RESUBMIT", actor: submitter, at, answers: facts },
   { type: "ORDER_ANALYSIS", actor: director, at },
   { type: "NO_ANALYSIS", actor: assistant, at },
   { type: "REQUEST_CHANGES", actor: assistant, at, comment: "Change it" },

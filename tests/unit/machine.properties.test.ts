@@ -1,19 +1,8 @@
 // Property tests (issue 7): random events from random people at random times never break SPEC §4.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  FINAL_STATES,
-  send,
-  serialize,
-  startRequest,
-  stateName,
-  type Actor,
-  type HeldRole,
-  type RequestEvent,
-  type RequestSnapshot,
-} from "../../workflows";
-import { ROLES } from "../../workflows/types";
-import { requestSchemas } from "../../app/requests/requestSchema";
+import { FINAL_STATES, requestSchemas, ROLES, send, serialize, startRequest, stateName, type Actor, type HeldRole, type RequestEvent, type RequestSnapshot } from "workflows";
+import { automated, department, materials, routing } from "../support/actors";
 import { requestActionSchema } from "../../app/requests/decisionForms";
 import { projectionInputSchema } from "../../app/analysis/callProjection";
 
@@ -64,16 +53,10 @@ const eventArb: fc.Arbitrary<RequestEvent> = fc
     // Four times in five the right person sends the event; otherwise anyone at all.
     const actor = dice === 0 ? randomActor : properActor(kind, flag);
     const base = { actor, at };
-    const facts = {
-      type: (["materials", "call_routing", "automated_response"] as const)[kind % 3],
-      effectiveDate: date,
-      routing: kind % 3 === 1 ? (flag ? ("temporary" as const) : ("permanent" as const)) : null,
-      endDate: kind % 3 === 0 || (kind % 3 === 1 && flag) ? date : null,
-      missing: [],
-    };
+    const answers = [materials(date), routing(date, flag ? "temporary" : "permanent", flag ? date : null), automated(date)][kind % 3];
     const events: RequestEvent[] = [
-      { ...base, type: "SUBMIT", request: facts, partner: flag },
-      { ...base, type: "RESUBMIT", request: facts, comment },
+      { ...base, type: "SUBMIT", answers, department: department(flag) },
+      { ...base, type: "RESUBMIT", answers, comment },
       { ...base, type: "ORDER_ANALYSIS" },
       { ...base, type: "NO_ANALYSIS" },
       { ...base, type: "REQUEST_CHANGES", comment },
@@ -127,7 +110,7 @@ describe("random sequences of events against the machine", () => {
   it("keep every invariant of SPEC §4", () => {
     const at = "2026-11-20T15:00:00Z";
     const approval: RequestEvent[] = [
-      { type: "SUBMIT", actor: cast[0], at, request: { type: "materials", effectiveDate: "2026-12-20", routing: null, endDate: "2026-12-21", missing: [] }, partner: true },
+      { type: "SUBMIT", actor: cast[0], at, answers: materials("2026-12-20", { endDate: "2026-12-21" }), department: department(true) },
       { type: "NO_ANALYSIS", actor: cast[1], at },
       { type: "APPROVE", actor: cast[1], at, slot: "director" },
       { type: "APPROVE", actor: cast[2], at, slot: "assistantDirector" },

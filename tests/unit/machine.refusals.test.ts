@@ -3,19 +3,30 @@
 import { describe, expect, it } from "vitest";
 import {
   availableActions,
+  FINAL_STATES,
+  MACHINE_VERSION,
+  OPEN_STATES,
   restore,
   send,
   serialize,
   STATE_NAMES,
   stateName,
+  UnknownMachineVersion,
   type RequestEvent,
   type RequestEventType,
   type StateName,
-} from "../../workflows";
+} from "workflows";
+import v1 from "../fixtures/machine-v1-snapshots.json";
 import { analyst, assistant, director, everyone, finance, materials, requester, system } from "../support/actors";
 import { applyAll, EVENTS, newRequest, reach, ROUTES, SUBMITTED_AT } from "../support/drive";
 
 const OPEN: StateName[] = ["screening", "analysis", "feeAssessment", "feeAcceptance", "decision", "changesRequested"];
+
+/** Every state of SPEC §4, written out here so that a change to the machine's grouping shows. */
+it("the machine's open and final states are those of SPEC §4", () => {
+  expect([...OPEN_STATES].sort()).toEqual([...OPEN].sort());
+  expect([...FINAL_STATES].sort()).toEqual(["cancelled", "completed", "lapsed", "rejected", "withdrawn"]);
+});
 
 /** Where SPEC §4 lets each event happen. */
 const TAKES: Record<RequestEventType, StateName[]> = {
@@ -36,6 +47,7 @@ const TAKES: Record<RequestEventType, StateName[]> = {
   CANCEL: ["approved"],
   LAPSE: OPEN,
   COMPLETE: ["approved"],
+  REMIND: OPEN,
 };
 
 const at = SUBMITTED_AT;
@@ -43,7 +55,7 @@ const at = SUBMITTED_AT;
 const EVENT: Record<RequestEventType, RequestEvent> = {
   EDIT: { type: "EDIT", actor: requester, at },
   SUBMIT: EVENTS.submit,
-  RESUBMIT: { type: "RESUBMIT", actor: requester, at, request: materials("2026-12-06") },
+  RESUBMIT: { type: "RESUBMIT", actor: requester, at, answers: materials("2026-12-06") },
   ORDER_ANALYSIS: { type: "ORDER_ANALYSIS", actor: director, at },
   NO_ANALYSIS: { type: "NO_ANALYSIS", actor: director, at },
   REQUEST_CHANGES: { type: "REQUEST_CHANGES", actor: director, at, comment: "Please change" },
@@ -58,6 +70,7 @@ const EVENT: Record<RequestEventType, RequestEvent> = {
   CANCEL: { type: "CANCEL", actor: requester, at },
   LAPSE: { type: "LAPSE", actor: system, at: "2026-12-06T12:00:00Z" },
   COMPLETE: { type: "COMPLETE", actor: system, at: "2026-12-08T12:00:00Z" },
+  REMIND: { type: "REMIND", actor: system, at },
 };
 
 /** Decision reached without an analysis, so that ORDER_ANALYSIS is open there. */
@@ -91,7 +104,7 @@ describe("persisted snapshots", () => {
     it(`${state}: JSON round trip keeps the state, the context and what each person may do`, () => {
       const snapshot = reach(state);
       const json = serialize(snapshot);
-      const restored = restore(JSON.parse(JSON.stringify(JSON.parse(json))) && json);
+      const restored = restore(JSON.stringify(JSON.parse(json)), MACHINE_VERSION);
       expect(stateName(restored)).toBe(state);
       expect(restored.context).toEqual(snapshot.context);
       expect(serialize(restored)).toBe(json);
@@ -104,9 +117,38 @@ describe("persisted snapshots", () => {
   it("a restored decision keeps a sign-off already given", () => {
     const oneSigned = send(reach("decision"), EVENTS.approveD);
     if (!oneSigned.ok) throw new Error(oneSigned.reason);
-    const restored = restore(serialize(oneSigned.snapshot));
+    const restored = restore(serialize(oneSigned.snapshot), MACHINE_VERSION);
     const result = send(restored, EVENTS.approveA);
     expect(result.ok && stateName(result.snapshot)).toBe("approved");
+  });
+});
+
+describe("snapshots saved by an older machine (decision 0013)", () => {
+  const stored = v1.snapshots as Record<string, unknown>;
+  for (const state of Object.keys(ROUTES) as StateName[]) {
+    it(`a version 1 "${state}" snapshot reads as the same state, context and choices today`, () => {
+      const restored = restore(JSON.stringify(stored[state]), v1.machineVersion);
+      const today = reach(state);
+      expect(stateName(restored)).toBe(state);
+      expect(restored.status).toBe(today.status);
+      expect(restored.context).toEqual(today.context);
+      for (const actor of everyone) {
+        expect(availableActions(restored, actor, at)).toEqual(availableActions(today, actor, at));
+      }
+    });
+  }
+
+  it("a version 1 decision with one sign-off takes the second and is approved", () => {
+    const restored = restore(JSON.stringify(stored.decisionOneSigned), v1.machineVersion);
+    expect(restored.context.signOffs.director).not.toBeNull();
+    const result = send(restored, EVENTS.approveA);
+    expect(result.ok && stateName(result.snapshot)).toBe("approved");
+  });
+
+  it("a snapshot from a newer machine, or of no known version, is refused rather than guessed at", () => {
+    const json = serialize(reach("screening"));
+    expect(() => restore(json, MACHINE_VERSION + 1)).toThrow(UnknownMachineVersion);
+    expect(() => restore(json, 0)).toThrow(UnknownMachineVersion);
   });
 });
 

@@ -1,13 +1,15 @@
 // The rules of SPEC §2–§4 (R2, R4–R13) as the workflow machine enforces them.
 import { describe, expect, it } from "vitest";
-import { send, stateName, type RequestEvent, type RequestSnapshot } from "../../workflows";
+import { send, stateName, type RequestAnswers, type RequestEvent, type RequestSnapshot } from "workflows";
 import {
   actingDirector,
   analyst,
   assistant,
+  automated,
   bothRoles,
   colleague,
   COM,
+  department,
   director,
   directorWhoRequests,
   finance,
@@ -25,8 +27,8 @@ function refusal(snapshot: RequestSnapshot, event: RequestEvent): string {
   return result.reason;
 }
 
-function submitEvent(effectiveDate: string, partner: boolean, at = SUBMITTED_AT, facts = materials(effectiveDate)) {
-  return { type: "SUBMIT", actor: requester, at, request: facts, partner } as const;
+function submitEvent(effectiveDate: string, partner: boolean, at = SUBMITTED_AT, answers: RequestAnswers = materials(effectiveDate)) {
+  return { type: "SUBMIT", actor: requester, at, answers, department: department(partner) } as const;
 }
 
 describe("R4: partner departments give 7 calendar days' notice", () => {
@@ -47,7 +49,7 @@ describe("R5: non-partner departments give 14 calendar days' notice", () => {
 });
 
 describe("R6: automated response is for partners only", () => {
-  const facts = (d: string) => ({ ...materials(d), type: "automated_response" as const, endDate: null });
+  const facts = automated;
   it("a partner may submit it", () => {
     expect(stateName(apply(newRequest(), submitEvent("2026-12-01", true, SUBMITTED_AT, facts("2026-12-01"))))).toBe(
       "screening",
@@ -95,7 +97,7 @@ describe("R9: resubmission counts notice from the first submission", () => {
   const changes = (s: RequestSnapshot) =>
     apply(s, { type: "REQUEST_CHANGES", actor: director, at: SUBMITTED_AT, comment: "Fix the dates." });
   const resubmit = (effectiveDate: string, at: string) =>
-    ({ type: "RESUBMIT", actor: requester, at, request: materials(effectiveDate) }) as const;
+    ({ type: "RESUBMIT", actor: requester, at, answers: materials(effectiveDate) }) as const;
 
   it("a later resubmission keeps the first submission's earliest date", () => {
     const s = changes(apply(newRequest(), submitEvent("2026-12-06", true)));
@@ -115,7 +117,7 @@ describe("R9: resubmission counts notice from the first submission", () => {
 });
 
 describe("R10: end dates and distribution windows", () => {
-  const submit = (facts: ReturnType<typeof routing>) => submitEvent(facts.effectiveDate, true, SUBMITTED_AT, facts);
+  const submit = (answers: RequestAnswers) => submitEvent(answers.effectiveDate ?? "", true, SUBMITTED_AT, answers);
   it("temporary routing needs an end date on or after the effective date", () => {
     expect(refusal(newRequest(), submit(routing("2026-12-01", "temporary", null)))).toMatch(/R10/);
     expect(refusal(newRequest(), submit(routing("2026-12-01", "temporary", "2026-11-30")))).toMatch(/R10/);
@@ -128,12 +130,12 @@ describe("R10: end dates and distribution windows", () => {
     expect(stateName(apply(newRequest(), submit(routing("2026-12-01", "permanent", null))))).toBe("screening");
   });
   it("materials need a distribution window that does not end before it starts", () => {
-    expect(refusal(newRequest(), submit(materials("2026-12-01", { endDate: null })))).toMatch(/R10/);
+    expect(refusal(newRequest(), submit(materials("2026-12-01", { endDate: "" })))).toMatch(/R10/);
     expect(refusal(newRequest(), submit(materials("2026-12-01", { endDate: "2026-11-30" })))).toMatch(/R10/);
   });
   it("an incomplete request names what is missing", () => {
-    const facts = materials("2026-12-01", { missing: ["Title", "Contact phone"] });
-    expect(refusal(newRequest(), submit(facts))).toMatch(/Title, Contact phone/);
+    const answers = materials("2026-12-01", { title: "", contactPhone: "" });
+    expect(refusal(newRequest(), submit(answers))).toMatch(/Title, Contact phone/);
   });
 });
 
@@ -156,7 +158,7 @@ describe("R12: both sign-offs, afresh after changes or a new analysis", () => {
   it("a sign-off given before changes were requested does not carry over", () => {
     let s = apply(reach("decision"), EVENTS.approveD);
     s = apply(s, { type: "REQUEST_CHANGES", actor: assistant, at: SUBMITTED_AT, comment: "Say which languages." });
-    s = apply(s, { type: "RESUBMIT", actor: requester, at: SUBMITTED_AT, request: materials("2026-12-06") });
+    s = apply(s, { type: "RESUBMIT", actor: requester, at: SUBMITTED_AT, answers: materials("2026-12-06") });
     s = apply(s, { type: "NO_ANALYSIS", actor: director, at: SUBMITTED_AT });
     expect(s.context.signOffs.director).toBeNull();
     s = apply(s, EVENTS.approveA);
@@ -169,6 +171,16 @@ describe("R12: both sign-offs, afresh after changes or a new analysis", () => {
     s = applyAll(s, [EVENTS.recordAnalysis, { ...EVENTS.assessFee, amount: 0, suggested: 0 }]);
     expect(stateName(s)).toBe("decision");
     expect(s.context.signOffs).toEqual({ director: null, assistantDirector: null });
+  });
+  it("after changes, screening may order a new analysis, which replaces the earlier one and its fee (R13)", () => {
+    let s = applyAll(reach("decision"), [
+      { type: "REQUEST_CHANGES", actor: assistant, at: SUBMITTED_AT, comment: "Mail twice as many homes." },
+      { type: "RESUBMIT", actor: requester, at: SUBMITTED_AT, answers: materials("2026-12-06", { audienceSize: "10000" }) },
+    ]);
+    expect(s.context.analysis).not.toBeNull();
+    s = apply(s, { type: "ORDER_ANALYSIS", actor: director, at: SUBMITTED_AT });
+    expect(stateName(s)).toBe("analysis");
+    expect(s.context).toMatchObject({ analysis: null, fee: null });
   });
   it("an analysis cannot be ordered at the decision once one was done", () => {
     expect(refusal(reach("decision"), { type: "ORDER_ANALYSIS", actor: director, at: SUBMITTED_AT })).toMatch(
@@ -187,7 +199,7 @@ describe("R2: separation of duties", () => {
   it("nobody signs a request they submitted", () => {
     const start = newRequest(directorWhoRequests.userId, COM);
     const s = applyAll(start, [
-      { type: "SUBMIT", actor: directorWhoRequests, at: SUBMITTED_AT, request: materials("2026-12-06"), partner: true },
+      { type: "SUBMIT", actor: directorWhoRequests, at: SUBMITTED_AT, answers: materials("2026-12-06"), department: department(true) },
       { type: "NO_ANALYSIS", actor: assistant, at: SUBMITTED_AT },
     ]);
     expect(refusal(s, { type: "APPROVE", actor: directorWhoRequests, at: SUBMITTED_AT, slot: "director" })).toMatch(
@@ -200,7 +212,7 @@ describe("R2: separation of duties", () => {
       type: "RESUBMIT",
       actor: colleague,
       at: SUBMITTED_AT,
-      request: materials("2026-12-06"),
+      answers: materials("2026-12-06"),
     });
     expect(s.context.authors).toContain(colleague.userId);
     s = apply(s, { type: "NO_ANALYSIS", actor: director, at: SUBMITTED_AT });

@@ -2,14 +2,7 @@
 import { TZDate } from "@date-fns/tz";
 import { format } from "date-fns";
 import { describe, expect, it } from "vitest";
-import {
-  addCalendarDays,
-  allowedTypes,
-  daysBetween,
-  earliestEffectiveDate,
-  isCalendarDate,
-  localDate,
-} from "../../workflows";
+import { addCalendarDays, allowedTypes, daysBetween, earliestEffectiveDate, isCalendarDate, localDate } from "workflows";
 
 const TZ = "America/New_York";
 

@@ -1,10 +1,14 @@
 // The earliest date the request form accepts (R4, R5, R7, R9), and the schema that enforces it.
 import { describe, expect, it } from "vitest";
-import { noticeForNewSubmission, noticeForResubmission } from "../../app/requests/notice.server";
+import { requestNotice } from "workflows";
 import { fieldErrors, formSchema } from "../../app/requests/requestSchema";
 
 const TZ = "America/New_York";
 const partner = { partnerSince: "2019-03-01" };
+/** A request not yet submitted, of a department with this partnership. */
+const unsubmitted = (department: { partnerSince: string | null }) => ({ department, firstSubmittedAt: null, partnerAtSubmission: null });
+const noticeForNewSubmission = (department: { partnerSince: string | null }, now: Date, timeZone: string) =>
+  requestNotice(unsubmitted(department), now, timeZone);
 const answers = {
   title: "Leaf mailer",
   description: "Postcards.",
@@ -30,13 +34,13 @@ describe("notice for the form", () => {
 
   it("counts a resubmission from the first submission with the partner status of then (R9)", () => {
     const request = { firstSubmittedAt: new Date("2026-11-22T15:00:00Z"), partnerAtSubmission: false, department: partner };
-    const notice = noticeForResubmission(request, new Date("2026-11-25T15:00:00Z"), TZ);
+    const notice = requestNotice(request, new Date("2026-11-25T15:00:00Z"), TZ);
     expect(notice).toMatchObject({ partner: false, earliest: "2026-12-06", countedFrom: "2026-11-22", firstSubmission: true });
   });
 
   it("asks for a future date once the notice from the first submission has passed (R9)", () => {
     const request = { firstSubmittedAt: new Date("2026-11-22T15:00:00Z"), partnerAtSubmission: true, department: partner };
-    const notice = noticeForResubmission(request, new Date("2026-12-10T15:00:00Z"), TZ);
+    const notice = requestNotice(request, new Date("2026-12-10T15:00:00Z"), TZ);
     expect(notice.earliest).toBe("2026-12-11");
     expect(notice.message).toContain("(R9)");
   });
