@@ -6,7 +6,6 @@ import { PrismaClient } from "./generated/prisma/client";
 import { getSettings } from "./settings.server";
 
 export type { PrismaClient };
-export type Db = PrismaClient;
 
 const BUSY_TIMEOUT_MS = 5000;
 

@@ -56,13 +56,6 @@ export async function verifyPassword(password: string, encoded: string): Promise
   return key.length === parsed.key.length && timingSafeEqual(key, parsed.key);
 }
 
-/** True when the hash was made with weaker parameters than today's defaults (rehash at sign-in). */
-export function needsRehash(encoded: string, params: ScryptParams = DEFAULT_SCRYPT_PARAMS): boolean {
-  const parsed = parse(encoded);
-  if (!parsed) return true;
-  return parsed.params.N < params.N || parsed.params.r < params.r || parsed.params.p < params.p;
-}
-
 let dummyHash: Promise<string> | undefined;
 
 /**

@@ -1,7 +1,9 @@
-// Path-based tests: invariants of SPEC §4 on every reachable path (R2, R11, R12, R13).
+// Path-based tests: invariants of SPEC §4 on every reachable path (R2, R11, R12, R13), and what
+// each step's decision carries: e-mails to whoever must act, and deadlines (issue 16).
 import { getShortestPaths, getSimplePaths } from "xstate/graph";
 import { describe, expect, it } from "vitest";
-import { FINAL_STATES, requestMachine, send, startRequest, stateName, type RequestEvent, type RequestSnapshot } from "workflows";
+import { decide, FINAL_STATES, requestMachine, startRequest, stateName, type RequestEvent, type RequestSnapshot } from "workflows";
+import { checkDecision } from "../support/decisionInvariants";
 import { analyst, assistant, bothRoles, COM, department, director, directorWhoRequests, finance, materials, system, TZ } from "../support/actors";
 
 const at = "2026-11-22T15:00:00Z";
@@ -50,8 +52,9 @@ function checkPath(path: RequestEvent[]) {
   let snapshot: RequestSnapshot = startRequest(input);
   let signers: Array<{ slot: string; userId: string }> = [];
   for (const event of path) {
-    const result = send(snapshot, event);
+    const result = decide(snapshot, event, new Set());
     if (!result.ok) continue;
+    checkDecision(result, event);
     const next = result.snapshot;
     if (event.type === "REQUEST_CHANGES" || event.type === "ORDER_ANALYSIS") signers = [];
     if (event.type === "APPROVE") signers.push({ slot: event.slot, userId: event.actor.userId });

@@ -1,8 +1,11 @@
 // Property tests (issue 7): random events from random people at random times never break SPEC §4.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { FINAL_STATES, requestSchemas, ROLES, send, serialize, startRequest, stateName, type Actor, type HeldRole, type RequestEvent, type RequestSnapshot } from "workflows";
+import { decide, FINAL_STATES, requestSchemas, ROLES, serialize, startRequest, stateName, type Actor, type HeldRole, type RequestEvent, type RequestSnapshot } from "workflows";
 import { automated, department, materials, routing } from "../support/actors";
+import { checkDecision } from "../support/decisionInvariants";
+
+const NO_HOLIDAYS = new Set<string>();
 import { requestActionSchema } from "../../app/requests/decisionForms";
 import { projectionInputSchema } from "../../app/analysis/callProjection";
 
@@ -84,7 +87,7 @@ function runSequence(events: RequestEvent[]) {
   for (const event of events) {
     const before = serialize(snapshot);
     const wasFinal = FINAL_STATES.includes(stateName(snapshot));
-    const result = send(snapshot, event);
+    const result = decide(snapshot, event, NO_HOLIDAYS);
     if (!result.ok) {
       // R11: a refusal has a reason and changes nothing.
       expect(result.reason.length).toBeGreaterThan(10);
@@ -92,6 +95,7 @@ function runSequence(events: RequestEvent[]) {
       continue;
     }
     expect(wasFinal).toBe(false);
+    checkDecision(result, event);
     const next = result.snapshot;
     if (event.type === "REQUEST_CHANGES" || event.type === "ORDER_ANALYSIS") signers = [];
     if (event.type === "APPROVE") signers.push({ slot: event.slot, userId: event.actor.userId });
