@@ -155,6 +155,7 @@ const EXPECTED: Record<string, { GET: Row; POST?: Row }> = {
   "routes/admin.users._index": { GET: adminOnly, POST: adminOnlyAction },
   "routes/admin.users.$id": { GET: adminOnly, POST: adminOnlyAction },
   "routes/admin.fees": { GET: adminOnly, POST: adminOnlyAction },
+  "routes/admin.holidays": { GET: adminOnly, POST: adminOnlyAction },
   "routes/admin.mail": { GET: adminOnly, POST: adminOnlyAction },
 };
 

@@ -43,7 +43,7 @@ for (const javaScriptEnabled of [true, false]) {
       const title = `Book drop hotline ${javaScriptEnabled ? "js" : "no-js"}`;
       await signIn(page, NON_PARTNER);
       await startRequest(page, "Route calls to 311");
-      await expect(page.getByTestId("notice")).toContainText("is not a 3-1-1 partner department");
+      await expect(page.getByTestId("notice")).toContainText("is not a 3-1-1 partner: give at least 14 calendar days' notice");
       await expect(page.getByTestId("earliest-date")).toContainText(inDays(14));
       await expect(page.getByLabel("First day calls are routed")).toHaveAttribute("min", inDays(14));
 

@@ -18,7 +18,7 @@ for (const javaScriptEnabled of [true, false]) {
       await expectAccessibleAsServed(page, javaScriptEnabled);
       await startRequest(page, "3-1-1 on departmental materials");
       // The partner status and the earliest date are shown as soon as the type is known.
-      await expect(page.getByTestId("notice")).toContainText("is a 3-1-1 partner department");
+      await expect(page.getByTestId("notice")).toContainText("is a 3-1-1 partner: give at least 7 calendar days' notice");
       await expect(page.getByTestId("earliest-date")).toContainText(inDays(7));
       await expect(page.getByLabel("First distribution date")).toHaveAttribute("min", inDays(7));
       await expectAccessibleAsServed(page, javaScriptEnabled);

@@ -58,17 +58,46 @@ test("a department's partnership is set by the admin (JavaScript off)", async ({
   const admin = await signedIn(browser, ADMIN, false);
   await admin.goto("/admin/departments");
   await admin.getByRole("link", { name: "Libraries" }).click();
-  await admin.getByLabel("311 partner since (optional)").fill("2026-01-01");
+  await admin.getByLabel("3-1-1 partner since (optional)").fill("2026-01-01");
   await admin.getByRole("button", { name: "Save" }).click();
   await expect(admin.getByText("Saved.")).toBeVisible();
   await admin.goto("/admin/departments");
   await expect(admin.getByTestId("departments")).toContainText("Partner since 2026-01-01");
   await admin.getByRole("link", { name: "Libraries" }).click();
-  await admin.getByLabel("311 partner since (optional)").fill("");
+  await admin.getByLabel("3-1-1 partner since (optional)").fill("");
   await admin.getByRole("button", { name: "Save" }).click();
   await expect(admin.getByText("Saved.")).toBeVisible();
   await expectAccessibleAsServed(admin, false);
 });
+
+for (const javaScript of [true, false]) {
+  test(`the administrator keeps the county's holidays, which business days skip (R19, JavaScript ${javaScript ? "on" : "off"})`, async ({ browser }) => {
+    const admin = await signedIn(browser, ADMIN, javaScript);
+    await admin.goto("/admin");
+    await admin.getByRole("link", { name: "Holidays (business days for reminders)" }).click();
+    // Seeded on start with the U.S. federal holidays of this year and the next.
+    const year = new Date().getFullYear() + 1;
+    await admin.goto(`/admin/holidays?year=${year}`);
+    const christmas = admin.getByTestId("holidays").getByRole("row", { name: /Christmas Day/ });
+    await expect(christmas).toContainText("No: a county holiday");
+    await expectAccessibleAsServed(admin, javaScript);
+
+    await christmas.getByRole("button", { name: "Stop observing Christmas Day" }).click();
+    await expect(admin.getByRole("status")).toContainText("no longer a holiday");
+    await expect(admin.getByTestId("holidays").getByRole("row", { name: /Christmas Day/ })).toContainText("Yes: not observed");
+    await admin.getByTestId("holidays").getByRole("button", { name: "Observe Christmas Day again" }).click();
+    await expect(admin.getByTestId("holidays").getByRole("row", { name: /Christmas Day/ })).toContainText("No: a county holiday");
+
+    await admin.getByRole("button", { name: "Add the holiday" }).click();
+    await expect(admin.getByTestId("error-summary")).toContainText("Enter a real date");
+    await expectAccessibleAsServed(admin, javaScript);
+    const day = `${year}-11-${javaScript ? "27" : "26"}`;
+    await admin.getByLabel("Date").fill(day);
+    await admin.getByLabel("Name").fill(javaScript ? "Day after Thanksgiving" : "County Founders Day");
+    await admin.getByRole("button", { name: "Add the holiday" }).click();
+    await expect(admin.getByTestId("holidays")).toContainText(javaScript ? "Day after Thanksgiving" : "County Founders Day");
+  });
+}
 
 test("the Finance report and its CSV", async ({ browser }) => {
   const finance = await signedIn(browser, FINANCE);

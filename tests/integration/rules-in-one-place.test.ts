@@ -16,6 +16,7 @@ import { cookieFor, get, run, useTestDatabase } from "../support/routes";
 import { createTestDb, type TestDb } from "../support/testDb";
 
 const TZ = "America/New_York";
+type Fn = Parameters<typeof run>[0];
 let t: TestDb;
 let db: PrismaClient;
 const nextMonth = addCalendarDays(localDate(new Date(), TZ), 30);
@@ -49,12 +50,12 @@ describe("partner status and notice, as every page and the machine see them (R4â
       const cookie = await cookieFor(db, email);
       const days = partner ? 7 : 14;
 
-      const homePage = (await run(home.loader, get("/", cookie))) as HomeData;
+      const homePage = (await run(home.loader as Fn, get("/", cookie))) as HomeData;
       expect(homePage.user.department.standing).toBe(
         partner ? `is a 3-1-1 partner: give at least ${days} calendar days' notice` : `is not a 3-1-1 partner: give at least ${days} calendar days' notice`,
       );
 
-      const form = (await run(newRequest.loader, get("/requests/new?type=materials", cookie))) as NewRequestData;
+      const form = (await run(newRequest.loader as Fn, get("/requests/new?type=materials", cookie))) as NewRequestData;
       expect(form.notice).toMatchObject({ partner, days, earliest: addCalendarDays(form.notice.countedFrom, days) });
       expect(form.types.map((type) => type.value).includes("automated_response")).toBe(partner);
 
