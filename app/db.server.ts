@@ -1,17 +1,16 @@
 // The portal's one database client. SQLite (file: URLs) through better-sqlite3,
-// PostgreSQL (postgres:// URLs) through node-postgres; both via Prisma driver adapters.
+// PostgreSQL (postgres:// URLs) through node-postgres; both via Prisma driver adapters, each
+// with the client generated for its provider (decision 0015).
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import { isPostgresUrl, isSqliteUrl } from "./db/databaseUrl";
 import { PrismaClient } from "./generated/prisma/client";
+import { PrismaClient as PostgresPrismaClient } from "./generated/prisma-postgres/client";
 import { getSettings } from "./settings.server";
 
 export type { PrismaClient };
 
 const BUSY_TIMEOUT_MS = 5000;
-
-export function isSqliteUrl(url: string): boolean {
-  return url.startsWith("file:");
-}
 
 /** A new client for the given database URL (tests use their own SQLite files). */
 export function createPrismaClient(url: string): PrismaClient {
@@ -21,8 +20,9 @@ export function createPrismaClient(url: string): PrismaClient {
       adapter: new PrismaBetterSQLite3({ url, timeout: BUSY_TIMEOUT_MS }),
     });
   }
-  if (/^postgres(ql)?:\/\//.test(url)) {
-    return new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+  if (isPostgresUrl(url)) {
+    // Both clients are generated from one schema and offer the same API; the code is typed once.
+    return new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as PrismaClient;
   }
   throw new Error(`Unsupported database URL: ${url.split(":")[0]}:…`);
 }
