@@ -1,5 +1,4 @@
 // The audit trail cannot be quietly edited: `npm run audit:verify` names the first tampered entry.
-import Database from "better-sqlite3";
 import { execFileSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { columnsOf } from "../../app/requests/answers";
@@ -67,11 +66,9 @@ describe("audit hash chain", () => {
     expect(run.output).toContain("All 6 audit entries verify.");
   });
 
-  it("a comment changed directly in SQLite is found, and the command names that entry", async () => {
+  it("a comment changed directly in the database is found, and the command names that entry", async () => {
     const target = await t.db.auditEntry.findFirstOrThrow({ where: { event: "REQUEST_CHANGES" }, orderBy: { id: "asc" } });
-    const sqlite = new Database(t.file);
-    sqlite.prepare('UPDATE "AuditEntry" SET comment = ? WHERE id = ?').run("Looks fine.", target.id);
-    sqlite.close();
+    await t.db.$executeRaw`UPDATE "AuditEntry" SET comment = ${"Looks fine."} WHERE id = ${target.id}`;
     const verdict = await verifyAuditChains(t.db);
     expect(verdict).toMatchObject({ ok: false, brokenAt: { id: target.id, why: expect.stringMatching(/content/) } });
     const run = verifyCommand();
@@ -80,14 +77,12 @@ describe("audit hash chain", () => {
   });
 
   it("a deleted entry breaks the link of the one after it", async () => {
-    const sqlite = new Database(t.file);
     // Undo the previous test's edit: the trail verifies again.
-    sqlite.prepare('UPDATE "AuditEntry" SET comment = ? WHERE event = ?').run("Say when the IVR goes live.", "REQUEST_CHANGES");
+    await t.db.$executeRaw`UPDATE "AuditEntry" SET comment = ${"Say when the IVR goes live."} WHERE event = ${"REQUEST_CHANGES"}`;
     expect((await verifyAuditChains(t.db)).ok).toBe(true);
-    const rows = sqlite.prepare('SELECT id, requestId FROM "AuditEntry" ORDER BY id').all() as Array<{ id: number; requestId: string }>;
+    const rows = await t.db.auditEntry.findMany({ select: { id: true, requestId: true }, orderBy: { id: "asc" } });
     const chain = rows.filter((r) => r.requestId === rows[rows.length - 1].requestId);
-    sqlite.prepare('DELETE FROM "AuditEntry" WHERE id = ?').run(chain[1].id);
-    sqlite.close();
+    await t.db.$executeRaw`DELETE FROM "AuditEntry" WHERE id = ${chain[1].id}`;
     expect(await verifyAuditChains(t.db)).toMatchObject({
       ok: false,
       brokenAt: { id: chain[2].id, why: expect.stringMatching(/link/) },

@@ -1,49 +1,80 @@
-// A fresh, migrated SQLite database file for one test file: the real engine, not a mock.
-import Database from "better-sqlite3";
+// A fresh, migrated database for one test file: the real engine, not a mock. A SQLite file by
+// default; a database of its own on the tests' PostgreSQL server when TEST_DATABASE_URL names
+// one (`npm test` runs the integration tests both ways).
 import fs from "node:fs";
 import path from "node:path";
+import pg from "pg";
+import { isPostgresUrl } from "../../app/db/databaseUrl";
 import { connectDb, type PrismaClient } from "../../app/db.server";
+import { migrateDatabase } from "../../prisma/migrate";
 
 const root = path.resolve(import.meta.dirname, "../..");
-const migrationsDir = path.join(root, "prisma", "migrations");
-
-/** Applies every migration's SQL in order, as `prisma migrate deploy` does on a new database. */
-function migrate(file: string) {
-  const sqlite = new Database(file);
-  try {
-    const folders = fs
-      .readdirSync(migrationsDir, { withFileTypes: true })
-      .filter((d) => d.isDirectory())
-      .map((d) => d.name)
-      .sort();
-    for (const folder of folders) sqlite.exec(fs.readFileSync(path.join(migrationsDir, folder, "migration.sql"), "utf8"));
-  } finally {
-    sqlite.close();
-  }
-}
 
 export interface TestDb {
   db: PrismaClient;
   url: string;
-  file: string;
+  /** Which engine the test runs on, for the few checks that differ by design. */
+  engine: "sqlite" | "postgres";
   cleanup: () => Promise<void>;
 }
 
-export async function createTestDb(name: string): Promise<TestDb> {
+/** The PostgreSQL server the tests were asked to use, if any (its maintenance database's URL). */
+export function testPostgresServer(): string | null {
+  const url = process.env.TEST_DATABASE_URL;
+  return url && isPostgresUrl(url) ? url : null;
+}
+
+async function onServer<T>(server: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: server });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+async function createPostgresTestDb(name: string, server: string): Promise<TestDb> {
+  const database = `t_${name.replace(/[^a-z0-9]/gi, "_").toLowerCase()}_${process.pid}_${Date.now().toString(36)}`;
+  await onServer(server, (client) => client.query(`CREATE DATABASE "${database}"`));
+  const url = new URL(server);
+  url.pathname = `/${database}`;
+  await migrateDatabase(url.toString());
+  const db = await connectDb(url.toString());
+  return {
+    db,
+    url: url.toString(),
+    engine: "postgres",
+    cleanup: async () => {
+      await db.$disconnect();
+      await onServer(server, (client) => client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`));
+    },
+  };
+}
+
+async function createSqliteTestDb(name: string): Promise<TestDb> {
   const dir = path.join(root, "var", "test");
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${name}-${process.pid}.db`);
-  for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
-  migrate(file);
+  const remove = () => {
+    for (const suffix of ["", "-wal", "-shm", ".start-lock"]) fs.rmSync(file + suffix, { force: true });
+  };
+  remove();
   const url = `file:${file}`;
+  await migrateDatabase(url);
   const db = await connectDb(url);
   return {
     db,
     url,
-    file,
+    engine: "sqlite",
     cleanup: async () => {
       await db.$disconnect();
-      for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
+      remove();
     },
   };
+}
+
+export async function createTestDb(name: string): Promise<TestDb> {
+  const server = testPostgresServer();
+  return server ? createPostgresTestDb(name, server) : createSqliteTestDb(name);
 }
