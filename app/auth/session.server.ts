@@ -12,6 +12,7 @@ import { getSettings, type Settings } from "../settings.server";
 import { mfaRequiredFor } from "./mfa.server";
 import { verifyAgainstDummy, verifyPassword } from "./password.server";
 import { portalCookie } from "./cookies.server";
+import { safeRedirectTo } from "./redirectTarget";
 
 export const ABSOLUTE_SESSION_HOURS = 12;
 /** lastSeenAt is written at most this often, not on every request. */
@@ -167,14 +168,6 @@ export async function currentUserByEmail(db: PrismaClient, email: string, now: D
   return user;
 }
 
-/** Only same-site paths; anything else (//evil, https://…, \\) becomes "/". */
-export function safeRedirectTo(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) {
-    return fallback;
-  }
-  return to;
-}
-
 export function createSessionStore(options: { db: PrismaClient; settings: Settings }) {
   const { db, settings } = options;
   const cookie: Cookie = portalCookie("portal_session", settings, ABSOLUTE_SESSION_HOURS * 60 * 60);
@@ -219,7 +212,7 @@ export function createSessionStore(options: { db: PrismaClient; settings: Settin
   /** Sign in: new session, then redirect (303) to a same-site path. */
   async function createUserSession(request: Request, userId: string, redirectTo: string): Promise<Response> {
     const setCookie = await createSession(request, userId);
-    return redirect(safeRedirectTo(redirectTo), { status: 303, headers: { "Set-Cookie": setCookie } });
+    return redirect(safeRedirectTo(redirectTo, settings.appUrl), { status: 303, headers: { "Set-Cookie": setCookie } });
   }
 
   /** The signed-in user, or null when there is no valid, unexpired session. Touches lastSeenAt. */

@@ -3,7 +3,8 @@ import { redirect } from "@remix-run/node";
 import { getDb, type PrismaClient } from "../db.server";
 import { getSettings } from "../settings.server";
 import { verifySecondFactor } from "./mfa.server";
-import { getSessionStore, safeRedirectTo, type CurrentUser, type SessionStore } from "./session.server";
+import { safeRedirectTo } from "./redirectTarget";
+import { getSessionStore, type CurrentUser, type SessionStore } from "./session.server";
 import { createEnrolStore, createPendingStore, type PendingSignIn } from "./sign-in-flow.server";
 import { getThrottles, type Throttles } from "./throttle.server";
 
@@ -20,8 +21,8 @@ export type CodeOutcome =
 export type PendingStore = ReturnType<typeof createPendingStore>;
 export type EnrolStore = ReturnType<typeof createEnrolStore>;
 
-export function createSignIn(deps: { db: PrismaClient; store: SessionStore; pending: PendingStore; throttles: Throttles }) {
-  const { db, store, pending, throttles } = deps;
+export function createSignIn(deps: { db: PrismaClient; store: SessionStore; pending: PendingStore; throttles: Throttles; appUrl: string }) {
+  const { db, store, pending, throttles, appUrl } = deps;
 
   const accountKey = (email: string) => email.trim().toLowerCase();
 
@@ -51,7 +52,7 @@ export function createSignIn(deps: { db: PrismaClient; store: SessionStore; pend
   /** After the password: a session, or the second-factor step (code, or enrolment when required). */
   async function afterPassword(request: Request, user: CurrentUser, redirectTo: string): Promise<Response> {
     if (!user.mfaEnabled && !user.mfaRequired) return store.createUserSession(request, user.id, redirectTo);
-    const setCookie = await pending.start(user.id, safeRedirectTo(redirectTo));
+    const setCookie = await pending.start(user.id, safeRedirectTo(redirectTo, appUrl));
     const next = user.mfaEnabled ? "/sign-in/verify" : "/sign-in/set-up-mfa";
     return redirect(next, { status: 303, headers: { "Set-Cookie": setCookie } });
   }
@@ -90,7 +91,13 @@ export function getEnrolStore(): EnrolStore {
 
 /** The process's sign-in service. */
 export function getSignIn(): SignIn {
-  signIn ??= createSignIn({ db: getDb(), store: getSessionStore(), pending: getPendingStore(), throttles: getThrottles() });
+  signIn ??= createSignIn({
+    db: getDb(),
+    store: getSessionStore(),
+    pending: getPendingStore(),
+    throttles: getThrottles(),
+    appUrl: getSettings().appUrl,
+  });
   return signIn;
 }
 

@@ -1,10 +1,12 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import * as z from "~/forms/zod";
-import { getUser, safeRedirectTo } from "~/auth/session.server";
+import { safeRedirectTo } from "~/auth/redirectTarget";
+import { getUser } from "~/auth/session.server";
 import { getSignIn } from "~/auth/sign-in.server";
 import { tooManyAttemptsMessage } from "~/auth/throttle.server";
 import { ErrorSummary } from "~/components/ErrorSummary";
+import { getSettings } from "~/settings.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign in – 3-1-1 Number Use Portal" }];
 
@@ -17,7 +19,7 @@ interface ActionData {
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
   if (user) {
-    throw redirect(safeRedirectTo(new URL(request.url).searchParams.get("redirectTo")));
+    throw redirect(safeRedirectTo(new URL(request.url).searchParams.get("redirectTo"), getSettings().appUrl));
   }
   return null;
 }
@@ -30,7 +32,8 @@ const signInSchema = z.object({
   password: z
     .string()
     .check(z.minLength(1, "Enter your password"), z.maxLength(1024, "The e-mail address or password is not right")),
-  redirectTo: z.optional(z.string().check(z.maxLength(2000))),
+  // Any text: safeRedirectTo keeps only a path on the portal (or "/").
+  redirectTo: z.optional(z.string()),
 });
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -61,7 +64,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       { status: 401 },
     );
   }
-  return signIn.afterPassword(request, outcome.user, safeRedirectTo(parsed.data.redirectTo));
+  return signIn.afterPassword(request, outcome.user, safeRedirectTo(parsed.data.redirectTo, getSettings().appUrl));
 }
 
 export default function SignIn() {

@@ -7,6 +7,7 @@ import { getDb } from "../../app/db.server";
 import { action as signInAction } from "../../app/routes/sign-in";
 import { action as setUpAction, loader as setUpLoader } from "../../app/routes/sign-in_.set-up-mfa";
 import { action as verifyAction } from "../../app/routes/sign-in_.verify";
+import { getPendingStore } from "../../app/auth/sign-in.server";
 import { loadSettings, resetSettings } from "../../app/settings.server";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../prisma/demo-accounts";
 import { seedDatabase } from "../../prisma/seed";
@@ -93,6 +94,38 @@ describe("the sign-in limit", () => {
     );
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ errors: { email: "Enter your e-mail address" } });
+  });
+});
+
+// Issue 15, item 1: the probe's open redirect after a correct password, with and without two
+// steps. Each target is what a browser would follow to another site with the old check.
+describe("where sign-in leads afterwards", () => {
+  const targets = ["/\t/evil.example", "/\n/evil.example", "/..//evil.example", "/\\evil.example", "https://evil.example/", "/requests\r\nX: y"];
+  const signInTo = (email: string, redirectTo: string, address: string) =>
+    run(() =>
+      signInAction({ request: post("/sign-in", { email, password: DEMO_PASSWORD, redirectTo }), context: context(address), params: {} }),
+    );
+
+  it("without two steps: the session's redirect stays on the portal, and a portal path is kept", async () => {
+    for (const [i, target] of targets.entries()) {
+      const res = await signInTo("requester.nonpartner@example.gov", target, `10.11.0.${i}`);
+      expect([target, res.status]).toEqual([target, 303]);
+      expect(new URL(res.location!, "http://portal.test/sign-in").origin).toBe("http://portal.test");
+    }
+    const kept = await signInTo("requester.nonpartner@example.gov", "/requests?status=open", "10.11.1.1");
+    expect(kept.location).toBe("/requests?status=open");
+  });
+
+  it("with two steps: the code step's redirect stays on the portal", async () => {
+    const director = DEMO_ACCOUNTS.find((a) => a.role === "assistant_director")!;
+    for (const [i, target] of targets.entries()) {
+      const first = await signInTo(director.email, target, `10.12.0.${i}`);
+      expect(first.location).toBe("/sign-in/verify");
+      // The code step's own redirect comes from the pending cookie: what was kept at the password step.
+      const pending = await getPendingStore().read(new Request("http://portal.test/", { headers: { Cookie: cookieHeader(first.cookies) } }));
+      expect(new URL(pending!.redirectTo, "http://portal.test/sign-in").origin).toBe("http://portal.test");
+      expect(pending!.redirectTo).toMatch(/^\/(?![/\\])/);
+    }
   });
 });
 
