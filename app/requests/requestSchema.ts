@@ -1,10 +1,11 @@
 // One zod schema per request type (SPEC §3, issue 4): used by the form on the client,
 // by the action on the server, and to tell the machine what a submission lacks.
+import { DATE_MESSAGE, isPortalDate } from "~/forms/dates";
 import * as z from "~/forms/zod";
-import { isCalendarDate } from "../../workflows/notice";
 import { REQUEST_TYPES, type RequestFacts, type RequestType } from "../../workflows/types";
 
 export const MATERIALS_KINDS = ["mailing", "print", "web", "social_media", "event", "call_out"] as const;
+const ROUTING = ["permanent", "temporary"] as const;
 export const MATERIALS_KIND_LABELS: Record<(typeof MATERIALS_KINDS)[number], string> = {
   mailing: "Mailing",
   print: "Print (flyers, posters, brochures)",
@@ -16,10 +17,12 @@ export const MATERIALS_KIND_LABELS: Record<(typeof MATERIALS_KINDS)[number], str
 
 const text = (message: string, max = 200) =>
   z.string().check(z.trim(), z.minLength(1, message), z.maxLength(max, `Use ${max} characters or fewer`));
-const date = (message: string) =>
-  z.string().check(z.trim(), z.minLength(1, message), z.refine(isCalendarDate, "Enter a real date, like 2026-12-31"));
-const count = (message: string) =>
-  z.string().check(z.trim(), z.minLength(1, message), z.regex(/^\d{1,9}$/, "Enter a whole number, like 5000"));
+const date = (message: string) => z.string().check(z.trim(), z.minLength(1, message), z.refine(isPortalDate, DATE_MESSAGE));
+const COUNT = /^\d{1,9}$/;
+const COUNT_MESSAGE = "Enter a whole number, like 5000";
+const count = (message: string) => z.string().check(z.trim(), z.minLength(1, message), z.regex(COUNT, COUNT_MESSAGE));
+const MATERIALS_KIND_MESSAGE = "Choose the kind of materials";
+const ROUTING_MESSAGE = "Choose permanent or temporary";
 
 const common = {
   title: text("Enter a short title for the request"),
@@ -39,7 +42,7 @@ export const materialsSchema = z
   .object({
     type: z.literal("materials"),
     ...common,
-    materialsKind: z.enum(MATERIALS_KINDS, "Choose the kind of materials"),
+    materialsKind: z.enum(MATERIALS_KINDS, MATERIALS_KIND_MESSAGE),
     audienceSize: count("Enter how many people the materials will reach"),
     endDate: date("Enter the last distribution date"),
     languages: text("Enter the languages, like English, Spanish", 200),
@@ -57,15 +60,14 @@ export const callRoutingSchema = z
     ...common,
     unitOrLine: text("Enter the unit or phone line whose calls will be routed"),
     callsPerMonth: count("Enter about how many calls a month the line receives now"),
-    routing: z.enum(["permanent", "temporary"], "Choose permanent or temporary"),
+    routing: z.enum(ROUTING, ROUTING_MESSAGE),
     endDate: z._default(z.optional(z.string().check(z.trim())), ""),
   })
   .check(
     z.superRefine((v, ctx) => {
       if (v.routing === "temporary") {
         if (!v.endDate) ctx.addIssue({ code: "custom", path: ["endDate"], message: "Enter the end date (R10)" });
-        else if (!isCalendarDate(v.endDate))
-          ctx.addIssue({ code: "custom", path: ["endDate"], message: "Enter a real date, like 2026-12-31" });
+        else if (!isPortalDate(v.endDate)) ctx.addIssue({ code: "custom", path: ["endDate"], message: DATE_MESSAGE });
         else if (v.endDate < v.effectiveDate)
           ctx.addIssue({
             code: "custom",
@@ -108,31 +110,43 @@ export function formSchema(type: RequestType, notice: NoticeLimit | null): z.Zod
   if (!notice) return schema;
   return schema.check(
     z.superRefine((v, ctx) => {
-      if (isCalendarDate(v.effectiveDate) && v.effectiveDate < notice.earliest) {
+      if (isPortalDate(v.effectiveDate) && v.effectiveDate < notice.earliest) {
         ctx.addIssue({ code: "custom", path: ["effectiveDate"], message: notice.message });
       }
     }),
   );
 }
 
-const draftText = (max: number) => z.optional(z.string().check(z.trim(), z.maxLength(max, `Use ${max} characters or fewer`)));
+/** A draft's field: may be blank; what is typed must fit `valid` (a submission's own rule for it). */
+const draftField = (max: number, valid?: { check: (v: string) => boolean; message: string }) =>
+  z.optional(
+    z.string().check(
+      z.trim(),
+      z.maxLength(max, `Use ${max} characters or fewer`),
+      z.refine((v) => !valid || v === "" || valid.check(v), valid?.message),
+    ),
+  );
+const oneOf = (values: readonly string[]) => (v: string) => values.includes(v);
 
-/** A draft may be incomplete: only the type is needed, and nothing may be overlong. */
+/**
+ * A draft may be incomplete: only the type is needed. What is typed is kept only when a
+ * submission could use it: real dates, whole numbers, a kind and a routing from the lists.
+ */
 export const draftSchema = z.object({
   type: z.enum(REQUEST_TYPES, "Choose the type of request"),
-  title: draftText(200),
-  description: draftText(4000),
-  effectiveDate: draftText(10),
-  endDate: draftText(10),
-  routing: draftText(10),
-  contactName: draftText(120),
-  contactPhone: draftText(40),
-  materialsKind: draftText(20),
-  audienceSize: draftText(9),
-  languages: draftText(200),
-  unitOrLine: draftText(200),
-  callsPerMonth: draftText(9),
-  systemName: draftText(200),
+  title: draftField(200),
+  description: draftField(4000),
+  effectiveDate: draftField(10, { check: isPortalDate, message: DATE_MESSAGE }),
+  endDate: draftField(10, { check: isPortalDate, message: DATE_MESSAGE }),
+  routing: draftField(10, { check: oneOf(ROUTING), message: ROUTING_MESSAGE }),
+  contactName: draftField(120),
+  contactPhone: draftField(40),
+  materialsKind: draftField(20, { check: oneOf(MATERIALS_KINDS), message: MATERIALS_KIND_MESSAGE }),
+  audienceSize: draftField(9, { check: (v) => COUNT.test(v), message: COUNT_MESSAGE }),
+  languages: draftField(200),
+  unitOrLine: draftField(200),
+  callsPerMonth: draftField(9, { check: (v) => COUNT.test(v), message: COUNT_MESSAGE }),
+  systemName: draftField(200),
 });
 
 /** Field names and their labels, in form order, for error summaries and the machine's "missing" list. */
