@@ -32,20 +32,25 @@ export function createSignIn(deps: { db: PrismaClient; store: SessionStore; pend
    * A locked attempt is refused before the password is looked at.
    */
   async function checkPassword(email: string, password: string, clientAddress: string): Promise<PasswordOutcome> {
+    const account = accountKey(email);
+    const here = `${account} ${clientAddress}`;
     const retryAfterMs = Math.max(
-      throttles.accounts.retryAfterMs(accountKey(email)),
-      throttles.addresses.retryAfterMs(clientAddress),
+      await throttles.accountAtAddress.retryAfterMs(here),
+      await throttles.accounts.retryAfterMs(account),
+      await throttles.addresses.retryAfterMs(clientAddress),
     );
     if (retryAfterMs > 0) return { kind: "locked", retryAfterMs };
     const user = await store.authenticate(email, password);
     if (!user) {
-      throttles.accounts.recordFailure(accountKey(email));
-      throttles.addresses.recordFailure(clientAddress);
+      await throttles.accountAtAddress.recordFailure(here);
+      await throttles.accounts.recordFailure(account);
+      await throttles.addresses.recordFailure(clientAddress);
       return { kind: "refused" };
     }
-    // A success clears the account's count but not the address's: one good account
-    // must not let an address go on guessing at others.
-    throttles.accounts.reset(accountKey(email));
+    // A success clears this address's count for the account, not the account's cap (a guesser
+    // spread over many addresses must not be let off by the owner signing in) nor the
+    // address's (one good account must not let an address go on guessing at others).
+    await throttles.accountAtAddress.reset(here);
     return { kind: "ok", user };
   }
 
@@ -59,14 +64,14 @@ export function createSignIn(deps: { db: PrismaClient; store: SessionStore; pend
 
   /** The second step: a code from the app or a recovery code, limited per account. */
   async function checkCode(request: Request, state: PendingSignIn, code: string): Promise<CodeOutcome> {
-    const retryAfterMs = throttles.mfaCodes.retryAfterMs(state.userId);
+    const retryAfterMs = await throttles.mfaCodes.retryAfterMs(state.userId);
     if (retryAfterMs > 0) return { kind: "locked", retryAfterMs };
     const result = await verifySecondFactor(db, state.userId, code);
     if (!result) {
-      throttles.mfaCodes.recordFailure(state.userId);
+      await throttles.mfaCodes.recordFailure(state.userId);
       return { kind: "refused" };
     }
-    throttles.mfaCodes.reset(state.userId);
+    await throttles.mfaCodes.reset(state.userId);
     return { kind: "ok", setCookies: [await pending.clear(), await store.createSession(request, state.userId)] };
   }
 

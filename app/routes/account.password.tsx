@@ -32,9 +32,9 @@ export async function action({ request }: ActionFunctionArgs) {
     return data({ errors }, { status: 400 });
   }
   // Someone at an unattended, signed-in computer must not be able to guess the current password.
-  const throttle = getThrottles().accounts;
-  const key = `password-change:${user.id}`;
-  const retryAfterMs = throttle.retryAfterMs(key);
+  const throttle = getThrottles().passwordChanges;
+  const key = user.id;
+  const retryAfterMs = await throttle.retryAfterMs(key);
   if (retryAfterMs > 0) {
     return data({ errors: { currentPassword: tooManyAttemptsMessage(retryAfterMs) } as Errors }, { status: 429 });
   }
@@ -44,10 +44,10 @@ export async function action({ request }: ActionFunctionArgs) {
     newPassword: parsed.data.newPassword,
   });
   if (!result.ok) {
-    if (result.field === "currentPassword") throttle.recordFailure(key);
+    if (result.field === "currentPassword") await throttle.recordFailure(key);
     return data({ errors: { [result.field]: result.message } as Errors }, { status: 400 });
   }
-  throttle.reset(key);
+  await throttle.reset(key);
   // Every session ended with the change; a new one for this browser. Redirect (not a page
   // from this action) so the next page is loaded with the new session cookie.
   const setCookie = await getSessionStore().createSession(request, user.id);

@@ -48,14 +48,14 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.success) return data({ error: parsed.error.issues[0].message, codes: null }, { status: 400 });
 
   const throttle = getThrottles().mfaCodes;
-  const retryAfterMs = throttle.retryAfterMs(pending.userId);
+  const retryAfterMs = await throttle.retryAfterMs(pending.userId);
   if (retryAfterMs > 0) return data({ error: tooManyAttemptsMessage(retryAfterMs), codes: null }, { status: 429 });
   const codes = await enableMfa(db, pending.userId, pending.enrolSecret, parsed.data.code);
   if (!codes) {
-    throttle.recordFailure(pending.userId);
+    await throttle.recordFailure(pending.userId);
     return data({ error: "That code is not right; check the time on your phone and try the new code", codes: null }, { status: 400 });
   }
-  throttle.reset(pending.userId);
+  await throttle.reset(pending.userId);
   const sessionCookie = await getSessionStore().createSession(request, pending.userId);
   return data(
     { error: null, codes, redirectTo: pending.redirectTo },
