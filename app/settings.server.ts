@@ -2,6 +2,7 @@
 // A bad value stops the process with one line naming the variable.
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
+import { isIP } from "node:net";
 import path from "node:path";
 import { z } from "zod";
 
@@ -18,6 +19,11 @@ export interface Settings {
   mailDir: string;
   sessionIdleMinutes: number;
   fiscalYearStartMonth: number;
+  /**
+   * Express's "trust proxy": which proxies' X-Forwarded-For to believe for the client's address
+   * (sign-in limits). false: none, the socket's address counts.
+   */
+  trustProxy: false | number | string[];
 }
 
 export class SettingsError extends Error {
@@ -84,6 +90,30 @@ function developmentSecret(cwd: string): string {
   const secret = randomBytes(32).toString("base64url");
   fs.writeFileSync(file, secret + "\n", { mode: 0o600 });
   return secret;
+}
+
+const PROXY_NAMES = new Set(["loopback", "linklocal", "uniquelocal"]);
+
+/** An address or subnet of a proxy, as Express's "trust proxy" takes it. */
+function isProxyAddress(item: string): boolean {
+  if (PROXY_NAMES.has(item)) return true;
+  const [address, prefix, ...rest] = item.split("/");
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128));
+}
+
+function readTrustProxy(env: Env): Settings["trustProxy"] {
+  const raw = blankToUndefined(env.TRUST_PROXY);
+  if (raw === undefined || raw === "false") return false;
+  if (/^\d+$/.test(raw) && Number(raw) >= 1 && Number(raw) <= 10) return Number(raw);
+  const items = raw.split(",").map((s) => s.trim());
+  if (items.every(isProxyAddress)) return items;
+  throw new SettingsError(
+    "TRUST_PROXY",
+    'the number of proxies in front of the portal (1-10), or their addresses or subnets separated by commas, or "loopback"',
+    raw,
+  );
 }
 
 /** Validate the environment. Throws SettingsError (one clear line) on the first bad value. */
@@ -165,6 +195,7 @@ export function loadSettings(env: Env = process.env, cwd: string = process.cwd()
     mailDir,
     sessionIdleMinutes,
     fiscalYearStartMonth,
+    trustProxy: readTrustProxy(env),
   };
 }
 

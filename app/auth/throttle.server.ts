@@ -12,6 +12,8 @@
 // slower cap per account (many more failures, shorter locks) still stops guessing spread over
 // many addresses; one address cannot reach it, since its own lock holds it to a few tries an hour.
 
+import { data } from "@remix-run/node";
+
 export interface ThrottlePolicy {
   freeFailures: number;
   baseLockMs: number;
@@ -129,6 +131,14 @@ export function minutesText(ms: number): string {
 
 export function tooManyAttemptsMessage(retryAfterMs: number): string {
   return `Too many attempts; try again in ${minutesText(retryAfterMs)}`;
+}
+
+/**
+ * A route's 429 answer with Retry-After. The route must export `headers = passOnHeaders`
+ * (~/http/routeHeaders), or Remix drops the header.
+ */
+export function tooManyAttempts<T>(body: T, retryAfterMs: number) {
+  return data(body, { status: 429, headers: { "Retry-After": String(Math.ceil(retryAfterMs / 1000)) } });
 }
 
 export interface Throttles {

@@ -22,12 +22,20 @@ export interface ListFilters {
   from?: string;
   to?: string;
   q?: string;
+  /** Why `q` cannot be searched for; the list is then empty. */
+  searchError?: string;
   /** The page after this row, or the page before this row; the first page without either. */
   after?: Cursor;
   before?: Cursor;
   /** Only the page's number in its heading: the cursor says where it starts. */
   page: number;
 }
+
+/**
+ * SQLite's full-text query parser refuses a NUL even inside a quoted phrase (issue 15, item 4),
+ * and no title or reference holds a control character: such a search is refused with a reason.
+ */
+export const SEARCH_CONTROL_MESSAGE = "Remove the control characters (such as tabs or line breaks) from the search";
 
 export function filtersFrom(params: URLSearchParams): ListFilters {
   const pick = (name: string) => params.get(name)?.trim() || undefined;
@@ -40,13 +48,15 @@ export function filtersFrom(params: URLSearchParams): ListFilters {
   const after = parseCursor(pick("after"));
   const before = after ? undefined : parseCursor(pick("before"));
   const page = Number(pick("page") ?? "1");
+  const q = pick("q")?.slice(0, 100);
   return {
     state: state && isStateName(state) ? state : undefined,
     type: type && (REQUEST_TYPES as readonly string[]).includes(type) ? (type as RequestType) : undefined,
     departmentId: pick("department"),
     from: date("from"),
     to: date("to"),
-    q: pick("q")?.slice(0, 100),
+    q,
+    searchError: q && /\p{Cc}/u.test(q) ? SEARCH_CONTROL_MESSAGE : undefined,
     after,
     before,
     page: (after || before) && Number.isInteger(page) && page >= 1 ? page : 1,
@@ -80,6 +90,7 @@ type ListRow = Omit<RequestListRow, "department"> & { updatedAt: Date; departmen
  * and one row more than a page says whether another page follows, without counting.
  */
 export async function listRequests(db: PrismaClient, user: CurrentUser, filters: ListFilters): Promise<RequestListPage> {
+  if (filters.searchError) return { rows: [], page: 1, previous: null, next: null };
   const where: Prisma.Sql[] = [visibleSql(user)];
   if (filters.state) where.push(Prisma.sql`r.state = ${filters.state}`);
   if (filters.type) where.push(Prisma.sql`r.type = ${filters.type}`);

@@ -13,11 +13,14 @@ import {
 } from "~/auth/mfa.server";
 import { getSessionStore, requireUser } from "~/auth/session.server";
 import { getEnrolStore, setCookieHeaders } from "~/auth/sign-in.server";
-import { getThrottles, tooManyAttemptsMessage } from "~/auth/throttle.server";
+import { getThrottles, tooManyAttempts, tooManyAttemptsMessage } from "~/auth/throttle.server";
+import { passOnHeaders } from "~/http/routeHeaders";
 import { ErrorSummary } from "~/components/ErrorSummary";
 import { MfaEnrolment, RecoveryCodes } from "~/components/MfaEnrolment";
 import { TextField } from "~/components/Field";
 import { db } from "~/db.server";
+
+export const headers = passOnHeaders;
 
 export const meta: MetaFunction = () => [{ title: "Two-step sign-in – 3-1-1 Number Use Portal" }];
 
@@ -46,7 +49,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.success) return data({ error: parsed.error.issues[0].message, codes: null }, { status: 400 });
   const throttle = getThrottles().mfaCodes;
   const retryAfterMs = await throttle.retryAfterMs(user.id);
-  if (retryAfterMs > 0) return data({ error: tooManyAttemptsMessage(retryAfterMs), codes: null }, { status: 429 });
+  if (retryAfterMs > 0) return tooManyAttempts({ error: tooManyAttemptsMessage(retryAfterMs), codes: null }, retryAfterMs);
 
   if (user.mfaEnabled) {
     // New recovery codes need a second factor now, not just a session.

@@ -5,10 +5,13 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { changePassword } from "~/auth/accounts.server";
 import { changePasswordSchema, MAX_LENGTH, minimumLength } from "~/auth/password-policy";
 import { getSessionStore, requireUser } from "~/auth/session.server";
-import { getThrottles, tooManyAttemptsMessage } from "~/auth/throttle.server";
+import { getThrottles, tooManyAttempts, tooManyAttemptsMessage } from "~/auth/throttle.server";
+import { passOnHeaders } from "~/http/routeHeaders";
 import { ErrorSummary } from "~/components/ErrorSummary";
 import { TextField } from "~/components/Field";
 import { db } from "~/db.server";
+
+export const headers = passOnHeaders;
 
 export const meta: MetaFunction = () => [{ title: "Change your password – 3-1-1 Number Use Portal" }];
 
@@ -36,7 +39,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const key = user.id;
   const retryAfterMs = await throttle.retryAfterMs(key);
   if (retryAfterMs > 0) {
-    return data({ errors: { currentPassword: tooManyAttemptsMessage(retryAfterMs) } as Errors }, { status: 429 });
+    return tooManyAttempts({ errors: { currentPassword: tooManyAttemptsMessage(retryAfterMs) } as Errors }, retryAfterMs);
   }
   const result = await changePassword(db, {
     userId: user.id,

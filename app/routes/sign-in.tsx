@@ -4,9 +4,12 @@ import * as z from "~/forms/zod";
 import { safeRedirectTo } from "~/auth/redirectTarget";
 import { getUser } from "~/auth/session.server";
 import { getSignIn } from "~/auth/sign-in.server";
-import { tooManyAttemptsMessage } from "~/auth/throttle.server";
+import { tooManyAttempts, tooManyAttemptsMessage } from "~/auth/throttle.server";
 import { ErrorSummary } from "~/components/ErrorSummary";
+import { passOnHeaders } from "~/http/routeHeaders";
 import { getSettings } from "~/settings.server";
+
+export const headers = passOnHeaders;
 
 export const meta: MetaFunction = () => [{ title: "Sign in – 3-1-1 Number Use Portal" }];
 
@@ -52,10 +55,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const signIn = getSignIn();
   const outcome = await signIn.checkPassword(parsed.data.email, parsed.data.password, context.clientAddress);
   if (outcome.kind === "locked") {
-    return data<ActionData>(
-      { email, errors: { email: tooManyAttemptsMessage(outcome.retryAfterMs) } },
-      { status: 429, headers: { "Retry-After": String(Math.ceil(outcome.retryAfterMs / 1000)) } },
-    );
+    return tooManyAttempts<ActionData>({ email, errors: { email: tooManyAttemptsMessage(outcome.retryAfterMs) } }, outcome.retryAfterMs);
   }
   if (outcome.kind === "refused") {
     // Same words whether the e-mail is unknown, the password wrong or the account inactive.

@@ -7,8 +7,11 @@ import { MfaEnrolment, RecoveryCodes } from "~/components/MfaEnrolment";
 import { describeEnrolment, enableMfa, newTotpSecret } from "~/auth/mfa.server";
 import { getSessionStore } from "~/auth/session.server";
 import { getPendingStore, setCookieHeaders } from "~/auth/sign-in.server";
-import { getThrottles, tooManyAttemptsMessage } from "~/auth/throttle.server";
+import { getThrottles, tooManyAttempts, tooManyAttemptsMessage } from "~/auth/throttle.server";
+import { passOnHeaders } from "~/http/routeHeaders";
 import { db } from "~/db.server";
+
+export const headers = passOnHeaders;
 
 export const meta: MetaFunction = () => [{ title: "Set up two-step sign-in – 3-1-1 Number Use Portal" }];
 
@@ -49,7 +52,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
   const throttle = getThrottles().mfaCodes;
   const retryAfterMs = await throttle.retryAfterMs(pending.userId);
-  if (retryAfterMs > 0) return data({ error: tooManyAttemptsMessage(retryAfterMs), codes: null }, { status: 429 });
+  if (retryAfterMs > 0) return tooManyAttempts({ error: tooManyAttemptsMessage(retryAfterMs), codes: null }, retryAfterMs);
   const codes = await enableMfa(db, pending.userId, pending.enrolSecret, parsed.data.code);
   if (!codes) {
     await throttle.recordFailure(pending.userId);

@@ -39,10 +39,20 @@ describe("settings", () => {
     [{ APP_URL: "portal.example.gov" }, /^Setting APP_URL is invalid/],
     [{ SESSION_SECRET: "short" }, /^Setting SESSION_SECRET is invalid/],
     [{ FISCAL_YEAR_START_MONTH: "13" }, /^Setting FISCAL_YEAR_START_MONTH is invalid/],
+    [{ TRUST_PROXY: "true" }, /^Setting TRUST_PROXY is invalid/],
+    [{ TRUST_PROXY: "10.0.0.300" }, /^Setting TRUST_PROXY is invalid/],
+    [{ TRUST_PROXY: "10.0.0.0/33" }, /^Setting TRUST_PROXY is invalid/],
+    [{ TRUST_PROXY: "0" }, /^Setting TRUST_PROXY is invalid/],
   ])("refuses %j with one line naming the variable", (env, message) => {
     const text = refusal(env);
     expect(text).toMatch(message);
     expect(text.split("\n")).toHaveLength(1);
+  });
+
+  it("TRUST_PROXY: off by default, a number of proxies, or their addresses (issue 15: behind a proxy)", () => {
+    expect(loadSettings({ SESSION_SECRET: secret }, cwd).trustProxy).toBe(false);
+    expect(loadSettings({ SESSION_SECRET: secret, TRUST_PROXY: "1" }, cwd).trustProxy).toBe(1);
+    expect(loadSettings({ SESSION_SECRET: secret, TRUST_PROXY: "loopback, 10.0.0.0/8, ::1" }, cwd).trustProxy).toEqual(["loopback", "10.0.0.0/8", "::1"]);
   });
 
   it("production needs SESSION_SECRET", () => {
