@@ -7,6 +7,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { finalErrorHandler } from "./app/http/errorHandler.server";
 import { createRemixHandler } from "./app/http/remixHandler.server";
 import { getLoadContext } from "./app/load-context.server";
+import { keepFilesPrivate } from "./app/privateFiles.server";
 import { CSP_REPORT_PATH, cspReportHandler } from "./app/security/cspReport.server";
 import { noStore, securityHeaders } from "./app/security/headers.server";
 import { requireSameOrigin } from "./app/security/origin.server";
@@ -51,6 +52,7 @@ export async function createApp(settings: Settings, build?: ServerBuild): Promis
 }
 
 export async function startServer(settings: Settings = getSettings()) {
+  keepFilesPrivate({ varDir: path.join(root, "var"), databaseUrl: settings.databaseUrl, mailDir: path.resolve(root, settings.mailDir) });
   const app = await createApp(settings);
   const server = await new Promise<import("node:http").Server>((resolve, reject) => {
     const listening = app.listen(settings.port, () => {

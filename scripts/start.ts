@@ -60,12 +60,13 @@ try {
   throw error;
 }
 
-// 1. Folders.
-fs.mkdirSync(path.join(root, "var"), { recursive: true });
-fs.mkdirSync(path.resolve(root, settings.mailDir), { recursive: true });
-if (settings.databaseUrl.startsWith("file:")) {
-  const file = settings.databaseUrl.slice("file:".length).split("?")[0];
-  fs.mkdirSync(path.dirname(path.resolve(root, file)), { recursive: true });
+// 1. Folders, private to this user (as is everything written from here on, the migrations' new
+// database included: the umask passes to them).
+{
+  const { keepFilesPrivate, sqliteFile } = await import("../app/privateFiles.server");
+  const database = sqliteFile(settings.databaseUrl);
+  if (database) fs.mkdirSync(path.dirname(database), { recursive: true });
+  keepFilesPrivate({ varDir: path.join(root, "var"), databaseUrl: settings.databaseUrl, mailDir: path.resolve(root, settings.mailDir) });
 }
 
 const childEnv: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: settings.databaseUrl };

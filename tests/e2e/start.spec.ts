@@ -2,7 +2,7 @@
 // and does not seed again; a bad setting stops it with one line naming the variable.
 import Database from "better-sqlite3";
 import { spawn, spawnSync } from "node:child_process";
-import { rmSync } from "node:fs";
+import { rmSync, statSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 
 const DB = "var/start-test.db";
@@ -52,6 +52,9 @@ test("a first start seeds the demo data; a second keeps it and does not seed aga
   clean();
   const first = await startOnce();
   expect(first).toContain("Seeded demo data");
+  // Issue 15, item 5: var/, the mail folder and the database are the portal's user's only.
+  const mode = (file: string) => statSync(file).mode & 0o777;
+  expect([mode("var"), mode("var/start-test-mail"), mode(DB)]).toEqual([0o700, 0o700, 0o600]);
   const seeded = counts();
   expect(seeded.users).toBe(7);
   expect(seeded.requests).toBeGreaterThan(0);
