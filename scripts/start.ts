@@ -1,5 +1,6 @@
 // `npm start`: one command from a fresh checkout to a running portal.
-// Validate settings → var/ → migrate → rebuild the search index → seed when empty → build when stale → serve.
+// Validate settings → var/ → migrate → rebuild the search index → seed demo data when empty
+// (never in production) → build when stale → serve.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -84,14 +85,17 @@ run("prisma", ["migrate", "deploy"], childEnv, true);
 // 4. Rebuild the search index; seed an empty database.
 {
   const { connectDb } = await import("../app/db.server");
-  const { seedDatabase } = await import("../prisma/seed");
+  const { seedOnStart } = await import("../prisma/seed");
   const { rebuildSearchIndex } = await import("../app/requests/search.server");
   const db = await connectDb(settings.databaseUrl);
   try {
     await rebuildSearchIndex(db);
-    const result = await seedDatabase(db, { demoRequests: { now: new Date(), timeZone: settings.timeZone } });
+    const result = await seedOnStart(db, { nodeEnv: settings.nodeEnv, timeZone: settings.timeZone, now: new Date() });
     if (result.seeded) {
       console.log(`Seeded demo data: ${result.departments} departments, ${result.users} accounts (see README).`);
+    }
+    if (result.needsAdmin) {
+      console.log("No one can sign in yet: create the first administrator with npm run admin:create -- --email you@your-county.gov");
     }
   } finally {
     await db.$disconnect();

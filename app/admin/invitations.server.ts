@@ -14,7 +14,8 @@ export const INVITATION_DAYS = 7;
 /** A new link for the user; any earlier unused link stops working. */
 export async function createInvitation(
   tx: Prisma.TransactionClient,
-  input: { userId: string; byId: string; now: Date; sessionSecret: string },
+  /** byId: the administrator, or null for a command run on the server. */
+  input: { userId: string; byId: string | null; now: Date; sessionSecret: string },
 ): Promise<{ id: string; token: string }> {
   const id = randomUUID();
   const token = invitationToken(id, input.sessionSecret);
@@ -24,7 +25,7 @@ export async function createInvitation(
       id,
       userId: input.userId,
       tokenHash: hashToken(token),
-      createdById: input.byId,
+      createdById: input.byId ?? "command line",
       createdAt: input.now,
       expiresAt: new Date(input.now.getTime() + INVITATION_DAYS * 86_400_000),
     },

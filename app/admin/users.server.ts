@@ -7,7 +7,7 @@ import { hashPassword, type ScryptParams } from "~/auth/password.server";
 import type { CurrentUser } from "~/auth/session.server";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { ROLE_LABELS, type Role } from "../../workflows/types";
-import { auditAdmin } from "./adminAudit.server";
+import { auditAdmin, type AdminActor } from "./adminAudit.server";
 import { createInvitation, queueInvitationEmail } from "./invitations.server";
 import { invitationPath } from "./invitationToken.server";
 import type { AccessForm, InviteForm } from "./userForms";
@@ -61,7 +61,7 @@ export type InviteResult = { ok: true; userId: string; link: string } | { ok: fa
  */
 export async function inviteUser(
   db: PrismaClient,
-  input: { by: CurrentUser; values: InviteForm; now: Date; appUrl: string; sessionSecret: string },
+  input: { by: AdminActor; values: InviteForm; now: Date; appUrl: string; sessionSecret: string; event?: string },
   scryptParams?: ScryptParams,
 ): Promise<InviteResult> {
   const { values } = input;
@@ -83,7 +83,7 @@ export async function inviteUser(
     const invitation = await createInvitation(tx, { userId: user.id, byId: input.by.id, now: input.now, sessionSecret: input.sessionSecret });
     await auditAdmin(tx, {
       by: input.by,
-      event: "USER_INVITED",
+      event: input.event ?? "USER_INVITED",
       comment: `${values.name} <${values.email}>, ${department}: ${roleList(values.roles)}`,
       at: input.now,
     });

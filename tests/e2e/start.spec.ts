@@ -15,9 +15,9 @@ function clean() {
 }
 
 /** Starts the portal, waits until it serves, returns what it printed; then stops it. */
-async function startOnce(): Promise<string> {
+async function startOnce(extraEnv: Record<string, string> = {}): Promise<string> {
   // Its own process group, so stopping it stops tsx's node process too.
-  const child = spawn("node_modules/.bin/tsx", ["scripts/start.ts"], { env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  const child = spawn("node_modules/.bin/tsx", ["scripts/start.ts"], { env: { ...env, ...extraEnv }, stdio: ["ignore", "pipe", "pipe"], detached: true });
   let output = "";
   child.stdout.on("data", (chunk) => (output += chunk));
   child.stderr.on("data", (chunk) => (output += chunk));
@@ -62,6 +62,15 @@ test("a first start seeds the demo data; a second keeps it and does not seed aga
   const second = await startOnce();
   expect(second).not.toContain("Seeded");
   expect(counts()).toEqual(seeded);
+});
+
+test("in production an empty database gets no demo data, and the start says how to make the first administrator", async () => {
+  test.setTimeout(240_000);
+  clean();
+  const output = await startOnce({ NODE_ENV: "production", SESSION_SECRET: "p".repeat(40), AUDIT_KEY: "k".repeat(64) });
+  expect(output).not.toContain("Seeded");
+  expect(output).toContain("npm run admin:create -- --email");
+  expect(counts()).toEqual({ users: 0, requests: 0, audit: 0 });
 });
 
 test("a bad setting stops the start with one line naming it", () => {
