@@ -14,6 +14,10 @@ export interface Settings {
   /** True when APP_URL is https: cookies are then marked Secure. */
   secureCookies: boolean;
   sessionSecret: string;
+  /** Keys the audit chain's hashes (HMAC-SHA-256); held outside the database (issue 15). */
+  auditKey: string;
+  /** Earlier AUDIT_KEYs, kept to verify entries made with them until they are resealed. */
+  auditPreviousKeys: string[];
   timeZone: string;
   smtpUrl: string | undefined;
   mailDir: string;
@@ -75,11 +79,9 @@ export function isValidTimeZone(zone: string): boolean {
   }
 }
 
-const SECRET_FILE = "var/session-secret";
-
-/** Development only: a random secret generated once and kept in var/session-secret. */
-function developmentSecret(cwd: string): string {
-  const file = path.resolve(cwd, SECRET_FILE);
+/** Development only: a random secret generated once and kept in var/<name>. */
+function developmentSecret(cwd: string, name: "session-secret" | "audit-key"): string {
+  const file = path.resolve(cwd, "var", name);
   try {
     const existing = fs.readFileSync(file, "utf8").trim();
     if (existing.length >= 32) return existing;
@@ -114,6 +116,23 @@ function readTrustProxy(env: Env): Settings["trustProxy"] {
     'the number of proxies in front of the portal (1-10), or their addresses or subnets separated by commas, or "loopback"',
     raw,
   );
+}
+
+/**
+ * AUDIT_KEY: required in production, generated into var/audit-key otherwise. Not SESSION_SECRET,
+ * which signs cookies and may be rotated on its own timetable.
+ */
+function readAuditKey(env: Env, nodeEnv: Settings["nodeEnv"], cwd: string, sessionSecret: string): string {
+  const raw = blankToUndefined(env.AUDIT_KEY);
+  if (raw === undefined) {
+    if (nodeEnv === "production") {
+      throw new SettingsError("AUDIT_KEY", "a key of at least 32 characters (required in production)", undefined);
+    }
+    return developmentSecret(cwd, "audit-key");
+  }
+  if (raw.length < 32) throw new SettingsError("AUDIT_KEY", "at least 32 characters", `${raw.length} characters`);
+  if (raw === sessionSecret) throw new SettingsError("AUDIT_KEY", "a key other than SESSION_SECRET", "the same value");
+  return raw;
 }
 
 /** Validate the environment. Throws SettingsError (one clear line) on the first bad value. */
@@ -155,7 +174,15 @@ export function loadSettings(env: Env = process.env, cwd: string = process.cwd()
   } else if (nodeEnv === "production") {
     throw new SettingsError("SESSION_SECRET", "a secret of at least 32 characters (required in production)", undefined);
   } else {
-    sessionSecret = developmentSecret(cwd);
+    sessionSecret = developmentSecret(cwd, "session-secret");
+  }
+  const auditKey = readAuditKey(env, nodeEnv, cwd, sessionSecret);
+  const auditPreviousKeys = (blankToUndefined(env.AUDIT_PREVIOUS_KEYS) ?? "")
+    .split(",")
+    .map((k) => k.trim())
+    .filter((k) => k !== "");
+  if (auditPreviousKeys.some((k) => k.length < 32)) {
+    throw new SettingsError("AUDIT_PREVIOUS_KEYS", "earlier AUDIT_KEYs of at least 32 characters, separated by commas", "a shorter key");
   }
   const timeZone = read(
     env,
@@ -190,6 +217,8 @@ export function loadSettings(env: Env = process.env, cwd: string = process.cwd()
     appUrl,
     secureCookies: appUrl.startsWith("https://"),
     sessionSecret,
+    auditKey,
+    auditPreviousKeys,
     timeZone,
     smtpUrl,
     mailDir,

@@ -90,6 +90,16 @@ run("prisma", ["migrate", "deploy"], childEnv, true);
   const db = await connectDb(settings.databaseUrl);
   try {
     await rebuildSearchIndex(db);
+    // A trail from before keyed hashes (or from before an AUDIT_KEY change) is checked and
+    // re-signed with the current key; a damaged one is left as it is, and said so.
+    const { auditKeyring } = await import("../app/requests/auditHash.server");
+    const { needsReseal, resealAuditTrail } = await import("../app/requests/auditReseal.server");
+    const keys = auditKeyring(settings);
+    if (await needsReseal(db, keys.current)) {
+      const outcome = await resealAuditTrail(db, keys);
+      if (outcome.ok) console.log(`Audit trail sealed with the current AUDIT_KEY (${outcome.chains} chains).`);
+      else console.error("The audit trail does not verify, so it was not re-signed: run npm run audit:verify.");
+    }
     const result = await seedOnStart(db, { nodeEnv: settings.nodeEnv, timeZone: settings.timeZone, now: new Date() });
     if (result.seeded) {
       console.log(`Seeded demo data: ${result.departments} departments, ${result.users} accounts (see README).`);

@@ -187,11 +187,14 @@ export async function findVisibleRequest(db: PrismaClient, user: CurrentUser, id
 
 export type AuditLine = Pick<AuditEntry, "id" | "at" | "actorName" | "role" | "acting" | "event" | "fromState" | "toState" | "comment">;
 
-/** A request's history, oldest first (a long one has hundreds of entries: one raw query). */
+/**
+ * A request's history, oldest first (a long one has hundreds of entries: one raw query). The
+ * chain's COMMENT entries are left out: the page shows the comments in their own section.
+ */
 export async function auditTrail(db: PrismaClient, requestId: string): Promise<AuditLine[]> {
   return db.$queryRaw<AuditLine[]>`
     SELECT id, at, "actorName", role, acting, event, "fromState", "toState", comment
-    FROM "AuditEntry" WHERE "requestId" = ${requestId} ORDER BY id`;
+    FROM "AuditEntry" WHERE "requestId" = ${requestId} AND event <> 'COMMENT' ORDER BY id`;
 }
 
 export async function commentsOn(db: PrismaClient, requestId: string) {

@@ -1,6 +1,8 @@
 // SPEC §9: settings come from the environment, and a bad value stops the portal with one clear
 // line naming the variable (issue 3).
+import fs from "node:fs";
 import os from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadSettings, SettingsError } from "../../app/settings.server";
 
@@ -57,5 +59,20 @@ describe("settings", () => {
 
   it("production needs SESSION_SECRET", () => {
     expect(() => loadSettings({ NODE_ENV: "production" }, cwd)).toThrow(/SESSION_SECRET/);
+  });
+
+  it("production needs AUDIT_KEY, held apart from SESSION_SECRET; development generates one into var/ (issue 15)", () => {
+    expect(() => loadSettings({ NODE_ENV: "production", SESSION_SECRET: secret }, cwd)).toThrow(/^Setting AUDIT_KEY is invalid: .*required in production/);
+    expect(() => loadSettings({ NODE_ENV: "production", SESSION_SECRET: secret, AUDIT_KEY: "short" }, cwd)).toThrow(/AUDIT_KEY/);
+    expect(() => loadSettings({ NODE_ENV: "production", SESSION_SECRET: secret, AUDIT_KEY: secret }, cwd)).toThrow(/other than SESSION_SECRET/);
+    const key = "k".repeat(48);
+    expect(loadSettings({ NODE_ENV: "production", SESSION_SECRET: secret, AUDIT_KEY: key, AUDIT_PREVIOUS_KEYS: `${"o".repeat(40)}, ${"p".repeat(40)}` }, cwd)).toMatchObject({
+      auditKey: key,
+      auditPreviousKeys: ["o".repeat(40), "p".repeat(40)],
+    });
+    const generated = loadSettings({ SESSION_SECRET: secret }, cwd).auditKey;
+    expect(generated.length).toBeGreaterThanOrEqual(32);
+    expect(loadSettings({ SESSION_SECRET: secret }, cwd).auditKey).toBe(generated);
+    expect(fs.statSync(path.join(cwd, "var", "audit-key")).mode & 0o777).toBe(0o600);
   });
 });
