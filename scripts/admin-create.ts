@@ -7,9 +7,8 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { inviteUser } from "../app/admin/users.server";
-import { connectDb } from "../app/db.server";
 import { keepFilesPrivate } from "../app/privateFiles.server";
-import { loadSettings, SettingsError } from "../app/settings.server";
+import { withDatabase } from "./withDatabase";
 
 const USAGE = 'Usage: npm run admin:create -- --email someone@county.gov [--name "Full Name"]';
 
@@ -29,26 +28,21 @@ const email = z.email().safeParse(args.email.trim().toLowerCase());
 if (!email.success) fail(`"${args.email}" is not an e-mail address. ${USAGE}`);
 const name = (args.name ?? email.data.split("@")[0]).trim().slice(0, 120);
 
-try {
-  const settings = loadSettings();
+await withDatabase(async (db, settings) => {
   keepFilesPrivate({ varDir: path.resolve("var"), databaseUrl: settings.databaseUrl, mailDir: path.resolve(settings.mailDir) });
-  const db = await connectDb(settings.databaseUrl);
-  try {
-    const result = await inviteUser(db, {
-      by: { id: null, name: "npm run admin:create" },
-      values: { email: email.data, name, departmentId: null, roles: ["admin"] },
-      now: new Date(),
-      appUrl: settings.appUrl,
-      sessionSecret: settings.sessionSecret,
-      event: "ADMIN_CREATED",
-    });
-    if (!result.ok) fail(`${email.data} already has an account; manage it on the Users page.`);
-    console.log(`Administrator ${name} <${email.data}> created. The set-up link (one use, 7 days) is e-mailed to them; it is also:`);
-    console.log(result.link);
-  } finally {
-    await db.$disconnect();
+  const result = await inviteUser(db, {
+    by: { id: null, name: "npm run admin:create" },
+    values: { email: email.data, name, departmentId: null, roles: ["admin"] },
+    now: new Date(),
+    appUrl: settings.appUrl,
+    sessionSecret: settings.sessionSecret,
+    event: "ADMIN_CREATED",
+  });
+  if (!result.ok) {
+    console.error(`${email.data} already has an account; manage it on the Users page.`);
+    process.exitCode = 1;
+    return;
   }
-} catch (error) {
-  if (error instanceof SettingsError) fail(error.message);
-  throw error;
-}
+  console.log(`Administrator ${name} <${email.data}> created. The set-up link (one use, 7 days) is e-mailed to them; it is also:`);
+  console.log(result.link);
+});

@@ -5,7 +5,6 @@
 // or deleted comment. Entries are HMACs with AUDIT_KEY, and each chain's head is kept, sealed,
 // on the request row and on the portal chain's head row.
 import Database from "better-sqlite3";
-import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { auditAdmin } from "../../app/admin/adminAudit.server";
@@ -18,6 +17,7 @@ import { createDraft } from "../../app/requests/drafts.server";
 import { transition } from "../../app/requests/transition.server";
 import { getSettings, loadSettings, resetSettings, type Settings } from "../../app/settings.server";
 import { seedDatabase } from "../../prisma/seed";
+import { runCommand } from "../support/command";
 import { FAST_SCRYPT, personAt } from "../support/people";
 import { createTestDb, type TestDb } from "../support/testDb";
 
@@ -29,19 +29,8 @@ let settings: Settings;
 let pristine = "";
 const requestIds: string[] = [];
 
-function verifyCommand(env: Record<string, string> = {}): { code: number; output: string } {
-  try {
-    const output = execFileSync(process.execPath, ["--import", "tsx", "scripts/audit-verify.ts"], {
-      env: { ...process.env, DATABASE_URL: t.url, NODE_ENV: "test", SESSION_SECRET: "s".repeat(40), AUDIT_KEY: KEY, ...env },
-      encoding: "utf8",
-      stdio: "pipe",
-    });
-    return { code: 0, output };
-  } catch (error) {
-    const e = error as { status: number; stdout: string; stderr: string };
-    return { code: e.status, output: e.stdout + e.stderr };
-  }
-}
+const verifyCommand = (env: Record<string, string> = {}) =>
+  runCommand("scripts/audit-verify.ts", [], { DATABASE_URL: t.url, NODE_ENV: "test", SESSION_SECRET: "s".repeat(40), AUDIT_KEY: KEY, ...env });
 
 const verify = () => verifyAuditTrail(t.db, auditKeyring(getSettings()));
 

@@ -2,10 +2,10 @@
 // production. With NODE_ENV=production an empty database gets no demo data; the first
 // administrator is made with `npm run admin:create -- --email …`, which prints a one-time
 // set-up link and queues it by e-mail.
-import { execFileSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { acceptInvitation } from "../../app/admin/invitations.server";
 import { seedOnStart } from "../../prisma/seed";
+import { runCommand } from "../support/command";
 import { FAST_SCRYPT } from "../support/people";
 import { createTestDb, type TestDb } from "../support/testDb";
 
@@ -24,17 +24,8 @@ afterAll(async () => {
 });
 
 function command(script: string, args: string[], env: Record<string, string>): { code: number; out: string } {
-  try {
-    const out = execFileSync(process.execPath, ["--import", "tsx", script, ...args], {
-      env: { ...process.env, NODE_ENV: "production", SESSION_SECRET: SECRET, AUDIT_KEY: "a".repeat(64), APP_URL: "https://portal.county.example", ...env },
-      encoding: "utf8",
-      stdio: "pipe",
-    });
-    return { code: 0, out };
-  } catch (error) {
-    const e = error as { status: number; stdout: string; stderr: string };
-    return { code: e.status, out: e.stdout + e.stderr };
-  }
+  const run = runCommand(script, args, { NODE_ENV: "production", SESSION_SECRET: SECRET, AUDIT_KEY: "a".repeat(64), APP_URL: "https://portal.county.example", ...env });
+  return { code: run.code, out: run.output };
 }
 
 describe("an empty database at start", () => {
