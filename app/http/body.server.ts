@@ -13,6 +13,7 @@ export function readBody(req: Request, limit: number): Promise<Buffer | null> {
     const finish = (result: Buffer | null) => {
       req.off("data", onData);
       req.off("end", onEnd);
+      req.off("close", onClose);
       req.off("error", reject);
       resolve(result);
     };
@@ -26,8 +27,11 @@ export function readBody(req: Request, limit: number): Promise<Buffer | null> {
       }
     };
     const onEnd = () => finish(size > limit ? null : Buffer.concat(chunks));
+    // The client went away before the end: there is no whole body, and no one to answer.
+    const onClose = () => finish(null);
     req.on("data", onData);
     req.on("end", onEnd);
+    req.on("close", onClose);
     req.on("error", reject);
   });
 }
