@@ -1,11 +1,14 @@
 // The HTTP server: Express 4 in front of the Remix build.
 // Middleware goes in createApp(), in order, before the Remix handler.
-import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express, { type Express } from "express";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { finalErrorHandler } from "./app/http/errorHandler.server";
+import { createRemixHandler } from "./app/http/remixHandler.server";
 import { getLoadContext } from "./app/load-context.server";
+import { keepFilesPrivate } from "./app/privateFiles.server";
+import { CSP_REPORT_PATH, cspReportHandler } from "./app/security/cspReport.server";
 import { noStore, securityHeaders } from "./app/security/headers.server";
 import { requireSameOrigin } from "./app/security/origin.server";
 import { startBackgroundWork } from "./app/background.server";
@@ -18,10 +21,15 @@ export async function createApp(settings: Settings, build?: ServerBuild): Promis
   const serverBuild = build ?? ((await import(pathToFileURL(BUILD_PATH).href)) as ServerBuild);
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", false);
+  // Production mode whatever NODE_ENV says (issue 15): Express's development mode is only
+  // its default error page with the stack, which finalErrorHandler replaces anyway.
+  app.set("env", "production");
+  app.set("trust proxy", settings.trustProxy);
 
   // Security headers (and this response's CSP nonce) on everything, static files included.
   app.use(securityHeaders(settings));
+  // Browsers post CSP reports from anywhere, without the page's Origin: before the Origin check.
+  app.post(CSP_REPORT_PATH, cspReportHandler());
   // Refuse cross-site POST/PUT/PATCH/DELETE before anything reads the body or acts on it.
   app.use(requireSameOrigin(settings));
 
@@ -36,12 +44,15 @@ export async function createApp(settings: Settings, build?: ServerBuild): Promis
     "*",
     noStore,
     // The build's own mode ("production" after `remix build`): error details stay on the server console.
-    createRequestHandler({ build: serverBuild, mode: serverBuild.mode, getLoadContext }),
+    createRemixHandler({ build: serverBuild, mode: serverBuild.mode, appUrl: settings.appUrl, getLoadContext }),
   );
+  // Last: every error any middleware passed on gets the portal's own page.
+  app.use(finalErrorHandler);
   return app;
 }
 
 export async function startServer(settings: Settings = getSettings()) {
+  keepFilesPrivate({ varDir: path.join(root, "var"), databaseUrl: settings.databaseUrl, mailDir: path.resolve(root, settings.mailDir) });
   const app = await createApp(settings);
   const server = await new Promise<import("node:http").Server>((resolve, reject) => {
     const listening = app.listen(settings.port, () => {

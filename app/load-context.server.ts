@@ -5,7 +5,7 @@ declare module "@remix-run/node" {
   interface AppLoadContext {
     /** This response's CSP nonce (headers.server.ts); every <script> must carry it. */
     cspNonce: string;
-    /** The client's address as the socket sees it ("trust proxy" is off), for sign-in limits. */
+    /** The client's address, for sign-in limits: the socket's, or the one TRUST_PROXY's proxies report. */
     clientAddress: string;
   }
 }

@@ -14,6 +14,7 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { getUser } from "~/auth/session.server";
+import { passOnHeaders } from "~/http/routeHeaders";
 import { navLinks, type NavItem } from "~/navigation";
 import { useNonce } from "~/security/nonce";
 import portalCss from "~/styles/portal.css";
@@ -34,6 +35,9 @@ export const meta: MetaFunction = ({ error }) => {
   if (isRouteErrorResponse(error) && error.status === 403) return [{ title: `Not allowed – ${PORTAL_NAME}` }];
   return [{ title: `Error – ${PORTAL_NAME}` }];
 };
+
+// The root's error page shows every thrown answer: its headers (a 405's Allow) go with it.
+export const headers = passOnHeaders;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);

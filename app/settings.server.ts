@@ -2,6 +2,7 @@
 // A bad value stops the process with one line naming the variable.
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
+import { isIP } from "node:net";
 import path from "node:path";
 import { z } from "zod";
 
@@ -13,11 +14,20 @@ export interface Settings {
   /** True when APP_URL is https: cookies are then marked Secure. */
   secureCookies: boolean;
   sessionSecret: string;
+  /** Keys the audit chain's hashes (HMAC-SHA-256); held outside the database (issue 15). */
+  auditKey: string;
+  /** Earlier AUDIT_KEYs, kept to verify entries made with them until they are resealed. */
+  auditPreviousKeys: string[];
   timeZone: string;
   smtpUrl: string | undefined;
   mailDir: string;
   sessionIdleMinutes: number;
   fiscalYearStartMonth: number;
+  /**
+   * Express's "trust proxy": which proxies' X-Forwarded-For to believe for the client's address
+   * (sign-in limits). false: none, the socket's address counts.
+   */
+  trustProxy: false | number | string[];
 }
 
 export class SettingsError extends Error {
@@ -69,11 +79,9 @@ export function isValidTimeZone(zone: string): boolean {
   }
 }
 
-const SECRET_FILE = "var/session-secret";
-
-/** Development only: a random secret generated once and kept in var/session-secret. */
-function developmentSecret(cwd: string): string {
-  const file = path.resolve(cwd, SECRET_FILE);
+/** Development only: a random secret generated once and kept in var/<name>. */
+function developmentSecret(cwd: string, name: "session-secret" | "audit-key"): string {
+  const file = path.resolve(cwd, "var", name);
   try {
     const existing = fs.readFileSync(file, "utf8").trim();
     if (existing.length >= 32) return existing;
@@ -84,6 +92,47 @@ function developmentSecret(cwd: string): string {
   const secret = randomBytes(32).toString("base64url");
   fs.writeFileSync(file, secret + "\n", { mode: 0o600 });
   return secret;
+}
+
+const PROXY_NAMES = new Set(["loopback", "linklocal", "uniquelocal"]);
+
+/** An address or subnet of a proxy, as Express's "trust proxy" takes it. */
+function isProxyAddress(item: string): boolean {
+  if (PROXY_NAMES.has(item)) return true;
+  const [address, prefix, ...rest] = item.split("/");
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128));
+}
+
+function readTrustProxy(env: Env): Settings["trustProxy"] {
+  const raw = blankToUndefined(env.TRUST_PROXY);
+  if (raw === undefined || raw === "false") return false;
+  if (/^\d+$/.test(raw) && Number(raw) >= 1 && Number(raw) <= 10) return Number(raw);
+  const items = raw.split(",").map((s) => s.trim());
+  if (items.every(isProxyAddress)) return items;
+  throw new SettingsError(
+    "TRUST_PROXY",
+    'the number of proxies in front of the portal (1-10), or their addresses or subnets separated by commas, or "loopback"',
+    raw,
+  );
+}
+
+/**
+ * AUDIT_KEY: required in production, generated into var/audit-key otherwise. Not SESSION_SECRET,
+ * which signs cookies and may be rotated on its own timetable.
+ */
+function readAuditKey(env: Env, nodeEnv: Settings["nodeEnv"], cwd: string, sessionSecret: string): string {
+  const raw = blankToUndefined(env.AUDIT_KEY);
+  if (raw === undefined) {
+    if (nodeEnv === "production") {
+      throw new SettingsError("AUDIT_KEY", "a key of at least 32 characters (required in production)", undefined);
+    }
+    return developmentSecret(cwd, "audit-key");
+  }
+  if (raw.length < 32) throw new SettingsError("AUDIT_KEY", "at least 32 characters", `${raw.length} characters`);
+  if (raw === sessionSecret) throw new SettingsError("AUDIT_KEY", "a key other than SESSION_SECRET", "the same value");
+  return raw;
 }
 
 /** Validate the environment. Throws SettingsError (one clear line) on the first bad value. */
@@ -125,7 +174,15 @@ export function loadSettings(env: Env = process.env, cwd: string = process.cwd()
   } else if (nodeEnv === "production") {
     throw new SettingsError("SESSION_SECRET", "a secret of at least 32 characters (required in production)", undefined);
   } else {
-    sessionSecret = developmentSecret(cwd);
+    sessionSecret = developmentSecret(cwd, "session-secret");
+  }
+  const auditKey = readAuditKey(env, nodeEnv, cwd, sessionSecret);
+  const auditPreviousKeys = (blankToUndefined(env.AUDIT_PREVIOUS_KEYS) ?? "")
+    .split(",")
+    .map((k) => k.trim())
+    .filter((k) => k !== "");
+  if (auditPreviousKeys.some((k) => k.length < 32)) {
+    throw new SettingsError("AUDIT_PREVIOUS_KEYS", "earlier AUDIT_KEYs of at least 32 characters, separated by commas", "a shorter key");
   }
   const timeZone = read(
     env,
@@ -160,11 +217,14 @@ export function loadSettings(env: Env = process.env, cwd: string = process.cwd()
     appUrl,
     secureCookies: appUrl.startsWith("https://"),
     sessionSecret,
+    auditKey,
+    auditPreviousKeys,
     timeZone,
     smtpUrl,
     mailDir,
     sessionIdleMinutes,
     fiscalYearStartMonth,
+    trustProxy: readTrustProxy(env),
   };
 }
 

@@ -1,6 +1,6 @@
 // One benchmark database of a given size: accounts, templates, cloned requests, one request
 // with a long history, and sessions for the signed-in personas.
-import type { Settings } from "../app/settings.server";
+import { resetSettings, type Settings } from "../app/settings.server";
 import { createBenchDb, type BenchDb } from "./database";
 import { seedRequests, type SeedSummary } from "./seed";
 import { signIn, type Persona } from "./sessions";
@@ -25,6 +25,8 @@ function templateInstant(now: Date): Date {
 export async function prepareDb(size: number, settings: Settings): Promise<Prepared> {
   const started = performance.now();
   const db = await createBenchDb(`bench-${size}`);
+  // The server's settings for this process too: the audit chains are signed with its AUDIT_KEY.
+  resetSettings({ ...settings, databaseUrl: db.url });
   const t0 = templateInstant(new Date());
   const templates = await buildTemplates(db.prisma, db.sqlite, t0);
   // Seeding only: this connection need not wait for the disk; the server's connections do.

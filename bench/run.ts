@@ -51,6 +51,7 @@ async function benchSize(size: number): Promise<SizeResult> {
   const env = {
     NODE_ENV: "production",
     SESSION_SECRET: randomBytes(32).toString("base64url"),
+    AUDIT_KEY: randomBytes(32).toString("base64url"),
     APP_URL: `http://127.0.0.1:${port}`,
     PORTAL_TIME_ZONE: TIME_ZONE,
     MAIL_DIR: path.join(ROOT, "var", "bench", "mail"),

@@ -3,8 +3,9 @@
 // open ones (about 3 %) recent, with effective dates still ahead, as in a real portal.
 import type Database from "better-sqlite3";
 import { randomUUID } from "node:crypto";
-import { auditHash } from "../app/requests/audit.server";
-import type { StateName, RequestType } from "workflows";
+import { currentAuditKeyring } from "../app/requests/audit.server";
+import { entryHash, requestSeal, type AuditInput } from "../app/requests/auditHash.server";
+import type { RequestType, StateName } from "workflows";
 import { compileRow, renderRow, type CompiledRow, type Marks } from "./clone";
 import type { BenchDepartment } from "./database";
 import type { Row, Template } from "./templates";
@@ -100,6 +101,8 @@ export function seedRequests(sqlite: Database.Database, templates: Template[], d
 
   const counters = new Map<number, number>();
   const summary: SeedSummary = { requests: 0, audit: 0, outbox: 0, comments: 0 };
+  // Each clone's chain is signed and its head sealed as appendAudit would, so audit:verify passes.
+  const key = currentAuditKeyring().current;
 
   const one = () => {
     const recent = rand() < OPEN_SHARE;
@@ -124,27 +127,37 @@ export function seedRequests(sqlite: Database.Database, templates: Template[], d
     const audit = prepared.audit.map((row) => renderRow(row, values, days, []));
     const first = String(audit[0].at);
     const last = String(audit[audit.length - 1].at);
-    insertRequest.run({ ...renderRow(prepared.request, values, days, ["snapshot", "details"]), createdAt: first, updatedAt: last });
     let prevHash: string | null = null;
-    for (const entry of audit) {
-      const hash = auditHash(
-        {
-          requestId: entry.requestId as string,
-          actorId: entry.actorId as string | null,
-          actorName: entry.actorName as string,
-          role: entry.role as string | null,
-          acting: Boolean(entry.acting),
-          event: entry.event as string,
-          fromState: entry.fromState as string | null,
-          toState: entry.toState as string | null,
-          comment: entry.comment as string | null,
-          at: new Date(entry.at as string),
-        },
-        prevHash,
-      );
-      insertAudit.run({ ...entry, prevHash, hash });
-      prevHash = hash;
-    }
+    const signed = audit.map((entry) => {
+      const content: AuditInput = {
+        requestId: entry.requestId as string,
+        actorId: entry.actorId as string | null,
+        actorName: entry.actorName as string,
+        role: entry.role as string | null,
+        acting: Boolean(entry.acting),
+        event: entry.event as string,
+        fromState: entry.fromState as string | null,
+        toState: entry.toState as string | null,
+        comment: entry.comment as string | null,
+        at: new Date(entry.at as string),
+      };
+      const row = { ...entry, keyId: key.id, prevHash, hash: entryHash(key, content, prevHash) };
+      prevHash = row.hash;
+      return row;
+    });
+    const request = renderRow(prepared.request, values, days, ["snapshot", "details"]);
+    const sealed = { id: values.id, state: String(request.state), version: Number(request.version), snapshot: String(request.snapshot) };
+    insertRequest.run({
+      ...request,
+      createdAt: first,
+      updatedAt: last,
+      auditHead: prevHash,
+      auditCount: signed.length,
+      auditSeal: requestSeal(key, sealed, prevHash, signed.length),
+    });
+    // A comment names the entry that records it: the template's entry ids become the clone's.
+    const entryIds = new Map<unknown, number>();
+    for (const [i, row] of signed.entries()) entryIds.set(prepared.template.audit[i].id, Number(insertAudit.run(row).lastInsertRowid));
     // Old e-mails went out long ago: the outbox holds them as sent, as the dispatcher leaves them.
     for (const row of prepared.outbox) {
       insertOutbox.run({
@@ -159,7 +172,10 @@ export function seedRequests(sqlite: Database.Database, templates: Template[], d
         sentAt: last,
       });
     }
-    for (const row of prepared.comments) insertComment.run({ ...renderRow(row, values, days, []), id: randomUUID() });
+    for (const [i, row] of prepared.comments.entries()) {
+      const auditEntryId = entryIds.get(prepared.template.comments[i].auditEntryId) ?? null;
+      insertComment.run({ ...renderRow(row, values, days, []), id: randomUUID(), auditEntryId });
+    }
     summary.requests++;
     summary.audit += audit.length;
     summary.outbox += prepared.outbox.length;

@@ -4,7 +4,8 @@ import type Database from "better-sqlite3";
 import { randomUUID } from "node:crypto";
 import type { CurrentUser } from "../app/auth/session.server";
 import { columnsOf } from "../app/requests/answers";
-import { auditHash } from "../app/requests/audit.server";
+import { currentAuditKeyring } from "../app/requests/audit.server";
+import { entryHash, requestSeal } from "../app/requests/auditHash.server";
 import { createDraft } from "../app/requests/drafts.server";
 import { transition, type EventPayload, type TransitionOutcome } from "../app/requests/transition.server";
 import type { BenchDb } from "./database";
@@ -42,18 +43,20 @@ async function serviceRun(db: BenchDb, events: number, now: Date): Promise<numbe
   return events / ((performance.now() - started) / 1000);
 }
 
-/** The same three writes per event, one transaction each, with nothing else: the floor. */
+/** The same writes per event (the request, its audit entry and chain head, the outbox), one transaction each, with nothing else: the floor. */
 function rawRun(sqlite: Database.Database, events: number, now: Date): number {
   const target = sqlite.prepare(`SELECT id, snapshot, version FROM "Request" WHERE state = 'approved' LIMIT 1`).get() as {
     id: string;
     snapshot: string;
     version: number;
   };
+  const key = currentAuditKeyring().current;
   const update = sqlite.prepare(`UPDATE "Request" SET snapshot = ?, version = version + 1, updatedAt = ? WHERE id = ? AND version = ?`);
-  const last = sqlite.prepare(`SELECT hash FROM "AuditEntry" WHERE requestId = ? ORDER BY id DESC LIMIT 1`);
+  const head = sqlite.prepare(`SELECT auditHead, auditCount FROM "Request" WHERE id = ?`);
   const audit = sqlite.prepare(
-    `INSERT INTO "AuditEntry" (requestId, actorId, actorName, role, acting, event, fromState, toState, comment, at, prevHash, hash) VALUES (?, NULL, 'Bench', 'director', 0, 'EDIT', 'approved', 'approved', NULL, ?, ?, ?)`,
+    `INSERT INTO "AuditEntry" (requestId, actorId, actorName, role, acting, event, fromState, toState, comment, at, keyId, prevHash, hash) VALUES (?, NULL, 'Bench', 'director', 0, 'EDIT', 'approved', 'approved', NULL, ?, ?, ?, ?)`,
   );
+  const moveHead = sqlite.prepare(`UPDATE "Request" SET auditHead = ?, auditCount = ?, auditSeal = ? WHERE id = ?`);
   const outbox = sqlite.prepare(
     `INSERT INTO "OutboxMessage" (id, requestId, template, recipients, data, status, attempts, nextAttemptAt, createdAt) VALUES (?, ?, 'bench', '[]', '{}', 'pending', 0, ?, ?)`,
   );
@@ -62,9 +65,12 @@ function rawRun(sqlite: Database.Database, events: number, now: Date): number {
   const write = sqlite.transaction(() => {
     if (update.run(target.snapshot, at, target.id, version).changes !== 1) throw new Error("raw floor: version moved");
     version++;
-    const prev = (last.get(target.id) as { hash: string } | undefined)?.hash ?? null;
+    const { auditHead: prev, auditCount } = head.get(target.id) as { auditHead: string | null; auditCount: number };
     const entry = { requestId: target.id, actorId: null, actorName: "Bench", role: "director", acting: false, event: "EDIT", fromState: "approved", toState: "approved", comment: null, at: now };
-    audit.run(target.id, at, prev, auditHash(entry, prev));
+    const hash = entryHash(key, entry, prev);
+    audit.run(target.id, at, key.id, prev, hash);
+    const request = { id: target.id, state: "approved", version, snapshot: target.snapshot };
+    moveHead.run(hash, auditCount + 1, requestSeal(key, request, hash, auditCount + 1), target.id);
     outbox.run(randomUUID(), target.id, at, at);
   });
   const started = performance.now();

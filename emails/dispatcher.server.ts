@@ -8,13 +8,15 @@
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import type { OutboxMessage } from "../app/generated/prisma/client";
+import { invitationPath, invitationToken } from "../app/admin/invitationToken.server";
 import { dbReady, type PrismaClient } from "../app/db.server";
+import { getSettings } from "../app/settings.server";
 import { exponentialBackoff, type Backoff } from "./backoff";
 import { claimDue, renewClaim } from "./claim.server";
 import { loadMailSettings } from "./mail-settings.server";
 import { messageIdFor } from "./message-id";
 import type { MailTransport, OutgoingMail } from "./outgoing-mail";
-import { parseOutboxPayload } from "./payload";
+import { parseOutboxPayload, type AccountLinks } from "./payload";
 import { isAccountTemplate, renderEmail } from "./render";
 import { createTransport } from "./transport.server";
 
@@ -38,6 +40,8 @@ export interface DispatchOptions {
   appUrl?: string;
   /** Default: MAIL_FROM. */
   from?: string;
+  /** Default: SESSION_SECRET, from which invitation links are made again as they are sent. */
+  sessionSecret?: string;
 }
 
 export interface DispatchResult {
@@ -57,8 +61,8 @@ function errorText(error: unknown): string {
   return text.slice(0, MAX_ERROR_LENGTH);
 }
 
-function outgoingMail(row: OutboxMessage, appUrl: string, from: string): OutgoingMail {
-  const { template, data, recipients } = parseOutboxPayload(row);
+function outgoingMail(row: OutboxMessage, appUrl: string, from: string, links: AccountLinks): OutgoingMail {
+  const { template, data, recipients } = parseOutboxPayload(row, links);
   // One message per row, to all its recipients: the Message-ID belongs to the row.
   const recipientName = recipients.length === 1 ? recipients[0].name : undefined;
   const content = renderEmail(template, data, { appUrl, recipientName });
@@ -76,6 +80,9 @@ export async function dispatchOnce(options: DispatchOptions): Promise<DispatchRe
   const appUrl = options.appUrl ?? settings!.appUrl;
   const from = options.from ?? settings!.from;
   const backoff = options.backoff ?? exponentialBackoff();
+  const links: AccountLinks = {
+    invitation: (id) => `${appUrl}${invitationPath(invitationToken(id, options.sessionSecret ?? getSettings().sessionSecret))}`,
+  };
 
   const claimToken = `${workerId}/${randomUUID()}`;
   const rows = await claimDue(db, { claimToken, now: now(), leaseMs, batchSize: options.batchSize ?? DEFAULT_BATCH_SIZE });
@@ -87,7 +94,7 @@ export async function dispatchOnce(options: DispatchOptions): Promise<DispatchRe
 
     let mail: OutgoingMail;
     try {
-      mail = outgoingMail(row, appUrl, from);
+      mail = outgoingMail(row, appUrl, from, links);
     } catch (error) {
       // A row that cannot be rendered never will be: fail it now rather than retry it.
       await db.outboxMessage.updateMany({

@@ -16,12 +16,13 @@ export function createFileTransport(mailDir: string): MailTransport {
     kind: "file",
     async send(mail) {
       const info = await composer.sendMail(toNodemailerMessage(mail));
-      await fs.mkdir(mailDir, { recursive: true });
+      // Messages may carry one-time links: the folder and the files are the portal's user's only.
+      await fs.mkdir(mailDir, { recursive: true, mode: 0o700 });
       const file = path.join(mailDir, emlFileName(mail));
       // Write then rename: a crash never leaves half a message, and a message sent again
       // after a crash replaces its file instead of adding a second one.
       const partial = `${file}.${process.pid}.partial`;
-      await fs.writeFile(partial, info.message as Buffer);
+      await fs.writeFile(partial, info.message as Buffer, { mode: 0o600 });
       await fs.rename(partial, file);
     },
     close() {

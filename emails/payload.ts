@@ -23,11 +23,21 @@ const notificationData = z.object({
 }) satisfies z.ZodType<NotificationData>;
 
 const link = z.url({ protocol: /^https?$/ });
-const invitationData = z.object({ name: z.string(), link }) satisfies z.ZodType<InvitationData>;
 const passwordResetData = z.object({ name: z.string(), link, expires: z.string().min(1) }) satisfies z.ZodType<PasswordResetData>;
 
-function dataSchema(template: EmailTemplate): z.ZodType<EmailDataFor<EmailTemplate>> {
-  if (template === "invitation") return invitationData;
+/** Makes an account e-mail's one-time link from what the outbox keeps instead of it. */
+export interface AccountLinks {
+  invitation(invitationId: string): string;
+}
+
+/** An invitation is queued by its id, never its link (issue 15, item 5): the link is made as it is sent. */
+const invitationData = (links: AccountLinks) =>
+  z
+    .object({ name: z.string(), invitationId: z.string().min(1) })
+    .transform((d): InvitationData => ({ name: d.name, link: links.invitation(d.invitationId) }));
+
+function dataSchema(template: EmailTemplate, links: AccountLinks): z.ZodType<EmailDataFor<EmailTemplate>> {
+  if (template === "invitation") return invitationData(links) as z.ZodType<InvitationData>;
   if (template === "password_reset") return passwordResetData;
   return notificationData;
 }
@@ -51,11 +61,11 @@ function parseJson(label: string, text: string): unknown {
   }
 }
 
-export function parseOutboxPayload(row: { template: string; recipients: string; data: string }): OutboxPayload {
+export function parseOutboxPayload(row: { template: string; recipients: string; data: string }, links: AccountLinks): OutboxPayload {
   if (!isEmailTemplate(row.template)) throw new PayloadError(`unknown template "${row.template}"`);
   const parsedRecipients = recipients.safeParse(parseJson("recipients", row.recipients));
   if (!parsedRecipients.success) throw new PayloadError(`recipients are invalid: ${z.prettifyError(parsedRecipients.error)}`);
-  const parsedData = dataSchema(row.template).safeParse(parseJson("data", row.data));
+  const parsedData = dataSchema(row.template, links).safeParse(parseJson("data", row.data));
   if (!parsedData.success) throw new PayloadError(`data for "${row.template}" is invalid: ${z.prettifyError(parsedData.error)}`);
   return { template: row.template, data: parsedData.data, recipients: parsedRecipients.data };
 }

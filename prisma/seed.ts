@@ -21,6 +21,24 @@ export interface SeedResult {
   users: number;
 }
 
+/**
+ * What `npm start` puts into the database (issue 15, item 6). In production: the fee schedule
+ * and nothing else, never the demo accounts (their passwords and TOTP secrets are published);
+ * `needsAdmin` says no one can sign in yet (`npm run admin:create`). Otherwise the demo data.
+ */
+export async function seedOnStart(
+  db: PrismaClient,
+  options: { nodeEnv: string; timeZone: string; now: Date },
+  scryptParams?: ScryptParams,
+): Promise<SeedResult & { needsAdmin: boolean }> {
+  if (options.nodeEnv === "production") {
+    await ensureDefaultFeeSchedule(db);
+    return { seeded: false, departments: 0, users: 0, needsAdmin: (await db.user.count()) === 0 };
+  }
+  const result = await seedDatabase(db, { scryptParams, demoRequests: { now: options.now, timeZone: options.timeZone } });
+  return { ...result, needsAdmin: false };
+}
+
 /** Seeds only when there are no departments; returns whether it did. Safe to call on every start. */
 export async function seedDatabase(db: PrismaClient, options: SeedOptions = {}): Promise<SeedResult> {
   // Before the early return, so a database seeded before fee schedules existed gets version 1,
@@ -63,6 +81,10 @@ export async function seedDatabase(db: PrismaClient, options: SeedOptions = {}):
 
 // `tsx prisma/seed.ts`
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  if (process.env.NODE_ENV === "production") {
+    console.error("The demo data is not seeded in production; create the first administrator with npm run admin:create -- --email …");
+    process.exit(1);
+  }
   const url = process.env.DATABASE_URL ?? "file:./var/portal.db";
   const db = await connectDb(url);
   try {

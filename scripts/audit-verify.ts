@@ -1,23 +1,17 @@
-// `npm run audit:verify`: walks the audit chains and says whether every entry verifies.
-import { connectDb } from "../app/db.server";
-import { verifyAuditChains } from "../app/requests/audit.server";
-import { loadSettings, SettingsError } from "../app/settings.server";
+// `npm run audit:verify`: checks every audit entry, every chain's head and every request's state
+// against its trail. Prints the first problem (and the others) with the kind of damage and
+// exits 1; or says that all verify.
+import { auditKeyring } from "../app/requests/auditHash.server";
+import { problemLines } from "../app/requests/auditReport.server";
+import { verifyAuditTrail } from "../app/requests/auditVerify.server";
+import { withDatabase } from "./withDatabase";
 
-try {
-  const settings = loadSettings();
-  const db = await connectDb(settings.databaseUrl);
-  const verdict = await verifyAuditChains(db);
-  await db.$disconnect();
-  if (verdict.ok) {
-    console.log(`All ${verdict.entries} audit entries verify.`);
+await withDatabase(async (db, settings) => {
+  const report = await verifyAuditTrail(db, auditKeyring(settings));
+  if (report.problems.length === 0) {
+    console.log(`All ${report.entries} audit entries verify, and the heads of all ${report.requests} requests' chains and the portal chain match.`);
   } else {
-    const { id, requestId, why } = verdict.brokenAt;
-    console.error(`Audit entry ${id} (request ${requestId ?? "none"}) does not verify: ${why}.`);
+    for (const line of problemLines(report.problems)) console.error(line);
     process.exitCode = 1;
   }
-} catch (error) {
-  if (error instanceof SettingsError) {
-    console.error(error.message);
-    process.exitCode = 1;
-  } else throw error;
-}
+});

@@ -10,6 +10,8 @@ import { loadMailSettings } from "../emails/mail-settings.server";
 import { createTransport } from "../emails/transport.server";
 
 async function main(): Promise<void> {
+  // The .eml outbox may hold one-time links: whatever this writes is the portal's user's only.
+  process.umask(0o077);
   const settings = loadMailSettings();
   const db = await connectDb(getSettings().databaseUrl);
   const transport = createTransport(settings);

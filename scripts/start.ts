@@ -1,5 +1,6 @@
 // `npm start`: one command from a fresh checkout to a running portal.
-// Validate settings → var/ → migrate → rebuild the search index → seed when empty → build when stale → serve.
+// Validate settings → var/ → migrate → rebuild the search index → seed demo data when empty
+// (never in production) → build when stale → serve.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -60,12 +61,13 @@ try {
   throw error;
 }
 
-// 1. Folders.
-fs.mkdirSync(path.join(root, "var"), { recursive: true });
-fs.mkdirSync(path.resolve(root, settings.mailDir), { recursive: true });
-if (settings.databaseUrl.startsWith("file:")) {
-  const file = settings.databaseUrl.slice("file:".length).split("?")[0];
-  fs.mkdirSync(path.dirname(path.resolve(root, file)), { recursive: true });
+// 1. Folders, private to this user (as is everything written from here on, the migrations' new
+// database included: the umask passes to them).
+{
+  const { keepFilesPrivate, sqliteFile } = await import("../app/privateFiles.server");
+  const database = sqliteFile(settings.databaseUrl);
+  if (database) fs.mkdirSync(path.dirname(database), { recursive: true });
+  keepFilesPrivate({ varDir: path.join(root, "var"), databaseUrl: settings.databaseUrl, mailDir: path.resolve(root, settings.mailDir) });
 }
 
 const childEnv: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: settings.databaseUrl };
@@ -83,14 +85,27 @@ run("prisma", ["migrate", "deploy"], childEnv, true);
 // 4. Rebuild the search index; seed an empty database.
 {
   const { connectDb } = await import("../app/db.server");
-  const { seedDatabase } = await import("../prisma/seed");
+  const { seedOnStart } = await import("../prisma/seed");
   const { rebuildSearchIndex } = await import("../app/requests/search.server");
   const db = await connectDb(settings.databaseUrl);
   try {
     await rebuildSearchIndex(db);
-    const result = await seedDatabase(db, { demoRequests: { now: new Date(), timeZone: settings.timeZone } });
+    // A trail from before keyed hashes (or from before an AUDIT_KEY change) is checked and
+    // re-signed with the current key; a damaged one is left as it is, and said so.
+    const { auditKeyring } = await import("../app/requests/auditHash.server");
+    const { needsReseal, resealAuditTrail } = await import("../app/requests/auditReseal.server");
+    const keys = auditKeyring(settings);
+    if (await needsReseal(db, keys.current)) {
+      const outcome = await resealAuditTrail(db, keys);
+      if (outcome.ok) console.log(`Audit trail sealed with the current AUDIT_KEY (${outcome.chains} chains).`);
+      else console.error("The audit trail does not verify, so it was not re-signed: run npm run audit:verify.");
+    }
+    const result = await seedOnStart(db, { nodeEnv: settings.nodeEnv, timeZone: settings.timeZone, now: new Date() });
     if (result.seeded) {
       console.log(`Seeded demo data: ${result.departments} departments, ${result.users} accounts (see README).`);
+    }
+    if (result.needsAdmin) {
+      console.log("No one can sign in yet: create the first administrator with npm run admin:create -- --email you@your-county.gov");
     }
   } finally {
     await db.$disconnect();

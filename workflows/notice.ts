@@ -19,6 +19,16 @@ export function isCalendarDate(value: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
+/** The years the portal can mean: a typed 9999 or 0000 is a mistake, not a date (issue 15). */
+export const FIRST_DATE = "1900-01-01";
+export const LAST_DATE = "2099-12-31";
+export const DATE_MESSAGE = "Enter a real date between 1900 and 2099, like 2026-12-31";
+
+/** A real calendar date between FIRST_DATE and LAST_DATE: what every form and the machine accept. */
+export function isPortalDate(value: string): boolean {
+  return isCalendarDate(value) && value >= FIRST_DATE && value <= LAST_DATE;
+}
+
 /** The county's local calendar date at an instant (R7). */
 export function localDate(at: Date | string, timeZone: string): string {
   const parts = dayFormat(timeZone).formatToParts(new Date(at));

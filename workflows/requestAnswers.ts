@@ -2,7 +2,7 @@
 // checks answers with it in the browser and on the server; the machine checks a submission with
 // it again, so that it never trusts a verdict computed elsewhere.
 import * as z from "zod/mini";
-import { isCalendarDate } from "./notice";
+import { DATE_MESSAGE, isPortalDate } from "./notice";
 import type { RequestType } from "./types";
 
 export const MATERIALS_KINDS = ["mailing", "print", "web", "social_media", "event", "call_out"] as const;
@@ -37,7 +37,6 @@ export type AnswerField = keyof typeof FIELD_LABELS;
 /** The answers a request keeps, as text: what the form posts and what a draft stores. */
 export type RequestAnswers = Partial<Record<AnswerField, string>> & { type: RequestType };
 
-export const INVALID_DATE = "Enter a real date, like 2026-12-31";
 
 /**
  * R10: temporary call routing ends on or after its effective date and permanent routing has no end;
@@ -53,23 +52,29 @@ export function endDateProblem(answers: {
   const start = answers.effectiveDate ?? "";
   if (answers.type === "materials") {
     if (!end) return "Enter the last distribution date: materials have a distribution window (R10)";
-    if (!isCalendarDate(end)) return INVALID_DATE;
-    return isCalendarDate(start) && end < start ? "The last distribution date must be on or after the first (R10)" : null;
+    if (!isPortalDate(end)) return DATE_MESSAGE;
+    return isPortalDate(start) && end < start ? "The last distribution date must be on or after the first (R10)" : null;
   }
   if (answers.type !== "call_routing") return null;
   if (answers.routing === "permanent") return end ? "Permanent call routing has no end date (R10)" : null;
   if (answers.routing !== "temporary") return null;
   if (!end) return "Enter the end date: temporary call routing needs one (R10)";
-  if (!isCalendarDate(end)) return INVALID_DATE;
-  return isCalendarDate(start) && end < start ? "The end date must be on or after the effective date (R10)" : null;
+  if (!isPortalDate(end)) return DATE_MESSAGE;
+  return isPortalDate(start) && end < start ? "The end date must be on or after the effective date (R10)" : null;
 }
+
+export const ROUTINGS = ["permanent", "temporary"] as const;
+export const COUNT = /^\d{1,9}$/;
+export const COUNT_MESSAGE = "Enter a whole number, like 5000";
+export const MATERIALS_KIND_MESSAGE = "Choose the kind of materials";
+export const ROUTING_MESSAGE = "Choose permanent or temporary";
 
 const text = (message: string, max = 200) =>
   z.string().check(z.trim(), z.minLength(1, message), z.maxLength(max, `Use ${max} characters or fewer`));
 const date = (message: string) =>
-  z.string().check(z.trim(), z.minLength(1, message), z.refine(isCalendarDate, INVALID_DATE));
+  z.string().check(z.trim(), z.minLength(1, message), z.refine(isPortalDate, DATE_MESSAGE));
 const count = (message: string) =>
-  z.string().check(z.trim(), z.minLength(1, message), z.regex(/^\d{1,9}$/, "Enter a whole number, like 5000"));
+  z.string().check(z.trim(), z.minLength(1, message), z.regex(COUNT, COUNT_MESSAGE));
 
 const common = {
   title: text("Enter a short title for the request"),
@@ -95,7 +100,7 @@ export const materialsSchema = z
   .object({
     type: z.literal("materials"),
     ...common,
-    materialsKind: z.enum(MATERIALS_KINDS, "Choose the kind of materials"),
+    materialsKind: z.enum(MATERIALS_KINDS, MATERIALS_KIND_MESSAGE),
     audienceSize: count("Enter how many people the materials will reach"),
     endDate: date("Enter the last distribution date: materials have a distribution window (R10)"),
     languages: text("Enter the languages, like English, Spanish", 200),
@@ -108,7 +113,7 @@ export const callRoutingSchema = z
     ...common,
     unitOrLine: text("Enter the unit or phone line whose calls will be routed"),
     callsPerMonth: count("Enter about how many calls a month the line receives now"),
-    routing: z.enum(["permanent", "temporary"], "Choose permanent or temporary"),
+    routing: z.enum(ROUTINGS, ROUTING_MESSAGE),
     endDate: z._default(z.optional(z.string().check(z.trim())), ""),
   })
   .check(endDateRule);

@@ -1,12 +1,12 @@
 // An acting appointment (R3): a reviewing role held for a period, both days included. One
 // schema in the browser and in the action.
+import { isPortalDate } from "~/forms/dates";
 import * as z from "~/forms/zod";
-import { isCalendarDate } from "workflows";
 
 export const ACTING_ROLES = ["director", "assistant_director"] as const;
 
 const day = (label: string) =>
-  z.string({ error: `Enter the ${label}` }).check(z.trim(), z.refine(isCalendarDate, `Enter the ${label} as YYYY-MM-DD`));
+  z.string({ error: `Enter the ${label}` }).check(z.trim(), z.refine(isPortalDate, `Enter the ${label} as YYYY-MM-DD`));
 
 export const appointmentFormSchema = z
   .object({

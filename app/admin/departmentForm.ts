@@ -1,7 +1,7 @@
 // The department form (admin): the same schema in the browser and in the action. partnerSince
 // is the local date a 311 partnership began (R4, R5); blank means not a partner.
+import { isPortalDate } from "~/forms/dates";
 import * as z from "~/forms/zod";
-import { isCalendarDate } from "workflows";
 
 export const departmentFormSchema = z.object({
   code: z.string().check(z.trim(), z.toUpperCase(), z.regex(/^[A-Z]{2,10}$/, "Enter a code of 2 to 10 letters, like DPW")),
@@ -9,7 +9,7 @@ export const departmentFormSchema = z.object({
   partnerSince: z.pipe(
     z.string().check(
       z.trim(),
-      z.refine((v) => v === "" || isCalendarDate(v), "Enter the date as YYYY-MM-DD, or leave it blank"),
+      z.refine((v) => v === "" || isPortalDate(v), "Enter the date as YYYY-MM-DD, or leave it blank"),
     ),
     z.transform((v) => (v === "" ? null : v)),
   ),

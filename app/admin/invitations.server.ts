@@ -1,47 +1,51 @@
 // Invitations (issue 5): an admin creates an account and gets a single-use link for the
-// person to choose a first password. The token is 32 random bytes; only its SHA-256 hash is
-// stored, and a link works once, for INVITATION_DAYS days.
-import { randomBytes } from "node:crypto";
+// person to choose a first password. The token (256 bits, derived from the invitation's id:
+// invitationToken.server.ts) is stored only as its SHA-256 hash, and a link works once, for
+// INVITATION_DAYS days.
+import { randomUUID } from "node:crypto";
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import { newPasswordProblem } from "~/auth/password-check.server";
 import { hashPassword, type ScryptParams } from "~/auth/password.server";
-import { hashToken } from "~/calendar/feedTokens.server";
+import { hashToken } from "~/security/tokenHash.server";
+import { invitationToken } from "./invitationToken.server";
 
 export const INVITATION_DAYS = 7;
 
-/** A new link for the user; any earlier unused link stops working. Returns the token. */
+/** A new link for the user; any earlier unused link stops working. */
 export async function createInvitation(
   tx: Prisma.TransactionClient,
-  input: { userId: string; byId: string; now: Date },
-): Promise<string> {
-  const token = randomBytes(32).toString("base64url");
+  /** byId: the administrator, or null for a command run on the server. */
+  input: { userId: string; byId: string | null; now: Date; sessionSecret: string },
+): Promise<{ id: string; token: string }> {
+  const id = randomUUID();
+  const token = invitationToken(id, input.sessionSecret);
   await tx.invitation.deleteMany({ where: { userId: input.userId, usedAt: null } });
   await tx.invitation.create({
     data: {
+      id,
       userId: input.userId,
       tokenHash: hashToken(token),
-      createdById: input.byId,
+      createdById: input.byId ?? "command line",
       createdAt: input.now,
       expiresAt: new Date(input.now.getTime() + INVITATION_DAYS * 86_400_000),
     },
   });
-  return token;
+  return { id, token };
 }
 
-export function invitationPath(token: string): string {
-  return `/invite/${token}`;
-}
-
-/** The invitation e-mail, queued in the inviting transaction (R16); the dispatcher sends it. */
+/**
+ * The invitation e-mail, queued in the inviting transaction (R16); the dispatcher sends it.
+ * It names the invitation, not its link: the dispatcher derives the link as it sends.
+ */
 export async function queueInvitationEmail(
   tx: Prisma.TransactionClient,
-  input: { to: { email: string; name: string }; link: string },
+  input: { to: { email: string; name: string }; invitationId: string },
 ): Promise<void> {
   await tx.outboxMessage.create({
     data: {
       template: "invitation",
       recipients: JSON.stringify([input.to]),
-      data: JSON.stringify({ name: input.to.name, link: input.link }),
+      data: JSON.stringify({ name: input.to.name, invitationId: input.invitationId }),
     },
   });
 }

@@ -7,8 +7,9 @@ import { hashPassword, type ScryptParams } from "~/auth/password.server";
 import type { CurrentUser } from "~/auth/session.server";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { ROLE_LABELS, type Role } from "workflows";
-import { auditAdmin } from "./adminAudit.server";
-import { createInvitation, invitationPath, queueInvitationEmail } from "./invitations.server";
+import { auditAdmin, type AdminActor } from "./adminAudit.server";
+import { createInvitation, queueInvitationEmail } from "./invitations.server";
+import { invitationPath } from "./invitationToken.server";
 import type { AccessForm, InviteForm } from "./userForms";
 
 export async function listUsers(db: PrismaClient) {
@@ -60,7 +61,7 @@ export type InviteResult = { ok: true; userId: string; link: string } | { ok: fa
  */
 export async function inviteUser(
   db: PrismaClient,
-  input: { by: CurrentUser; values: InviteForm; now: Date; appUrl: string },
+  input: { by: AdminActor; values: InviteForm; now: Date; appUrl: string; sessionSecret: string; event?: string },
   scryptParams?: ScryptParams,
 ): Promise<InviteResult> {
   const { values } = input;
@@ -79,15 +80,15 @@ export async function inviteUser(
         roles: { create: values.roles.map((role) => ({ role, acting: false })) },
       },
     });
-    const token = await createInvitation(tx, { userId: user.id, byId: input.by.id, now: input.now });
+    const invitation = await createInvitation(tx, { userId: user.id, byId: input.by.id, now: input.now, sessionSecret: input.sessionSecret });
     await auditAdmin(tx, {
       by: input.by,
-      event: "USER_INVITED",
+      event: input.event ?? "USER_INVITED",
       comment: `${values.name} <${values.email}>, ${department}: ${roleList(values.roles)}`,
       at: input.now,
     });
-    const link = `${input.appUrl}${invitationPath(token)}`;
-    await queueInvitationEmail(tx, { to: { email: user.email, name: user.name }, link });
+    const link = `${input.appUrl}${invitationPath(invitation.token)}`;
+    await queueInvitationEmail(tx, { to: { email: user.email, name: user.name }, invitationId: invitation.id });
     return { ok: true as const, userId: user.id, link };
   });
 }
@@ -95,14 +96,14 @@ export async function inviteUser(
 /** A new link for someone who has not used theirs yet (lost or expired). */
 export async function reinviteUser(
   db: PrismaClient,
-  input: { by: CurrentUser; userId: string; now: Date; appUrl: string },
+  input: { by: CurrentUser; userId: string; now: Date; appUrl: string; sessionSecret: string },
 ): Promise<string> {
   const user = await findUserForAdmin(db, input.userId);
   return db.$transaction(async (tx) => {
-    const token = await createInvitation(tx, { userId: user.id, byId: input.by.id, now: input.now });
+    const invitation = await createInvitation(tx, { userId: user.id, byId: input.by.id, now: input.now, sessionSecret: input.sessionSecret });
     await auditAdmin(tx, { by: input.by, event: "USER_REINVITED", comment: `${user.name} <${user.email}>`, at: input.now });
-    const link = `${input.appUrl}${invitationPath(token)}`;
-    await queueInvitationEmail(tx, { to: { email: user.email, name: user.name }, link });
+    const link = `${input.appUrl}${invitationPath(invitation.token)}`;
+    await queueInvitationEmail(tx, { to: { email: user.email, name: user.name }, invitationId: invitation.id });
     return link;
   });
 }

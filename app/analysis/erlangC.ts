@@ -25,6 +25,13 @@ export interface ServiceTarget extends Traffic {
 
 const SECONDS_PER_HOUR = 3600;
 
+/**
+ * The largest offered load (erlangs) computed: a hundred times the busiest contact centers.
+ * Above it the agent search would run for minutes (it is linear in the answer), and a load
+ * that overflows to Infinity would never end; such figures are typing errors, not plans.
+ */
+export const MAX_OFFERED_LOAD = 100_000;
+
 function assertNonNegative(name: string, value: number): void {
   if (!Number.isFinite(value) || value < 0) {
     throw new RangeError(`${name} must be a finite number ≥ 0, got ${value}`);
@@ -41,7 +48,13 @@ function assertAgents(agents: number): void {
 export function trafficIntensity({ callsPerHour, handleTimeSeconds }: Traffic): number {
   assertNonNegative("callsPerHour", callsPerHour);
   assertNonNegative("handleTimeSeconds", handleTimeSeconds);
-  return (callsPerHour * handleTimeSeconds) / SECONDS_PER_HOUR;
+  const load = (callsPerHour * handleTimeSeconds) / SECONDS_PER_HOUR;
+  if (!(load <= MAX_OFFERED_LOAD)) {
+    throw new RangeError(
+      `The offered load (calls an hour × handle time) must be at most ${MAX_OFFERED_LOAD} erlangs, got ${load}`,
+    );
+  }
+  return load;
 }
 
 function erlangBStep(traffic: number, agents: number, previous: number): number {
@@ -66,6 +79,9 @@ function answeredWithin(
 /**
  * Probability that a call has to wait. With agents ≤ load the queue grows without bound, so
  * every call waits (1); with no traffic nobody waits (0).
+ * Past the load, B falls faster than geometrically and underflows to 0 within a few thousand
+ * agents of it; from there every further agent leaves it 0, so the loop stops (1e12 agents
+ * cost what a few thousand do).
  */
 export function erlangC(input: Staffing): number {
   const traffic = trafficIntensity(input);
@@ -73,7 +89,7 @@ export function erlangC(input: Staffing): number {
   if (traffic === 0) return 0;
   if (input.agents <= traffic) return 1;
   let blocking = 1;
-  for (let k = 1; k <= input.agents; k++) blocking = erlangBStep(traffic, k, blocking);
+  for (let k = 1; k <= input.agents && blocking > 0; k++) blocking = erlangBStep(traffic, k, blocking);
   return erlangCFromB(traffic, input.agents, blocking);
 }
 
@@ -91,7 +107,8 @@ export function serviceLevel(input: Staffing & { targetSeconds: number }): numbe
  * Fewest agents that meet the service target (and the occupancy cap, when given). Always more
  * agents than the load, since a queue at or above 100 % occupancy never clears. The search
  * advances the Erlang B recursion one agent at a time, so it is linear in the answer even for
- * thousands of agents.
+ * thousands of agents. It ends: the load is finite and bounded (trafficIntensity), and once B
+ * underflows to 0 the service level is 1, which meets any target below 1.
  */
 export function agentsNeeded(input: ServiceTarget): number {
   const traffic = trafficIntensity(input);

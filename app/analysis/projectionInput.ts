@@ -1,17 +1,18 @@
 // What the analyst enters to project call volume (SPEC §5), one shape per request type. The
 // same schema checks the analysis form in the browser and again in the server action, so the
-// values arrive as form strings: numbers are coerced, and a blank field counts as not given
-// (z.coerce alone would read "" as 0 and let an empty required field through).
+// values arrive as form strings: numbers are read as plain decimals (forms/numbers), and a
+// blank field counts as not given.
 import { blankAsMissing } from "~/forms/blankAsMissing";
+import { isPortalDate } from "~/forms/dates";
+import { decimalNumber } from "~/forms/numbers";
 import * as z from "~/forms/zod";
-import { isCalendarDate } from "workflows";
 import { inclusiveDays } from "./calendarDates";
 
 /** Longest projection window; a temporary routing longer than this is in effect permanent. */
 export const MAX_PROJECTION_DAYS = 366;
 
 function formNumber(label: string, bounds: { min: number; max: number; integer?: boolean; minExclusive?: boolean }) {
-  return z.coerce.number({ error: `Enter the ${label} as a number` }).check(
+  return decimalNumber(`Enter the ${label} as a number`).check(
     bounds.minExclusive
       ? z.gt(bounds.min, `The ${label} must be more than ${bounds.min}`)
       : z.gte(bounds.min, `The ${label} must be at least ${bounds.min}`),
@@ -23,7 +24,7 @@ function formNumber(label: string, bounds: { min: number; max: number; integer?:
 const share = (label: string) => formNumber(label, { min: 0, max: 1 });
 
 const calendarDate = (label: string) =>
-  z.string({ error: `Enter the ${label}` }).check(z.trim(), z.refine(isCalendarDate, `Enter the ${label} as YYYY-MM-DD`));
+  z.string({ error: `Enter the ${label}` }).check(z.trim(), z.refine(isPortalDate, `Enter the ${label} as YYYY-MM-DD`));
 
 const commonFields = {
   handleTimeMinutes: blankAsMissing(formNumber("average handle time (minutes)", { min: 0, max: 120, minExclusive: true })),

@@ -1,7 +1,8 @@
-// The full check of a new password: NIST SP 800-63B-4 length rules plus the blocklist
-// (common and breached passwords, and words from this account and this service).
+// The full check of a new password: NIST SP 800-63B-4 length rules, the blocklist (common and
+// breached passwords, and words from this account and this service), then how guessable it is.
 import { isCommonPassword } from "./common-passwords.server";
 import { lengthProblem } from "./password-policy";
+import { guessableProblem } from "./password-strength.server";
 
 export interface PasswordContext {
   /** The account's e-mail address: the password may not be built on it. */
@@ -39,5 +40,6 @@ export function newPasswordProblem(password: string, context: PasswordContext): 
   if (SERVICE_WORDS.some((w) => lower.includes(w) || compact.includes(w.replace(/\s+/g, "")))) {
     return "Do not use the portal's name in your password";
   }
-  return null;
+  const personal = [email, localPart, ...localPart.split(/[^a-z0-9]+/).filter((w) => w.length >= 3)];
+  return guessableProblem(password, { hasMfa: context.hasMfa, personal });
 }

@@ -1,5 +1,7 @@
 // Server-side sessions (table Session). The cookie carries only a random 32-byte id,
-// signed with SESSION_SECRET. Idle expiry: SESSION_IDLE_MINUTES; absolute expiry: 12 h.
+// signed with SESSION_SECRET; the row is keyed by the id's SHA-256, so a copy of the database
+// holds no id that signs anyone in (issue 15, item 5). Idle expiry: SESSION_IDLE_MINUTES;
+// absolute expiry: 12 h.
 // A Session row is made only once every factor the account needs was passed (see
 // sign-in-flow.server.ts), so "has a valid session" means "fully signed in". Enrolling
 // MFA ends the user's other sessions; they were made with the password alone.
@@ -10,7 +12,9 @@ import { getDb, type PrismaClient } from "../db.server";
 import { getSettings, type Settings } from "../settings.server";
 import { mfaRequiredFor } from "./mfa.server";
 import { verifyAgainstDummy, verifyPassword } from "./password.server";
+import { hashToken } from "../security/tokenHash.server";
 import { portalCookie } from "./cookies.server";
+import { safeRedirectTo } from "./redirectTarget";
 
 export const ABSOLUTE_SESSION_HOURS = 12;
 /** lastSeenAt is written at most this often, not on every request. */
@@ -139,22 +143,15 @@ export async function currentUserByEmail(db: PrismaClient, email: string, now: D
   return user;
 }
 
-/** Only same-site paths; anything else (//evil, https://…, \\) becomes "/". */
-export function safeRedirectTo(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) {
-    return fallback;
-  }
-  return to;
-}
-
 export function createSessionStore(options: { db: PrismaClient; settings: Settings }) {
   const { db, settings } = options;
   const cookie: Cookie = portalCookie("portal_session", settings, ABSOLUTE_SESSION_HOURS * 60 * 60);
   const idleMs = settings.sessionIdleMinutes * 60_000;
 
+  /** The Session row's id for the request's cookie: the hash of the id the cookie carries. */
   async function readSessionId(request: Request): Promise<string | null> {
     const value: unknown = await cookie.parse(request.headers.get("Cookie"));
-    return typeof value === "string" && /^[A-Za-z0-9_-]{43}$/.test(value) ? value : null;
+    return typeof value === "string" && /^[A-Za-z0-9_-]{43}$/.test(value) ? hashToken(value) : null;
   }
 
   const loadUser = (userId: string, now: Date) => loadCurrentUser(db, userId, now, settings.timeZone);
@@ -173,10 +170,10 @@ export function createSessionStore(options: { db: PrismaClient; settings: Settin
   async function createSession(request: Request, userId: string, now = new Date()): Promise<string> {
     const oldId = await readSessionId(request);
     if (oldId) await db.session.deleteMany({ where: { id: oldId } });
-    const id = randomBytes(32).toString("base64url");
+    const token = randomBytes(32).toString("base64url");
     await db.session.create({
       data: {
-        id,
+        id: hashToken(token),
         userId,
         createdAt: now,
         lastSeenAt: now,
@@ -185,13 +182,13 @@ export function createSessionStore(options: { db: PrismaClient; settings: Settin
     });
     // Tidy: drop this user's expired sessions.
     await db.session.deleteMany({ where: { userId, expiresAt: { lt: now } } });
-    return cookie.serialize(id);
+    return cookie.serialize(token);
   }
 
   /** Sign in: new session, then redirect (303) to a same-site path. */
   async function createUserSession(request: Request, userId: string, redirectTo: string): Promise<Response> {
     const setCookie = await createSession(request, userId);
-    return redirect(safeRedirectTo(redirectTo), { status: 303, headers: { "Set-Cookie": setCookie } });
+    return redirect(safeRedirectTo(redirectTo, settings.appUrl), { status: 303, headers: { "Set-Cookie": setCookie } });
   }
 
   /** The signed-in user, or null when there is no valid, unexpired session. Touches lastSeenAt. */

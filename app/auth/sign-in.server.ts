@@ -3,7 +3,8 @@ import { redirect } from "@remix-run/node";
 import { getDb, type PrismaClient } from "../db.server";
 import { getSettings } from "../settings.server";
 import { verifySecondFactor } from "./mfa.server";
-import { getSessionStore, safeRedirectTo, type CurrentUser, type SessionStore } from "./session.server";
+import { safeRedirectTo } from "./redirectTarget";
+import { getSessionStore, type CurrentUser, type SessionStore } from "./session.server";
 import { createEnrolStore, createPendingStore, type PendingSignIn } from "./sign-in-flow.server";
 import { getThrottles, type Throttles } from "./throttle.server";
 
@@ -20,8 +21,8 @@ export type CodeOutcome =
 export type PendingStore = ReturnType<typeof createPendingStore>;
 export type EnrolStore = ReturnType<typeof createEnrolStore>;
 
-export function createSignIn(deps: { db: PrismaClient; store: SessionStore; pending: PendingStore; throttles: Throttles }) {
-  const { db, store, pending, throttles } = deps;
+export function createSignIn(deps: { db: PrismaClient; store: SessionStore; pending: PendingStore; throttles: Throttles; appUrl: string }) {
+  const { db, store, pending, throttles, appUrl } = deps;
 
   const accountKey = (email: string) => email.trim().toLowerCase();
 
@@ -31,41 +32,46 @@ export function createSignIn(deps: { db: PrismaClient; store: SessionStore; pend
    * A locked attempt is refused before the password is looked at.
    */
   async function checkPassword(email: string, password: string, clientAddress: string): Promise<PasswordOutcome> {
+    const account = accountKey(email);
+    const here = `${account} ${clientAddress}`;
     const retryAfterMs = Math.max(
-      throttles.accounts.retryAfterMs(accountKey(email)),
-      throttles.addresses.retryAfterMs(clientAddress),
+      await throttles.accountAtAddress.retryAfterMs(here),
+      await throttles.accounts.retryAfterMs(account),
+      await throttles.addresses.retryAfterMs(clientAddress),
     );
     if (retryAfterMs > 0) return { kind: "locked", retryAfterMs };
     const user = await store.authenticate(email, password);
     if (!user) {
-      throttles.accounts.recordFailure(accountKey(email));
-      throttles.addresses.recordFailure(clientAddress);
+      await throttles.accountAtAddress.recordFailure(here);
+      await throttles.accounts.recordFailure(account);
+      await throttles.addresses.recordFailure(clientAddress);
       return { kind: "refused" };
     }
-    // A success clears the account's count but not the address's: one good account
-    // must not let an address go on guessing at others.
-    throttles.accounts.reset(accountKey(email));
+    // A success clears this address's count for the account, not the account's cap (a guesser
+    // spread over many addresses must not be let off by the owner signing in) nor the
+    // address's (one good account must not let an address go on guessing at others).
+    await throttles.accountAtAddress.reset(here);
     return { kind: "ok", user };
   }
 
   /** After the password: a session, or the second-factor step (code, or enrolment when required). */
   async function afterPassword(request: Request, user: CurrentUser, redirectTo: string): Promise<Response> {
     if (!user.mfaEnabled && !user.mfaRequired) return store.createUserSession(request, user.id, redirectTo);
-    const setCookie = await pending.start(user.id, safeRedirectTo(redirectTo));
+    const setCookie = await pending.start(user.id, safeRedirectTo(redirectTo, appUrl));
     const next = user.mfaEnabled ? "/sign-in/verify" : "/sign-in/set-up-mfa";
     return redirect(next, { status: 303, headers: { "Set-Cookie": setCookie } });
   }
 
   /** The second step: a code from the app or a recovery code, limited per account. */
   async function checkCode(request: Request, state: PendingSignIn, code: string): Promise<CodeOutcome> {
-    const retryAfterMs = throttles.mfaCodes.retryAfterMs(state.userId);
+    const retryAfterMs = await throttles.mfaCodes.retryAfterMs(state.userId);
     if (retryAfterMs > 0) return { kind: "locked", retryAfterMs };
     const result = await verifySecondFactor(db, state.userId, code);
     if (!result) {
-      throttles.mfaCodes.recordFailure(state.userId);
+      await throttles.mfaCodes.recordFailure(state.userId);
       return { kind: "refused" };
     }
-    throttles.mfaCodes.reset(state.userId);
+    await throttles.mfaCodes.reset(state.userId);
     return { kind: "ok", setCookies: [await pending.clear(), await store.createSession(request, state.userId)] };
   }
 
@@ -90,7 +96,13 @@ export function getEnrolStore(): EnrolStore {
 
 /** The process's sign-in service. */
 export function getSignIn(): SignIn {
-  signIn ??= createSignIn({ db: getDb(), store: getSessionStore(), pending: getPendingStore(), throttles: getThrottles() });
+  signIn ??= createSignIn({
+    db: getDb(),
+    store: getSessionStore(),
+    pending: getPendingStore(),
+    throttles: getThrottles(),
+    appUrl: getSettings().appUrl,
+  });
   return signIn;
 }
 

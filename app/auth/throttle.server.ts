@@ -1,11 +1,18 @@
-// Limits on guessing: sign-in passwords per account and per client address, and MFA
-// codes per account. Kept in memory, per process: a restart forgets the counts, and
-// several processes each keep their own. That is enough for one server; a shared table
-// would be needed behind a load balancer (see docs/decisions/0006-mfa.md).
+// Limits on guessing: sign-in passwords per (account, client address), per account over all
+// addresses and per client address; codes per account. The counts sit behind ThrottleStore:
+// in memory today (per process: a restart forgets them), a shared table once several
+// instances serve the portal (see docs/decisions/0006-mfa.md).
 //
 // After `freeFailures` failures in a row, the key is locked for baseLockMs, and each
 // further failure doubles the lock, up to maxLockMs. Attempts during a lock are refused
 // without checking the password, so a lock cannot be used to confirm a guess.
+//
+// Issue 15, item 10: the account's lock is keyed on (account, address), so someone who types
+// five wrong passwords for a director locks only their own address out of that account. A
+// slower cap per account (many more failures, shorter locks) still stops guessing spread over
+// many addresses; one address cannot reach it, since its own lock holds it to a few tries an hour.
+
+import { data } from "@remix-run/node";
 
 export interface ThrottlePolicy {
   freeFailures: number;
@@ -16,13 +23,22 @@ export interface ThrottlePolicy {
 }
 
 const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
 
-/** Per account (e-mail as typed, known or not, so a lock says nothing about existence). */
+/** Per account at one client address (the e-mail as typed, known or not, so a lock says nothing about existence). */
 export const ACCOUNT_POLICY: ThrottlePolicy = {
   freeFailures: 5,
   baseLockMs: MINUTE,
   maxLockMs: 60 * MINUTE,
-  forgetAfterMs: 24 * 60 * MINUTE,
+  forgetAfterMs: DAY,
+};
+
+/** Per account over every address: twenty times the room, and locks of at most a quarter of an hour. */
+export const ACCOUNT_CAP_POLICY: ThrottlePolicy = {
+  freeFailures: 100,
+  baseLockMs: MINUTE,
+  maxLockMs: 15 * MINUTE,
+  forgetAfterMs: DAY,
 };
 
 /** Per client address: more room, since a county office may share one address. */
@@ -30,59 +46,80 @@ export const ADDRESS_POLICY: ThrottlePolicy = {
   freeFailures: 20,
   baseLockMs: MINUTE,
   maxLockMs: 60 * MINUTE,
-  forgetAfterMs: 24 * 60 * MINUTE,
+  forgetAfterMs: DAY,
 };
 
-interface Entry {
+export interface FailureRecord {
   failures: number;
   lastFailureAt: number;
   lockedUntil: number;
 }
 
-export class Throttle {
-  private readonly entries = new Map<string, Entry>();
+/** Where the counts live. Keys arrive namespaced by their throttle ("sign-in:…", "address:…"). */
+export interface ThrottleStore {
+  get(key: string): Promise<FailureRecord | undefined>;
+  set(key: string, record: FailureRecord): Promise<void>;
+  delete(key: string): Promise<void>;
+}
 
+/** The counts of one process, in a Map bounded for when someone sprays random e-mail addresses. */
+export class MemoryThrottleStore implements ThrottleStore {
+  private readonly records = new Map<string, FailureRecord>();
+
+  constructor(private readonly maxKeys = 200_000) {}
+
+  async get(key: string): Promise<FailureRecord | undefined> {
+    return this.records.get(key);
+  }
+
+  async set(key: string, record: FailureRecord): Promise<void> {
+    // Delete first so the Map's order stays oldest-first for eviction.
+    this.records.delete(key);
+    this.records.set(key, record);
+    if (this.records.size > this.maxKeys) {
+      const oldest = this.records.keys().next().value;
+      if (oldest !== undefined) this.records.delete(oldest);
+    }
+  }
+
+  async delete(key: string): Promise<void> {
+    this.records.delete(key);
+  }
+}
+
+export class Throttle {
   constructor(
+    /** Namespace of this throttle's keys in the store. */
+    private readonly name: string,
     private readonly policy: ThrottlePolicy,
+    private readonly store: ThrottleStore,
     private readonly now: () => number = Date.now,
-    /** Bounds memory when someone sprays random e-mail addresses. */
-    private readonly maxKeys = 50_000,
   ) {}
 
-  private current(key: string): Entry | undefined {
-    const entry = this.entries.get(key);
-    if (entry && this.now() - entry.lastFailureAt >= this.policy.forgetAfterMs) {
-      this.entries.delete(key);
-      return undefined;
-    }
-    return entry;
+  private async current(key: string): Promise<FailureRecord | undefined> {
+    const record = await this.store.get(`${this.name}:${key}`);
+    return record && this.now() - record.lastFailureAt < this.policy.forgetAfterMs ? record : undefined;
   }
 
   /** Milliseconds until the key may try again; 0 when it may try now. */
-  retryAfterMs(key: string): number {
-    const entry = this.current(key);
-    return entry ? Math.max(0, entry.lockedUntil - this.now()) : 0;
+  async retryAfterMs(key: string): Promise<number> {
+    const record = await this.current(key);
+    return record ? Math.max(0, record.lockedUntil - this.now()) : 0;
   }
 
   /** Count a failure; returns how long the key is now locked (0 while failures are still free). */
-  recordFailure(key: string): number {
+  async recordFailure(key: string): Promise<number> {
     const now = this.now();
-    const failures = (this.current(key)?.failures ?? 0) + 1;
+    const failures = ((await this.current(key))?.failures ?? 0) + 1;
     const over = failures - this.policy.freeFailures;
     const lockMs = over < 0 ? 0 : Math.min(this.policy.baseLockMs * 2 ** over, this.policy.maxLockMs);
-    // Delete first so the Map's order stays oldest-first for eviction.
-    this.entries.delete(key);
-    this.entries.set(key, { failures, lastFailureAt: now, lockedUntil: now + lockMs });
-    if (this.entries.size > this.maxKeys) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest !== undefined) this.entries.delete(oldest);
-    }
+    await this.store.set(`${this.name}:${key}`, { failures, lastFailureAt: now, lockedUntil: now + lockMs });
     return lockMs;
   }
 
-  /** Forget the key's failures (after a successful sign-in). */
-  reset(key: string): void {
-    this.entries.delete(key);
+  /** Forget the key's failures (after a success). */
+  async reset(key: string): Promise<void> {
+    await this.store.delete(`${this.name}:${key}`);
   }
 }
 
@@ -96,17 +133,33 @@ export function tooManyAttemptsMessage(retryAfterMs: number): string {
   return `Too many attempts; try again in ${minutesText(retryAfterMs)}`;
 }
 
-export interface Throttles {
-  accounts: Throttle;
-  addresses: Throttle;
-  mfaCodes: Throttle;
+/**
+ * A route's 429 answer with Retry-After. The route must export `headers = passOnHeaders`
+ * (~/http/routeHeaders), or Remix drops the header.
+ */
+export function tooManyAttempts<T>(body: T, retryAfterMs: number) {
+  return data(body, { status: 429, headers: { "Retry-After": String(Math.ceil(retryAfterMs / 1000)) } });
 }
 
-export function createThrottles(now: () => number = Date.now): Throttles {
+export interface Throttles {
+  /** Passwords for one account from one client address. */
+  accountAtAddress: Throttle;
+  /** Passwords for one account from anywhere: the slower cap. */
+  accounts: Throttle;
+  addresses: Throttle;
+  /** Second-factor codes per account. */
+  mfaCodes: Throttle;
+  /** The current password when a signed-in person changes it, per account. */
+  passwordChanges: Throttle;
+}
+
+export function createThrottles(store: ThrottleStore = new MemoryThrottleStore(), now: () => number = Date.now): Throttles {
   return {
-    accounts: new Throttle(ACCOUNT_POLICY, now),
-    addresses: new Throttle(ADDRESS_POLICY, now),
-    mfaCodes: new Throttle(ACCOUNT_POLICY, now),
+    accountAtAddress: new Throttle("sign-in", ACCOUNT_POLICY, store, now),
+    accounts: new Throttle("account", ACCOUNT_CAP_POLICY, store, now),
+    addresses: new Throttle("address", ADDRESS_POLICY, store, now),
+    mfaCodes: new Throttle("code", ACCOUNT_POLICY, store, now),
+    passwordChanges: new Throttle("password-change", ACCOUNT_POLICY, store, now),
   };
 }
 

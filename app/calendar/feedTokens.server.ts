@@ -1,14 +1,11 @@
 // Secret iCalendar feed addresses, one per person (issue 5). The token is shown once, when
 // made; only its SHA-256 hash is stored, so a copy of the database does not reveal working
 // addresses. A token is 32 random bytes, so a fast hash is enough (no guessing is possible).
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import type { CurrentRole } from "~/auth/session.server";
 import type { PrismaClient } from "~/generated/prisma/client";
+import { hashToken } from "~/security/tokenHash.server";
 import { rolesInForce } from "workflows";
-
-export function hashToken(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
-}
 
 /** Make (or replace) the person's token; the old address stops working at once. */
 export async function renewFeedToken(db: PrismaClient, userId: string, now: Date): Promise<string> {

@@ -2,13 +2,17 @@
 // request records the version its fee was worked out with. Amounts are entered in dollars
 // (what the admin sees on the form) and turned into cents where fees are calculated.
 import { blankAsMissing } from "~/forms/blankAsMissing";
+import { decimalNumber, readDecimal } from "~/forms/numbers";
 import * as z from "~/forms/zod";
 import { isWholeCents, toCents, type Cents } from "./money";
+
+/** Money as typed: a plain decimal, with a dollar sign and thousands commas if the person likes. */
+const readMoney = (value: unknown) => readDecimal(typeof value === "string" ? value.trim().replace(/^(-?)\$/, "$1") : value);
 
 /** An amount of money typed in dollars: also the fee form's amount. */
 export const dollars = (label: string) =>
   blankAsMissing(
-    z.coerce.number({ error: `Enter the ${label} in dollars` }).check(
+    z.pipe(z.transform(readMoney), z.number({ error: `Enter the ${label} in dollars and cents, like 1250.00` })).check(
       z.gte(0, `The ${label} cannot be negative`),
       z.lte(1_000_000, `The ${label} must be at most $1,000,000`),
       z.refine(isWholeCents, `The ${label} must be in whole cents`),
@@ -16,11 +20,11 @@ export const dollars = (label: string) =>
   );
 
 export const feeScheduleSchema = z.object({
-  version: blankAsMissing(z.coerce.number().check(z.int(), z.gte(1, "The version starts at 1"))),
+  version: blankAsMissing(decimalNumber("Enter the version as a whole number").check(z.int(), z.gte(1, "The version starts at 1"))),
   /** A Call Specialist's hourly pay plus benefits and overhead, in dollars. */
   loadedHourlyCost: dollars("loaded hourly cost"),
   averageHandleMinutes: blankAsMissing(
-    z.coerce.number({ error: "Enter the average handle time in minutes" }).check(
+    decimalNumber("Enter the average handle time in minutes").check(
       z.gt(0, "The average handle time must be more than 0 minutes"),
       z.lte(120, "The average handle time must be at most 120 minutes"),
     ),

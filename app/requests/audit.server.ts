@@ -1,74 +1,101 @@
-// The audit trail: append-only, each entry hashed over its content and the previous entry's
-// hash. One chain per request (and one, "portal", for entries about no request): a request's
-// writes are already serialised by its version number, so its chain stays linear on any database.
-import { createHash } from "node:crypto";
+// The audit trail: append-only, each entry keyed-hashed over its content and the previous
+// entry's hash (auditHash.server.ts). One chain per request (and one, "portal", for entries
+// about no request): a request's writes are already serialised by its version number, so its
+// chain stays linear on any database. Each append also moves the chain's head, kept on the
+// request row (or the portal chain's head row) with the count and a seal over them and the
+// request's state, version and snapshot, in the same transaction (issue 15, item 2).
 import type { Prisma } from "~/generated/prisma/client";
+import { getSettings } from "../settings.server";
+import { auditKeyring, entryHash, portalSeal, requestSeal, type AuditInput, type AuditKeyring, type SealedRequest } from "./auditHash.server";
 
-export interface AuditInput {
-  requestId: string | null;
-  actorId: string | null;
-  actorName: string;
-  role: string | null;
-  acting: boolean;
-  event: string;
-  fromState: string | null;
-  toState: string | null;
-  comment: string | null;
-  at: Date;
-}
+export type { AuditInput };
 
 type Tx = Prisma.TransactionClient;
 
-/** The hash of an entry: SHA-256 over its canonical content and the previous hash. */
-export function auditHash(entry: AuditInput, prevHash: string | null): string {
-  const canonical = JSON.stringify([
-    entry.requestId,
-    entry.actorId,
-    entry.actorName,
-    entry.role,
-    entry.acting,
-    entry.event,
-    entry.fromState,
-    entry.toState,
-    entry.comment,
-    entry.at.toISOString(),
-    prevHash,
-  ]);
-  return createHash("sha256").update(canonical).digest("hex");
+/** The name of the chain of entries about no request, and of its head row. */
+export const PORTAL_CHAIN = "portal";
+
+let keyring: { from: string; keys: AuditKeyring } | undefined;
+
+/** The process's audit keys, from AUDIT_KEY and AUDIT_PREVIOUS_KEYS. */
+export function currentAuditKeyring(): AuditKeyring {
+  const settings = getSettings();
+  const from = [settings.auditKey, ...settings.auditPreviousKeys].join("\n");
+  if (keyring?.from !== from) keyring = { from, keys: auditKeyring(settings) };
+  return keyring.keys;
 }
 
-export async function appendAudit(tx: Tx, entry: AuditInput): Promise<void> {
+interface RequestHead extends SealedRequest {
+  auditHead: string | null;
+  auditCount: number;
+}
+
+/**
+ * The request row's chain head, locked for this transaction: a no-op UPDATE takes the row lock
+ * on PostgreSQL (SQLite has one writer anyway), so two appends to one chain never fork it.
+ */
+async function lockRequestHead(tx: Tx, requestId: string): Promise<RequestHead> {
+  const [row] = await tx.$queryRaw<Array<Omit<RequestHead, "version" | "auditCount"> & { version: number | bigint; auditCount: number | bigint }>>`
+    UPDATE "Request" SET "auditCount" = "auditCount" WHERE id = ${requestId}
+    RETURNING id, state, version, snapshot, "auditHead", "auditCount"`;
+  if (!row) throw new Error(`No request ${requestId} to add an audit entry to`);
+  return { ...row, version: Number(row.version), auditCount: Number(row.auditCount) };
+}
+
+async function insertEntry(tx: Tx, entry: AuditInput, keyId: string, prevHash: string | null, hash: string): Promise<number> {
   // Raw: every event appends, and the ORM's queries cost several times as much.
-  const [last] = await tx.$queryRaw<Array<{ hash: string | null }>>`
-    SELECT hash FROM "AuditEntry" WHERE "requestId" IS ${entry.requestId} ORDER BY id DESC LIMIT 1`;
-  const prevHash = last?.hash ?? null;
-  await tx.$executeRaw`
-    INSERT INTO "AuditEntry" ("requestId", "actorId", "actorName", role, acting, event, "fromState", "toState", comment, at, "prevHash", hash)
+  const [{ id }] = await tx.$queryRaw<Array<{ id: number | bigint }>>`
+    INSERT INTO "AuditEntry" ("requestId", "actorId", "actorName", role, acting, event, "fromState", "toState", comment, at, "keyId", "prevHash", hash)
     VALUES (${entry.requestId}, ${entry.actorId}, ${entry.actorName}, ${entry.role}, ${entry.acting}, ${entry.event},
-      ${entry.fromState}, ${entry.toState}, ${entry.comment}, ${entry.at}, ${prevHash}, ${auditHash(entry, prevHash)})`;
+      ${entry.fromState}, ${entry.toState}, ${entry.comment}, ${entry.at}, ${keyId}, ${prevHash}, ${hash})
+    RETURNING id`;
+  return Number(id);
 }
 
-export type ChainVerdict =
-  | { ok: true; entries: number }
-  | { ok: false; entries: number; brokenAt: { id: number; requestId: string | null; why: string } };
-
-/** Walks every chain in order; names the first entry whose hash or link does not match. */
-export async function verifyAuditChains(db: { auditEntry: Tx["auditEntry"] }, pageSize = 5000): Promise<ChainVerdict> {
-  const heads = new Map<string, string | null>();
-  let entries = 0;
-  let cursor = 0;
-  for (;;) {
-    const page = await db.auditEntry.findMany({ where: { id: { gt: cursor } }, orderBy: { id: "asc" }, take: pageSize });
-    if (page.length === 0) return { ok: true, entries };
-    for (const row of page) {
-      entries++;
-      const chain = row.requestId ?? "portal";
-      const expectedPrev = heads.get(chain) ?? null;
-      const broken = (why: string) => ({ ok: false as const, entries, brokenAt: { id: row.id, requestId: row.requestId, why } });
-      if (row.prevHash !== expectedPrev) return broken("its link to the previous entry does not match");
-      if (row.hash !== auditHash(row, row.prevHash)) return broken("its content does not match its hash");
-      heads.set(chain, row.hash);
-    }
-    cursor = page[page.length - 1].id;
+async function appendToRequest(tx: Tx, requestId: string, entryFor: (head: RequestHead) => AuditInput): Promise<number> {
+  const { current: key } = currentAuditKeyring();
+  const head = await lockRequestHead(tx, requestId);
+  const entry = entryFor(head);
+  // The request's state must be what its last entry says (audit:verify checks the same).
+  if (entry.toState !== head.state) {
+    throw new Error(`Audit entry ${entry.event} leaves request ${requestId} "${entry.toState}", but it is "${head.state}"`);
   }
+  const hash = entryHash(key, entry, head.auditHead);
+  const id = await insertEntry(tx, entry, key.id, head.auditHead, hash);
+  const count = head.auditCount + 1;
+  await tx.$executeRaw`
+    UPDATE "Request" SET "auditHead" = ${hash}, "auditCount" = ${count}, "auditSeal" = ${requestSeal(key, head, hash, count)}
+    WHERE id = ${requestId}`;
+  return id;
+}
+
+async function appendToPortal(tx: Tx, entry: AuditInput): Promise<number> {
+  const { current: key } = currentAuditKeyring();
+  const [head] = await tx.$queryRaw<Array<{ head: string | null; entries: number | bigint }>>`
+    UPDATE "AuditChainHead" SET entries = entries WHERE chain = ${PORTAL_CHAIN} RETURNING head, entries`;
+  // Made by its migration: without it the chain's head is gone, which audit:verify reports.
+  if (!head) throw new Error("The portal audit chain's head row is missing; run npm run audit:verify");
+  const hash = entryHash(key, entry, head.head);
+  const id = await insertEntry(tx, entry, key.id, head.head, hash);
+  const count = Number(head.entries) + 1;
+  await tx.$executeRaw`
+    UPDATE "AuditChainHead" SET head = ${hash}, entries = ${count}, seal = ${portalSeal(key, hash, count)}
+    WHERE chain = ${PORTAL_CHAIN}`;
+  return id;
+}
+
+/** Append an entry to its chain and move the chain's head, in the caller's transaction. Returns the entry's id. */
+export function appendAudit(tx: Tx, entry: AuditInput): Promise<number> {
+  return entry.requestId === null ? appendToPortal(tx, entry) : appendToRequest(tx, entry.requestId, () => entry);
+}
+
+/**
+ * An entry that changes nothing of the request (a comment): it records the state the request
+ * is in, read under the chain's lock.
+ */
+export function appendNote(
+  tx: Tx,
+  note: Omit<AuditInput, "requestId" | "fromState" | "toState"> & { requestId: string },
+): Promise<number> {
+  return appendToRequest(tx, note.requestId, (head) => ({ ...note, fromState: head.state, toState: head.state }));
 }

@@ -18,12 +18,20 @@ export interface ListFilters {
   from?: string;
   to?: string;
   q?: string;
+  /** Why `q` cannot be searched for; the list is then empty. */
+  searchError?: string;
   /** The page after this row, or the page before this row; the first page without either. */
   after?: Cursor;
   before?: Cursor;
   /** Only the page's number in its heading: the cursor says where it starts. */
   page: number;
 }
+
+/**
+ * SQLite's full-text query parser refuses a NUL even inside a quoted phrase (issue 15, item 4),
+ * and no title or reference holds a control character: such a search is refused with a reason.
+ */
+export const SEARCH_CONTROL_MESSAGE = "Remove the control characters (such as tabs or line breaks) from the search";
 
 export function filtersFrom(params: URLSearchParams): ListFilters {
   const pick = (name: string) => params.get(name)?.trim() || undefined;
@@ -36,13 +44,15 @@ export function filtersFrom(params: URLSearchParams): ListFilters {
   const after = parseCursor(pick("after"));
   const before = after ? undefined : parseCursor(pick("before"));
   const page = Number(pick("page") ?? "1");
+  const q = pick("q")?.slice(0, 100);
   return {
     state: state && isStateName(state) ? state : undefined,
     type: type && (REQUEST_TYPES as readonly string[]).includes(type) ? (type as RequestType) : undefined,
     departmentId: pick("department"),
     from: date("from"),
     to: date("to"),
-    q: pick("q")?.slice(0, 100),
+    q,
+    searchError: q && /\p{Cc}/u.test(q) ? SEARCH_CONTROL_MESSAGE : undefined,
     after,
     before,
     page: (after || before) && Number.isInteger(page) && page >= 1 ? page : 1,
@@ -76,6 +86,7 @@ type ListRow = Omit<RequestListRow, "department"> & { updatedAt: Date; departmen
  * and one row more than a page says whether another page follows, without counting.
  */
 export async function listRequests(db: PrismaClient, user: CurrentUser, filters: ListFilters): Promise<RequestListPage> {
+  if (filters.searchError) return { rows: [], page: 1, previous: null, next: null };
   const where: Prisma.Sql[] = [visibleSql(user)];
   if (filters.state) where.push(Prisma.sql`r.state = ${filters.state}`);
   if (filters.type) where.push(Prisma.sql`r.type = ${filters.type}`);
@@ -175,11 +186,14 @@ export async function findVisibleRequest(db: PrismaClient, user: CurrentUser, id
 
 export type AuditLine = Pick<AuditEntry, "id" | "at" | "actorName" | "role" | "acting" | "event" | "fromState" | "toState" | "comment">;
 
-/** A request's history, oldest first (a long one has hundreds of entries: one raw query). */
+/**
+ * A request's history, oldest first (a long one has hundreds of entries: one raw query). The
+ * chain's COMMENT entries are left out: the page shows the comments in their own section.
+ */
 export async function auditTrail(db: PrismaClient, requestId: string): Promise<AuditLine[]> {
   return db.$queryRaw<AuditLine[]>`
     SELECT id, at, "actorName", role, acting, event, "fromState", "toState", comment
-    FROM "AuditEntry" WHERE "requestId" = ${requestId} ORDER BY id`;
+    FROM "AuditEntry" WHERE "requestId" = ${requestId} AND event <> 'COMMENT' ORDER BY id`;
 }
 
 export async function commentsOn(db: PrismaClient, requestId: string) {

@@ -2,7 +2,20 @@
 // workflows/requestAnswers.ts, which the machine checks submissions with; the form adds the
 // notice limit (R4–R9) before submitting, and a looser schema for saving a draft.
 import * as z from "~/forms/zod";
-import { answerProblems, isCalendarDate, REQUEST_TYPES, requestSchemas, type RequestType } from "workflows";
+import {
+  answerProblems,
+  COUNT,
+  COUNT_MESSAGE,
+  DATE_MESSAGE,
+  isPortalDate,
+  MATERIALS_KIND_MESSAGE,
+  MATERIALS_KINDS,
+  REQUEST_TYPES,
+  requestSchemas,
+  ROUTING_MESSAGE,
+  ROUTINGS,
+  type RequestType,
+} from "workflows";
 
 /**
  * R4, R5, R7, R9: the earliest effective date the form accepts, and what to say when the
@@ -20,31 +33,43 @@ export function formSchema(type: RequestType, notice: NoticeLimit | null): z.Zod
   if (!notice) return schema;
   return schema.check(
     z.superRefine((v, ctx) => {
-      if (isCalendarDate(v.effectiveDate) && v.effectiveDate < notice.earliest) {
+      if (isPortalDate(v.effectiveDate) && v.effectiveDate < notice.earliest) {
         ctx.addIssue({ code: "custom", path: ["effectiveDate"], message: notice.message });
       }
     }),
   );
 }
 
-const draftText = (max: number) => z.optional(z.string().check(z.trim(), z.maxLength(max, `Use ${max} characters or fewer`)));
+/** A draft's field: may be blank; what is typed must fit `valid` (a submission's own rule for it). */
+const draftField = (max: number, valid?: { check: (v: string) => boolean; message: string }) =>
+  z.optional(
+    z.string().check(
+      z.trim(),
+      z.maxLength(max, `Use ${max} characters or fewer`),
+      z.refine((v) => !valid || v === "" || valid.check(v), valid?.message),
+    ),
+  );
+const oneOf = (values: readonly string[]) => (v: string) => values.includes(v);
 
-/** A draft may be incomplete: only the type is needed, and nothing may be overlong. */
+/**
+ * A draft may be incomplete: only the type is needed. What is typed is kept only when a
+ * submission could use it: real dates, whole numbers, a kind and a routing from the lists.
+ */
 export const draftSchema = z.object({
   type: z.enum(REQUEST_TYPES, "Choose the type of request"),
-  title: draftText(200),
-  description: draftText(4000),
-  effectiveDate: draftText(10),
-  endDate: draftText(10),
-  routing: draftText(10),
-  contactName: draftText(120),
-  contactPhone: draftText(40),
-  materialsKind: draftText(20),
-  audienceSize: draftText(9),
-  languages: draftText(200),
-  unitOrLine: draftText(200),
-  callsPerMonth: draftText(9),
-  systemName: draftText(200),
+  title: draftField(200),
+  description: draftField(4000),
+  effectiveDate: draftField(10, { check: isPortalDate, message: DATE_MESSAGE }),
+  endDate: draftField(10, { check: isPortalDate, message: DATE_MESSAGE }),
+  routing: draftField(10, { check: oneOf(ROUTINGS), message: ROUTING_MESSAGE }),
+  contactName: draftField(120),
+  contactPhone: draftField(40),
+  materialsKind: draftField(20, { check: oneOf(MATERIALS_KINDS), message: MATERIALS_KIND_MESSAGE }),
+  audienceSize: draftField(9, { check: (v) => COUNT.test(v), message: COUNT_MESSAGE }),
+  languages: draftField(200),
+  unitOrLine: draftField(200),
+  callsPerMonth: draftField(9, { check: (v) => COUNT.test(v), message: COUNT_MESSAGE }),
+  systemName: draftField(200),
 });
 
 /** Field → first message, for the form's error summary. */

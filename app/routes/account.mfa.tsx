@@ -13,11 +13,14 @@ import {
 } from "~/auth/mfa.server";
 import { getSessionStore, requireUser } from "~/auth/session.server";
 import { getEnrolStore, setCookieHeaders } from "~/auth/sign-in.server";
-import { getThrottles, tooManyAttemptsMessage } from "~/auth/throttle.server";
+import { getThrottles, tooManyAttempts, tooManyAttemptsMessage } from "~/auth/throttle.server";
+import { passOnHeaders } from "~/http/routeHeaders";
 import { ErrorSummary } from "~/components/ErrorSummary";
 import { MfaEnrolment, RecoveryCodes } from "~/components/MfaEnrolment";
 import { TextField } from "~/components/Field";
 import { db } from "~/db.server";
+
+export const headers = passOnHeaders;
 
 export const meta: MetaFunction = () => [{ title: "Two-step sign-in – 3-1-1 Number Use Portal" }];
 
@@ -45,16 +48,16 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = codeSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) return data({ error: parsed.error.issues[0].message, codes: null }, { status: 400 });
   const throttle = getThrottles().mfaCodes;
-  const retryAfterMs = throttle.retryAfterMs(user.id);
-  if (retryAfterMs > 0) return data({ error: tooManyAttemptsMessage(retryAfterMs), codes: null }, { status: 429 });
+  const retryAfterMs = await throttle.retryAfterMs(user.id);
+  if (retryAfterMs > 0) return tooManyAttempts({ error: tooManyAttemptsMessage(retryAfterMs), codes: null }, retryAfterMs);
 
   if (user.mfaEnabled) {
     // New recovery codes need a second factor now, not just a session.
     if (!(await verifySecondFactor(db, user.id, parsed.data.code))) {
-      throttle.recordFailure(user.id);
+      await throttle.recordFailure(user.id);
       return data({ error: "That code is not right", codes: null }, { status: 400 });
     }
-    throttle.reset(user.id);
+    await throttle.reset(user.id);
     return data({ error: null, codes: await replaceRecoveryCodes(db, user.id) });
   }
 
@@ -64,10 +67,10 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!secret) return data({ error: "That took too long; scan the new QR code and try again", codes: null }, { status: 400 });
   const codes = await enableMfa(db, user.id, secret, parsed.data.code);
   if (!codes) {
-    throttle.recordFailure(user.id);
+    await throttle.recordFailure(user.id);
     return data({ error: "That code is not right; check the time on your phone and try the new code", codes: null }, { status: 400 });
   }
-  throttle.reset(user.id);
+  await throttle.reset(user.id);
   // Other sessions were made with the password alone: end them.
   await getSessionStore().endOtherSessions(request, user.id);
   return data({ error: null, codes }, { headers: setCookieHeaders([await enrol.clear()]) });

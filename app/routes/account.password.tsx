@@ -5,10 +5,13 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { changePassword } from "~/auth/accounts.server";
 import { changePasswordSchema, MAX_LENGTH, minimumLength } from "~/auth/password-policy";
 import { getSessionStore, requireUser } from "~/auth/session.server";
-import { getThrottles, tooManyAttemptsMessage } from "~/auth/throttle.server";
+import { getThrottles, tooManyAttempts, tooManyAttemptsMessage } from "~/auth/throttle.server";
+import { passOnHeaders } from "~/http/routeHeaders";
 import { ErrorSummary } from "~/components/ErrorSummary";
 import { TextField } from "~/components/Field";
 import { db } from "~/db.server";
+
+export const headers = passOnHeaders;
 
 export const meta: MetaFunction = () => [{ title: "Change your password – 3-1-1 Number Use Portal" }];
 
@@ -32,11 +35,11 @@ export async function action({ request }: ActionFunctionArgs) {
     return data({ errors }, { status: 400 });
   }
   // Someone at an unattended, signed-in computer must not be able to guess the current password.
-  const throttle = getThrottles().accounts;
-  const key = `password-change:${user.id}`;
-  const retryAfterMs = throttle.retryAfterMs(key);
+  const throttle = getThrottles().passwordChanges;
+  const key = user.id;
+  const retryAfterMs = await throttle.retryAfterMs(key);
   if (retryAfterMs > 0) {
-    return data({ errors: { currentPassword: tooManyAttemptsMessage(retryAfterMs) } as Errors }, { status: 429 });
+    return tooManyAttempts({ errors: { currentPassword: tooManyAttemptsMessage(retryAfterMs) } as Errors }, retryAfterMs);
   }
   const result = await changePassword(db, {
     userId: user.id,
@@ -44,10 +47,10 @@ export async function action({ request }: ActionFunctionArgs) {
     newPassword: parsed.data.newPassword,
   });
   if (!result.ok) {
-    if (result.field === "currentPassword") throttle.recordFailure(key);
+    if (result.field === "currentPassword") await throttle.recordFailure(key);
     return data({ errors: { [result.field]: result.message } as Errors }, { status: 400 });
   }
-  throttle.reset(key);
+  await throttle.reset(key);
   // Every session ended with the change; a new one for this browser. Redirect (not a page
   // from this action) so the next page is loaded with the new session cookie.
   const setCookie = await getSessionStore().createSession(request, user.id);

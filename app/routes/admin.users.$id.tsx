@@ -77,7 +77,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return done("deactivate");
     }
     case "reinvite": {
-      const link = await reinviteUser(db, { ...by, appUrl: getSettings().appUrl });
+      const { appUrl, sessionSecret } = getSettings();
+      const link = await reinviteUser(db, { ...by, appUrl, sessionSecret });
       return data<Outcome>({ intent: "reinvite", values: {}, errors: {}, link });
     }
   }

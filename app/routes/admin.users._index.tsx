@@ -42,7 +42,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const checked = form.getAll("roles").map(String);
   const parsed = inviteFormSchema.safeParse({ ...values, roles: checked });
   if (!parsed.success) return data({ values, checked, errors: fieldErrors(parsed.error), invited: null }, { status: 400 });
-  const result = await inviteUser(db, { by: user, values: parsed.data, now: new Date(), appUrl: getSettings().appUrl });
+  const { appUrl, sessionSecret } = getSettings();
+  const result = await inviteUser(db, { by: user, values: parsed.data, now: new Date(), appUrl, sessionSecret });
   if (!result.ok) {
     return data({ values, checked, errors: { [result.field]: result.message } as Record<string, string>, invited: null }, { status: 400 });
   }

@@ -1,5 +1,5 @@
 // All the requests this person may see (R1), with filters, search and pages.
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
 import { SelectField, TextField } from "~/components/Field";
@@ -24,7 +24,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     listRequests(db, user, filters),
     seesAllDepartments ? departmentChoices(db) : [],
   ]);
-  return { ...list, filters, departments, canCreate: mayCreateRequests(user) };
+  const page = { ...list, filters, departments, canCreate: mayCreateRequests(user) };
+  // A search that cannot be run is the person's to correct: the page, with the reason, as a 400.
+  return data(page, { status: filters.searchError ? 400 : 200 });
 }
 
 /** The same filters, from another place in the list. */
@@ -47,7 +49,7 @@ export default function Requests() {
       <h1>Requests</h1>
       {canCreate ? <NewRequestButton /> : null}
       <Form method="get" className="portal-filters" aria-label="Filter requests">
-        <TextField name="q" label="Search title or reference" defaultValue={filters.q ?? ""} type="search" />
+        <TextField name="q" label="Search title or reference" defaultValue={filters.q ?? ""} type="search" error={filters.searchError} />
         <SelectField
           name="state"
           label="Status"

@@ -1,10 +1,15 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import * as z from "~/forms/zod";
-import { getUser, safeRedirectTo } from "~/auth/session.server";
+import { safeRedirectTo } from "~/auth/redirectTarget";
+import { getUser } from "~/auth/session.server";
 import { getSignIn } from "~/auth/sign-in.server";
-import { tooManyAttemptsMessage } from "~/auth/throttle.server";
+import { tooManyAttempts, tooManyAttemptsMessage } from "~/auth/throttle.server";
 import { ErrorSummary } from "~/components/ErrorSummary";
+import { passOnHeaders } from "~/http/routeHeaders";
+import { getSettings } from "~/settings.server";
+
+export const headers = passOnHeaders;
 
 export const meta: MetaFunction = () => [{ title: "Sign in – 3-1-1 Number Use Portal" }];
 
@@ -17,7 +22,7 @@ interface ActionData {
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
   if (user) {
-    throw redirect(safeRedirectTo(new URL(request.url).searchParams.get("redirectTo")));
+    throw redirect(safeRedirectTo(new URL(request.url).searchParams.get("redirectTo"), getSettings().appUrl));
   }
   return null;
 }
@@ -30,7 +35,8 @@ const signInSchema = z.object({
   password: z
     .string()
     .check(z.minLength(1, "Enter your password"), z.maxLength(1024, "The e-mail address or password is not right")),
-  redirectTo: z.optional(z.string().check(z.maxLength(2000))),
+  // Any text: safeRedirectTo keeps only a path on the portal (or "/").
+  redirectTo: z.optional(z.string()),
 });
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -49,10 +55,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const signIn = getSignIn();
   const outcome = await signIn.checkPassword(parsed.data.email, parsed.data.password, context.clientAddress);
   if (outcome.kind === "locked") {
-    return data<ActionData>(
-      { email, errors: { email: tooManyAttemptsMessage(outcome.retryAfterMs) } },
-      { status: 429, headers: { "Retry-After": String(Math.ceil(outcome.retryAfterMs / 1000)) } },
-    );
+    return tooManyAttempts<ActionData>({ email, errors: { email: tooManyAttemptsMessage(outcome.retryAfterMs) } }, outcome.retryAfterMs);
   }
   if (outcome.kind === "refused") {
     // Same words whether the e-mail is unknown, the password wrong or the account inactive.
@@ -61,7 +64,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       { status: 401 },
     );
   }
-  return signIn.afterPassword(request, outcome.user, safeRedirectTo(parsed.data.redirectTo));
+  return signIn.afterPassword(request, outcome.user, safeRedirectTo(parsed.data.redirectTo, getSettings().appUrl));
 }
 
 export default function SignIn() {

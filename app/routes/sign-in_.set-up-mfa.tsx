@@ -7,8 +7,11 @@ import { MfaEnrolment, RecoveryCodes } from "~/components/MfaEnrolment";
 import { describeEnrolment, enableMfa, newTotpSecret } from "~/auth/mfa.server";
 import { getSessionStore } from "~/auth/session.server";
 import { getPendingStore, setCookieHeaders } from "~/auth/sign-in.server";
-import { getThrottles, tooManyAttemptsMessage } from "~/auth/throttle.server";
+import { getThrottles, tooManyAttempts, tooManyAttemptsMessage } from "~/auth/throttle.server";
+import { passOnHeaders } from "~/http/routeHeaders";
 import { db } from "~/db.server";
+
+export const headers = passOnHeaders;
 
 export const meta: MetaFunction = () => [{ title: "Set up two-step sign-in – 3-1-1 Number Use Portal" }];
 
@@ -48,14 +51,14 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.success) return data({ error: parsed.error.issues[0].message, codes: null }, { status: 400 });
 
   const throttle = getThrottles().mfaCodes;
-  const retryAfterMs = throttle.retryAfterMs(pending.userId);
-  if (retryAfterMs > 0) return data({ error: tooManyAttemptsMessage(retryAfterMs), codes: null }, { status: 429 });
+  const retryAfterMs = await throttle.retryAfterMs(pending.userId);
+  if (retryAfterMs > 0) return tooManyAttempts({ error: tooManyAttemptsMessage(retryAfterMs), codes: null }, retryAfterMs);
   const codes = await enableMfa(db, pending.userId, pending.enrolSecret, parsed.data.code);
   if (!codes) {
-    throttle.recordFailure(pending.userId);
+    await throttle.recordFailure(pending.userId);
     return data({ error: "That code is not right; check the time on your phone and try the new code", codes: null }, { status: 400 });
   }
-  throttle.reset(pending.userId);
+  await throttle.reset(pending.userId);
   const sessionCookie = await getSessionStore().createSession(request, pending.userId);
   return data(
     { error: null, codes, redirectTo: pending.redirectTo },

@@ -5,7 +5,10 @@ import * as z from "~/forms/zod";
 import { ErrorSummary } from "~/components/ErrorSummary";
 import { TextField } from "~/components/Field";
 import { getPendingStore, getSignIn, setCookieHeaders } from "~/auth/sign-in.server";
-import { tooManyAttemptsMessage } from "~/auth/throttle.server";
+import { tooManyAttempts, tooManyAttemptsMessage } from "~/auth/throttle.server";
+import { passOnHeaders } from "~/http/routeHeaders";
+
+export const headers = passOnHeaders;
 
 export const meta: MetaFunction = () => [{ title: "Enter your code – 3-1-1 Number Use Portal" }];
 
@@ -34,7 +37,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
   const outcome = await getSignIn().checkCode(request, pending, parsed.data.code);
   if (outcome.kind === "locked") {
-    return data({ error: tooManyAttemptsMessage(outcome.retryAfterMs) }, { status: 429 });
+    return tooManyAttempts({ error: tooManyAttemptsMessage(outcome.retryAfterMs) }, outcome.retryAfterMs);
   }
   if (outcome.kind === "refused") return data({ error: "That code is not right" }, { status: 401 });
   throw redirect(pending.redirectTo, { status: 303, headers: setCookieHeaders(outcome.setCookies) });

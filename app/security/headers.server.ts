@@ -3,6 +3,7 @@
 // there to every <script> the app renders (entry.server.tsx, root.tsx).
 import type { NextFunction, Request, RequestHandler, Response } from "express";
 import { randomBytes } from "node:crypto";
+import { CSP_REPORT_GROUP, CSP_REPORT_PATH } from "./cspReport.server";
 
 /** 128 random bits, as CSP Level 3 recommends at least. */
 export function newNonce(): string {
@@ -13,6 +14,8 @@ export function newNonce(): string {
  * 'strict-dynamic' lets the nonce'd entry module load the route chunks it imports,
  * without listing them; browsers that know it ignore host lists in script-src.
  * img-src allows data: for the MFA QR code (an SVG made on the server).
+ * Violations are reported to CSP_REPORT_PATH: report-uri for every browser, report-to for
+ * those with the Reporting API (which then ignore report-uri).
  */
 export function contentSecurityPolicy(nonce: string): string {
   return [
@@ -26,6 +29,8 @@ export function contentSecurityPolicy(nonce: string): string {
     "base-uri 'none'",
     "frame-ancestors 'none'",
     "form-action 'self'",
+    `report-uri ${CSP_REPORT_PATH}`,
+    `report-to ${CSP_REPORT_GROUP}`,
   ].join("; ");
 }
 
@@ -52,10 +57,13 @@ export function noStore(_req: Request, res: Response, next: NextFunction) {
 
 export function securityHeaders(options: { appUrl: string }): RequestHandler {
   const https = new URL(options.appUrl).protocol === "https:";
+  // The Reporting API wants an absolute address.
+  const reportingEndpoints = `${CSP_REPORT_GROUP}="${options.appUrl}${CSP_REPORT_PATH}"`;
   return (_req: Request, res: Response, next: NextFunction) => {
     const nonce = newNonce();
     res.locals.cspNonce = nonce;
     res.setHeader("Content-Security-Policy", contentSecurityPolicy(nonce));
+    res.setHeader("Reporting-Endpoints", reportingEndpoints);
     res.setHeader("X-Content-Type-Options", "nosniff");
     res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
     res.setHeader("Permissions-Policy", PERMISSIONS_POLICY);

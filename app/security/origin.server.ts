@@ -3,6 +3,7 @@
 // requests; when one does not, Sec-Fetch-Site tells where the request came from.
 // A request with neither is refused: every browser the portal supports sends one.
 import type { NextFunction, Request, RequestHandler, Response } from "express";
+import { sendPortalPage, type PortalPage } from "../http/portalPage.server";
 
 const SAFE_METHODS = new Set(["GET", "HEAD"]);
 
@@ -18,11 +19,13 @@ export function isAllowedOrigin(method: string, headers: OriginHeaders, appOrigi
   return headers.secFetchSite === "same-origin" || headers.secFetchSite === "none";
 }
 
-const REFUSED_PAGE = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Request refused – 3-1-1 Number Use Portal</title></head>
-<body><main><h1>Request refused</h1>
-<p>This form was sent from another site, so the portal did not act on it. Nothing was changed.</p>
-<p>Open the portal and try again from its own pages: <a href="/">go to the home page</a>.</p></main></body></html>`;
+const REFUSED: PortalPage = {
+  title: "Request refused",
+  paragraphs: [
+    "This form was sent from another site, so the portal did not act on it. Nothing was changed.",
+    "Open the portal and try again from its own pages.",
+  ],
+};
 
 export function requireSameOrigin(options: { appUrl: string }): RequestHandler {
   const appOrigin = new URL(options.appUrl).origin;
@@ -35,6 +38,6 @@ export function requireSameOrigin(options: { appUrl: string }): RequestHandler {
       next();
       return;
     }
-    res.status(403).type("html").send(REFUSED_PAGE);
+    sendPortalPage(res, 403, REFUSED);
   };
 }

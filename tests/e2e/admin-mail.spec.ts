@@ -20,7 +20,7 @@ function addFailedMessage(): string {
       `INSERT INTO "OutboxMessage" (id, template, recipients, data, status, attempts, nextAttemptAt, lastError, createdAt)
        VALUES (?, 'invitation', ?, ?, 'failed', 8, ?, '550 mailbox unavailable', ?)`,
     )
-    .run(id, JSON.stringify([{ email: "lost@example.gov", name: "Lost Person" }]), JSON.stringify({ name: "Lost Person", link: "http://127.0.0.1/invite/x" }), Date.now(), Date.now());
+    .run(id, JSON.stringify([{ email: "lost@example.gov", name: "Lost Person" }]), JSON.stringify({ name: "Lost Person", invitationId: "lost-invitation" }), Date.now(), Date.now());
   sqlite.close();
   return id;
 }

@@ -64,12 +64,15 @@ export async function postAnyway(page: Page, path: string, fields: Record<string
 /**
  * USWDS draws its own checkbox; the input sits off screen, so people (and tests) click the label.
  * After hydration: the form library sets each field from its defaults when it starts, which
- * undid a click made before it (a flaky failure on a loaded machine).
+ * undid a click made before it (a flaky failure on a loaded machine). The router can exist
+ * before React has taken over the page, so a click that was undone is made again.
  */
 export async function toggleCheckbox(page: Page, label: string) {
   await hydrated(page);
   const box = page.getByRole("checkbox", { name: label });
   const was = await box.isChecked();
-  await page.locator("label.usa-checkbox__label", { hasText: label }).click();
-  await expect(box).toBeChecked({ checked: !was });
+  await expect(async () => {
+    if ((await box.isChecked()) === was) await page.locator("label.usa-checkbox__label", { hasText: label }).click();
+    await expect(box).toBeChecked({ checked: !was, timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
 }

@@ -2,7 +2,7 @@
 // and does not seed again; a bad setting stops it with one line naming the variable.
 import Database from "better-sqlite3";
 import { spawn, spawnSync } from "node:child_process";
-import { rmSync } from "node:fs";
+import { rmSync, statSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 
 const DB = "var/start-test.db";
@@ -15,9 +15,9 @@ function clean() {
 }
 
 /** Starts the portal, waits until it serves, returns what it printed; then stops it. */
-async function startOnce(): Promise<string> {
+async function startOnce(extraEnv: Record<string, string> = {}): Promise<string> {
   // Its own process group, so stopping it stops tsx's node process too.
-  const child = spawn("node_modules/.bin/tsx", ["scripts/start.ts"], { env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  const child = spawn("node_modules/.bin/tsx", ["scripts/start.ts"], { env: { ...env, ...extraEnv }, stdio: ["ignore", "pipe", "pipe"], detached: true });
   let output = "";
   child.stdout.on("data", (chunk) => (output += chunk));
   child.stderr.on("data", (chunk) => (output += chunk));
@@ -52,6 +52,9 @@ test("a first start seeds the demo data; a second keeps it and does not seed aga
   clean();
   const first = await startOnce();
   expect(first).toContain("Seeded demo data");
+  // Issue 15, item 5: var/, the mail folder and the database are the portal's user's only.
+  const mode = (file: string) => statSync(file).mode & 0o777;
+  expect([mode("var"), mode("var/start-test-mail"), mode(DB)]).toEqual([0o700, 0o700, 0o600]);
   const seeded = counts();
   expect(seeded.users).toBe(7);
   expect(seeded.requests).toBeGreaterThan(0);
@@ -59,6 +62,15 @@ test("a first start seeds the demo data; a second keeps it and does not seed aga
   const second = await startOnce();
   expect(second).not.toContain("Seeded");
   expect(counts()).toEqual(seeded);
+});
+
+test("in production an empty database gets no demo data, and the start says how to make the first administrator", async () => {
+  test.setTimeout(240_000);
+  clean();
+  const output = await startOnce({ NODE_ENV: "production", SESSION_SECRET: "p".repeat(40), AUDIT_KEY: "k".repeat(64) });
+  expect(output).not.toContain("Seeded");
+  expect(output).toContain("npm run admin:create -- --email");
+  expect(counts()).toEqual({ users: 0, requests: 0, audit: 0 });
 });
 
 test("a bad setting stops the start with one line naming it", () => {

@@ -1,5 +1,6 @@
 // Every template goes through the dispatcher and a real SMTP server, and arrives with the
 // right recipients, subject, deep link and Message-ID (SPEC §7, R16).
+import { invitationToken } from "../../app/admin/invitationToken.server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dispatchAll } from "../../emails/dispatcher.server";
 import { EMAIL_TEMPLATES } from "../../emails/render";
@@ -31,16 +32,20 @@ describe("delivery over SMTP", () => {
   it("delivers every template to its recipients with the reference, a deep link and a stable Message-ID", async () => {
     const rows = [];
     for (const template of EMAIL_TEMPLATES) {
-      const account = template === "invitation" || template === "password_reset";
-      const data = account
-        ? { name: "Pat Partner", link: `${APP_URL}/account/${template}?token=t-${template}`, expires: "at 3:40 PM on November 25, 2026" }
-        : notificationData({ comment: "Please add the Spanish version.", feeAmount: 1250 });
+      // An invitation is queued by its id; the dispatcher makes its link (issue 15, item 5).
+      const data =
+        template === "invitation"
+          ? { name: "Pat Partner", invitationId: "inv-1" }
+          : template === "password_reset"
+            ? { name: "Pat Partner", link: `${APP_URL}/account/${template}?token=t-${template}`, expires: "at 3:40 PM on November 25, 2026" }
+            : notificationData({ comment: "Please add the Spanish version.", feeAmount: 1250 });
       const recipients = template === "approved" ? [...submitter, ...reviewers] : submitter;
       rows.push({ row: await insertOutboxRow(t.db, { template, data, recipients }), template, data, recipients });
     }
 
     const transport = createTransport({ smtpUrl: smtp.url, mailDir: "unused" });
-    const result = await dispatchAll({ db: t.db, transport, workerId: "test", appUrl: APP_URL, from: FROM, maxAttempts: 3, leaseMs: 60_000 });
+    const sessionSecret = "k".repeat(40);
+    const result = await dispatchAll({ db: t.db, transport, workerId: "test", appUrl: APP_URL, from: FROM, maxAttempts: 3, leaseMs: 60_000, sessionSecret });
     transport.close();
     expect(result).toMatchObject({ sent: rows.length, retrying: 0, failed: 0 });
     expect(smtp.received).toHaveLength(rows.length);
@@ -55,7 +60,12 @@ describe("delivery over SMTP", () => {
       expect(parsed.from?.value[0]).toMatchObject({ name: "3-1-1 Number Use Portal", address: "no-reply@portal.example.gov" });
       expect(parsed.headers.get("auto-submitted")).toBe("auto-generated");
 
-      const link = "requestId" in data ? `${APP_URL}/requests/${data.requestId}` : data.link;
+      const link =
+        "requestId" in data
+          ? `${APP_URL}/requests/${data.requestId}`
+          : "invitationId" in data
+            ? `${APP_URL}/invite/${invitationToken(data.invitationId!, sessionSecret)}`
+            : data.link;
       if ("reference" in data) expect(parsed.subject, template).toMatch(new RegExp(`^${data.reference}: \\S`));
       else expect(parsed.subject).toMatch(/^3-1-1 Number Use Portal: /);
       expect(parsed.text, template).toContain(link);

@@ -248,10 +248,11 @@ describe("administration", () => {
       post("/admin/users", cookie.admin, { name: "Jane Roe", email: "Jane.Roe@example.gov", departmentId: "", roles: ["analyst"] }),
     )) as { invited: { link: string; userId: string } };
     const token = invited.invited.link.split("/invite/")[1];
-    // The invitation e-mail is queued with the account, carrying the same link.
+    // The invitation e-mail is queued with the account, naming the invitation; its link is made as it is sent.
     const mail = await db.outboxMessage.findFirstOrThrow({ where: { template: "invitation" } });
     expect(JSON.parse(mail.recipients)).toEqual([{ email: "jane.roe@example.gov", name: "Jane Roe" }]);
-    expect(JSON.parse(mail.data)).toEqual({ name: "Jane Roe", link: invited.invited.link });
+    const invitation = await db.invitation.findFirstOrThrow({ where: { user: { email: "jane.roe@example.gov" } } });
+    expect(JSON.parse(mail.data)).toEqual({ name: "Jane Roe", invitationId: invitation.id });
     expect(await getSessionStore().authenticate("jane.roe@example.gov", "")).toBeNull();
     const password = "correct horse battery staple 311";
     const set = await run(inviteRoute.action as Fn, post(`/invite/${token}`, null, { newPassword: password, confirmPassword: password }), { token });

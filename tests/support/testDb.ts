@@ -15,6 +15,8 @@ export interface TestDb {
   url: string;
   /** Which engine the test runs on, for the few checks that differ by design. */
   engine: "sqlite" | "postgres";
+  /** The SQLite file, for tests that copy or open it directly; null on PostgreSQL. */
+  file: string | null;
   cleanup: () => Promise<void>;
 }
 
@@ -45,6 +47,7 @@ async function createPostgresTestDb(name: string, server: string): Promise<TestD
     db,
     url: url.toString(),
     engine: "postgres",
+    file: null,
     cleanup: async () => {
       await db.$disconnect();
       await onServer(server, (client) => client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`));
@@ -67,6 +70,7 @@ async function createSqliteTestDb(name: string): Promise<TestDb> {
     db,
     url,
     engine: "sqlite",
+    file,
     cleanup: async () => {
       await db.$disconnect();
       remove();

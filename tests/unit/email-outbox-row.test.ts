@@ -20,11 +20,17 @@ const data = {
   task: null,
 };
 const recipients = JSON.stringify([{ email: "pat@example.gov", name: "Pat" }]);
+const links = { invitation: (id: string) => `https://portal.example.gov/invite/token-of-${id}` };
 
 describe("parseOutboxPayload", () => {
   it("accepts a row as the transition service writes it", () => {
-    const payload = parseOutboxPayload({ template: "approved", recipients, data: JSON.stringify(data) });
+    const payload = parseOutboxPayload({ template: "approved", recipients, data: JSON.stringify(data) }, links);
     expect(payload).toEqual({ template: "approved", data, recipients: [{ email: "pat@example.gov", name: "Pat" }] });
+  });
+
+  it("makes an invitation's link from the invitation's id, which is all the row keeps (issue 15, item 5)", () => {
+    const payload = parseOutboxPayload({ template: "invitation", recipients, data: '{"name":"P","invitationId":"inv-1"}' }, links);
+    expect(payload.data).toEqual({ name: "P", link: "https://portal.example.gov/invite/token-of-inv-1" });
   });
 
   it.each([
@@ -33,10 +39,11 @@ describe("parseOutboxPayload", () => {
     ["no recipients", { template: "approved", recipients: "[]", data: JSON.stringify(data) }, /recipients are invalid/],
     ["a bad address", { template: "approved", recipients: '[{"email":"x","name":"X"}]', data: JSON.stringify(data) }, /recipients are invalid/],
     ["missing data", { template: "approved", recipients, data: "{}" }, /data for "approved" is invalid/],
-    ["an account link that is not http(s)", { template: "invitation", recipients, data: '{"name":"P","link":"javascript:alert(1)"}' }, /invalid/],
+    ["an account link that is not http(s)", { template: "password_reset", recipients, data: '{"name":"P","link":"javascript:alert(1)","expires":"soon"}' }, /invalid/],
+    ["an invitation queued with its link", { template: "invitation", recipients, data: '{"name":"P","link":"https://portal.example.gov/invite/secret"}' }, /invalid/],
   ])("rejects %s", (_label, row, message) => {
-    expect(() => parseOutboxPayload(row)).toThrow(PayloadError);
-    expect(() => parseOutboxPayload(row)).toThrow(message);
+    expect(() => parseOutboxPayload(row, links)).toThrow(PayloadError);
+    expect(() => parseOutboxPayload(row, links)).toThrow(message);
   });
 });
 

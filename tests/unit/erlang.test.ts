@@ -1,6 +1,6 @@
 // SPEC §5: extra agents at the peak hour by Erlang C.
 import { describe, expect, it } from "vitest";
-import { agentsNeeded, erlangC, serviceLevel, trafficIntensity } from "~/analysis/erlangC";
+import { agentsNeeded, erlangC, MAX_OFFERED_LOAD, serviceLevel, trafficIntensity } from "~/analysis/erlangC";
 
 // Independent check: the textbook closed form
 //   C = (A^N/N! · N/(N−A)) / (Σ_{k<N} A^k/k! + A^N/N! · N/(N−A))
@@ -192,5 +192,33 @@ describe("Erlang C: very large traffic", () => {
     expect(5000 / n).toBeGreaterThan(0.98);
     expect(serviceLevel({ ...input, agents: n })).toBeGreaterThanOrEqual(0.8);
     expect(serviceLevel({ ...input, agents: n - 1 })).toBeLessThan(0.8);
+  });
+});
+
+// Issue 15, item 9: a library function refuses or bounds what it cannot compute, instead of
+// looping forever (load overflowing to Infinity) or for minutes (1e12 calls, 1e12 agents).
+describe("Erlang C: inputs it cannot compute", () => {
+  const target = { targetSeconds: 60, targetServiceLevel: 0.8 };
+
+  it("refuses a load that overflows to Infinity, with a clear error", () => {
+    expect(() => agentsNeeded({ ...target, callsPerHour: 1e308, handleTimeSeconds: 300 })).toThrow(/offered load/);
+    expect(() => trafficIntensity({ callsPerHour: 1e308, handleTimeSeconds: 1e308 })).toThrow(RangeError);
+  });
+
+  it("refuses an absurd load (1e12 calls an hour) at once", () => {
+    expect(() => agentsNeeded({ ...target, callsPerHour: 1e12, handleTimeSeconds: 300 })).toThrow(/at most/);
+    expect(() => erlangC({ callsPerHour: 1e12, handleTimeSeconds: 300, agents: 5 })).toThrow(/at most/);
+  });
+
+  it("stops the recursion once more agents cannot change P(wait): 1e12 agents for 5 erlangs", () => {
+    expect(erlangC({ callsPerHour: 100, handleTimeSeconds: 180, agents: 1e12 })).toBe(0);
+    expect(serviceLevel({ callsPerHour: 100, handleTimeSeconds: 180, agents: 1e12, targetSeconds: 20 })).toBe(1);
+  });
+
+  it("still staffs the largest load it accepts", () => {
+    const input = { ...target, callsPerHour: (MAX_OFFERED_LOAD * 3600) / 300, handleTimeSeconds: 300 };
+    const n = agentsNeeded(input);
+    expect(n).toBeGreaterThan(MAX_OFFERED_LOAD);
+    expect(serviceLevel({ ...input, agents: n })).toBeGreaterThanOrEqual(0.8);
   });
 });

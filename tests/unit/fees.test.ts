@@ -71,7 +71,7 @@ describe("fee schedule", () => {
     expect(result.success).toBe(false);
     const messages = Object.fromEntries((result.error?.issues ?? []).map((i) => [i.path.join("."), i.message]));
     expect(messages).toEqual({
-      loadedHourlyCost: "Enter the loaded hourly cost in dollars",
+      loadedHourlyCost: "Enter the loaded hourly cost in dollars and cents, like 1250.00",
       averageHandleMinutes: "The average handle time must be more than 0 minutes",
       "setupFees.materials": "The materials set-up fee cannot be negative",
       "setupFees.call_routing": "The call routing set-up fee must be in whole cents",

@@ -1,6 +1,8 @@
 // SPEC §9: settings come from the environment, and a bad value stops the portal with one clear
 // line naming the variable (issue 3).
+import fs from "node:fs";
 import os from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadSettings, SettingsError } from "../../app/settings.server";
 
@@ -39,13 +41,38 @@ describe("settings", () => {
     [{ APP_URL: "portal.example.gov" }, /^Setting APP_URL is invalid/],
     [{ SESSION_SECRET: "short" }, /^Setting SESSION_SECRET is invalid/],
     [{ FISCAL_YEAR_START_MONTH: "13" }, /^Setting FISCAL_YEAR_START_MONTH is invalid/],
+    [{ TRUST_PROXY: "true" }, /^Setting TRUST_PROXY is invalid/],
+    [{ TRUST_PROXY: "10.0.0.300" }, /^Setting TRUST_PROXY is invalid/],
+    [{ TRUST_PROXY: "10.0.0.0/33" }, /^Setting TRUST_PROXY is invalid/],
+    [{ TRUST_PROXY: "0" }, /^Setting TRUST_PROXY is invalid/],
   ])("refuses %j with one line naming the variable", (env, message) => {
     const text = refusal(env);
     expect(text).toMatch(message);
     expect(text.split("\n")).toHaveLength(1);
   });
 
+  it("TRUST_PROXY: off by default, a number of proxies, or their addresses (issue 15: behind a proxy)", () => {
+    expect(loadSettings({ SESSION_SECRET: secret }, cwd).trustProxy).toBe(false);
+    expect(loadSettings({ SESSION_SECRET: secret, TRUST_PROXY: "1" }, cwd).trustProxy).toBe(1);
+    expect(loadSettings({ SESSION_SECRET: secret, TRUST_PROXY: "loopback, 10.0.0.0/8, ::1" }, cwd).trustProxy).toEqual(["loopback", "10.0.0.0/8", "::1"]);
+  });
+
   it("production needs SESSION_SECRET", () => {
     expect(() => loadSettings({ NODE_ENV: "production" }, cwd)).toThrow(/SESSION_SECRET/);
+  });
+
+  it("production needs AUDIT_KEY, held apart from SESSION_SECRET; development generates one into var/ (issue 15)", () => {
+    expect(() => loadSettings({ NODE_ENV: "production", SESSION_SECRET: secret }, cwd)).toThrow(/^Setting AUDIT_KEY is invalid: .*required in production/);
+    expect(() => loadSettings({ NODE_ENV: "production", SESSION_SECRET: secret, AUDIT_KEY: "short" }, cwd)).toThrow(/AUDIT_KEY/);
+    expect(() => loadSettings({ NODE_ENV: "production", SESSION_SECRET: secret, AUDIT_KEY: secret }, cwd)).toThrow(/other than SESSION_SECRET/);
+    const key = "k".repeat(48);
+    expect(loadSettings({ NODE_ENV: "production", SESSION_SECRET: secret, AUDIT_KEY: key, AUDIT_PREVIOUS_KEYS: `${"o".repeat(40)}, ${"p".repeat(40)}` }, cwd)).toMatchObject({
+      auditKey: key,
+      auditPreviousKeys: ["o".repeat(40), "p".repeat(40)],
+    });
+    const generated = loadSettings({ SESSION_SECRET: secret }, cwd).auditKey;
+    expect(generated.length).toBeGreaterThanOrEqual(32);
+    expect(loadSettings({ SESSION_SECRET: secret }, cwd).auditKey).toBe(generated);
+    expect(fs.statSync(path.join(cwd, "var", "audit-key")).mode & 0o777).toBe(0o600);
   });
 });
