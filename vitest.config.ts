@@ -7,6 +7,7 @@ export default defineConfig({
   },
   test: {
     include: ["tests/unit/**/*.test.ts", "tests/integration/**/*.test.ts"],
+    globalSetup: ["tests/support/globalSetup.ts"],
     pool: "forks",
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -1,0 +1,16 @@
+// The build's fingerprinted assets (/build/: scripts, the stylesheets, and the fonts and images
+// they refer to), served with a year's immutable caching and, where the browser accepts it, as
+// the brotli or gzip copy made at build time (scripts/precompress.ts): no compression work per
+// request. express-static-gzip lists the copies once, at start, and sets Vary: Accept-Encoding
+// on every file that has them.
+import expressStaticGzip from "express-static-gzip";
+import type { RequestHandler } from "express";
+
+export function buildAssets(dir: string): RequestHandler {
+  return expressStaticGzip(dir, {
+    enableBrotli: true,
+    orderPreference: ["br", "gzip"],
+    index: false,
+    serveStatic: { immutable: true, maxAge: "1y", index: false },
+  });
+}

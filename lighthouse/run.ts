@@ -1,0 +1,158 @@
+// `npm run lighthouse`: Lighthouse (its default mobile preset: a mid-range phone on a slow 4G
+// network, simulated) on every audited page (lighthouse/pages.ts), against the production build
+// with demo data, in Debian's Chromium; nothing is downloaded. Beside the scores, what the
+// browser receives on a first and a repeat visit (transfer.ts). Writes lighthouse/results/latest.md
+// and .json and prints the same; the audits that cost a page points are listed under the table.
+// Options: --out=lighthouse/results --only=<text in the page name> --no-build
+import { chromium } from "@playwright/test";
+import * as chromeLauncher from "chrome-launcher";
+import lighthouse from "lighthouse";
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { ROOT, round } from "../bench/util";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./chromium";
+import { startSite } from "./site";
+import { measureTransfer, type Transfer } from "./transfer";
+
+function option(name: string): string | undefined {
+  return process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+}
+
+export const TARGETS = { performance: 95, accessibility: 100, bestPractices: 100, firstVisitKb: 150, repeatVisitKb: 15 };
+const CATEGORIES = ["performance", "accessibility", "best-practices"] as const;
+
+interface PageResult {
+  name: string;
+  path: string;
+  scores: Record<(typeof CATEGORIES)[number], number>;
+  metrics: { fcpMs: number; lcpMs: number; tbtMs: number; cls: number };
+  /** Audits of accessibility and best practices that did not pass, and performance's below 0.9. */
+  problems: string[];
+  transfer: Transfer;
+}
+
+const outDir = path.resolve(ROOT, option("out") ?? "lighthouse/results");
+const only = option("only");
+
+if (!process.argv.includes("--no-build")) {
+  const built = spawnSync("npm", ["run", "build", "--silent"], { cwd: ROOT, encoding: "utf8", env: { ...process.env, NODE_ENV: "production" } });
+  if (built.status !== 0) throw new Error(`npm run build failed:\n${built.stdout}${built.stderr}`);
+}
+
+const started = Date.now();
+const site = await startSite();
+const pages = only ? site.pages.filter((p) => p.name.includes(only)) : site.pages;
+const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM_PATH, chromeFlags: [...CHROMIUM_ARGS, "--headless=new"], logLevel: "silent" });
+const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+const results: PageResult[] = [];
+try {
+  for (const page of pages) {
+    const runner = await lighthouse(site.origin + page.path, {
+      port: chrome.port,
+      output: "json",
+      logLevel: "error",
+      onlyCategories: [...CATEGORIES],
+      extraHeaders: page.cookie ? { Cookie: page.cookie } : undefined,
+    });
+    if (!runner) throw new Error(`Lighthouse returned nothing for ${page.path}`);
+    const { lhr } = runner;
+    if (lhr.runtimeError) throw new Error(`${page.name}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+    if (new URL(lhr.finalDisplayedUrl).pathname !== new URL(site.origin + page.path).pathname) {
+      throw new Error(`${page.name}: ${page.path} ended at ${lhr.finalDisplayedUrl}`);
+    }
+    const score = (id: string) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
+    const problems = CATEGORIES.flatMap((category) =>
+      lhr.categories[category].auditRefs
+        .filter((ref) => ref.weight > 0)
+        .map((ref) => lhr.audits[ref.id])
+        .filter((audit) => audit.score !== null && audit.score < (category === "performance" ? 0.9 : 1))
+        .map((audit) => `${category}: ${audit.id} (${audit.displayValue ?? audit.title})`),
+    );
+    const numeric = (id: string) => lhr.audits[id]?.numericValue ?? NaN;
+    const result: PageResult = {
+      name: page.name,
+      path: page.path,
+      scores: { performance: score("performance"), accessibility: score("accessibility"), "best-practices": score("best-practices") },
+      metrics: {
+        fcpMs: numeric("first-contentful-paint"),
+        lcpMs: numeric("largest-contentful-paint"),
+        tbtMs: numeric("total-blocking-time"),
+        cls: numeric("cumulative-layout-shift"),
+      },
+      problems,
+      transfer: await measureTransfer(browser, site.origin, page.path, page.cookie),
+    };
+    results.push(result);
+    console.log(
+      `  ${page.name}: ${result.scores.performance} / ${result.scores.accessibility} / ${result.scores["best-practices"]}, first visit ${kb(result.transfer.firstVisit)}, repeat ${kb(result.transfer.repeatVisit)}`,
+    );
+  }
+} finally {
+  await browser.close();
+  chrome.kill();
+  await site.stop();
+}
+
+function kb(bytes: number): string {
+  return `${round(bytes / 1000, 1)} KB`;
+}
+
+function table(head: string[], rows: string[][]): string {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(" | ")} |`;
+  return [line(head), `| ${widths.map((w) => "-".repeat(w)).join(" | ")} |`, ...rows.map(line)].join("\n");
+}
+
+const misses = results.flatMap((r) =>
+  [
+    r.scores.performance < TARGETS.performance ? `performance ${r.scores.performance}` : null,
+    r.scores.accessibility < TARGETS.accessibility ? `accessibility ${r.scores.accessibility}` : null,
+    r.scores["best-practices"] < TARGETS.bestPractices ? `best practices ${r.scores["best-practices"]}` : null,
+    r.transfer.firstVisit > TARGETS.firstVisitKb * 1000 ? `first visit ${kb(r.transfer.firstVisit)}` : null,
+    r.transfer.repeatVisit > TARGETS.repeatVisitKb * 1000 ? `repeat visit ${kb(r.transfer.repeatVisit)}` : null,
+  ]
+    .filter((m) => m !== null)
+    .map((m) => `${r.name}: ${m}`),
+);
+const markdown = [
+  "## npm run lighthouse",
+  "",
+  `${new Date(started).toISOString()} · Lighthouse ${lighthouseVersion()}, mobile preset (simulated slow 4G, 4× CPU slowdown), ${CHROMIUM_PATH} · ${results.length} pages`,
+  `Targets: performance ≥ ${TARGETS.performance}, accessibility ${TARGETS.accessibility}, best practices ${TARGETS.bestPractices}; first visit ≤ ${TARGETS.firstVisitKb} KB, repeat visit ≤ ${TARGETS.repeatVisitKb} KB (received, compressed, headers included; 1 KB = 1000 bytes).`,
+  "",
+  table(
+    ["page", "path", "perf.", "a11y", "best pr.", "FCP", "LCP", "TBT", "CLS", "document", "first visit", "repeat"],
+    results.map((r) => [
+      r.name,
+      r.path.length > 40 ? `${r.path.slice(0, 37)}…` : r.path,
+      String(r.scores.performance),
+      String(r.scores.accessibility),
+      String(r.scores["best-practices"]),
+      `${round(r.metrics.fcpMs / 1000, 2)} s`,
+      `${round(r.metrics.lcpMs / 1000, 2)} s`,
+      `${round(r.metrics.tbtMs, 0)} ms`,
+      String(round(r.metrics.cls, 3)),
+      kb(r.transfer.document),
+      kb(r.transfer.firstVisit),
+      kb(r.transfer.repeatVisit),
+    ]),
+  ),
+  "",
+  "### Audits that cost points",
+  "",
+  results.flatMap((r) => r.problems.map((p) => `- ${r.name}: ${p}`)).join("\n") || "None.",
+  "",
+  "### Targets",
+  "",
+  misses.length === 0 ? `All met on all ${results.length} pages.` : misses.map((m) => `- NOT MET: ${m}`).join("\n"),
+].join("\n");
+
+function lighthouseVersion(): string {
+  return (JSON.parse(fs.readFileSync(path.join(ROOT, "node_modules", "lighthouse", "package.json"), "utf8")) as { version: string }).version;
+}
+
+console.log(`\n${markdown}`);
+fs.mkdirSync(outDir, { recursive: true });
+fs.writeFileSync(path.join(outDir, "latest.md"), markdown + "\n");
+fs.writeFileSync(path.join(outDir, "latest.json"), JSON.stringify({ startedAt: new Date(started).toISOString(), targets: TARGETS, pages: results }, null, 2) + "\n");
