@@ -19,24 +19,62 @@ const BROTLI = {
   },
 };
 
+type Chunk = string | Uint8Array;
+const toBuffer = (chunk: Chunk, encoding?: BufferEncoding) =>
+  typeof chunk === "string" ? Buffer.from(chunk, encoding) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+
+/**
+ * Remix writes a page in many chunks of a few kilobytes, each followed by a flush. Handed to
+ * zlib one by one, each chunk is a separate job on libuv's thread pool and each flush ends a
+ * compressed block: in the benchmark that cost more than the compression itself. So the chunks
+ * written in one turn of the event loop are handed over together, and flushed once: a page
+ * rendered at once is compressed in one piece, and a streamed response still goes out as it is
+ * written (each turn's part at the end of that turn).
+ */
+function writeOncePerTurn(res: Response) {
+  const write = res.write.bind(res) as (chunk: Buffer) => boolean;
+  const end = res.end.bind(res) as (chunk?: Buffer) => Response;
+  const flush = res.flush.bind(res);
+  let pending: Buffer[] = [];
+  let scheduled = false;
+  const take = () => {
+    const chunk = pending.length === 1 ? pending[0] : Buffer.concat(pending);
+    pending = [];
+    return chunk;
+  };
+  const drain = () => {
+    scheduled = false;
+    if (pending.length === 0 || res.writableEnded) return;
+    write(take());
+    flush();
+  };
+  res.write = ((chunk: Chunk, encoding?: BufferEncoding | (() => void), callback?: () => void) => {
+    pending.push(toBuffer(chunk, typeof encoding === "string" ? encoding : undefined));
+    if (!scheduled) {
+      scheduled = true;
+      setImmediate(drain);
+    }
+    const done = typeof encoding === "function" ? encoding : callback;
+    if (done) setImmediate(done);
+    return true;
+  }) as Response["write"];
+  res.end = ((chunk?: Chunk | (() => void), encoding?: BufferEncoding | (() => void), callback?: () => void) => {
+    if (chunk !== undefined && typeof chunk !== "function") pending.push(toBuffer(chunk, typeof encoding === "string" ? encoding : undefined));
+    const done = [chunk, encoding, callback].find((a) => typeof a === "function") as (() => void) | undefined;
+    if (done) res.once("finish", done);
+    // The whole rest in one piece with the end: `compression` then sees its size (nothing below 1 KB is compressed).
+    return end(pending.length > 0 ? take() : undefined);
+  }) as Response["end"];
+  // Flushed once per turn by drain().
+  res.flush = () => undefined;
+}
+
 export function compressResponses(): RequestHandler {
   const compress = compression({ brotli: BROTLI });
   return (req: Request, res: Response, next: NextFunction) =>
     compress(req, res, (error?: unknown) => {
       if (error) return next(error);
-      // Remix flushes after every chunk it writes (a few kilobytes each), which would end a
-      // compressed block each time: worse compression, more CPU. One flush per turn of the event
-      // loop sends the same bytes as soon, so a streamed response still arrives as it is written.
-      const flushNow = res.flush.bind(res);
-      let scheduled = false;
-      res.flush = () => {
-        if (scheduled) return;
-        scheduled = true;
-        setImmediate(() => {
-          scheduled = false;
-          flushNow();
-        });
-      };
+      writeOncePerTurn(res);
       next();
     });
 }

@@ -11,6 +11,7 @@ export function buildAssets(dir: string): RequestHandler {
     enableBrotli: true,
     orderPreference: ["br", "gzip"],
     index: false,
-    serveStatic: { immutable: true, maxAge: "1y", index: false },
+    // A fingerprinted file never changes, so no revalidation: no ETag or Last-Modified to send.
+    serveStatic: { immutable: true, maxAge: "1y", index: false, etag: false, lastModified: false },
   });
 }
