@@ -3,7 +3,11 @@
 // addresses. A token is 32 random bytes, so a fast hash is enough (no guessing is possible).
 import { createHash, randomBytes } from "node:crypto";
 import { currentRoles, type CurrentRole } from "~/auth/session.server";
+import * as z from "~/forms/zod";
 import type { PrismaClient } from "~/generated/prisma/client";
+
+/** The feed form's buttons (kept here, on the server: the calendar's browser bundle needs no zod). */
+export const feedActionSchema = z.object({ intent: z.enum(["renew", "revoke"]) });
 
 export function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
