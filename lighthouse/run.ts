@@ -40,6 +40,7 @@ const outDir = path.resolve(ROOT, option("out") ?? "lighthouse/results");
 const only = option("only");
 const CATEGORIES = (option("categories")?.split(",") ?? [...ALL_CATEGORIES]) as Category[];
 const withTransfer = !process.argv.includes("--no-transfer");
+const QUICK = { pauseAfterFcpMs: 0, pauseAfterLoadMs: 0, networkQuietThresholdMs: 0, cpuQuietThresholdMs: 0, skipAboutBlank: true };
 
 if (!process.argv.includes("--no-build")) {
   const built = spawnSync("npm", ["run", "build", "--silent"], { cwd: ROOT, encoding: "utf8", env: { ...process.env, NODE_ENV: "production" } });
@@ -49,21 +50,30 @@ if (!process.argv.includes("--no-build")) {
 const started = Date.now();
 const site = await startSite();
 const pages = only ? site.pages.filter((p) => p.name.includes(only)) : site.pages;
-const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM_PATH, chromeFlags: [...CHROMIUM_ARGS, "--headless=new"], logLevel: "silent" });
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 const results: PageResult[] = [];
 try {
   for (const page of pages) {
-    const runner = await lighthouse(site.origin + page.path, {
-      port: chrome.port,
-      output: "json",
-      logLevel: "error",
-      onlyCategories: [...CATEGORIES],
-      extraHeaders: page.cookie ? { Cookie: page.cookie } : undefined,
-      // Weightless in the scores and slow: bfcache's navigates away and back, the screenshots.
-      skipAudits: ["bf-cache", "screenshot-thumbnails", "final-screenshot"],
-      disableFullPageScreenshot: true,
-    });
+    // A fresh browser (and profile) per page: a cookie one page set, such as the enrolment
+    // cookie, would otherwise be sent with the next page's and hide its session cookie.
+    const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM_PATH, chromeFlags: [...CHROMIUM_ARGS, "--headless=new"], logLevel: "silent" });
+    let runner: Awaited<ReturnType<typeof lighthouse>>;
+    try {
+      runner = await lighthouse(site.origin + page.path, {
+        port: chrome.port,
+        output: "json",
+        logLevel: "error",
+        onlyCategories: [...CATEGORIES],
+        extraHeaders: page.cookie ? { Cookie: page.cookie } : undefined,
+        // Weightless in the scores and slow: bfcache's navigates away and back, the screenshots.
+        skipAudits: ["bf-cache", "screenshot-thumbnails", "final-screenshot"],
+        disableFullPageScreenshot: true,
+        // Without the performance category nothing is timed: no need to wait for the page to settle.
+        ...(CATEGORIES.includes("performance") ? {} : QUICK),
+      });
+    } finally {
+      chrome.kill();
+    }
     if (!runner) throw new Error(`Lighthouse returned nothing for ${page.path}`);
     const { lhr } = runner;
     if (lhr.runtimeError) throw new Error(`${page.name}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
@@ -79,7 +89,7 @@ try {
         .filter((ref) => ref.weight > 0)
         .map((ref) => lhr.audits[ref.id])
         .filter((audit) => audit.score !== null && audit.score < (category === "performance" ? 0.9 : 1))
-        .map((audit) => `${category}: ${audit.id} (${audit.displayValue ?? audit.title})`),
+        .map((audit) => `${category}: ${audit.id} (${audit.displayValue ?? audit.title})${snippets(audit)}`),
     );
     const numeric = (id: string) => lhr.audits[id]?.numericValue ?? NaN;
     const result: PageResult = {
@@ -102,8 +112,15 @@ try {
   }
 } finally {
   await browser.close();
-  chrome.kill();
   await site.stop();
+}
+
+/** The elements an accessibility or best-practices audit points at, to find them in the page. */
+function snippets(audit: { details?: unknown }): string {
+  const items = ((audit.details as { items?: Array<{ node?: { snippet?: string } }> } | undefined)?.items ?? [])
+    .map((item) => item.node?.snippet)
+    .filter((snippet): snippet is string => typeof snippet === "string");
+  return items.length > 0 ? `: ${items.slice(0, 3).map((s) => `\`${s.replace(/\s+/g, " ").slice(0, 160)}\``).join(", ")}` : "";
 }
 
 function kb(bytes: number | undefined): string {

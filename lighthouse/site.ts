@@ -68,7 +68,8 @@ export async function startSite(now = new Date()): Promise<Site> {
     PORTAL_TIME_ZONE: TIME_ZONE,
     MAIL_DIR: path.join(ROOT, "var", "lighthouse", "mail"),
   };
-  const db = await createBenchDb("lighthouse");
+  // Its own file per run, so a run beside the browser tests' (which start one) never shares it.
+  const db = await createBenchDb(`lighthouse-${process.pid}`);
   const settings = loadSettings({ ...env, DATABASE_URL: db.url });
   await seedDemoRequests(db.prisma, now, TIME_ZONE);
   // The demo requests have no complete draft and none waiting for its fee.
