@@ -9,6 +9,7 @@
 import { chromium } from "@playwright/test";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
+import type { Result as LighthouseResult } from "lighthouse";
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -47,6 +48,40 @@ if (!process.argv.includes("--no-build")) {
   if (built.status !== 0) throw new Error(`npm run build failed:\n${built.stdout}${built.stderr}`);
 }
 
+/**
+ * One Lighthouse run in a fresh browser (and profile): with one browser for all, a cookie a page
+ * set, such as the enrolment cookie, was sent with the next page's and hid its session cookie.
+ * Tried twice: on a busy machine Lighthouse now and then fails to record the trace
+ * (NO_NAVSTART, "Please run Lighthouse again").
+ */
+async function audit(urlPath: string, cookie: string | undefined, name: string, attempt = 1): Promise<LighthouseResult> {
+  const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM_PATH, chromeFlags: [...CHROMIUM_ARGS, "--headless=new"], logLevel: "silent" });
+  let runner: Awaited<ReturnType<typeof lighthouse>>;
+  try {
+    runner = await lighthouse(site.origin + urlPath, {
+      port: chrome.port,
+      output: "json",
+      logLevel: "error",
+      onlyCategories: [...CATEGORIES],
+      extraHeaders: cookie ? { Cookie: cookie } : undefined,
+      // Weightless in the scores and slow: bfcache's navigates away and back, the screenshots.
+      skipAudits: ["bf-cache", "screenshot-thumbnails", "final-screenshot"],
+      disableFullPageScreenshot: true,
+      // Without the performance category nothing is timed: no need to wait for the page to settle.
+      ...(CATEGORIES.includes("performance") ? {} : QUICK),
+    });
+  } finally {
+    chrome.kill();
+  }
+  if (!runner) throw new Error(`Lighthouse returned nothing for ${urlPath}`);
+  const { lhr } = runner;
+  if (lhr.runtimeError) {
+    if (attempt < 2) return audit(urlPath, cookie, name, attempt + 1);
+    throw new Error(`${name}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+  }
+  return lhr;
+}
+
 const started = Date.now();
 const site = await startSite();
 const pages = only ? site.pages.filter((p) => p.name.includes(only)) : site.pages;
@@ -54,29 +89,7 @@ const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHR
 const results: PageResult[] = [];
 try {
   for (const page of pages) {
-    // A fresh browser (and profile) per page: a cookie one page set, such as the enrolment
-    // cookie, would otherwise be sent with the next page's and hide its session cookie.
-    const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM_PATH, chromeFlags: [...CHROMIUM_ARGS, "--headless=new"], logLevel: "silent" });
-    let runner: Awaited<ReturnType<typeof lighthouse>>;
-    try {
-      runner = await lighthouse(site.origin + page.path, {
-        port: chrome.port,
-        output: "json",
-        logLevel: "error",
-        onlyCategories: [...CATEGORIES],
-        extraHeaders: page.cookie ? { Cookie: page.cookie } : undefined,
-        // Weightless in the scores and slow: bfcache's navigates away and back, the screenshots.
-        skipAudits: ["bf-cache", "screenshot-thumbnails", "final-screenshot"],
-        disableFullPageScreenshot: true,
-        // Without the performance category nothing is timed: no need to wait for the page to settle.
-        ...(CATEGORIES.includes("performance") ? {} : QUICK),
-      });
-    } finally {
-      chrome.kill();
-    }
-    if (!runner) throw new Error(`Lighthouse returned nothing for ${page.path}`);
-    const { lhr } = runner;
-    if (lhr.runtimeError) throw new Error(`${page.name}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+    const lhr = await audit(page.path, page.cookie, page.name);
     if (new URL(lhr.finalDisplayedUrl).pathname !== new URL(site.origin + page.path).pathname) {
       throw new Error(`${page.name}: ${page.path} ended at ${lhr.finalDisplayedUrl}`);
     }
