@@ -6,18 +6,17 @@ import net from "node:net";
 import path from "node:path";
 import { createInvitation } from "../app/admin/invitations.server";
 import { createPendingStore } from "../app/auth/sign-in-flow.server";
-import { createSessionStore } from "../app/auth/session.server";
+import { createSessionStore, currentUserByEmail } from "../app/auth/session.server";
+import type { PrismaClient } from "../app/db.server";
 import { loadSettings } from "../app/settings.server";
 import { createBenchDb, removeDbFiles } from "../bench/database";
 import { startServer } from "../bench/server";
 import { ROOT, TIME_ZONE } from "../bench/util";
-import { seedDemoRequests } from "../prisma/demo-requests";
-import { currentUserByEmail } from "../app/auth/session.server";
 import { columnsOf } from "../app/requests/answers";
 import { createDraft } from "../app/requests/drafts.server";
 import { transition, type EventPayload } from "../app/requests/transition.server";
+import { seedDemoRequests } from "../prisma/demo-requests";
 import { addCalendarDays, localDate } from "../workflows/notice";
-import type { PrismaClient } from "../app/db.server";
 import { auditPages, DRAFT_TITLE, FEE_TITLE, ROLES, type AuditPage, type Role, type SiteFacts } from "./pages";
 
 export interface Site {
