@@ -19,16 +19,19 @@ import { useNonce } from "~/security/nonce";
 import favicon from "~/favicon.svg";
 import uswdsCss from "~/generated/uswds.css";
 import portalCss from "~/styles/portal.css";
+import sourceSansBold from "@uswds/uswds/fonts/source-sans-pro/sourcesanspro-bold-webfont.woff2";
 import sourceSansRegular from "@uswds/uswds/fonts/source-sans-pro/sourcesanspro-regular-webfont.woff2";
 
 export const PORTAL_NAME = "3-1-1 Number Use Portal";
 
 const ZOD_JITLESS = "globalThis.__zod_globalConfig = { jitless: true };";
 
-// Every href is a fingerprinted /build/ file (cached for a year). The body text's face is
-// preloaded: the stylesheet would reveal it only once downloaded and parsed.
+// Every href is a fingerprinted /build/ file (cached for a year). The two faces every page uses
+// (body text; headings and the menu) are preloaded: the stylesheet would reveal them only once
+// downloaded and parsed, and text shown in the fallback font meanwhile moves when they arrive.
 export const links: LinksFunction = () => [
   { rel: "preload", href: sourceSansRegular, as: "font", type: "font/woff2", crossOrigin: "anonymous" },
+  { rel: "preload", href: sourceSansBold, as: "font", type: "font/woff2", crossOrigin: "anonymous" },
   { rel: "stylesheet", href: uswdsCss },
   { rel: "stylesheet", href: portalCss },
   { rel: "icon", href: favicon, type: "image/svg+xml" },
