@@ -12,12 +12,15 @@ import { CSP_REPORT_PATH, cspReportHandler } from "./app/security/cspReport.serv
 import { noStore, securityHeaders } from "./app/security/headers.server";
 import { requireSameOrigin } from "./app/security/origin.server";
 import { startBackgroundWork } from "./app/background.server";
+import { compressResponses } from "./app/http/compression.server";
+import { buildAssets } from "./app/http/static.server";
 import { getSettings, SettingsError, type Settings } from "./app/settings.server";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 export const BUILD_PATH = path.join(root, "build", "index.js");
+const ASSETS_PATH = path.join(root, "public", "build");
 
-export async function createApp(settings: Settings, build?: ServerBuild): Promise<Express> {
+export async function createApp(settings: Settings, build?: ServerBuild, assetsPath = ASSETS_PATH): Promise<Express> {
   const serverBuild = build ?? ((await import(pathToFileURL(BUILD_PATH).href)) as ServerBuild);
   const app = express();
   app.disable("x-powered-by");
@@ -33,12 +36,11 @@ export async function createApp(settings: Settings, build?: ServerBuild): Promis
   // Refuse cross-site POST/PUT/PATCH/DELETE before anything reads the body or acts on it.
   app.use(requireSameOrigin(settings));
 
-  // Fingerprinted Remix assets: cache for a year.
-  app.use("/build", express.static(path.join(root, "public", "build"), { immutable: true, maxAge: "1y" }));
-  // The rest of public/ (USWDS css, fonts, images; the icon): an hour. Mounted by path, so a page's
-  // request does not first look for a file on disk.
-  app.use("/uswds", express.static(path.join(root, "public", "uswds"), { maxAge: "1h" }));
-  app.get("/favicon.svg", (_req, res) => res.sendFile(path.join(root, "public", "favicon.svg"), { maxAge: "1h" }));
+  // Fingerprinted assets, precompressed at build time: cache for a year. Mounted by path, so a
+  // page's request does not first look for a file on disk.
+  app.use("/build", buildAssets(assetsPath));
+  // Everything else the portal answers (pages, data, CSV, the calendar feed) is compressed as sent.
+  app.use(compressResponses());
 
   app.all(
     "*",

@@ -10,8 +10,11 @@ export default defineConfig({
   },
   test: {
     include: ["tests/unit/**/*.test.ts", "tests/integration/**/*.test.ts"],
-    // TEST_DB=postgres: the integration tests again, on a PostgreSQL server of their own.
-    globalSetup: process.env.TEST_DB === "postgres" ? ["tests/support/postgresGlobalSetup.ts"] : [],
+    globalSetup: [
+      "tests/support/globalSetup.ts",
+      // TEST_DB=postgres: the integration tests again, on a PostgreSQL server of their own.
+      ...(process.env.TEST_DB === "postgres" ? ["tests/support/postgresGlobalSetup.ts"] : []),
+    ],
     pool: "forks",
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -17,16 +17,25 @@ import { getUser } from "~/auth/session.server";
 import { passOnHeaders } from "~/http/routeHeaders";
 import { navLinks, type NavItem } from "~/navigation";
 import { useNonce } from "~/security/nonce";
+import favicon from "~/favicon.svg";
+import uswdsCss from "~/generated/uswds.css";
 import portalCss from "~/styles/portal.css";
+import sourceSansBold from "@uswds/uswds/fonts/source-sans-pro/sourcesanspro-bold-webfont.woff2";
+import sourceSansRegular from "@uswds/uswds/fonts/source-sans-pro/sourcesanspro-regular-webfont.woff2";
 
 export const PORTAL_NAME = "3-1-1 Number Use Portal";
 
 const ZOD_JITLESS = "globalThis.__zod_globalConfig = { jitless: true };";
 
+// Every href is a fingerprinted /build/ file (cached for a year). The two faces every page uses
+// (body text; headings and the menu) are preloaded: the stylesheet would reveal them only once
+// downloaded and parsed, and text shown in the fallback font meanwhile moves when they arrive.
 export const links: LinksFunction = () => [
-  { rel: "stylesheet", href: "/uswds/css/uswds.min.css" },
+  { rel: "preload", href: sourceSansRegular, as: "font", type: "font/woff2", crossOrigin: "anonymous" },
+  { rel: "preload", href: sourceSansBold, as: "font", type: "font/woff2", crossOrigin: "anonymous" },
+  { rel: "stylesheet", href: uswdsCss },
   { rel: "stylesheet", href: portalCss },
-  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+  { rel: "icon", href: favicon, type: "image/svg+xml" },
 ];
 
 export const meta: MetaFunction = ({ error }) => {

@@ -1,8 +1,8 @@
 // Client JavaScript per route: every module a first visit loads (the entry, the root route,
-// the route and its parents, and their shared chunks), gzipped, from the build's asset manifest.
+// the route and its parents, and their shared chunks), from the build's asset manifest, at the
+// size the server sends them: their brotli copy made at build time (scripts/precompress.ts).
 import fs from "node:fs";
 import path from "node:path";
-import { gzipSync } from "node:zlib";
 import { ROOT } from "./util";
 
 interface ManifestRoute {
@@ -23,7 +23,8 @@ interface Manifest {
 export interface RouteJs {
   route: string;
   files: number;
-  gzipBytes: number;
+  /** Bytes as served to a browser: the brotli copy's. */
+  brotliBytes: number;
 }
 
 function fileFor(url: string): string {
@@ -51,8 +52,10 @@ export async function clientJs(): Promise<RouteJs[]> {
   const build = await readBuild();
   const manifest = build.assets;
   const sizes = new Map<string, number>();
-  const gz = (url: string) => {
-    if (!sizes.has(url)) sizes.set(url, gzipSync(fs.readFileSync(fileFor(url))).length);
+  const served = (url: string) => {
+    // A file too small to gain from brotli has no copy, and is sent as it is.
+    const file = [`${fileFor(url)}.br`, fileFor(url)].find((f) => fs.existsSync(f))!;
+    if (!sizes.has(url)) sizes.set(url, fs.statSync(file).size);
     return sizes.get(url)!;
   };
   return Object.values(manifest.routes)
@@ -60,7 +63,7 @@ export async function clientJs(): Promise<RouteJs[]> {
     .filter((r) => r.id !== "root" && build.routes[r.id]?.module.default !== undefined)
     .map((route) => {
       const files = [...new Set([manifest.entry.module, ...manifest.entry.imports, ...routeModules(manifest, route)])];
-      return { route: route.id, files: files.length, gzipBytes: files.reduce((sum, f) => sum + gz(f), 0) };
+      return { route: route.id, files: files.length, brotliBytes: files.reduce((sum, f) => sum + served(f), 0) };
     })
-    .sort((a, b) => b.gzipBytes - a.gzipBytes);
+    .sort((a, b) => b.brotliBytes - a.brotliBytes);
 }

@@ -13,6 +13,9 @@ export interface LoadOptions {
   warmupSeconds: number;
 }
 
+/** What a browser sends: the portal answers it with brotli. */
+export const BROWSER_ENCODINGS = "gzip, deflate, br, zstd";
+
 export interface LoadResult {
   rps: number;
   p50: number;
@@ -38,6 +41,7 @@ export async function load(
   cookie: string | undefined,
   options: LoadOptions,
   serverCpuMs: () => number = () => NaN,
+  acceptEncoding?: string,
 ): Promise<LoadResult> {
   const latencies: number[] = [];
   let answered = 0;
@@ -55,7 +59,7 @@ export async function load(
         url,
         connections: options.connections,
         duration: options.warmupSeconds + options.seconds,
-        headers: cookie ? { cookie } : {},
+        headers: { ...(cookie ? { cookie } : {}), ...(acceptEncoding ? { "accept-encoding": acceptEncoding } : {}) },
         timeout: 20,
       },
       (error, done) => (error ? reject(error) : resolve(done)),

@@ -11,7 +11,10 @@ import path from "node:path";
 import { loadSettings } from "../app/settings.server";
 import { clientJs } from "./clientJs";
 import { removeDbFiles } from "./database";
-import { load, type LoadOptions } from "./load";
+import { chromium } from "@playwright/test";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../lighthouse/chromium";
+import { measureTransfer } from "../lighthouse/transfer";
+import { BROWSER_ENCODINGS, load, type LoadOptions } from "./load";
 import { DOCUMENT, FLOOR, pagesFor } from "./pages";
 import { prepareDb } from "./prepare";
 import { evaluate, jsTable, sizeTable, targetList, type Row, type SizeResult } from "./report";
@@ -60,6 +63,7 @@ async function benchSize(size: number): Promise<SizeResult> {
   console.log(`\n${size.toLocaleString("en-US")} requests seeded in ${round(prepared.seed.seconds, 1)} s`);
   const rows: Row[] = [];
   const server = await startServer({ ...env, DATABASE_URL: prepared.db.url }, port);
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   try {
     let floorRps = NaN;
     let documentRps = NaN;
@@ -72,15 +76,20 @@ async function benchSize(size: number): Promise<SizeResult> {
         throw new Error(`${page.label}: GET ${page.path} gave ${check.status} without "${page.expect}"`);
       }
       const result = await load(server.origin + page.path, cookie, loadOptions, server.cpuMs);
+      // The same page again as a browser asks for it (brotli): what compressing costs the server.
+      const compressed = await load(server.origin + page.path, cookie, loadOptions, server.cpuMs, BROWSER_ENCODINGS);
+      // /healthz is no page a browser shows: only pages have a first visit.
+      const transfer = page.key === FLOOR ? null : await measureTransfer(browser, server.origin, page.path, cookie);
       if (page.key === FLOOR) floorRps = result.rps;
       if (page.key === DOCUMENT) documentRps = result.rps;
       const ratio = result.rps / floorRps;
-      rows.push({ key: page.key, label: page.label, floor: page.floor, result, ratio, documentRatio: result.rps / documentRps });
+      rows.push({ key: page.key, label: page.label, floor: page.floor, result, compressed, transfer, ratio, documentRatio: result.rps / documentRps });
       console.log(
-        `  ${page.label}: ${round(result.rps, 0)} req/s, p95 ${round(result.p95, 1)} ms, ${round(ratio, 2)}× floor, server CPU ${round(result.serverCpuMs, 2)} ms a request`,
+        `  ${page.label}: ${round(result.rps, 0)} req/s, p95 ${round(result.p95, 1)} ms, ${round(ratio, 2)}× floor, server CPU ${round(result.serverCpuMs, 2)} ms a request, ${round(compressed.serverCpuMs, 2)} ms compressed${transfer ? `, first visit ${round(transfer.firstVisit / 1000, 1)} KB` : ""}`,
       );
     }
   } finally {
+    await browser.close();
     await server.stop();
   }
   const transitions = await benchTransitions(prepared.db, events);
@@ -102,12 +111,12 @@ const header = [
   "## npm run bench",
   "",
   `${new Date(started).toISOString()} · ${machine} · ${loadOptions.connections} connections, ${loadOptions.seconds} s per page after ${loadOptions.warmupSeconds} s warm-up · 127.0.0.1`,
-  "Latencies in ms; × floor = requests/s over the bare route's in the same run (the target's measure); × document = over the signed-out sign-in page's, a whole document that reads nothing; server CPU = the server process's CPU time per answer, its own cost whatever the load generator does.",
+  "Latencies in ms; × floor = requests/s over the bare route's in the same run (the target's measure); × document = over the signed-out sign-in page's, a whole document that reads nothing; server CPU = the server process's CPU time per answer, its own cost whatever the load generator does; CPU, brotli = the same for the page asked for as a browser asks (Accept-Encoding with br: compressed as sent). Bytes as Chromium receives them (compressed, headers included): the document, a first visit with an empty cache (everything the page loads), and a repeat visit right after.",
 ].join("\n");
 const markdown = [
   header,
   ...results.map(sizeTable),
-  `### Client JavaScript per page (first visit, gzipped; 1 KB = 1000 bytes)\n\n${jsTable(js)}`,
+  `### Client JavaScript per page (first visit, brotli as served; 1 KB = 1000 bytes)\n\n${jsTable(js)}`,
   `### Targets\n\n${targetList(targets)}`,
   `Total time: ${round((Date.now() - started) / 1000, 0)} s`,
 ].join("\n\n");

@@ -112,14 +112,16 @@ run("prisma", ["migrate", "deploy"], childEnv, true);
   }
 }
 
-// 5. Assets and build.
+// 5. Build: the USWDS stylesheet (when its Sass changed), the app, the compressed copies of its assets.
 {
-  const { copyUswdsAssets, uswdsAssetsPresent } = await import("./copy-assets");
-  if (!uswdsAssetsPresent()) copyUswdsAssets();
+  const { buildStyles } = await import("./build-styles");
+  if (buildStyles()) console.log("Compiled the USWDS stylesheet.");
 }
 if (buildIsStale()) {
   console.log("Building the portal (remix build)…");
   run("remix", ["build"], { ...childEnv, NODE_ENV: "production" }, true);
+  const { precompress } = await import("./precompress");
+  precompress();
 }
 
 // 6. Serve.

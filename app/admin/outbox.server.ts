@@ -1,11 +1,15 @@
 // E-mail that could not be delivered (R16): the dispatcher gives up after MAIL_MAX_ATTEMPTS
 // tries; an administrator sees those messages here and can send them again.
+import * as z from "~/forms/zod";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { retryFailed } from "../../emails/dispatcher.server";
 import { auditAdmin } from "./adminAudit.server";
 import type { CurrentUser } from "~/auth/session.server";
 
 const SHOWN = 100;
+
+/** The retry button's form (kept here, on the server: the page's browser bundle needs no zod). */
+export const retrySchema = z.object({ intent: z.literal("retry"), id: z.string().check(z.minLength(1), z.maxLength(64)) });
 
 export async function outboxOverview(db: PrismaClient) {
   const [failed, waiting] = await Promise.all([

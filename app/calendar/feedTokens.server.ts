@@ -3,9 +3,13 @@
 // addresses. A token is 32 random bytes, so a fast hash is enough (no guessing is possible).
 import { randomBytes } from "node:crypto";
 import type { CurrentRole } from "~/auth/session.server";
+import * as z from "~/forms/zod";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { hashToken } from "~/security/tokenHash.server";
 import { rolesInForce } from "workflows";
+
+/** The feed form's buttons (kept here, on the server: the calendar's browser bundle needs no zod). */
+export const feedActionSchema = z.object({ intent: z.enum(["renew", "revoke"]) });
 
 /** Make (or replace) the person's token; the old address stops working at once. */
 export async function renewFeedToken(db: PrismaClient, userId: string, now: Date): Promise<string> {

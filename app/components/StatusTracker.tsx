@@ -10,7 +10,8 @@ const SUFFIX: Record<Step["status"], string> = {
 
 export function StatusTracker({ steps }: { steps: Step[] }) {
   return (
-    <div className="usa-step-indicator usa-step-indicator--counters-sm" aria-label="Progress">
+    // role="group": a label on a plain div is not announced (ARIA forbids it there; axe and Lighthouse flag it).
+    <div className="usa-step-indicator usa-step-indicator--counters-sm" role="group" aria-label="Progress">
       <ol className="usa-step-indicator__segments">
         {steps.map((step) => (
           <li

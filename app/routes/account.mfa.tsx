@@ -2,7 +2,6 @@
 // the other roles enrol at sign-in) and replace recovery codes.
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import * as z from "~/forms/zod";
 import {
   describeEnrolment,
   enableMfa,
@@ -15,6 +14,7 @@ import { getSessionStore, requireUser } from "~/auth/session.server";
 import { getEnrolStore, setCookieHeaders } from "~/auth/sign-in.server";
 import { getThrottles, tooManyAttempts, tooManyAttemptsMessage } from "~/auth/throttle.server";
 import { passOnHeaders } from "~/http/routeHeaders";
+import { accountCodeSchema } from "~/auth/signInForms.server";
 import { ErrorSummary } from "~/components/ErrorSummary";
 import { MfaEnrolment, RecoveryCodes } from "~/components/MfaEnrolment";
 import { TextField } from "~/components/Field";
@@ -39,13 +39,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   );
 }
 
-const codeSchema = z.object({
-  code: z.string().check(z.trim(), z.minLength(1, "Enter the 6-digit code your app shows"), z.maxLength(32, "That code is not right")),
-});
-
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const parsed = codeSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = accountCodeSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) return data({ error: parsed.error.issues[0].message, codes: null }, { status: 400 });
   const throttle = getThrottles().mfaCodes;
   const retryAfterMs = await throttle.retryAfterMs(user.id);

@@ -1,8 +1,7 @@
 // E-mail that could not be delivered (admin only, R16): what failed, why, and a button to send it again.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import * as z from "~/forms/zod";
-import { outboxOverview, retryMessage } from "~/admin/outbox.server";
+import { outboxOverview, retryMessage, retrySchema } from "~/admin/outbox.server";
 import { requireRole } from "~/auth/require-role.server";
 import { ErrorSummary } from "~/components/ErrorSummary";
 import { db } from "~/db.server";
@@ -15,8 +14,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ["admin"]);
   return { ...(await outboxOverview(db)), timeZone: getSettings().timeZone };
 }
-
-const retrySchema = z.object({ intent: z.literal("retry"), id: z.string().check(z.minLength(1), z.maxLength(64)) });
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, ["admin"]);

@@ -4,7 +4,6 @@
 // iCalendar feed of approved requests.
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import * as z from "~/forms/zod";
 import { requireRole } from "~/auth/require-role.server";
 import { capacityRoles } from "~/calendar/capacityRoles";
 import { calendarDayLoads } from "~/calendar/capacity.server";
@@ -13,7 +12,7 @@ import { calendarView, viewDates, type CalendarView } from "~/calendar/calendarV
 import { Calls, DayTable, Entries, InEffect, MoreLink } from "~/calendar/DayParts";
 import { DAY_PAGE_SIZE, SHOWN_IN_MONTH, SHOWN_IN_WEEK } from "~/calendar/dayPage";
 import { pageWithin } from "~/paging";
-import { feedCreatedAt, renewFeedToken, revokeFeedToken } from "~/calendar/feedTokens.server";
+import { feedActionSchema, feedCreatedAt, renewFeedToken, revokeFeedToken } from "~/calendar/feedTokens.server";
 import { NewSecretAlert } from "~/components/NewSecretAlert";
 import { db } from "~/db.server";
 import { getSettings } from "~/settings.server";
@@ -37,8 +36,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const loads = await calendarDayLoads(db, viewDates(view), view.kind === "month" ? SHOWN_IN_MONTH : SHOWN_IN_WEEK);
   return { view, today, loads, page: null, feedSince };
 }
-
-const feedActionSchema = z.object({ intent: z.enum(["renew", "revoke"]) });
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, capacityRoles);

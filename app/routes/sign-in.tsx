@@ -1,9 +1,9 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
-import * as z from "~/forms/zod";
 import { safeRedirectTo } from "~/auth/redirectTarget";
 import { getUser } from "~/auth/session.server";
 import { getSignIn } from "~/auth/sign-in.server";
+import { signInSchema } from "~/auth/signInForms.server";
 import { tooManyAttempts, tooManyAttemptsMessage } from "~/auth/throttle.server";
 import { ErrorSummary } from "~/components/ErrorSummary";
 import { passOnHeaders } from "~/http/routeHeaders";
@@ -26,18 +26,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
   return null;
 }
-
-// Lengths are generous bounds, not rules: the password rules apply when one is chosen.
-const signInSchema = z.object({
-  email: z
-    .string()
-    .check(z.trim(), z.minLength(1, "Enter your e-mail address"), z.maxLength(254, "The e-mail address or password is not right")),
-  password: z
-    .string()
-    .check(z.minLength(1, "Enter your password"), z.maxLength(1024, "The e-mail address or password is not right")),
-  // Any text: safeRedirectTo keeps only a path on the portal (or "/").
-  redirectTo: z.optional(z.string()),
-});
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = Object.fromEntries(await request.formData());

@@ -2,13 +2,13 @@
 // enrol an authenticator app, see the recovery codes once, then go on signed in.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import * as z from "~/forms/zod";
 import { MfaEnrolment, RecoveryCodes } from "~/components/MfaEnrolment";
 import { describeEnrolment, enableMfa, newTotpSecret } from "~/auth/mfa.server";
 import { getSessionStore } from "~/auth/session.server";
 import { getPendingStore, setCookieHeaders } from "~/auth/sign-in.server";
 import { getThrottles, tooManyAttempts, tooManyAttemptsMessage } from "~/auth/throttle.server";
 import { passOnHeaders } from "~/http/routeHeaders";
+import { enrolCodeSchema } from "~/auth/signInForms.server";
 import { db } from "~/db.server";
 
 export const headers = passOnHeaders;
@@ -38,16 +38,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return data({ enrolment: { secretForDisplay: enrolment.secretForDisplay, qrDataUrl: enrolment.qrDataUrl } }, { headers });
 }
 
-const codeSchema = z.object({
-  code: z.string().check(z.trim(), z.regex(/^\d{6}$/, "Enter the 6-digit code your app shows")),
-});
-
 export async function action({ request }: ActionFunctionArgs) {
   const found = await pendingUser(request);
   if (!found) throw redirect("/sign-in", 303);
   const { pending } = found;
   if (!pending.enrolSecret) throw redirect("/sign-in/set-up-mfa", 303);
-  const parsed = codeSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = enrolCodeSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) return data({ error: parsed.error.issues[0].message, codes: null }, { status: 400 });
 
   const throttle = getThrottles().mfaCodes;

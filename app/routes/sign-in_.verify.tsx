@@ -1,10 +1,10 @@
 // Sign-in, second step: the code from the authenticator app, or a recovery code.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
-import * as z from "~/forms/zod";
 import { ErrorSummary } from "~/components/ErrorSummary";
 import { TextField } from "~/components/Field";
 import { getPendingStore, getSignIn, setCookieHeaders } from "~/auth/sign-in.server";
+import { signInCodeSchema } from "~/auth/signInForms.server";
 import { tooManyAttempts, tooManyAttemptsMessage } from "~/auth/throttle.server";
 import { passOnHeaders } from "~/http/routeHeaders";
 
@@ -18,21 +18,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-const codeSchema = z.object({
-  code: z
-    .string()
-    .check(
-      z.trim(),
-      z.minLength(1, "Enter the 6-digit code from your app, or a recovery code"),
-      z.maxLength(32, "That code is not right"),
-    ),
-});
-
 export async function action({ request }: ActionFunctionArgs) {
   const pending = await getPendingStore().read(request);
   // The ten minutes ran out (or the cookie was tampered with): start again.
   if (!pending) throw redirect("/sign-in", 303);
-  const parsed = codeSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = signInCodeSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) return data({ error: parsed.error.issues[0].message }, { status: 400 });
 
   const outcome = await getSignIn().checkCode(request, pending, parsed.data.code);

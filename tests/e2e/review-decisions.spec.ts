@@ -45,6 +45,9 @@ test("the same person cannot fill both sign-off slots, even when acting in the o
   const admin = await signedIn(browser, ADMIN);
   await admin.goto("/admin/users");
   await admin.getByRole("link", { name: "Dana Director" }).click();
+  // The link navigates in the browser, and the list page has fields of its own (the invitation form, with
+  // role checkboxes): wait for Dana's page before filling anything.
+  await expect(admin.getByRole("heading", { level: 1, name: "Dana Director" })).toBeVisible();
   await admin.getByLabel("Acting as").selectOption("assistant_director");
   await admin.getByLabel("First day").fill(inDays(0));
   await admin.getByLabel("Last day").fill(inDays(0));
@@ -75,6 +78,9 @@ test("a reviewer who also files their department's requests cannot decide on the
   const admin = await signedIn(browser, ADMIN);
   await admin.goto("/admin/users");
   await admin.getByRole("link", { name: "Dana Director" }).click();
+  // The link navigates in the browser, and the list page has fields of its own (the invitation form, with
+  // role checkboxes): wait for Dana's page before filling anything.
+  await expect(admin.getByRole("heading", { level: 1, name: "Dana Director" })).toBeVisible();
   await toggleCheckbox(admin, "Requester");
   await admin.getByRole("button", { name: "Save department and roles" }).click();
   await expect(admin.getByText("Department and roles saved.")).toBeVisible();

@@ -68,15 +68,16 @@ test("the response headers carry the policy", async ({ page }) => {
   expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
 });
 
-test("pages are never stored; the fingerprinted scripts and the USWDS styles are cached", async ({ page, request }) => {
+test("pages are never stored; the scripts, the USWDS styles, the font and the icon are fingerprinted and cached for a year", async ({ page, request }) => {
   const res = await page.goto("/sign-in");
   expect(res!.headers()["cache-control"]).toBe("no-store");
-  const script = await page.locator('link[rel="modulepreload"][href^="/build/"]').first().getAttribute("href");
-  const style = await page.locator('link[rel="stylesheet"][href^="/uswds/"]').first().getAttribute("href");
-  const scriptRes = await request.get(script!);
-  expect(scriptRes.status()).toBe(200);
-  expect(scriptRes.headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
-  const styleRes = await request.get(style!);
-  expect(styleRes.status()).toBe(200);
-  expect(styleRes.headers()["cache-control"]).toBe("public, max-age=3600");
+  const hrefs = await page
+    .locator('link[rel="modulepreload"], link[rel="stylesheet"], link[rel="preload"], link[rel="icon"]')
+    .evaluateAll((links) => links.map((l) => l.getAttribute("href") ?? ""));
+  expect(hrefs.some((h) => /\/_assets\/uswds-[A-Z0-9]+\.css$/.test(h))).toBe(true);
+  for (const href of hrefs) {
+    expect(href).toMatch(/^\/build\/.*-[A-Z0-9]{8}\.(js|css|woff2|svg)$/);
+    const asset = await request.get(href);
+    expect([href, asset.status(), asset.headers()["cache-control"]]).toEqual([href, 200, "public, max-age=31536000, immutable"]);
+  }
 });

@@ -12,7 +12,7 @@ test("the benchmark runs at 1 000 requests and prints every row", () => {
   const run = spawnSync(
     path.join(root, "node_modules", ".bin", "tsx"),
     ["bench/run.ts", "--sizes=1000", "--seconds=1", "--warmup=0.2", "--connections=10", "--events=20", `--out=${out}`],
-    { cwd: root, encoding: "utf8", timeout: 110_000 },
+    { cwd: root, encoding: "utf8", timeout: 230_000 },
   );
   expect(run.stderr).not.toMatch(/Error/);
   expect(run.status).toBe(0);
@@ -35,14 +35,38 @@ test("the benchmark runs at 1 000 requests and prints every row", () => {
     "50 concurrent events, one request",
     "none lost or doubled",
     "### Targets",
+    "CPU, brotli",
+    "first visit",
+    "server CPU per page, compressed (brotli) vs plain, all pages",
+    "bytes received: request page, long history",
   ]) {
     expect(run.stdout).toContain(row);
   }
   const json = JSON.parse(fs.readFileSync(path.join(out, "latest.json"), "utf8")) as {
-    sizes: Array<{ rows: Array<{ label: string; result: { serverCpuMs: number | null } }> }>;
+    sizes: Array<{
+      rows: Array<{
+        key: string;
+        label: string;
+        result: { serverCpuMs: number | null };
+        compressed: { serverCpuMs: number | null };
+        transfer: { document: number; firstVisit: number; repeatVisit: number } | null;
+      }>;
+    }>;
   };
   expect(json.sizes).toHaveLength(1);
-  // The server's CPU time is read from /proc on Linux, where the tests run: a figure for every page.
-  for (const row of json.sizes[0].rows) expect([row.label, row.result.serverCpuMs! > 0]).toEqual([row.label, true]);
+  // The server's CPU time is read from /proc on Linux, where the tests run: a figure for every page,
+  // plain and compressed; and for every page but the bare route, the bytes Chromium received (issue 20).
+  for (const row of json.sizes[0].rows) {
+    expect([row.label, row.result.serverCpuMs! > 0, row.compressed.serverCpuMs! > 0]).toEqual([row.label, true, true]);
+    if (row.key === "floor") continue;
+    const t = row.transfer!;
+    // A repeat visit loads the document again (its size moves by a few bytes with each nonce) and little else.
+    expect([row.label, t.document > 0, t.firstVisit > t.document, t.repeatVisit > 0 && t.repeatVisit < t.firstVisit]).toEqual([
+      row.label,
+      true,
+      true,
+      true,
+    ]);
+  }
   fs.rmSync(out, { recursive: true, force: true });
-}, 120_000);
+}, 240_000);

@@ -154,14 +154,11 @@ describe("the Origin check", () => {
 });
 
 describe("static files", () => {
-  it("serves the icon from public/ with an hour's caching, and a page path is not looked up on disk", async () => {
-    const icon = await fetch(`${http.base}/favicon.svg`);
-    expect(icon.status).toBe(200);
-    expect(icon.headers.get("content-type")).toMatch(/^image\/svg\+xml/);
-    expect(icon.headers.get("cache-control")).toBe("public, max-age=3600");
-    expect(icon.headers.get("x-content-type-options")).toBe("nosniff");
-    // public/favicon.svg exists, but only its own path serves it: other paths go to the portal.
-    expect((await fetch(`${http.base}/public/favicon.svg`)).status).toBe(404);
+  it("serves files from disk only under /build/ (the fingerprinted assets): other paths go to the portal", async () => {
+    for (const path of ["/favicon.svg", "/public/favicon.svg", "/package.json", "/build/../package.json"]) {
+      const res = await fetch(`${http.base}${path}`);
+      expect([path, res.status, res.headers.get("cache-control")]).toEqual([path, 404, "no-store"]);
+    }
   });
 });
 
