@@ -9,3 +9,4 @@ export * from "./engine";
 export * from "./notifications";
 export * from "./eventRoles";
 export * from "./reminders";
+export * from "./dates";
