@@ -6,7 +6,7 @@ import { isCalendarDate } from "../../workflows/notice";
 export const ACTING_ROLES = ["director", "assistant_director"] as const;
 
 const day = (label: string) =>
-  z.string({ error: `Enter the ${label}` }).check(z.trim(), z.refine(isCalendarDate, `Enter the ${label} as YYYY-MM-DD`));
+  z.string({ error: `Enter the ${label}` }).check(z.trim(), z.refine(isCalendarDate, `Enter the ${label} as a real date`));
 
 export const appointmentFormSchema = z
   .object({

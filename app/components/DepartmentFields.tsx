@@ -15,8 +15,8 @@ export function DepartmentFields({ form, values }: { form: ReturnType<typeof use
       />
       <TextField label="Name" error={form.errorFor("name")} defaultValue={values.name} {...form.register("name")} />
       <TextField
-        label="311 partner since (optional)"
-        hint="The date the 311 partnership began. Leave blank for a department without a partnership. Partners give 7 days' notice, others 14 (R4, R5)."
+        label="3-1-1 partner since (optional)"
+        hint="The date the 3-1-1 partnership began. Leave blank for a department without a partnership. Partner departments give 7 calendar days' notice, others 14."
         type="date"
         error={form.errorFor("partnerSince")}
         defaultValue={values.partnerSince}

@@ -3,9 +3,10 @@
 import type { CurrentUser } from "~/auth/session.server";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { transition, type TransitionOutcome } from "~/requests/transition.server";
+import type { RequestContext } from "../../workflows/context";
 import { restore } from "../../workflows/engine";
 import type { RequestType } from "../../workflows/types";
-import { currentFeeSchedule } from "./feeSchedules.server";
+import { currentFeeSchedule, feeScheduleVersion } from "./feeSchedules.server";
 import type { FeeForm } from "./feeForm";
 import { toCents } from "./money";
 import { suggestedFee, type SuggestedFee } from "./suggestedFee";
@@ -19,6 +20,21 @@ export async function feeSuggestion(
   if (analysis === null) return null;
   const schedule = await currentFeeSchedule(db);
   return suggestedFee({ schedule, type: request.type as RequestType, projectedCalls: analysis.projectedCalls });
+}
+
+/**
+ * How the suggestion behind a fee Finance set was worked out, with the schedule version it
+ * names: for the department deciding whether to accept it. Null without a version or analysis.
+ */
+export async function assessedFeeWorking(
+  db: PrismaClient,
+  type: string,
+  { fee, analysis }: Pick<RequestContext, "fee" | "analysis">,
+): Promise<string | null> {
+  if (fee === null || fee.scheduleVersion === null || analysis === null) return null;
+  const schedule = await feeScheduleVersion(db, fee.scheduleVersion);
+  if (schedule === null) return null;
+  return suggestedFee({ schedule, type: type as RequestType, projectedCalls: analysis.projectedCalls }).working;
 }
 
 export type AssessOutcome = TransitionOutcome | { ok: false; status: 409; reason: string; scheduleChanged: true };

@@ -17,7 +17,7 @@ export const MATERIALS_KIND_LABELS: Record<(typeof MATERIALS_KINDS)[number], str
 const text = (message: string, max = 200) =>
   z.string().check(z.trim(), z.minLength(1, message), z.maxLength(max, `Use ${max} characters or fewer`));
 const date = (message: string) =>
-  z.string().check(z.trim(), z.minLength(1, message), z.refine(isCalendarDate, "Enter a real date, like 2026-12-31"));
+  z.string().check(z.trim(), z.minLength(1, message), z.refine(isCalendarDate, "Enter a real date"));
 const count = (message: string) =>
   z.string().check(z.trim(), z.minLength(1, message), z.regex(/^\d{1,9}$/, "Enter a whole number, like 5000"));
 
@@ -47,7 +47,7 @@ export const materialsSchema = z
   .check(
     z.refine((v) => v.endDate >= v.effectiveDate, {
       path: ["endDate"],
-      message: "The last distribution date must be on or after the first (R10)",
+      message: "The last distribution date must be on or after the first",
     }),
   );
 
@@ -63,14 +63,14 @@ export const callRoutingSchema = z
   .check(
     z.superRefine((v, ctx) => {
       if (v.routing === "temporary") {
-        if (!v.endDate) ctx.addIssue({ code: "custom", path: ["endDate"], message: "Enter the end date (R10)" });
+        if (!v.endDate) ctx.addIssue({ code: "custom", path: ["endDate"], message: "Enter the end date: temporary routing needs one" });
         else if (!isCalendarDate(v.endDate))
-          ctx.addIssue({ code: "custom", path: ["endDate"], message: "Enter a real date, like 2026-12-31" });
+          ctx.addIssue({ code: "custom", path: ["endDate"], message: "Enter a real date" });
         else if (v.endDate < v.effectiveDate)
           ctx.addIssue({
             code: "custom",
             path: ["endDate"],
-            message: "The end date must be on or after the effective date (R10)",
+            message: "The end date must be on or after the first day calls are routed",
           });
       }
     }),

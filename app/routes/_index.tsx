@@ -1,4 +1,5 @@
 // Home: what waits on me, oldest first, and my department's requests.
+import { DateText } from "~/components/DateText";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
@@ -99,7 +100,7 @@ export default function Home() {
                   </th>
                   <td data-label="Status">{t.stateLabel}</td>
                   <td data-label="To do">{t.todo}</td>
-                  <td data-label="Effective date">{t.effectiveDate ?? "—"}</td>
+                  <td data-label="Effective date">{t.effectiveDate ? <DateText date={t.effectiveDate} /> : "—"}</td>
                   <td data-label="Days left" className={t.daysLeft !== null && t.daysLeft <= 3 ? "portal-days--urgent" : undefined}>
                     {t.daysLeft === null ? "—" : t.daysLeft <= 3 ? `${t.daysLeft} (soon)` : t.daysLeft}
                   </td>
@@ -131,8 +132,8 @@ export default function Home() {
           <h2 id="department-heading">{user.department.name}: requests</h2>
           <p>
             {user.department.partner
-              ? "Your department is a 311 partner: give at least 7 calendar days' notice."
-              : "Your department is not a 311 partner: give at least 14 calendar days' notice."}
+              ? "Your department is a 3-1-1 partner: give at least 7 calendar days' notice."
+              : "Your department is not a 3-1-1 partner: give at least 14 calendar days' notice."}
           </p>
           {departmentRequests.length === 0 ? (
             <p>Your department has no requests yet.</p>

@@ -1,5 +1,8 @@
 // The fee schedule (SPEC §6), admin only: each save adds a version; requests keep the version
 // their fee was worked out with.
+import { DateText } from "~/components/DateText";
+import { getSettings } from "~/settings.server";
+import { localDate } from "../../workflows/notice";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requireRole } from "~/auth/require-role.server";
@@ -31,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     } satisfies FormValues,
     history: history.map((v) => ({
       version: v.version,
-      createdOn: v.createdAt.slice(0, 10),
+      createdOn: localDate(v.createdAt, getSettings().timeZone),
       loadedHourlyCost: formatUsd(toCents(v.loadedHourlyCost)),
       minutes: v.averageHandleMinutes,
       perCall: formatUsd(costPerCall(v)),
@@ -123,7 +126,9 @@ export default function FeeSchedulePage() {
               <th scope="row" data-label="Version">
                 {v.version}
               </th>
-              <td data-label="Saved on">{v.createdOn}</td>
+              <td data-label="Saved on">
+                <DateText date={v.createdOn} />
+              </td>
               <td data-label="Hourly cost">{v.loadedHourlyCost}</td>
               <td data-label="Handle time">{v.minutes} min</td>
               <td data-label="Cost per call">{v.perCall}</td>

@@ -1,5 +1,6 @@
 // One person (admin only): department and roles, acting appointments with dates (R3),
 // deactivation, and a new invitation link while they have not used theirs.
+import { DateText } from "~/components/DateText";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { APPOINTMENT_FIELDS, ACTING_ROLES, appointmentFormSchema } from "~/admin/appointmentForm";
@@ -154,7 +155,7 @@ export default function UserPage() {
 
       <section aria-labelledby="acting-heading" className="margin-y-4">
         <h2 id="acting-heading">Acting appointments</h2>
-        <p>While an appointment is in force the person acts in the role, and the audit trail says so (R3).</p>
+        <p>While an appointment is in force the person acts in the role, and the audit trail says so: for example, “acting Director”.</p>
         {person.appointments.length === 0 ? (
           <p>No acting appointments.</p>
         ) : (
@@ -165,7 +166,7 @@ export default function UserPage() {
                   <input type="hidden" name="intent" value="removeAppointment" />
                   <input type="hidden" name="appointmentId" value={a.id} />
                   <span>
-                    Acting {a.role}, {a.startsOn} to {a.endsOn}
+                    Acting {a.role}, {a.startsOn ? <DateText date={a.startsOn} /> : "—"} to {a.endsOn ? <DateText date={a.endsOn} /> : "—"}
                   </span>
                   <button type="submit" className="usa-button usa-button--unstyled">
                     Remove<span className="usa-sr-only"> the acting {a.role} appointment</span>

@@ -12,6 +12,7 @@ import { RoleCheckboxes } from "~/components/RoleCheckboxes";
 import { db } from "~/db.server";
 import { fieldErrors, formValues } from "~/forms/fieldErrors";
 import { useZodForm, type FormValues } from "~/forms/useZodForm";
+import { formatDate } from "~/format";
 import { getSettings } from "~/settings.server";
 import { ROLE_LABELS, ROLES } from "../../workflows/types";
 
@@ -28,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       active: u.active,
       department: u.department?.name ?? "—",
       roles: u.roles
-        .map((r) => (r.acting ? `Acting ${ROLE_LABELS[r.role as keyof typeof ROLE_LABELS]} ${r.startsOn} to ${r.endsOn}` : ROLE_LABELS[r.role as keyof typeof ROLE_LABELS]))
+        .map((r) => (r.acting ? `Acting ${ROLE_LABELS[r.role as keyof typeof ROLE_LABELS]}, ${formatDate(r.startsOn ?? "")} to ${formatDate(r.endsOn ?? "")}` : ROLE_LABELS[r.role as keyof typeof ROLE_LABELS]))
         .join(", "),
     })),
     departments: departments.map((d) => ({ value: d.id, label: d.name })),
@@ -131,7 +132,7 @@ export default function UsersPage() {
           roles={ROLES}
           checked={actionData?.checked ?? []}
           error={form.errorFor("roles")}
-          hint="Acting appointments (R3) are added on the person's page."
+          hint="Acting appointments (someone standing in for the Director, for example) are added on the person's page."
           register={form.register("roles")}
         />
         <button type="submit" className="usa-button">

@@ -8,13 +8,15 @@ import * as z from "~/forms/zod";
 import { requireRole } from "~/auth/require-role.server";
 import { capacityRoles } from "~/calendar/capacityRoles";
 import { calendarDayLoads } from "~/calendar/capacity.server";
-import { dayName, monthName } from "~/calendar/calendarGrid";
+import { monthName } from "~/calendar/calendarGrid";
 import { calendarView, viewDates, type CalendarView } from "~/calendar/calendarView";
 import { Calls, DayTable, Entries, InEffect, MoreLink } from "~/calendar/DayParts";
 import { DAY_PAGE_SIZE, SHOWN_IN_MONTH, SHOWN_IN_WEEK } from "~/calendar/dayPage";
 import { pageWithin } from "~/paging";
 import { feedCreatedAt, renewFeedToken, revokeFeedToken } from "~/calendar/feedTokens.server";
+import { DateText } from "~/components/DateText";
 import { NewSecretAlert } from "~/components/NewSecretAlert";
+import { formatDate } from "~/format";
 import { db } from "~/db.server";
 import { getSettings } from "~/settings.server";
 import { localDate } from "../../workflows/notice";
@@ -65,13 +67,13 @@ function navigation(view: CalendarView, today: string) {
       };
     case "week":
       return {
-        title: `Week of ${view.days[0]}`,
+        title: `Week of ${formatDate(view.days[0])}`,
         step: (where: string) => `/calendar?view=week&date=${where}`,
         others: [{ to: `/calendar?month=${view.days[0].slice(0, 7)}`, label: "Month view" }],
       };
     case "day":
       return {
-        title: dayName(view.date),
+        title: formatDate(view.date),
         step: (where: string) => `/calendar?day=${where}`,
         others: [
           { to: `/calendar?view=week&date=${view.date}`, label: "Week view" },
@@ -133,7 +135,7 @@ export default function CalendarPage() {
                     <td key={date} className={date.slice(0, 7) === view.month ? undefined : "portal-day--other"} data-date={date}>
                       <span className={`portal-day__number${date === today ? " portal-day--today" : ""}`}>
                         {Number(date.slice(8))}
-                        <span className="usa-sr-only"> {date}</span>
+                        <span className="usa-sr-only"> {formatDate(date)}</span>
                       </span>
                       {load ? (
                         <>
@@ -157,7 +159,7 @@ export default function CalendarPage() {
             return (
               <li key={date} className="margin-bottom-2" data-date={date}>
                 <h3 className="margin-bottom-05">
-                  {WEEKDAYS[view.days.indexOf(date)]} {date}
+                  <DateText date={date} />
                   {date === today ? " (today)" : ""}
                 </h3>
                 {load && (load.inEffect > 0 || load.approvedCalls + load.pendingCalls > 0) ? (
@@ -203,7 +205,13 @@ export default function CalendarPage() {
           </p>
         ) : null}
         <p data-testid="feed-state">
-          {feedSince ? `You have a calendar address, made on ${feedSince}.` : "You have no calendar address."}
+          {feedSince ? (
+            <>
+              You have a calendar address, made on <DateText date={feedSince} />.
+            </>
+          ) : (
+            "You have no calendar address."
+          )}
         </p>
         <div className="portal-actions">
           <Form method="post">

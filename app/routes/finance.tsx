@@ -1,5 +1,6 @@
 // The Finance report (SPEC §6), finance only: fees by department for a fiscal year, with
 // their status, each fee a page at a time, and a CSV export of every fee of the year.
+import { DateText } from "~/components/DateText";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/auth/require-role.server";
@@ -118,7 +119,9 @@ export default function FinancePage() {
                     </Link>
                   </th>
                   <td data-label="Department">{r.department}</td>
-                  <td data-label="Assessed on">{r.assessedOn}</td>
+                  <td data-label="Assessed on">
+                    <DateText date={r.assessedOn} />
+                  </td>
                   <td data-label="Fee">{formatUsd(r.amount)}</td>
                   <td data-label="Suggested">
                     {formatUsd(r.suggested)}

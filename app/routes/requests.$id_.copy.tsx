@@ -22,7 +22,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     throw new Response("Only requesters of the department that owns the request can copy it.", { status: 403 });
   }
   if (!isStateName(row.state) || !COPYABLE_STATES.includes(row.state)) {
-    throw new Response("Only a lapsed, rejected or withdrawn request can be copied (R15).", { status: 409 });
+    throw new Response("Only a lapsed, rejected or withdrawn request can be copied.", { status: 409 });
   }
   // The old dates have passed or were the reason for the refusal: the copy asks for new ones.
   const answers = { ...answersOf(row), effectiveDate: "", endDate: "" };

@@ -128,7 +128,7 @@ export default function FeePage() {
           />
           <TextArea
             label="Reason for the fee"
-            hint="Required when the fee differs from the suggestion, or is waived (R13)."
+            hint="Required when the fee differs from the suggestion, or is waived."
             error={form.errorFor("reason")}
             defaultValue={values.reason}
             {...form.register("reason")}

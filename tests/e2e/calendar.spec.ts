@@ -2,7 +2,7 @@
 // requests and links to its day view, which lists them all in a table. With JavaScript and
 // without (R17), with axe on both pages.
 import { expect, test } from "@playwright/test";
-import { dayName } from "../../app/calendar/calendarGrid";
+import { formatDate } from "../../workflows/dates";
 import { expectAccessibleAsServed } from "./accessibility";
 import { ANALYST, signedIn } from "./review";
 import { closeSeedDb, inDays, seedRequest } from "./seedRequest";
@@ -27,8 +27,8 @@ for (const js of [true, false]) {
     expect(inEffect).toBeGreaterThanOrEqual(titles.length);
     await expectAccessibleAsServed(analyst, js);
 
-    await cell.getByRole("link", { name: `${inEffect - 3} more on ${dayName(day)}` }).click();
-    await expect(analyst.getByTestId("calendar-title")).toHaveText(dayName(day));
+    await cell.getByRole("link", { name: `${inEffect - 3} more on ${formatDate(day)}` }).click();
+    await expect(analyst.getByTestId("calendar-title")).toHaveText(formatDate(day));
     const table = analyst.getByTestId("calendar-day");
     for (const title of titles) await expect(table).toContainText(title);
     await expect(table.getByRole("row")).toHaveCount(inEffect + 1);

@@ -58,13 +58,13 @@ test("a department's partnership is set by the admin (JavaScript off)", async ({
   const admin = await signedIn(browser, ADMIN, false);
   await admin.goto("/admin/departments");
   await admin.getByRole("link", { name: "Libraries" }).click();
-  await admin.getByLabel("311 partner since (optional)").fill("2026-01-01");
+  await admin.getByLabel("3-1-1 partner since (optional)").fill("2026-01-01");
   await admin.getByRole("button", { name: "Save" }).click();
   await expect(admin.getByText("Saved.")).toBeVisible();
   await admin.goto("/admin/departments");
   await expect(admin.getByTestId("departments")).toContainText("Partner since 2026-01-01");
   await admin.getByRole("link", { name: "Libraries" }).click();
-  await admin.getByLabel("311 partner since (optional)").fill("");
+  await admin.getByLabel("3-1-1 partner since (optional)").fill("");
   await admin.getByRole("button", { name: "Save" }).click();
   await expect(admin.getByText("Saved.")).toBeVisible();
   await expectAccessibleAsServed(admin, false);

@@ -239,7 +239,7 @@ describe("administration", () => {
     expect(statusOf(answer)).toBe(303);
     expect((await db.department.findUniqueOrThrow({ where: { id: dpw.id } })).partnerSince).toBeNull();
     const entry = await db.auditEntry.findFirstOrThrow({ where: { event: "PARTNERSHIP_CLEARED" } });
-    expect(entry).toMatchObject({ requestId: null, actorName: "Addy Admin", comment: "DPW: 311 partner since 2019-03-01 → not a 311 partner" });
+    expect(entry).toMatchObject({ requestId: null, actorName: "Addy Admin", comment: "DPW: 3-1-1 partner since Fri, Mar 1, 2019 → not a 3-1-1 partner" });
   });
 
   it("invites a person, whose single-use link sets a first password they can sign in with", async () => {

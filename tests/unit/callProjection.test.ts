@@ -67,11 +67,11 @@ describe("projection input schema", () => {
 
   it("refuses shares outside 0..1, fractional audiences and impossible dates", () => {
     expect(issuesOf({ ...routing, shareAt311: "1.5" })).toEqual({
-      shareAt311: "The share expected at 311 must be at most 1",
+      shareAt311: "The share expected at 3-1-1 must be at most 1",
     });
     expect(issuesOf({ ...mailing, audienceSize: "10.5" })).toHaveProperty("audienceSize");
     expect(issuesOf({ ...mailing, firstDistributionDate: "2026-02-30" })).toEqual({
-      firstDistributionDate: "Enter the first distribution date as YYYY-MM-DD",
+      firstDistributionDate: "Enter the first distribution date as a real date",
     });
     expect(issuesOf({ ...mailing, targetServiceLevel: "1" })).toHaveProperty("targetServiceLevel");
   });
