@@ -13,7 +13,7 @@ export function plainSummary(projection: CallProjection): string {
   const days = projection.daily.length;
   if (projection.peakDate === null || projection.totalCalls === 0) return "The 3-1-1 Contact Center expects no extra calls from this request.";
   const calls = `about ${formatCount(projection.totalCalls)} extra ${projection.totalCalls === 1 ? "call" : "calls"} over ${days} ${days === 1 ? "day" : "days"}`;
-  const busiest = `the most on ${formatDate(projection.peakDate)} (${formatCount(projection.peakDayCalls)})`;
+  const busiest = `the most on ${formatDate(projection.peakDate)} (${formatCount(projection.peakDayCalls)} calls)`;
   const staff =
     projection.extraAgentsAtPeak === 0
       ? "It can answer them with the staff it already has."
@@ -69,7 +69,7 @@ export function AnalysisSummary({
           Recorded by {recorded.by} on <DateText date={recorded.on} />.
         </p>
       ) : null}
-      <p className="usa-intro" data-testid="analysis-plain">
+      <p className="font-body-md" data-testid="analysis-plain">
         {plainSummary(projection)}
       </p>
       <h3 className="margin-bottom-05">Recommendation</h3>

@@ -11,7 +11,7 @@ export interface ChangeRequestQuote {
 
 export function ChangesAskedFor({ changeRequest, timeZone }: { changeRequest: ChangeRequestQuote; timeZone: string }) {
   return (
-    <div className="usa-alert usa-alert--warning margin-y-2" role="region" aria-labelledby="changes-heading" data-testid="changes-asked-for">
+    <div className="usa-alert usa-alert--warning margin-top-0 margin-bottom-2" role="region" aria-labelledby="changes-heading" data-testid="changes-asked-for">
       <div className="usa-alert__body">
         <h2 className="usa-alert__heading" id="changes-heading">
           Changes asked for

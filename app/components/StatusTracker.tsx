@@ -24,7 +24,7 @@ const SEGMENT_CLASS: Partial<Record<Step["status"], string>> = {
 const SHOWN: Array<Step["status"]> = ["skipped", "ended"];
 
 export function StatusTracker({ progress }: { progress: Progress }) {
-  const { steps, at, heading } = progress;
+  const { steps, at, heading, ended } = progress;
   return (
     <section className="usa-step-indicator usa-step-indicator--counters-sm margin-bottom-3" aria-labelledby="progress-heading" data-testid="progress">
       <ol className="usa-step-indicator__segments">
@@ -42,7 +42,7 @@ export function StatusTracker({ progress }: { progress: Progress }) {
         ))}
       </ol>
       <div className="usa-step-indicator__header">
-        <h2 className="usa-step-indicator__heading portal-step__heading" id="progress-heading">
+        <h2 className={`usa-step-indicator__heading portal-step__heading${ended ? " portal-step__heading--ended" : ""}`} id="progress-heading">
           <span className="usa-sr-only">Progress: step </span>
           <span className="usa-step-indicator__current-step">{at}</span>{" "}
           <span className="usa-step-indicator__total-steps">of {steps.length}</span>{" "}

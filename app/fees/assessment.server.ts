@@ -1,10 +1,11 @@
 // Fee assessment (SPEC §6, R13): the suggestion comes from the schedule in force and the
 // request's recorded analysis; the fee itself goes through the machine like every event.
 import type { CurrentUser } from "~/auth/session.server";
-import type { PrismaClient } from "~/generated/prisma/client";
+import { Prisma, type PrismaClient } from "~/generated/prisma/client";
+import { actorOf } from "~/requests/actor.server";
 import { transition, type TransitionOutcome } from "~/requests/transition.server";
 import type { RequestContext } from "../../workflows/context";
-import { restore } from "../../workflows/engine";
+import { restore, whyNot } from "../../workflows/engine";
 import type { RequestType } from "../../workflows/types";
 import { currentFeeSchedule, feeScheduleVersion } from "./feeSchedules.server";
 import type { FeeForm } from "./feeForm";
@@ -37,7 +38,19 @@ export async function assessedFeeWorking(
   return suggestedFee({ schedule, type: type as RequestType, projectedCalls: analysis.projectedCalls }).working;
 }
 
-export type AssessOutcome = TransitionOutcome | { ok: false; status: 409; reason: string; scheduleChanged: true };
+/** Of these requests, the ones whose fee the department disputed: Finance's task there is a reassessment. */
+export async function disputedFees(db: PrismaClient, requestIds: string[]): Promise<Set<string>> {
+  if (requestIds.length === 0) return new Set();
+  const rows = await db.$queryRaw<Array<{ id: string }>>`
+    SELECT id FROM "Request" WHERE id IN (${Prisma.join(requestIds)}) AND snapshot ->> '$.context.fee.status' = 'disputed'`;
+  return new Set(rows.map((r) => r.id));
+}
+
+/** A refusal that a written reason would have avoided (R13) names the reason field, so the page shows it there. */
+export type AssessOutcome =
+  | TransitionOutcome
+  | { ok: false; status: 404 | 409 | 422; reason: string; field: "reason" }
+  | { ok: false; status: 409; reason: string; scheduleChanged: true };
 
 export async function assessFee(
   db: PrismaClient,
@@ -54,18 +67,17 @@ export async function assessFee(
     };
   }
   const amount = toCents(form.amount) / 100;
-  return transition(db, {
-    requestId: request.id,
-    by: input.by,
-    event: {
-      type: "ASSESS_FEE",
-      amount,
-      // Without an analysis the machine refuses (R13) whatever the suggestion; it gets the amount.
-      suggested: suggestion ? suggestion.total / 100 : amount,
-      scheduleVersion: suggestion?.scheduleVersion ?? null,
-      comment: form.reason || undefined,
-    },
-    now: input.now,
-    timeZone: input.timeZone,
-  });
+  const event = {
+    type: "ASSESS_FEE",
+    amount,
+    // Without an analysis the machine refuses (R13) whatever the suggestion; it gets the amount.
+    suggested: suggestion ? suggestion.total / 100 : amount,
+    scheduleVersion: suggestion?.scheduleVersion ?? null,
+    comment: form.reason || undefined,
+  } as const;
+  const outcome = await transition(db, { requestId: request.id, by: input.by, event, now: input.now, timeZone: input.timeZone });
+  if (outcome.ok || form.reason) return outcome;
+  // Asked of the machine, not decided here: would the same fee with a reason have been accepted?
+  const withReason = whyNot(restore(request.snapshot), { ...event, comment: "a reason", actor: actorOf(input.by), at: input.now.toISOString() });
+  return withReason === null ? { ...outcome, field: "reason" } : outcome;
 }

@@ -6,6 +6,7 @@ import { requireUser } from "~/auth/session.server";
 import { AnalysisSummary } from "~/components/AnalysisSummary";
 import { ChangesAskedFor } from "~/components/ChangesAskedFor";
 import { DateText, InstantText } from "~/components/DateText";
+import { DisputeReason } from "~/components/DisputeReason";
 import { ErrorSummary } from "~/components/ErrorSummary";
 import { ActionForm } from "~/components/ActionForm";
 import { StatusTracker } from "~/components/StatusTracker";
@@ -313,7 +314,7 @@ export default function RequestPage() {
       <section aria-labelledby="actions-heading" className="margin-y-3">
         <h2 id="actions-heading">What you can do</h2>
         {actions.length === 0 && !canCopy ? <p>There is nothing for you to do on this request now.</p> : null}
-        {dispute ? <DisputeReason dispute={dispute} timeZone={timeZone} /> : null}
+        {dispute ? <DisputeReason dispute={dispute} timeZone={timeZone} headingLevel={3} /> : null}
         {links.length > 0 ? <div className="portal-actions">{links}</div> : null}
 
         {(["ORDER_ANALYSIS", "NO_ANALYSIS"] as const)
@@ -526,25 +527,6 @@ function FeeFacts({ fee, working }: { fee: Fee; working: string | null }) {
         </>
       ) : null}
     </dl>
-  );
-}
-
-type Quoted = { who: string; at: string; comment: string };
-
-/** The department's reason for disputing the fee, for Finance reassessing it. */
-function DisputeReason({ dispute, timeZone }: { dispute: Quoted; timeZone: string }) {
-  return (
-    <div className="usa-summary-box margin-bottom-2" role="region" aria-labelledby="dispute-heading" data-testid="dispute">
-      <div className="usa-summary-box__body">
-        <h3 className="usa-summary-box__heading" id="dispute-heading">
-          The department disputes the fee
-        </h3>
-        <p className="usa-summary-box__text portal-quote">{dispute.comment}</p>
-        <p className="usa-summary-box__text font-body-2xs margin-bottom-0">
-          {dispute.who}, <InstantText at={dispute.at} timeZone={timeZone} />
-        </p>
-      </div>
-    </div>
   );
 }
 

@@ -148,7 +148,8 @@ const EXPECTED: Record<string, { GET: Row; POST?: Row }> = {
   // The feed's secret token is its credential: an unknown one is not found, whoever asks.
   "routes/calendar_.feed.$token": { GET: everyone("404") },
   "routes/finance": { GET: ["signin", "403", "403", "403", "403", "403", "page", "403"] },
-  "routes/finance[.]csv": { GET: ["signin", "403", "403", "403", "403", "403", "page", "403"] },
+  // Without the role, the file's address leads to the report page, which refuses with the portal's page.
+  "routes/finance[.]csv": { GET: ["signin", "redirect", "redirect", "redirect", "redirect", "redirect", "page", "redirect"] },
   "routes/admin._index": { GET: adminOnly },
   "routes/admin.departments._index": { GET: adminOnly, POST: adminOnlyAction },
   "routes/admin.departments.$id": { GET: adminOnly, POST: adminOnlyAction },

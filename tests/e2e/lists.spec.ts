@@ -3,7 +3,7 @@
 import { expect, test } from "@playwright/test";
 import { expectAccessible, signIn, signOut } from "./support";
 
-const DPW = ["Leaf collection postcard", "Snow plow hotline routed to 311", "Bulk trash pickup IVR", "Road resurfacing door hangers"];
+const DPW = ["Leaf collection postcard", "Snow plow hotline routed to 3-1-1", "Bulk trash pickup IVR", "Road resurfacing door hangers"];
 const LIB = ["Summer reading flyer", "Library card renewals line"];
 
 const cases: Array<{ email: string; sees: string[]; doesNotSee: string[] }> = [

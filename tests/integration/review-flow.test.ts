@@ -133,12 +133,14 @@ describe("fee assessment (R13)", () => {
     expect(page.defaults.amount).toBe("3464.00");
   });
 
-  it("refuses a fee that differs from the suggestion without a reason, with the machine's message", async () => {
+  it("refuses a fee that differs from the suggestion without a reason, with the machine's message beside the reason field", async () => {
     const answer = await run(feeRoute.action as Fn, post(`/requests/${requestId}/fee`, cookie.finance, { amount: "3000", scheduleVersion: "1" }), {
       id: requestId,
     });
     expect(statusOf(answer)).toBe(422);
-    expect((answer as { data: { errors: { form: string } } }).data.errors.form).toMatch(/reason .* \(R13\)/);
+    const errors = (answer as { data: { errors: Record<string, string> } }).data.errors;
+    expect(Object.keys(errors)).toEqual(["reason"]);
+    expect(errors.reason).toMatch(/reason/);
     expect((await db.request.findUniqueOrThrow({ where: { id: requestId } })).state).toBe("feeAssessment");
   });
 

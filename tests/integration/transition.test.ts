@@ -199,8 +199,9 @@ describe("refusals change nothing (R8, R11)", () => {
     const { id } = await draft(who.partner);
     await must(id, who.partner, { type: "SUBMIT" });
     const outcome = await act(id, who.finance, { type: "ASSESS_FEE", amount: 10, suggested: 10, scheduleVersion: 1 });
-    // Finance cannot even see a request before fee assessment (SPEC §2).
-    expect(outcome).toMatchObject({ ok: false, status: 404 });
+    // Finance sees it from its first submission (R18); the machine refuses a fee at screening.
+    expect(outcome).toMatchObject({ ok: false, status: 422 });
+    expect(!outcome.ok && outcome.reason).toMatch(/Screening/);
   });
 });
 
