@@ -7,7 +7,7 @@ import { APPOINTMENT_FIELDS, ACTING_ROLES, appointmentFormSchema } from "~/admin
 import { appoint, removeAppointment } from "~/admin/appointments.server";
 import { listDepartments } from "~/admin/departments.server";
 import { ACCESS_FIELDS, accessFormSchema, userIntentSchema } from "~/admin/userForms";
-import { deactivate, findUserForAdmin, reinviteUser, updateAccess } from "~/admin/users.server";
+import { accountStatus, deactivate, findUserForAdmin, reinviteUser, updateAccess } from "~/admin/users.server";
 import { requireRole } from "~/auth/require-role.server";
 import { ErrorSummary } from "~/components/ErrorSummary";
 import { SelectField, TextField } from "~/components/Field";
@@ -30,7 +30,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       name: person.name,
       email: person.email,
       active: person.active,
-      invitationUsed: person.invitations.length > 0,
+      invitationUsed: person.invitations.some((i) => i.usedAt !== null),
+      status: accountStatus(person, new Date()),
       roles: person.roles.filter((r) => !r.acting).map((r) => r.role),
       appointments: person.roles
         .filter((r) => r.acting)
@@ -110,7 +111,7 @@ export default function UserPage() {
       </p>
       <h1 className="margin-top-1">{person.name}</h1>
       <p className="usa-intro">
-        {person.email} · {person.active ? "Active" : "Deactivated"}
+        {person.email} · <span data-testid="account-status">{person.status}</span>
       </p>
       {done && DONE[done] && !actionData ? (
         <div className="usa-alert usa-alert--success usa-alert--slim" role="status">

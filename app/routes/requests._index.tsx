@@ -48,7 +48,7 @@ export default function Requests() {
       <h1>Requests</h1>
       {canCreate ? <NewRequestButton /> : null}
       <Form method="get" className="portal-filters" aria-label="Filter requests">
-        <TextField name="q" label="Search title or reference" defaultValue={filters.q ?? ""} type="search" />
+        <TextField name="q" label="Search" hint="Title, reference or description" defaultValue={filters.q ?? ""} type="search" />
         <SelectField
           name="state"
           label="Status"

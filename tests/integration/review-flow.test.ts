@@ -17,6 +17,7 @@ import * as financeRoute from "../../app/routes/finance";
 import * as csvRoute from "../../app/routes/finance[.]csv";
 import * as inviteRoute from "../../app/routes/invite.$token";
 import * as requestRoute from "../../app/routes/requests.$id";
+import * as signInRoute from "../../app/routes/sign-in";
 import * as analysisRoute from "../../app/routes/requests.$id_.analysis";
 import * as feeRoute from "../../app/routes/requests.$id_.fee";
 import { addCalendarDays, localDate } from "../../workflows/notice";
@@ -255,12 +256,35 @@ describe("administration", () => {
     expect(JSON.parse(mail.recipients)).toEqual([{ email: "jane.roe@example.gov", name: "Jane Roe" }]);
     expect(JSON.parse(mail.data)).toEqual({ name: "Jane Roe", link: invited.invited.link });
     expect(await getSessionStore().authenticate("jane.roe@example.gov", "")).toBeNull();
+    // Invited, not active, until the link is used (issue 13).
+    const statusOfJane = async () =>
+      ((await run(usersRoute.loader as Fn, get("/admin/users", cookie.admin))) as { users: Array<{ name: string; status: string }> }).users.find(
+        (u) => u.name === "Jane Roe",
+      )?.status;
+    expect(await statusOfJane()).toBe("Invited");
     const password = "correct horse battery staple 311";
     const set = await run(inviteRoute.action as Fn, post(`/invite/${token}`, null, { newPassword: password, confirmPassword: password }), { token });
-    expect((set as Response).headers.get("Location")).toBe("/sign-in?invited=1");
+    // The sign-in page says the password is set, with the address filled in.
+    const signInAt = (set as Response).headers.get("Location")!;
+    expect(signInAt).toBe("/sign-in?invited=1&email=jane.roe%40example.gov");
+    expect(await run(signInRoute.loader as Fn, get(signInAt, null))).toEqual({ invited: true, email: "jane.roe@example.gov", reference: null });
     expect((await getSessionStore().authenticate("jane.roe@example.gov", password))?.name).toBe("Jane Roe");
+    expect(await statusOfJane()).toBe("Active");
     const again = await run(inviteRoute.action as Fn, post(`/invite/${token}`, null, { newPassword: password, confirmPassword: password }), { token });
     expect(statusOf(again)).toBe(400);
+  });
+
+  it("a link to a request opened while signed out names the request on the sign-in page, and nothing more", async () => {
+    const { reference } = await db.request.findUniqueOrThrow({ where: { id: requestId }, select: { reference: true } });
+    const page = await run(signInRoute.loader as Fn, get(`/sign-in?redirectTo=${encodeURIComponent(`/requests/${requestId}`)}`, null));
+    expect(page).toEqual({ invited: false, email: "", reference });
+    // An address that is not a request's, or a request that does not exist, names nothing.
+    expect(await run(signInRoute.loader as Fn, get("/sign-in?redirectTo=%2Frequests%2Fnope", null))).toMatchObject({ reference: null });
+    expect(await run(signInRoute.loader as Fn, get("/sign-in?redirectTo=%2Fcalendar&email=not-an-address", null))).toEqual({
+      invited: false,
+      email: "",
+      reference: null,
+    });
   });
 
   it("an acting appointment gives the role for its dates only, and the audit says so (R3)", async () => {
