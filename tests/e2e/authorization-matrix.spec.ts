@@ -102,6 +102,9 @@ const adminOnlyAction: Row = ["signin", "403", "403", "403", "403", "403", "403"
 const EXPECTED: Record<string, { GET: Row; POST?: Row }> = {
   "routes/_index": { GET: signedInOnly("page") },
   "routes/healthz": { GET: everyone("page") },
+  // Help is for everyone, signed in or not (the contacts' names only once signed in).
+  "routes/help": { GET: everyone("page") },
+  "routes/favicon[.]ico": { GET: everyone("redirect") },
   "routes/sign-in": { GET: ["page", "redirect", "redirect", "redirect", "redirect", "redirect", "redirect", "redirect"], POST: everyone("reached") },
   // Without a password step just passed there is nothing to verify or enrol: back to sign-in.
   "routes/sign-in_.verify": { GET: everyone("signin"), POST: everyone("signin") },
