@@ -131,11 +131,17 @@ export default function CalendarPage() {
               <tr key={week[0]}>
                 {week.map((date) => {
                   const load = byDate.get(date);
+                  const quiet = !load || (load.inEffect === 0 && load.approvedCalls + load.pendingCalls === 0);
+                  const classes = [date.slice(0, 7) === view.month ? "" : "portal-day--other", quiet ? "portal-day--quiet" : ""].filter(Boolean);
                   return (
-                    <td key={date} className={date.slice(0, 7) === view.month ? undefined : "portal-day--other"} data-date={date}>
-                      <span className={`portal-day__number${date === today ? " portal-day--today" : ""}`}>
+                    <td key={date} className={classes.join(" ") || undefined} data-date={date}>
+                      <span className={`portal-day__number${date === today ? " portal-day--today" : ""}`} aria-hidden="true">
                         {Number(date.slice(8))}
-                        <span className="usa-sr-only"> {formatDate(date)}</span>
+                      </span>
+                      {/* Read by screen readers; on a phone, where the month is a list of its busy days, shown. */}
+                      <span className="portal-day__date">
+                        {formatDate(date)}
+                        {date === today ? " (today)" : ""}
                       </span>
                       {load ? (
                         <>
@@ -152,7 +158,11 @@ export default function CalendarPage() {
             ))}
           </tbody>
         </table>
-      ) : view.kind === "week" ? (
+      ) : null}
+      {view.kind === "month" && !loads.some((l) => l.inEffect > 0 || l.approvedCalls + l.pendingCalls > 0) ? (
+        <p className="portal-month__none">Nothing is in effect this month.</p>
+      ) : null}
+      {view.kind === "month" ? null : view.kind === "week" ? (
         <ol className="usa-list usa-list--unstyled" data-testid="calendar-week">
           {view.days.map((date) => {
             const load = byDate.get(date);

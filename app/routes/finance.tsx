@@ -26,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { page, pages, offset } = pageWithin(report.records.length, Number(url.searchParams.get("page") ?? "1"), FEES_PER_PAGE);
   return {
     year: report.year,
-    range: `${range.start} to ${range.end}`,
+    range,
     years: report.years,
     totals: totalsByDepartment(report.records),
     count: report.records.length,
@@ -49,7 +49,8 @@ export default function FinancePage() {
         </button>
       </Form>
       <p>
-        {year}: {range}. A fee counts in the fiscal year Finance assessed it.{" "}
+        {year}: <DateText date={range.start} /> to <DateText date={range.end} />. A fee counts in the fiscal year Finance
+        assessed it.{" "}
         <a href={`/finance.csv?year=${year}`} download>
           Download as CSV<span className="usa-sr-only"> ({year})</span>
         </a>

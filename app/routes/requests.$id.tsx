@@ -225,6 +225,7 @@ export default function RequestPage() {
   const sentFor = (intent: string) =>
     actionData?.intent === intent ? { values: actionData.values, errors } : { values: {}, errors: {} };
   const usd = (amount: number) => formatUsd(toCents(amount));
+  // The actions that are one button (or link), side by side; those that need words follow.
   const links = [
     has(actions, "EDIT") ? (
       <Link key="edit" className="usa-button" to={`/requests/${request.id}/edit`}>
@@ -246,6 +247,27 @@ export default function RequestPage() {
         {dispute ? "Reassess the disputed fee" : "Assess the fee"}
       </Link>
     ) : null,
+    ...(["ORDER_ANALYSIS", "NO_ANALYSIS"] as const)
+      .filter((intent) => has(actions, intent))
+      .map((intent) => (
+        <Form method="post" key={intent}>
+          <input type="hidden" name="intent" value={intent} />
+          <button type="submit" className={`usa-button${intent === "NO_ANALYSIS" ? " usa-button--outline" : ""}`}>
+            {intent === "ORDER_ANALYSIS" ? "Order a call volume analysis" : "No analysis needed: go to the decision"}
+          </button>
+        </Form>
+      )),
+    ...actions
+      .filter((a) => a.type === "APPROVE")
+      .map((a) => (
+        <Form method="post" key={a.slot}>
+          <input type="hidden" name="intent" value="APPROVE" />
+          <input type="hidden" name="slot" value={a.slot} />
+          <button type="submit" className="usa-button">
+            Approve as {a.slot === "director" ? "Director" : "Assistant Director"}
+          </button>
+        </Form>
+      )),
     canCopy ? (
       <Form key="copy" method="post" action={`/requests/${request.id}/copy`}>
         <button type="submit" className="usa-button usa-button--outline">
@@ -316,29 +338,6 @@ export default function RequestPage() {
         {actions.length === 0 && !canCopy ? <p>There is nothing for you to do on this request now.</p> : null}
         {dispute ? <DisputeReason dispute={dispute} timeZone={timeZone} headingLevel={3} /> : null}
         {links.length > 0 ? <div className="portal-actions">{links}</div> : null}
-
-        {(["ORDER_ANALYSIS", "NO_ANALYSIS"] as const)
-          .filter((intent) => has(actions, intent))
-          .map((intent) => (
-            <Form method="post" key={intent} className="usa-form usa-form--large margin-top-2">
-              <input type="hidden" name="intent" value={intent} />
-              <button type="submit" className="usa-button">
-                {intent === "ORDER_ANALYSIS" ? "Order a call volume analysis" : "No analysis needed: go to the decision"}
-              </button>
-            </Form>
-          ))}
-
-        {actions
-          .filter((a) => a.type === "APPROVE")
-          .map((a) => (
-            <Form method="post" key={a.slot} className="usa-form usa-form--large margin-top-2">
-              <input type="hidden" name="intent" value="APPROVE" />
-              <input type="hidden" name="slot" value={a.slot} />
-              <button type="submit" className="usa-button">
-                Approve as {a.slot === "director" ? "Director" : "Assistant Director"}
-              </button>
-            </Form>
-          ))}
 
         {has(actions, "ACCEPT_FEE") && fee ? (
           <div className="margin-top-2" data-testid="fee-decision">

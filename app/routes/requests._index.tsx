@@ -53,7 +53,11 @@ export default function Requests() {
           name="state"
           label="Status"
           defaultValue={filters.state ?? ""}
-          options={[{ value: "", label: "Any status" }, ...STATE_NAMES.map((s) => ({ value: s, label: STATE_LABELS[s] }))]}
+          // Drafts are their department's own (R18): only those who write requests can find one.
+          options={[
+            { value: "", label: "Any status" },
+            ...STATE_NAMES.filter((s) => s !== "draft" || canCreate).map((s) => ({ value: s, label: STATE_LABELS[s] })),
+          ]}
         />
         <SelectField
           name="type"

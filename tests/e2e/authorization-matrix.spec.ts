@@ -5,7 +5,8 @@ import Database from "better-sqlite3";
 import { createHash } from "node:crypto";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
+import { request as playwrightRequest, type APIRequestContext } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { DEMO_PASSWORD } from "../../prisma/demo-accounts";
 import { closeSeedDb, seedRequest } from "./seedRequest";
 import { account, totpCodeFor } from "./support";
@@ -118,31 +119,31 @@ const EXPECTED: Record<string, { GET: Row; POST?: Row }> = {
     GET: ["signin", "page", "page", "403", "403", "403", "403", "403"],
     POST: ["signin", "reached", "reached", "403", "403", "403", "403", "403"],
   },
-  // R1: what a person may not see does not exist for them (404); Finance sees requests only from fee assessment on.
+  // R1: what a person may not see does not exist for them (404); COM, analysts and Finance see it once submitted (R18).
   "routes/requests.$id": {
-    GET: ["signin", "page", "404", "page", "page", "page", "404", "404"],
-    POST: ["signin", "reached", "404", "reached", "reached", "reached", "404", "404"],
+    GET: ["signin", "page", "404", "page", "page", "page", "page", "404"],
+    POST: ["signin", "reached", "404", "reached", "reached", "reached", "reached", "404"],
   },
   "routes/requests.$id_.edit": {
-    GET: ["signin", "page", "404", "403", "403", "403", "404", "404"],
-    POST: ["signin", "reached", "404", "403", "403", "403", "404", "404"],
+    GET: ["signin", "page", "404", "403", "403", "403", "403", "404"],
+    POST: ["signin", "reached", "404", "403", "403", "403", "403", "404"],
   },
   "routes/requests.$id_.check": {
-    GET: ["signin", "redirect", "404", "redirect", "redirect", "redirect", "404", "404"],
-    POST: ["signin", "reached", "404", "reached", "reached", "reached", "404", "404"],
+    GET: ["signin", "redirect", "404", "redirect", "redirect", "redirect", "redirect", "404"],
+    POST: ["signin", "reached", "404", "reached", "reached", "reached", "reached", "404"],
   },
-  "routes/requests.$id_.confirmation": { GET: ["signin", "page", "404", "page", "page", "page", "404", "404"] },
+  "routes/requests.$id_.confirmation": { GET: ["signin", "page", "404", "page", "page", "page", "page", "404"] },
   "routes/requests.$id_.copy": {
     GET: everyone("405"),
-    POST: ["signin", "reached", "404", "403", "403", "403", "404", "404"],
+    POST: ["signin", "reached", "404", "403", "403", "403", "403", "404"],
   },
   "routes/requests.$id_.analysis": {
     GET: ["signin", "403", "403", "403", "403", "page", "403", "403"],
     POST: ["signin", "403", "403", "403", "403", "reached", "403", "403"],
   },
   "routes/requests.$id_.fee": {
-    GET: ["signin", "403", "403", "403", "403", "403", "404", "403"],
-    POST: ["signin", "403", "403", "403", "403", "403", "404", "403"],
+    GET: ["signin", "403", "403", "403", "403", "403", "page", "403"],
+    POST: ["signin", "403", "403", "403", "403", "403", "reached", "403"],
   },
   "routes/calendar": {
     GET: ["signin", "403", "403", "page", "page", "page", "403", "403"],

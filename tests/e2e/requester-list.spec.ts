@@ -1,5 +1,5 @@
 // The request list: status, type and date filters, search on title and reference, and pages.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { expectAccessibleAsServed } from "./accessibility";
 import { NON_PARTNER } from "./requestForm";
 import { closeSeedDb, inDays, seedRequest } from "./seedRequest";

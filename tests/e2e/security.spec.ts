@@ -1,6 +1,7 @@
 // CSP in a real browser (issue 7): no violation on any page, and the pages' scripts run
 // (the error summary takes focus, which only the JavaScript enhancement does).
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { expectAccessible, hydrated, signIn } from "./support";
 
 /** Collects CSP violations from the console and from the securitypolicyviolation event. */
