@@ -72,8 +72,11 @@ test("the response headers carry the policy", async ({ page }) => {
 test("pages are never stored; the fingerprinted scripts and the USWDS styles are cached", async ({ page, request }) => {
   const res = await page.goto("/sign-in");
   expect(res!.headers()["cache-control"]).toBe("no-store");
-  const script = await page.locator('link[rel="modulepreload"][href^="/build/"]').first().getAttribute("href");
-  const style = await page.locator('link[rel="stylesheet"][href^="/uswds/"]').first().getAttribute("href");
+  // Read from the page as served: Remix drops its modulepreload links from the DOM at its first
+  // render after hydration, which made reading them from the live page a race.
+  const html = await res!.text();
+  const script = /<link rel="modulepreload" href="(\/build\/[^"]+)"/.exec(html)?.[1];
+  const style = /<link rel="stylesheet" href="(\/uswds\/[^"]+)"/.exec(html)?.[1];
   const scriptRes = await request.get(script!);
   expect(scriptRes.status()).toBe(200);
   expect(scriptRes.headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
