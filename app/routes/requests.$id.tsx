@@ -13,6 +13,7 @@ import { StatusTracker } from "~/components/StatusTracker";
 import { db } from "~/db.server";
 import { assessedFeeWorking } from "~/fees/assessment.server";
 import { formatUsd, toCents } from "~/fees/money";
+import { seesEverything } from "~/requests/access.server";
 import { copiedFrom } from "~/requests/copiedFrom.server";
 import { actorOf } from "~/requests/actor.server";
 import { answersOf } from "~/requests/answers";
@@ -95,7 +96,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     copiedFrom: await copiedFrom(db, user, row.copiedFromId),
     actions: availableActions(snapshot, actorOf(user), new Date().toISOString()),
     canCopy: COPYABLE_STATES.includes(state) && user.departmentId === row.departmentId,
-    forDepartment: user.departmentId === row.departmentId,
+    // The department reads the analysis in plain words first; COM, the analysts and Finance work with the figures.
+    forDepartment: !seesEverything(user),
     signOffs: ctx.signOffs,
     inDecision: state === "decision",
     approved: SIGNED_STATES.includes(state),
