@@ -36,6 +36,24 @@ export default tseslint.config(
     },
   },
   {
+    // Every browser test fails on a console error or CSP violation: its `test` comes from ./fixtures.
+    files: ["tests/e2e/**/*.spec.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            {
+              name: "@playwright/test",
+              importNames: ["test"],
+              message: "Import test from ./fixtures: it fails a test on any browser console error or CSP violation.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ["**/*.js", "**/*.cjs"],
     languageOptions: { globals: { process: "readonly", module: "writable", require: "readonly", __dirname: "readonly" } },
   },

@@ -80,6 +80,9 @@ function Header({ userName, nav }: { userName: string | null; nav: NavItem[] }) 
                 <li>
                   <NavLink to="/account/password">Account</NavLink>
                 </li>
+                <li>
+                  <NavLink to="/help">Help</NavLink>
+                </li>
               </ul>
             </nav>
             <Form method="post" action="/sign-out" className="portal-user">
@@ -89,7 +92,15 @@ function Header({ userName, nav }: { userName: string | null; nav: NavItem[] }) 
               </button>
             </Form>
           </>
-        ) : null}
+        ) : (
+          <nav aria-label="Primary">
+            <ul className="portal-nav">
+              <li>
+                <NavLink to="/help">Help</NavLink>
+              </li>
+            </ul>
+          </nav>
+        )}
       </div>
     </header>
   );
@@ -124,7 +135,8 @@ export function Layout({ children }: { children: ReactNode }) {
         <footer className="portal-footer">
           <div className="grid-container">
             <p>
-              {PORTAL_NAME} · County Communications Department and the 3-1-1 Contact Center
+              {PORTAL_NAME} · County Communications Department and the 3-1-1 Contact Center ·{" "}
+              <Link to="/help">Help and who to ask</Link>
             </p>
           </div>
         </footer>

@@ -31,7 +31,7 @@ export interface InvitationData {
 export interface PasswordResetData {
   name: string;
   link: string;
-  /** When the link stops working, as words that follow "expires", e.g. "at 3:40 PM on November 25, 2026". */
+  /** When the link stops working, as words that follow "expires", e.g. "on Wed, Nov 25, 2026, 3:40 PM" (app/format.ts formatInstant). */
   expires: string;
 }
 

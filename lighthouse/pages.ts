@@ -80,6 +80,7 @@ export function auditPages(facts: SiteFacts): AuditPage[] {
   }
   const { requester, otherRequester, director, analyst, finance, admin } = facts.cookies;
   pages.push(
+    { name: "requester: help", route: "routes/help", path: "/help", cookie: requester },
     { name: "requester: new request", route: "routes/requests.new", path: "/requests/new", cookie: requester },
     { name: "requester: check answers", route: "routes/requests.$id_.check", path: `/requests/${id(DRAFT_TITLE)}/check`, cookie: requester },
     { name: "requester: edit draft", route: "routes/requests.$id_.edit", path: `/requests/${id(DRAFT_TITLE)}/edit`, cookie: requester },

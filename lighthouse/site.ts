@@ -16,7 +16,7 @@ import { columnsOf } from "../app/requests/answers";
 import { createDraft } from "../app/requests/drafts.server";
 import { transition, type EventPayload } from "../app/requests/transition.server";
 import { seedDemoRequests } from "../prisma/demo-requests";
-import { addCalendarDays, localDate } from "../workflows/notice";
+import { addCalendarDays, localDate } from "workflows";
 import { auditPages, DRAFT_TITLE, FEE_TITLE, ROLES, type AuditPage, type Role, type SiteFacts } from "./pages";
 
 export interface Site {

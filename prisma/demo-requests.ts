@@ -37,8 +37,8 @@ const DEMO: DemoRequest[] = [
     by: PARTNER,
     answers: (d) => ({
       type: "call_routing",
-      title: "Snow plow hotline routed to 311",
-      description: "Route the seasonal snow plow line to 311 for the winter.",
+      title: "Snow plow hotline routed to 3-1-1",
+      description: "Route the seasonal snow plow line to 3-1-1 for the winter.",
       effectiveDate: d(30),
       endDate: d(120),
       unitOrLine: "Snow operations line 240-777-7669",
@@ -75,7 +75,7 @@ const DEMO: DemoRequest[] = [
     answers: (d) => ({
       type: "automated_response",
       title: "Bulk trash pickup IVR",
-      description: "Calls about bulk trash pickups transferred from 311 to the scheduling IVR.",
+      description: "Calls about bulk trash pickups transferred from 3-1-1 to the scheduling IVR.",
       effectiveDate: d(15),
       systemName: "DPW scheduling IVR",
       ...contact,
@@ -111,7 +111,7 @@ const DEMO: DemoRequest[] = [
     answers: () => ({
       type: "call_routing",
       title: "Library card renewals line",
-      description: "Route the card renewals line to 311 permanently.",
+      description: "Route the card renewals line to 3-1-1 permanently.",
       effectiveDate: "",
       unitOrLine: "Card services",
       callsPerMonth: "400",

@@ -4,6 +4,7 @@
 import { businessDaysBetween, businessStart, type BusinessCalendar } from "./businessDays";
 import { send, type RequestSnapshot } from "./engine";
 import type { RequestEvent } from "./events";
+import { formatDate } from "./dates";
 import { localDate } from "./notice";
 import { notificationsFor, type Notification } from "./notifications";
 import { nextReminderAt } from "./reminders";
@@ -78,11 +79,11 @@ function auditComment(event: RequestEvent): string | null {
   return event.comment ? `${code}. ${event.comment}` : code;
 }
 
-/** "Screening by COM, waiting since 2026-11-30 (3 business days)": the reminder's account of the task. */
+/** "Screening by COM, waiting since Mon, Nov 30, 2026 (3 business days)": the reminder's account of the task. */
 function taskText(state: StateName, since: Date, now: Date, calendar: BusinessCalendar): string {
   const start = businessStart(since, calendar);
   const days = businessDaysBetween(since, now, calendar);
-  return `${STATE_LABELS[state]}, waiting since ${localDate(start, calendar.timeZone)} (${days} business day${days === 1 ? "" : "s"})`;
+  return `${STATE_LABELS[state]}, waiting since ${formatDate(localDate(start, calendar.timeZone))} (${days} business day${days === 1 ? "" : "s"})`;
 }
 
 /**

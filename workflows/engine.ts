@@ -66,7 +66,7 @@ function acceptsType(snapshot: RequestSnapshot, type: RequestEventType): boolean
 export function whyNot(snapshot: RequestSnapshot, event: RequestEvent): string | null {
   const state = stateName(snapshot);
   if (snapshot.status === "done") {
-    return `This request is ${STATE_LABELS[state].toLowerCase()}; a closed request accepts no further action (R11).`;
+    return `This request is ${STATE_LABELS[state].toLowerCase()}; a closed request accepts no further action.`;
   }
   if (!acceptsType(snapshot, event.type)) {
     return `${EVENT_LABELS[event.type]} is not possible while the request is at "${STATE_LABELS[state]}".`;

@@ -16,3 +16,4 @@ export * from "./tasks";
 export * from "./businessDays";
 export * from "./reminders";
 export { UnknownMachineVersion } from "./snapshotVersions";
+export * from "./dates";

@@ -1,5 +1,6 @@
 // R4–R9: who is a partner, how much notice each department must give, counted in local
 // calendar days, and the words pages, forms and the machine use to say so.
+import { formatDate } from "./dates";
 import type { RequestType } from "./types";
 
 export const PARTNER_NOTICE_DAYS = 7;
@@ -79,10 +80,6 @@ export function noticeDays(partner: boolean): number {
   return partner ? PARTNER_NOTICE_DAYS : NON_PARTNER_NOTICE_DAYS;
 }
 
-export function noticeRule(partner: boolean): "R4" | "R5" {
-  return partner ? "R4" : "R5";
-}
-
 /** R4, R5, R6: the request types open to a department. */
 export function allowedTypes(partner: boolean): RequestType[] {
   return partner ? ["materials", "call_routing", "automated_response"] : ["materials", "call_routing"];
@@ -110,7 +107,6 @@ export function partnerStanding(partner: boolean): string {
 export interface Notice {
   partner: boolean;
   days: number;
-  rule: "R4" | "R5";
   earliest: string;
   /** The local date notice counts from: today, or the first submission (R9). */
   countedFrom: string;
@@ -119,16 +115,15 @@ export interface Notice {
   message: string;
 }
 
-/** The refusal for an effective date before `earliest` (R8: names the rule and the earliest date). */
+/** The refusal for an effective date before `earliest` (R8: states the rule, in words, and the earliest date). */
 export function noticeMessage(partner: boolean, earliest: string, fromFirstSubmission: boolean): string {
-  const rule = fromFirstSubmission ? `${noticeRule(partner)}, R9` : noticeRule(partner);
   const counted = fromFirstSubmission ? ", counted from the first submission" : "";
-  return `${noticeRequirement(partner)}${counted} (${rule}). The earliest effective date allowed is ${earliest}.`;
+  return `${noticeRequirement(partner)}${counted}. The earliest effective date allowed is ${formatDate(earliest)}.`;
 }
 
 /** The refusal for a resubmission whose effective date is not in the future (R9). */
 export function futureDateMessage(earliest: string): string {
-  return `The effective date must be in the future (R9). The earliest effective date allowed is ${earliest}.`;
+  return `The effective date must be in the future. The earliest effective date allowed is ${formatDate(earliest)}.`;
 }
 
 /**
@@ -139,7 +134,7 @@ export function futureDateMessage(earliest: string): string {
 export function noticeAt(input: { partner: boolean; firstSubmittedAt: Date | string | null; now: Date | string; timeZone: string }): Notice {
   const { partner, now, timeZone } = input;
   const today = localDate(now, timeZone);
-  const base = { partner, days: noticeDays(partner), rule: noticeRule(partner) };
+  const base = { partner, days: noticeDays(partner) };
   if (input.firstSubmittedAt === null) {
     const earliest = earliestEffectiveDate({ partner, submittedAt: now, timeZone });
     return { ...base, earliest, countedFrom: today, firstSubmission: false, message: noticeMessage(partner, earliest, false) };

@@ -51,16 +51,16 @@ export function endDateProblem(answers: {
   const end = answers.endDate ?? "";
   const start = answers.effectiveDate ?? "";
   if (answers.type === "materials") {
-    if (!end) return "Enter the last distribution date: materials have a distribution window (R10)";
+    if (!end) return "Enter the last distribution date: materials have a distribution window";
     if (!isPortalDate(end)) return DATE_MESSAGE;
-    return isPortalDate(start) && end < start ? "The last distribution date must be on or after the first (R10)" : null;
+    return isPortalDate(start) && end < start ? "The last distribution date must be on or after the first" : null;
   }
   if (answers.type !== "call_routing") return null;
-  if (answers.routing === "permanent") return end ? "Permanent call routing has no end date (R10)" : null;
+  if (answers.routing === "permanent") return end ? "Permanent call routing has no end date" : null;
   if (answers.routing !== "temporary") return null;
-  if (!end) return "Enter the end date: temporary call routing needs one (R10)";
+  if (!end) return "Enter the end date: temporary routing needs one";
   if (!isPortalDate(end)) return DATE_MESSAGE;
-  return isPortalDate(start) && end < start ? "The end date must be on or after the effective date (R10)" : null;
+  return isPortalDate(start) && end < start ? "The end date must be on or after the first day calls are routed" : null;
 }
 
 export const ROUTINGS = ["permanent", "temporary"] as const;
@@ -102,7 +102,7 @@ export const materialsSchema = z
     ...common,
     materialsKind: z.enum(MATERIALS_KINDS, MATERIALS_KIND_MESSAGE),
     audienceSize: count("Enter how many people the materials will reach"),
-    endDate: date("Enter the last distribution date: materials have a distribution window (R10)"),
+    endDate: date("Enter the last distribution date: materials have a distribution window"),
     languages: text("Enter the languages, like English, Spanish", 200),
   })
   .check(endDateRule);

@@ -14,7 +14,7 @@ export type Reason = string | null;
 /** R1: only requesters of the owning department act for it. */
 export function requesterCheck(ctx: Pick<RequestContext, "departmentId">, actor: Actor): Reason {
   if (!holds(actor, "requester") || actor.departmentId !== ctx.departmentId) {
-    return "Only a requester in the department that owns this request can do this (R1).";
+    return "Only a requester in the department that owns this request can do this.";
   }
   return null;
 }
@@ -29,7 +29,7 @@ function roleCheck(event: RequestEvent): Reason {
 
 /** R2: nobody decides on a request they wrote. */
 function notAuthorCheck(ctx: RequestContext, actor: Actor): Reason {
-  return ctx.authors.includes(actor.userId) ? "You worked on this request, so you cannot decide on it (R2)." : null;
+  return ctx.authors.includes(actor.userId) ? "You worked on this request, so you cannot decide on it: decisions come from people who did not write the request." : null;
 }
 
 function needsText(value: string | undefined, what: string): Reason {
@@ -59,7 +59,7 @@ function noticeCheck(ctx: RequestContext, event: EventOf<"SUBMIT"> | EventOf<"RE
   const facts = factsOf(event.answers);
   const partner = submissionPartner(ctx, event);
   if (!allowedTypes(partner).includes(facts.type)) {
-    return `"${REQUEST_TYPE_LABELS[facts.type]}" is open to 3-1-1 partner departments only (R6).`;
+    return `"${REQUEST_TYPE_LABELS[facts.type]}" is open to 3-1-1 partner departments only.`;
   }
   const notice = noticeAt({ partner, firstSubmittedAt: ctx.firstSubmittedAt, now: event.at, timeZone: ctx.timeZone });
   if (facts.effectiveDate < notice.earliest) return notice.message;
@@ -74,7 +74,7 @@ function slotCheck(ctx: RequestContext, e: EventOf<"APPROVE">): Reason {
   if (ctx.signOffs[e.slot] !== null) return `The ${ROLE_LABELS[role]} slot is already signed.`;
   const other: SignOffSlot = e.slot === "director" ? "assistantDirector" : "director";
   if (ctx.signOffs[other]?.userId === e.actor.userId) {
-    return "You signed the other slot; the two sign-offs must come from two different people (R2).";
+    return "You signed the other slot; the two sign-offs must come from two different people.";
   }
   return null;
 }
@@ -116,12 +116,12 @@ export const checks: Checks = {
   ASSESS_FEE: (ctx, e) =>
     first(
       () => roleCheck(e),
-      () => (ctx.analysis === null ? "A fee needs a call volume analysis first (R13)." : null),
-      () => (Number.isFinite(e.amount) && e.amount >= 0 ? null : "The fee must be an amount of $0 or more (R13)."),
+      () => (ctx.analysis === null ? "A fee needs a call volume analysis first: fees follow the measured impact." : null),
+      () => (Number.isFinite(e.amount) && e.amount >= 0 ? null : "The fee must be an amount of $0 or more."),
       () =>
         e.amount === e.suggested
           ? null
-          : needsText(e.comment, "A reason for a fee that differs from the suggestion, or is waived (R13),"),
+          : needsText(e.comment, "A reason for a fee that differs from the suggestion, or is waived,"),
     ),
   ACCEPT_FEE: (ctx, e) => first(() => requesterCheck(ctx, e.actor), () => needsText(e.accountCode, "An account code")),
   DISPUTE_FEE: (ctx, e) => first(() => requesterCheck(ctx, e.actor), () => needsText(e.comment, "A comment explaining the dispute")),
@@ -162,6 +162,6 @@ export function check(ctx: RequestContext, event: RequestEvent, state: StateName
 export function copyCheck(state: StateName, ctx: Pick<RequestContext, "departmentId">, actor: Actor): Reason {
   return first(
     () => requesterCheck(ctx, actor),
-    () => (COPYABLE_STATES.includes(state) ? null : "Only a lapsed, rejected or withdrawn request can be copied (R15)."),
+    () => (COPYABLE_STATES.includes(state) ? null : "Only a lapsed, rejected or withdrawn request can be copied."),
   );
 }

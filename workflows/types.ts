@@ -28,7 +28,7 @@ export const ROLE_LABELS: Record<ActorRole, string> = {
 
 export const REQUEST_TYPE_LABELS: Record<RequestType, string> = {
   materials: "3-1-1 on departmental materials",
-  call_routing: "Route calls to 311",
+  call_routing: "Route calls to 3-1-1",
   automated_response: "Automated response system",
 };
 

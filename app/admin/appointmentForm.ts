@@ -6,7 +6,7 @@ import * as z from "~/forms/zod";
 export const ACTING_ROLES = ["director", "assistant_director"] as const;
 
 const day = (label: string) =>
-  z.string({ error: `Enter the ${label}` }).check(z.trim(), z.refine(isPortalDate, `Enter the ${label} as YYYY-MM-DD`));
+  z.string({ error: `Enter the ${label}` }).check(z.trim(), z.refine(isPortalDate, `Enter the ${label} as a real date between 1900 and 2099`));
 
 export const appointmentFormSchema = z
   .object({

@@ -9,7 +9,7 @@ export const departmentFormSchema = z.object({
   partnerSince: z.pipe(
     z.string().check(
       z.trim(),
-      z.refine((v) => v === "" || isPortalDate(v), "Enter the date as YYYY-MM-DD, or leave it blank"),
+      z.refine((v) => v === "" || isPortalDate(v), "Enter a real date between 1900 and 2099, or leave it blank"),
     ),
     z.transform((v) => (v === "" ? null : v)),
   ),

@@ -1,5 +1,6 @@
-// Departments and their 311 partnerships (R4, R5: partnerSince is set by an admin, never by
+// Departments and their 3-1-1 partnerships (R4, R5: partnerSince is set by an admin, never by
 // a requester). Every change is audited with who and when.
+import { formatDate } from "workflows";
 import type { CurrentUser } from "~/auth/session.server";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { auditAdmin } from "./adminAudit.server";
@@ -25,7 +26,7 @@ export async function findDepartment(db: PrismaClient, id: string) {
 
 export type DepartmentSaveResult = { ok: true; id: string } | { ok: false; field: "code"; message: string };
 
-const partnership = (since: string | null) => (since ? `311 partner since ${since}` : "not a 311 partner");
+const partnership = (since: string | null) => (since ? `3-1-1 partner since ${formatDate(since)}` : "not a 3-1-1 partner");
 
 async function codeTaken(db: PrismaClient, code: string, exceptId?: string): Promise<boolean> {
   const other = await db.department.findUnique({ where: { code }, select: { id: true } });

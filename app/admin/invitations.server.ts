@@ -61,7 +61,7 @@ export async function openInvitation(db: PrismaClient, token: string, now: Date)
   return { id: invitation.id, user: invitation.user };
 }
 
-export type AcceptResult = { ok: true } | { ok: false; field: "newPassword" | "form"; message: string };
+export type AcceptResult = { ok: true; email: string } | { ok: false; field: "newPassword" | "form"; message: string };
 
 /** Set the first password and use up the link, in one transaction; a second use finds it used. */
 export async function acceptInvitation(
@@ -81,5 +81,5 @@ export async function acceptInvitation(
     await tx.session.deleteMany({ where: { userId: invitation.user.id } });
     return true;
   });
-  return used ? { ok: true } : { ok: false, field: "form", message: "This invitation link has been used or has expired." };
+  return used ? { ok: true, email: invitation.user.email } : { ok: false, field: "form", message: "This invitation link has been used or has expired." };
 }

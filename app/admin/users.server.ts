@@ -22,8 +22,24 @@ export async function listUsers(db: PrismaClient) {
       active: true,
       department: { select: { name: true } },
       roles: { select: { role: true, acting: true, startsOn: true, endsOn: true } },
+      invitations: { select: { usedAt: true, expiresAt: true } },
     },
   });
+}
+
+export type AccountStatus = "Active" | "Deactivated" | "Invited" | "Invitation expired";
+
+/**
+ * Where an account stands: invited people have no password of their own until they use their
+ * link, so they are not yet "Active". Accounts made without an invitation (the seed) are active.
+ */
+export function accountStatus(
+  user: { active: boolean; invitations: Array<{ usedAt: Date | null; expiresAt: Date }> },
+  now: Date,
+): AccountStatus {
+  if (!user.active) return "Deactivated";
+  if (user.invitations.length === 0 || user.invitations.some((i) => i.usedAt !== null)) return "Active";
+  return user.invitations.some((i) => i.expiresAt > now) ? "Invited" : "Invitation expired";
 }
 
 export async function findUserForAdmin(db: PrismaClient, id: string) {
@@ -36,7 +52,7 @@ export async function findUserForAdmin(db: PrismaClient, id: string) {
       active: true,
       departmentId: true,
       roles: { orderBy: { createdAt: "asc" } },
-      invitations: { where: { usedAt: { not: null } }, select: { id: true }, take: 1 },
+      invitations: { select: { usedAt: true, expiresAt: true } },
     },
   });
   if (!user) throw new Response("Not found", { status: 404 });

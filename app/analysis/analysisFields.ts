@@ -18,37 +18,37 @@ const materials: AnalysisField[] = [
     hint: "Share of the audience expected to call, as a decimal: 0.02 is 2 %.",
     kind: "number",
   },
-  { name: "firstDistributionDate", label: "First distribution date", hint: "YYYY-MM-DD.", kind: "date" },
-  { name: "lastDistributionDate", label: "Last distribution date", hint: "YYYY-MM-DD.", kind: "date" },
+  { name: "firstDistributionDate", label: "First distribution date", hint: "The day the first materials go out.", kind: "date" },
+  { name: "lastDistributionDate", label: "Last distribution date", hint: "The day the last materials go out.", kind: "date" },
 ];
 
 const callRouting: AnalysisField[] = [
   { name: "callsPerMonth", label: "Current calls a month", hint: "Calls the department's line gets now.", kind: "number" },
   {
     name: "shareAt311",
-    label: "Share expected at 311",
-    hint: "Share of those calls that will reach 311, as a decimal: 0.6 is 60 %.",
+    label: "Share expected at 3-1-1",
+    hint: "Share of those calls that will reach 3-1-1, as a decimal: 0.6 is 60 %.",
     kind: "number",
   },
   { name: "routing", label: "Permanent or temporary routing", kind: "routing" },
-  { name: "startDate", label: "Start date", hint: "First day calls are routed. YYYY-MM-DD.", kind: "date" },
-  { name: "endDate", label: "End date", hint: "Temporary routing only: last day calls are routed. YYYY-MM-DD.", kind: "date" },
+  { name: "startDate", label: "Start date", hint: "First day calls are routed.", kind: "date" },
+  { name: "endDate", label: "End date", hint: "Temporary routing only: last day calls are routed.", kind: "date" },
 ];
 
 const automatedResponse: AnalysisField[] = [
   {
     name: "transferredCallsPerMonth",
     label: "Calls transferred a month",
-    hint: "Calls 311 transfers to the department now, that will go to the automated system.",
+    hint: "Calls 3-1-1 transfers to the department now, that will go to the automated system.",
     kind: "number",
   },
   {
     name: "handledBySystemShare",
     label: "Share handled by the system",
-    hint: "Share of callers the system serves without calling 311 again, as a decimal: 0.7 is 70 %.",
+    hint: "Share of callers the system serves without calling 3-1-1 again, as a decimal: 0.7 is 70 %.",
     kind: "number",
   },
-  { name: "startDate", label: "Start date", hint: "First day calls go to the system. YYYY-MM-DD.", kind: "date" },
+  { name: "startDate", label: "Start date", hint: "First day calls go to the system.", kind: "date" },
 ];
 
 /** Fields every analysis has: the Center's handle time and service target (SPEC §5). */

@@ -22,8 +22,3 @@ export function inclusiveDays(first: string, last: string): number {
 export function daysInMonthOf(date: string): number {
   return getDaysInMonth(utc(date));
 }
-
-/** "Tuesday, November 3, 2026": how the recommendation names a day. */
-export function longDate(date: string): string {
-  return format(utc(date), "EEEE, MMMM d, yyyy");
-}

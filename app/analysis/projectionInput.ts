@@ -24,7 +24,7 @@ function formNumber(label: string, bounds: { min: number; max: number; integer?:
 const share = (label: string) => formNumber(label, { min: 0, max: 1 });
 
 const calendarDate = (label: string) =>
-  z.string({ error: `Enter the ${label}` }).check(z.trim(), z.refine(isPortalDate, `Enter the ${label} as YYYY-MM-DD`));
+  z.string({ error: `Enter the ${label}` }).check(z.trim(), z.refine(isPortalDate, `Enter the ${label} as a real date between 1900 and 2099`));
 
 const commonFields = {
   handleTimeMinutes: blankAsMissing(formNumber("average handle time (minutes)", { min: 0, max: 120, minExclusive: true })),
@@ -58,7 +58,7 @@ export const materialsInputSchema = z.object({
 export const callRoutingInputSchema = z.object({
   type: z.literal("call_routing"),
   callsPerMonth: blankAsMissing(formNumber("current calls a month", { min: 0, max: 10_000_000 })),
-  shareAt311: blankAsMissing(share("share expected at 311")),
+  shareAt311: blankAsMissing(share("share expected at 3-1-1")),
   startDate: calendarDate("start date"),
   routing: z.enum(["permanent", "temporary"], { error: "Choose permanent or temporary routing" }),
   /** Read only for temporary routing; a leftover value after switching to permanent is ignored. */

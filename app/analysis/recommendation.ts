@@ -3,7 +3,7 @@
 // day the Center absorbs the calls in its normal slack; from IVR_SUGGESTED_FROM_AGENTS extra
 // agents for a mailing, a recorded message answering its common questions is usually cheaper
 // than staff for a burst that fades within days.
-import { longDate } from "./calendarDates";
+import { formatDate } from "workflows";
 import type { ProjectionInput } from "./projectionInput";
 import { formatCount, formatDecimal } from "../format";
 
@@ -18,13 +18,13 @@ function agents(n: number): string {
 function when(input: ProjectionInput, peakDate: string): string {
   switch (input.type) {
     case "materials":
-      return `on ${longDate(peakDate)}, tapering over the following days`;
+      return `on ${formatDate(peakDate)}, tapering over the following days`;
     case "call_routing":
       return input.routing === "temporary" && input.endDate
-        ? `from ${longDate(input.startDate)} to ${longDate(input.endDate)}`
-        : `from ${longDate(input.startDate)} onward, in the standing schedule`;
+        ? `from ${formatDate(input.startDate)} to ${formatDate(input.endDate)}`
+        : `from ${formatDate(input.startDate)} onward, in the standing schedule`;
     case "automated_response":
-      return `from ${longDate(input.startDate)} onward, in the standing schedule`;
+      return `from ${formatDate(input.startDate)} onward, in the standing schedule`;
   }
 }
 
@@ -40,7 +40,7 @@ export function recommendation(projection: {
   const peakDayHours = (peakDayCalls * input.handleTimeMinutes) / 60;
   if (extraAgentsAtPeak === 0 || peakDayHours < NO_CHANGE_BELOW_AGENT_HOURS) {
     return (
-      `No schedule change needed: the busiest day, ${longDate(peakDate)}, adds about ` +
+      `No schedule change needed: the busiest day, ${formatDate(peakDate)}, adds about ` +
       `${formatCount(peakDayCalls)} calls (${formatDecimal(peakDayHours)} agent-hours).`
     );
   }

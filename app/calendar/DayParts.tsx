@@ -3,7 +3,7 @@
 import { Link } from "@remix-run/react";
 import { Pagination } from "~/components/Pagination";
 import { formatCount } from "~/format";
-import { dayName } from "./calendarGrid";
+import { formatDate } from "~/format";
 import type { DayEntry, DayLoad } from "./dayLoads";
 import type { PageSlice } from "~/paging";
 
@@ -32,15 +32,15 @@ function StatusTag({ entry }: { entry: DayEntry }) {
   );
 }
 
-/** The day's first requests; `long` adds title and department (the week view has the room). */
+/** The day's first requests, each with its title; `long` adds the department (the week view has the room). */
 export function Entries({ load, long }: { load: DayLoad; long: boolean }) {
   if (load.entries.length === 0) return null;
   return (
     <ul className="usa-list usa-list--unstyled portal-day__entries">
       {load.entries.map((e) => (
         <li key={e.id}>
-          <Link to={`/requests/${e.id}`}>{e.reference}</Link> <StatusTag entry={e} />
-          {long ? ` ${e.title} (${e.department})` : null}
+          <Link to={`/requests/${e.id}`}>{e.reference}</Link> <StatusTag entry={e} /> <span className="portal-day__title">{e.title}</span>
+          {long ? ` (${e.department})` : null}
         </li>
       ))}
     </ul>
@@ -53,14 +53,14 @@ export function MoreLink({ load }: { load: DayLoad }) {
   if (more <= 0) return null;
   return (
     <Link to={`/calendar?day=${load.date}`} className="portal-calls" data-testid="more">
-      {formatCount(more)} more<span className="usa-sr-only"> on {dayName(load.date)}</span>
+      {formatCount(more)} more<span className="usa-sr-only"> on {formatDate(load.date)}</span>
     </Link>
   );
 }
 
 /** One page of the requests in effect on a day, with links to the pages before and after. */
 export function DayTable({ load, page }: { load: DayLoad; page: PageSlice }) {
-  const title = dayName(load.date);
+  const title = formatDate(load.date);
   const pageLink = (n: number) => `/calendar?day=${load.date}&page=${n}`;
   return (
     <>

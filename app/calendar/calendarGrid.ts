@@ -39,16 +39,8 @@ export function monthWeeks(month: string): string[][] {
   return weeks;
 }
 
-// One formatter each, made once: the calendar names dozens of days a page, and formatting
-// through the time-zone library (longDate, about 90 µs a call here) or toLocaleDateString
-// (a new formatter each time) costs ten times as much.
-const dayNames = new Intl.DateTimeFormat("en-US", { weekday: "long", month: "long", day: "numeric", year: "numeric", timeZone: "UTC" });
+// One formatter, made once: toLocaleDateString would build a new one each time.
 const monthNames = new Intl.DateTimeFormat("en-US", { month: "long", year: "numeric", timeZone: "UTC" });
-
-/** "Thursday, December 3, 2026". */
-export function dayName(date: string): string {
-  return dayNames.format(utcMs(date));
-}
 
 /** "December 2026", for the month "2026-12". */
 export function monthName(month: string): string {

@@ -35,7 +35,7 @@ export function icalFeed(entries: CalendarEntry[], options: { appUrl: string; ti
       start: day(entry.from),
       // iCalendar all-day ends are exclusive: the day after the last day.
       end: day(addCalendarDays(entry.to ?? entry.from, 1)),
-      summary: `311: ${entry.reference} ${entry.title} (${entry.department})`,
+      summary: `3-1-1: ${entry.reference} ${entry.title} (${entry.department})`,
       description: `${span} ${calls}`,
       url: `${options.appUrl}/requests/${entry.id}`,
     });

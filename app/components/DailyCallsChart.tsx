@@ -3,11 +3,12 @@
 // (WCAG 1.1.1).
 import type { DailyCalls } from "~/analysis/callProjection";
 import { formatCount } from "~/format";
+import { DateText } from "./DateText";
 
 export function DailyCallsChart({ daily, caption, svg }: { daily: DailyCalls[]; caption: string; svg: string }) {
   return (
     <figure className="portal-chart margin-x-0">
-      {/* Markup made by React on the server from numbers and dates only. */}
+      {/* Markup made by React on the server from numbers and dates only: a wide and a narrow drawing, one shown by width. */}
       <div dangerouslySetInnerHTML={{ __html: svg }} />
       <figcaption>{caption}</figcaption>
       <details className="margin-top-1">
@@ -23,7 +24,9 @@ export function DailyCallsChart({ daily, caption, svg }: { daily: DailyCalls[]; 
           <tbody>
             {daily.map((d) => (
               <tr key={d.date}>
-                <th scope="row">{d.date}</th>
+                <th scope="row">
+                  <DateText date={d.date} />
+                </th>
                 <td>{formatCount(d.calls)}</td>
               </tr>
             ))}

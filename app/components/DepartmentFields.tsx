@@ -17,7 +17,7 @@ export function DepartmentFields({ form, values }: { form: ReturnType<typeof use
       <TextField label="Name" error={form.errorFor("name")} defaultValue={values.name} {...form.register("name")} />
       <TextField
         label="3-1-1 partner since (optional)"
-        hint={`The date the 3-1-1 partnership began. Leave blank for a department without a partnership. Partners give ${PARTNER_NOTICE_DAYS} calendar days' notice, others ${NON_PARTNER_NOTICE_DAYS}.`}
+        hint={`The date the 3-1-1 partnership began. Leave blank for a department without a partnership. Partner departments give ${PARTNER_NOTICE_DAYS} calendar days' notice, others ${NON_PARTNER_NOTICE_DAYS}.`}
         type="date"
         error={form.errorFor("partnerSince")}
         defaultValue={values.partnerSince}

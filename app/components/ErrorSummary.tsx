@@ -1,5 +1,7 @@
-// Error alerts that take focus when they appear (with JavaScript), so screen readers announce
-// them at once: the GOV.UK/USWDS error summary, and any other refusal a page explains.
+// Error alerts that take focus when they appear, so screen readers announce them at once: the
+// GOV.UK/USWDS error summary, and any other refusal a page explains. With JavaScript the effect
+// focuses them (also after a form sent without a page load); without it, `autofocus` does when
+// the server's answer loads.
 import { useEffect, useRef, type ReactNode } from "react";
 
 /** An error alert with a heading; it takes focus again whenever `focusKey` changes. */
@@ -13,6 +15,7 @@ export function ErrorAlert({ heading, headingId, focusKey, children }: { heading
       className="usa-alert usa-alert--error margin-bottom-3"
       role="alert"
       tabIndex={-1}
+      autoFocus
       ref={ref}
       aria-labelledby={headingId}
       data-testid="error-summary"

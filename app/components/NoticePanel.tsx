@@ -1,11 +1,12 @@
 // The department's partner status and the earliest effective date allowed (R4, R5, R7, R9),
-// shown as soon as the type of request is known.
+// shown as soon as the type of request is known. The rules in words: people do not know their codes.
 import { partnerStanding } from "workflows";
+import { DateText } from "./DateText";
+
 export interface NoticeSummary {
   departmentName: string;
   partner: boolean;
   days: number;
-  rule: string;
   earliest: string;
   countedFrom: string;
   firstSubmission: boolean;
@@ -23,10 +24,19 @@ export function NoticePanel({ notice }: { notice: NoticeSummary }) {
             {notice.departmentName} {partnerStanding(notice.partner)}.
           </p>
           <p className="margin-bottom-0">
-            {notice.firstSubmission
-              ? `Notice counts from the first submission on ${notice.countedFrom}, and the date must be in the future (R9):`
-              : `Notice counts from the day you submit. If you submit today (${notice.countedFrom}):`}{" "}
-            <strong data-testid="earliest-date">the earliest effective date allowed is {notice.earliest}.</strong>
+            {notice.firstSubmission ? (
+              <>
+                Notice counts from the first submission, on <DateText date={notice.countedFrom} />, and the date must still be in
+                the future:
+              </>
+            ) : (
+              <>
+                Notice counts from the day you submit. If you submit today, <DateText date={notice.countedFrom} />:
+              </>
+            )}{" "}
+            <strong data-testid="earliest-date">
+              the earliest effective date allowed is <DateText date={notice.earliest} />.
+            </strong>
           </p>
         </div>
       </div>

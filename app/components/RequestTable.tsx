@@ -1,5 +1,6 @@
 // A table of requests: reference, title, department, type, state, effective date, and
 // optionally what happens next (for department staff who rarely use the portal).
+import { DateText } from "./DateText";
 import { Link } from "@remix-run/react";
 import { NEXT_STEP } from "~/requests/progress";
 import type { RequestListRow } from "~/requests/queries.server";
@@ -30,7 +31,7 @@ export function RequestTable({ rows, caption, showNextStep = false }: { rows: Re
             <td data-label="Department">{r.department.name}</td>
             <td data-label="Type">{REQUEST_TYPE_LABELS[r.type as RequestType] ?? r.type}</td>
             <td data-label="Status">{STATE_LABELS[r.state as StateName] ?? r.state}</td>
-            <td data-label="Effective date">{r.effectiveDate ?? "—"}</td>
+            <td data-label="Effective date">{r.effectiveDate ? <DateText date={r.effectiveDate} /> : "—"}</td>
             {showNextStep ? <td data-label="What happens next">{isStateName(r.state) ? NEXT_STEP[r.state] : ""}</td> : null}
           </tr>
         ))}

@@ -52,6 +52,12 @@ export async function currentFeeSchedule(db: PrismaClient): Promise<ScheduleVers
   return fromRow(row);
 }
 
+/** One version, as a request's fee names it; null for a version that does not exist. */
+export async function feeScheduleVersion(db: PrismaClient, version: number): Promise<ScheduleVersion | null> {
+  const row = await db.feeScheduleVersion.findUnique({ where: { version } });
+  return row ? fromRow(row) : null;
+}
+
 /** Every version, newest first. */
 export async function feeScheduleHistory(db: PrismaClient): Promise<ScheduleVersion[]> {
   await ensureDefaultFeeSchedule(db);

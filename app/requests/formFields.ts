@@ -1,7 +1,7 @@
 // What the request form asks for each type, in order: the label, the hint and the kind of
 // input. The form, the check-your-answers page and the error summary read the same list,
 // so a field is named the same everywhere.
-import { MATERIALS_KIND_LABELS, MATERIALS_KINDS, type AnswerField, type RequestType } from "workflows";
+import { formatDate, MATERIALS_KIND_LABELS, MATERIALS_KINDS, type AnswerField, type RequestType } from "workflows";
 
 export interface FieldOption {
   value: string;
@@ -54,7 +54,7 @@ const materials: FieldSpec[] = [
   {
     name: "effectiveDate",
     label: "First distribution date",
-    hint: "The distribution window (R10) starts on the day the first materials go out. This is the effective date the notice counts to.",
+    hint: "The distribution window starts on the day the first materials go out. This is the effective date the notice counts to.",
     kind: "date",
   },
   {
@@ -96,7 +96,7 @@ const callRouting: FieldSpec[] = [
   {
     name: "endDate",
     label: "Last day calls are routed",
-    hint: "Temporary routing only: the same day as the first day or later (R10). Leave it empty for permanent routing.",
+    hint: "Temporary routing only: the same day as the first day or later. Leave it empty for permanent routing.",
     kind: "date",
   },
   contactName,
@@ -126,5 +126,6 @@ export const FORM_FIELDS: Record<RequestType, FieldSpec[]> = {
 /** The text a person sees for a stored answer: the option's label for choices. */
 export function displayValue(spec: FieldSpec, value: string | undefined): string {
   if (!value) return "";
+  if (spec.kind === "date") return formatDate(value);
   return spec.options?.find((o) => o.value === value)?.label ?? value;
 }

@@ -2,20 +2,7 @@
 // workflows/requestAnswers.ts, which the machine checks submissions with; the form adds the
 // notice limit (R4–R9) before submitting, and a looser schema for saving a draft.
 import * as z from "~/forms/zod";
-import {
-  answerProblems,
-  COUNT,
-  COUNT_MESSAGE,
-  DATE_MESSAGE,
-  isPortalDate,
-  MATERIALS_KIND_MESSAGE,
-  MATERIALS_KINDS,
-  REQUEST_TYPES,
-  requestSchemas,
-  ROUTING_MESSAGE,
-  ROUTINGS,
-  type RequestType,
-} from "workflows";
+import { answerProblems, COUNT, COUNT_MESSAGE, DATE_MESSAGE, isPortalDate, MATERIALS_KIND_MESSAGE, MATERIALS_KINDS, REQUEST_TYPES, requestSchemas, ROUTING_MESSAGE, ROUTINGS, type RequestType } from "workflows";
 
 /**
  * R4, R5, R7, R9: the earliest effective date the form accepts, and what to say when the

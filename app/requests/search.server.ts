@@ -1,5 +1,5 @@
-// Search on request title and reference, as a condition on the Request table aliased `r`.
-// A word in few requests is looked up in the trigram index (migration …_request_search), so a
+// Search on request title, reference and description, as a condition on the Request table aliased `r`.
+// A word in few requests is looked up in the trigram index (migration …_search_descriptions), so a
 // rare or absent word costs a lookup, not a read of every row. A word in many requests reads
 // the list's own order instead: the first page's matches are then among the first rows, while
 // the index would return every match only for them to be sorted. Shorter than a trigram, the
@@ -13,7 +13,7 @@ const FEW = 500;
 /** LIKE matches its pattern's % and _ literally only when they are escaped. */
 function like(text: string): Prisma.Sql {
   const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  return Prisma.sql`(r.title LIKE ${pattern} ESCAPE '\\' OR r.reference LIKE ${pattern} ESCAPE '\\')`;
+  return Prisma.sql`(r.title LIKE ${pattern} ESCAPE '\\' OR r.reference LIKE ${pattern} ESCAPE '\\' OR r.description LIKE ${pattern} ESCAPE '\\')`;
 }
 
 /** The text as one FTS5 phrase: inside double quotes, a double quote is doubled; nothing else is special. */

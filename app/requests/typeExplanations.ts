@@ -7,5 +7,5 @@ export const TYPE_EXPLANATIONS: Record<RequestType, string> = {
   call_routing:
     "Calls to one of your department's lines or units (a new section, a special event or initiative) will be sent to 3-1-1 and answered by 3-1-1 Call Specialists.",
   automated_response:
-    "Calls that 3-1-1 transfers to your department will go to an automated response system (IVR). Open to 3-1-1 partner departments only (R6).",
+    "Calls that 3-1-1 transfers to your department will go to an automated response system (IVR). Open to 3-1-1 partner departments only.",
 };

@@ -1,9 +1,11 @@
 // Home: what waits on me, oldest first, and my department's requests.
+import { DateText } from "~/components/DateText";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
 import { RequestTable } from "~/components/RequestTable";
 import { db } from "~/db.server";
+import { disputedFees } from "~/fees/assessment.server";
 import { mayCreateRequests } from "~/requests/access.server";
 import { cursorParam, parseCursor } from "~/requests/listCursor";
 import { listRequests, myTasks } from "~/requests/queries.server";
@@ -37,6 +39,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
       ? listRequests(db, user, { departmentId: user.departmentId, page: 1 })
       : null,
   ]);
+  const disputed = await disputedFees(
+    db,
+    tasks.filter((t) => t.actions.some((a) => a.type === "ASSESS_FEE")).map((t) => t.id),
+  );
   return {
     user: {
       name: user.name,
@@ -52,7 +58,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       stateLabel: STATE_LABELS[t.state as StateName],
       effectiveDate: t.effectiveDate,
       daysLeft: t.effectiveDate ? daysBetween(today, t.effectiveDate) : null,
-      todo: [...new Set(t.actions.map((a) => TASK_LABELS[a.type]))].join("; "),
+      todo: [...new Set(t.actions.map((a) => (a.type === "ASSESS_FEE" && disputed.has(t.id) ? "Reassess the disputed fee" : TASK_LABELS[a.type])))].join("; "),
     })),
     continued: after !== undefined,
     moreTasks: next ? `/?${new URLSearchParams({ tasksAfter: cursorParam(next) }).toString()}#tasks-heading` : null,
@@ -97,7 +103,7 @@ export default function Home() {
                   </th>
                   <td data-label="Status">{t.stateLabel}</td>
                   <td data-label="To do">{t.todo}</td>
-                  <td data-label="Effective date">{t.effectiveDate ?? "—"}</td>
+                  <td data-label="Effective date">{t.effectiveDate ? <DateText date={t.effectiveDate} /> : "—"}</td>
                   <td data-label="Days left" className={t.daysLeft !== null && t.daysLeft <= 3 ? "portal-days--urgent" : undefined}>
                     {t.daysLeft === null ? "—" : t.daysLeft <= 3 ? `${t.daysLeft} (soon)` : t.daysLeft}
                   </td>

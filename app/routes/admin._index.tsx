@@ -26,7 +26,7 @@ export default function AdminHome() {
       <h1>Administration</h1>
       <ul className="usa-list">
         <li>
-          <Link to="/admin/departments">Departments and 311 partnerships</Link>
+          <Link to="/admin/departments">Departments and 3-1-1 partnerships</Link>
         </li>
         <li>
           <Link to="/admin/users">Users, roles and acting appointments</Link>

@@ -1,4 +1,5 @@
 // Departments (admin only): the list, and a form to add one.
+import { DateText } from "~/components/DateText";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { departmentFormSchema, DEPARTMENT_FIELDS } from "~/admin/departmentForm";
@@ -50,12 +51,12 @@ export default function DepartmentsPage() {
       </p>
       <h1 className="margin-top-1">Departments</h1>
       <table className="usa-table usa-table--borderless usa-table--stacked" data-testid="departments">
-        <caption className="usa-sr-only">Departments and their 311 partnerships</caption>
+        <caption className="usa-sr-only">Departments and their 3-1-1 partnerships</caption>
         <thead>
           <tr>
             <th scope="col">Department</th>
             <th scope="col">Code</th>
-            <th scope="col">311 partnership</th>
+            <th scope="col">3-1-1 partnership</th>
             <th scope="col">People</th>
           </tr>
         </thead>
@@ -66,7 +67,15 @@ export default function DepartmentsPage() {
                 <Link to={`/admin/departments/${d.id}`}>{d.name}</Link>
               </th>
               <td data-label="Code">{d.code}</td>
-              <td data-label="311 partnership">{d.partnerSince ? `Partner since ${d.partnerSince}` : "Not a partner"}</td>
+              <td data-label="3-1-1 partnership">
+                {d.partnerSince ? (
+                  <>
+                    Partner since <DateText date={d.partnerSince} />
+                  </>
+                ) : (
+                  "Not a partner"
+                )}
+              </td>
               <td data-label="People">{d.users}</td>
             </tr>
           ))}

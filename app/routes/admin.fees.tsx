@@ -1,5 +1,8 @@
 // The fee schedule (SPEC §6), admin only: each save adds a version; requests keep the version
 // their fee was worked out with.
+import { DateText } from "~/components/DateText";
+import { getSettings } from "~/settings.server";
+import { localDate, REQUEST_TYPE_LABELS, REQUEST_TYPES } from "workflows";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requireRole } from "~/auth/require-role.server";
@@ -13,7 +16,6 @@ import { formatUsd, toCents } from "~/fees/money";
 import { fieldErrors, formValues } from "~/forms/fieldErrors";
 import { nestFields } from "~/forms/nestFields";
 import { useZodForm, type FormValues } from "~/forms/useZodForm";
-import { REQUEST_TYPE_LABELS, REQUEST_TYPES } from "workflows";
 
 export const meta: MetaFunction = () => [{ title: "Fee schedule – 3-1-1 Number Use Portal" }];
 
@@ -31,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     } satisfies FormValues,
     history: history.map((v) => ({
       version: v.version,
-      createdOn: v.createdAt.slice(0, 10),
+      createdOn: localDate(v.createdAt, getSettings().timeZone),
       loadedHourlyCost: formatUsd(toCents(v.loadedHourlyCost)),
       minutes: v.averageHandleMinutes,
       perCall: formatUsd(costPerCall(v)),
@@ -123,7 +125,9 @@ export default function FeeSchedulePage() {
               <th scope="row" data-label="Version">
                 {v.version}
               </th>
-              <td data-label="Saved on">{v.createdOn}</td>
+              <td data-label="Saved on">
+                <DateText date={v.createdOn} />
+              </td>
               <td data-label="Hourly cost">{v.loadedHourlyCost}</td>
               <td data-label="Handle time">{v.minutes} min</td>
               <td data-label="Cost per call">{v.perCall}</td>

@@ -1,12 +1,13 @@
 // One person (admin only): department and roles, acting appointments with dates (R3),
 // deactivation, and a new invitation link while they have not used theirs.
+import { DateText } from "~/components/DateText";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { APPOINTMENT_FIELDS, ACTING_ROLES, appointmentFormSchema } from "~/admin/appointmentForm";
 import { appoint, removeAppointment } from "~/admin/appointments.server";
 import { listDepartments } from "~/admin/departments.server";
 import { ACCESS_FIELDS, accessFormSchema, userIntentSchema } from "~/admin/userForms";
-import { deactivate, findUserForAdmin, reinviteUser, updateAccess } from "~/admin/users.server";
+import { accountStatus, deactivate, findUserForAdmin, reinviteUser, updateAccess } from "~/admin/users.server";
 import { requireRole } from "~/auth/require-role.server";
 import { ErrorSummary } from "~/components/ErrorSummary";
 import { SelectField, TextField } from "~/components/Field";
@@ -29,7 +30,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       name: person.name,
       email: person.email,
       active: person.active,
-      invitationUsed: person.invitations.length > 0,
+      invitationUsed: person.invitations.some((i) => i.usedAt !== null),
+      status: accountStatus(person, new Date()),
       roles: person.roles.filter((r) => !r.acting).map((r) => r.role),
       appointments: person.roles
         .filter((r) => r.acting)
@@ -110,7 +112,7 @@ export default function UserPage() {
       </p>
       <h1 className="margin-top-1">{person.name}</h1>
       <p className="usa-intro">
-        {person.email} · {person.active ? "Active" : "Deactivated"}
+        {person.email} · <span data-testid="account-status">{person.status}</span>
       </p>
       {done && DONE[done] && !actionData ? (
         <div className="usa-alert usa-alert--success usa-alert--slim" role="status">
@@ -155,7 +157,7 @@ export default function UserPage() {
 
       <section aria-labelledby="acting-heading" className="margin-y-4">
         <h2 id="acting-heading">Acting appointments</h2>
-        <p>While an appointment is in force the person acts in the role, and the audit trail says so (R3).</p>
+        <p>While an appointment is in force the person acts in the role, and the audit trail says so: for example, “acting Director”.</p>
         {person.appointments.length === 0 ? (
           <p>No acting appointments.</p>
         ) : (
@@ -166,7 +168,7 @@ export default function UserPage() {
                   <input type="hidden" name="intent" value="removeAppointment" />
                   <input type="hidden" name="appointmentId" value={a.id} />
                   <span>
-                    Acting {a.role}, {a.startsOn} to {a.endsOn}
+                    Acting {a.role}, {a.startsOn ? <DateText date={a.startsOn} /> : "—"} to {a.endsOn ? <DateText date={a.endsOn} /> : "—"}
                   </span>
                   <button type="submit" className="usa-button usa-button--unstyled">
                     Remove<span className="usa-sr-only"> the acting {a.role} appointment</span>

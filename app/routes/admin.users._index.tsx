@@ -4,7 +4,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { listDepartments } from "~/admin/departments.server";
 import { INVITE_FIELDS, inviteFormSchema } from "~/admin/userForms";
-import { inviteUser, listUsers } from "~/admin/users.server";
+import { accountStatus, inviteUser, listUsers } from "~/admin/users.server";
 import { requireRole } from "~/auth/require-role.server";
 import { ErrorSummary } from "~/components/ErrorSummary";
 import { SelectField, TextField } from "~/components/Field";
@@ -12,6 +12,7 @@ import { RoleCheckboxes } from "~/components/RoleCheckboxes";
 import { db } from "~/db.server";
 import { fieldErrors, formValues } from "~/forms/fieldErrors";
 import { useZodForm, type FormValues } from "~/forms/useZodForm";
+import { formatDate } from "~/format";
 import { getSettings } from "~/settings.server";
 import { ROLE_LABELS, ROLES } from "workflows";
 
@@ -20,15 +21,16 @@ export const meta: MetaFunction = () => [{ title: "Users – 3-1-1 Number Use Po
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ["admin"]);
   const [users, departments] = await Promise.all([listUsers(db), listDepartments(db)]);
+  const now = new Date();
   return {
     users: users.map((u) => ({
       id: u.id,
       name: u.name,
       email: u.email,
-      active: u.active,
+      status: accountStatus(u, now),
       department: u.department?.name ?? "—",
       roles: u.roles
-        .map((r) => (r.acting ? `Acting ${ROLE_LABELS[r.role as keyof typeof ROLE_LABELS]} ${r.startsOn} to ${r.endsOn}` : ROLE_LABELS[r.role as keyof typeof ROLE_LABELS]))
+        .map((r) => (r.acting ? `Acting ${ROLE_LABELS[r.role as keyof typeof ROLE_LABELS]}, ${formatDate(r.startsOn ?? "")} to ${formatDate(r.endsOn ?? "")}` : ROLE_LABELS[r.role as keyof typeof ROLE_LABELS]))
         .join(", "),
     })),
     departments: departments.map((d) => ({ value: d.id, label: d.name })),
@@ -55,8 +57,6 @@ const EMPTY: FormValues = { email: "", name: "", departmentId: "" };
 export default function UsersPage() {
   const { users, departments } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const values = actionData?.values ?? EMPTY;
-  const form = useZodForm(inviteFormSchema, { defaultValues: values, serverErrors: actionData?.errors });
   const invited = actionData?.invited ?? null;
 
   return (
@@ -103,13 +103,31 @@ export default function UsersPage() {
               <td data-label="E-mail address">{u.email}</td>
               <td data-label="Department">{u.department}</td>
               <td data-label="Roles">{u.roles || "—"}</td>
-              <td data-label="Status">{u.active ? "Active" : "Deactivated"}</td>
+              <td data-label="Status">{u.status}</td>
             </tr>
           ))}
         </tbody>
       </table>
 
       <h2 className="margin-top-4">Invite a person</h2>
+      {/* A new form after each invitation: the last person's answers must not stay in it. */}
+      <InviteForm key={invited?.userId ?? "form"} departments={departments} sent={actionData} />
+    </>
+  );
+}
+
+function InviteForm({
+  departments,
+  sent,
+}: {
+  departments: Array<{ value: string; label: string }>;
+  /** The last answer: the values refused and their errors, or empty ones after an invitation. */
+  sent: { values: FormValues; checked: string[]; errors: Record<string, string> } | undefined;
+}) {
+  const values = sent?.values ?? EMPTY;
+  const form = useZodForm(inviteFormSchema, { defaultValues: values, serverErrors: sent?.errors });
+  return (
+    <>
       <ErrorSummary errors={form.summary(INVITE_FIELDS)} />
       <Form method="post" className="usa-form usa-form--large" noValidate onSubmit={form.onSubmit}>
         <TextField label="Name" autoComplete="off" error={form.errorFor("name")} defaultValue={values.name} {...form.register("name")} />
@@ -130,9 +148,9 @@ export default function UsersPage() {
         />
         <RoleCheckboxes
           roles={ROLES}
-          checked={actionData?.checked ?? []}
+          checked={sent?.checked ?? []}
           error={form.errorFor("roles")}
-          hint="Acting appointments (R3) are added on the person's page."
+          hint="Acting appointments (someone standing in for the Director, for example) are added on the person's page."
           register={form.register("roles")}
         />
         <button type="submit" className="usa-button">

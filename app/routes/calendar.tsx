@@ -7,13 +7,15 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/auth/require-role.server";
 import { capacityRoles } from "~/calendar/capacityRoles";
 import { calendarDayLoads } from "~/calendar/capacity.server";
-import { dayName, monthName } from "~/calendar/calendarGrid";
+import { monthName } from "~/calendar/calendarGrid";
 import { calendarView, viewDates, type CalendarView } from "~/calendar/calendarView";
 import { Calls, DayTable, Entries, InEffect, MoreLink } from "~/calendar/DayParts";
 import { DAY_PAGE_SIZE, SHOWN_IN_MONTH, SHOWN_IN_WEEK } from "~/calendar/dayPage";
 import { pageWithin } from "~/paging";
 import { feedActionSchema, feedCreatedAt, renewFeedToken, revokeFeedToken } from "~/calendar/feedTokens.server";
+import { DateText } from "~/components/DateText";
 import { NewSecretAlert } from "~/components/NewSecretAlert";
+import { formatDate } from "~/format";
 import { db } from "~/db.server";
 import { getSettings } from "~/settings.server";
 import { localDate } from "workflows";
@@ -62,13 +64,13 @@ function navigation(view: CalendarView, today: string) {
       };
     case "week":
       return {
-        title: `Week of ${view.days[0]}`,
+        title: `Week of ${formatDate(view.days[0])}`,
         step: (where: string) => `/calendar?view=week&date=${where}`,
         others: [{ to: `/calendar?month=${view.days[0].slice(0, 7)}`, label: "Month view" }],
       };
     case "day":
       return {
-        title: dayName(view.date),
+        title: formatDate(view.date),
         step: (where: string) => `/calendar?day=${where}`,
         others: [
           { to: `/calendar?view=week&date=${view.date}`, label: "Week view" },
@@ -126,11 +128,17 @@ export default function CalendarPage() {
               <tr key={week[0]}>
                 {week.map((date) => {
                   const load = byDate.get(date);
+                  const quiet = !load || (load.inEffect === 0 && load.approvedCalls + load.pendingCalls === 0);
+                  const classes = [date.slice(0, 7) === view.month ? "" : "portal-day--other", quiet ? "portal-day--quiet" : ""].filter(Boolean);
                   return (
-                    <td key={date} className={date.slice(0, 7) === view.month ? undefined : "portal-day--other"} data-date={date}>
-                      <span className={`portal-day__number${date === today ? " portal-day--today" : ""}`}>
+                    <td key={date} className={classes.join(" ") || undefined} data-date={date}>
+                      <span className={`portal-day__number${date === today ? " portal-day--today" : ""}`} aria-hidden="true">
                         {Number(date.slice(8))}
-                        <span className="usa-sr-only"> {date}</span>
+                      </span>
+                      {/* Read by screen readers; on a phone, where the month is a list of its busy days, shown. */}
+                      <span className="portal-day__date">
+                        {formatDate(date)}
+                        {date === today ? " (today)" : ""}
                       </span>
                       {load ? (
                         <>
@@ -147,14 +155,18 @@ export default function CalendarPage() {
             ))}
           </tbody>
         </table>
-      ) : view.kind === "week" ? (
+      ) : null}
+      {view.kind === "month" && !loads.some((l) => l.inEffect > 0 || l.approvedCalls + l.pendingCalls > 0) ? (
+        <p className="portal-month__none">Nothing is in effect this month.</p>
+      ) : null}
+      {view.kind === "month" ? null : view.kind === "week" ? (
         <ol className="usa-list usa-list--unstyled" data-testid="calendar-week">
           {view.days.map((date) => {
             const load = byDate.get(date);
             return (
               <li key={date} className="margin-bottom-2" data-date={date}>
                 <h3 className="margin-bottom-05">
-                  {WEEKDAYS[view.days.indexOf(date)]} {date}
+                  <DateText date={date} />
                   {date === today ? " (today)" : ""}
                 </h3>
                 {load && (load.inEffect > 0 || load.approvedCalls + load.pendingCalls > 0) ? (
@@ -200,7 +212,13 @@ export default function CalendarPage() {
           </p>
         ) : null}
         <p data-testid="feed-state">
-          {feedSince ? `You have a calendar address, made on ${feedSince}.` : "You have no calendar address."}
+          {feedSince ? (
+            <>
+              You have a calendar address, made on <DateText date={feedSince} />.
+            </>
+          ) : (
+            "You have no calendar address."
+          )}
         </p>
         <div className="portal-actions">
           <Form method="post">

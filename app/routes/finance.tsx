@@ -1,5 +1,6 @@
 // The Finance report (SPEC §6), finance only: fees by department for a fiscal year, with
 // their status, each fee a page at a time, and a CSV export of every fee of the year.
+import { DateText } from "~/components/DateText";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/auth/require-role.server";
@@ -25,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { page, pages, offset } = pageWithin(report.records.length, Number(url.searchParams.get("page") ?? "1"), FEES_PER_PAGE);
   return {
     year: report.year,
-    range: `${range.start} to ${range.end}`,
+    range,
     years: report.years,
     totals: totalsByDepartment(report.records),
     count: report.records.length,
@@ -48,7 +49,8 @@ export default function FinancePage() {
         </button>
       </Form>
       <p>
-        {year}: {range}. A fee counts in the fiscal year Finance assessed it.{" "}
+        {year}: <DateText date={range.start} /> to <DateText date={range.end} />. A fee counts in the fiscal year Finance
+        assessed it.{" "}
         <a href={`/finance.csv?year=${year}`} download>
           Download as CSV<span className="usa-sr-only"> ({year})</span>
         </a>
@@ -118,7 +120,9 @@ export default function FinancePage() {
                     </Link>
                   </th>
                   <td data-label="Department">{r.department}</td>
-                  <td data-label="Assessed on">{r.assessedOn}</td>
+                  <td data-label="Assessed on">
+                    <DateText date={r.assessedOn} />
+                  </td>
                   <td data-label="Fee">{formatUsd(r.amount)}</td>
                   <td data-label="Suggested">
                     {formatUsd(r.suggested)}

@@ -27,7 +27,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.success) return data({ errors: fieldErrors(parsed.error) }, { status: 400 });
   const result = await acceptInvitation(db, { token: params.token ?? "", password: parsed.data.newPassword, now: new Date() });
   if (!result.ok) return data({ errors: { [result.field]: result.message } as Record<string, string> }, { status: 400 });
-  return redirect("/sign-in?invited=1", 303);
+  // The sign-in page says the password is set and fills in the address.
+  return redirect(`/sign-in?${new URLSearchParams({ invited: "1", email: result.email }).toString()}`, 303);
 }
 
 export default function InvitationPage() {

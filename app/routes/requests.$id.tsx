@@ -2,37 +2,53 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { currentAnalysis } from "~/analysis/analyses.server";
-import { formatInstant } from "~/format";
 import { AnalysisSummary } from "~/components/AnalysisSummary";
+import { ChangesAskedFor } from "~/components/ChangesAskedFor";
+import { DateText, InstantText } from "~/components/DateText";
+import { DisputeReason } from "~/components/DisputeReason";
 import { ErrorSummary } from "~/components/ErrorSummary";
 import { ActionForm } from "~/components/ActionForm";
 import { StatusTracker } from "~/components/StatusTracker";
 import { db } from "~/db.server";
+import { assessedFeeWorking } from "~/fees/assessment.server";
+import { formatUsd, toCents } from "~/fees/money";
+import { seesEverything } from "~/requests/access.server";
+import { copiedFrom } from "~/requests/copiedFrom.server";
 import { answersOf } from "~/requests/answers";
 import { addComment } from "~/requests/comments.server";
 import { actionErrors, eventOf, requestActionSchema, type RequestIntent } from "~/requests/decisionForms";
 import { NEXT_STEP, progressSteps } from "~/requests/progress";
-import { auditTrail, commentsOn } from "~/requests/queries.server";
+import { auditTrail, commentsOn, type AuditLine } from "~/requests/queries.server";
 import { refusalOf, requestInContext } from "~/requests/requestRoute.server";
 import { displayValue, FORM_FIELDS } from "~/requests/formFields";
 import { transition } from "~/requests/transition.server";
-import { actorLabel, availableActions, copyCheck, isStateName, REQUEST_TYPE_LABELS, STATE_LABELS, stateName, type ActorRole, type AvailableAction, type RequestType } from "workflows";
+import { actorLabel, availableActions, copyCheck, FINAL_STATES, isStateName, localDate, REQUEST_TYPE_LABELS, STATE_LABELS, stateName, type ActorRole, type AvailableAction, type Fee, type FeeStatus, type RequestType, type SignOff, type SignOffSlot, type StateName } from "workflows";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.request.reference}: ${data.request.title} – 3-1-1 Number Use Portal` : "Request" },
 ];
 
+/** States in which both sign-offs stand: the "Approved by" record stays on the page. */
+const SIGNED_STATES: StateName[] = ["approved", "completed", "cancelled"];
+
 /** A long history (hundreds of entries after many rounds of changes) shows its latest entries first; the rest on request. */
 const HISTORY_SHOWN = 20;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor, row, snapshot, now, timeZone } = await requestInContext(request, params.id);
+  const { user, actor, row, snapshot, now, timeZone } = await requestInContext(request, params.id);
   const wholeHistory = new URL(request.url).searchParams.get("history") === "all";
   const state = stateName(snapshot);
   const ctx = snapshot.context;
   const [audit, comments] = await Promise.all([auditTrail(db, row.id), commentsOn(db, row.id)]);
   const closedFrom = [...audit].reverse().find((a) => a.fromState && a.toState === state)?.fromState;
   const answers = answersOf(row);
+  const who = (a: AuditLine) => actorLabel(a.actorName, a.role ? { role: a.role as ActorRole, acting: a.acting } : null);
+  /** The latest entry of an event, as the page quotes it: whose words, when. */
+  const latest = (event: string) => {
+    const entry = [...audit].reverse().find((a) => a.event === event);
+    return entry ? { who: who(entry), at: entry.at.toISOString(), comment: entry.comment ?? "" } : null;
+  };
+  const closing = FINAL_STATES.includes(state) ? [...audit].reverse().find((a) => a.toState === state && a.fromState !== state) : undefined;
   return {
     request: {
       id: row.id,
@@ -48,23 +64,36 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       partnerAtSubmission: row.partnerAtSubmission,
       // The same labels and wording as the form and the check-your-answers page.
       answers: FORM_FIELDS[row.type as RequestType]
-        .map((spec) => ({ label: spec.label, value: displayValue(spec, answers[spec.name]) }))
+        .map((spec) => ({ label: spec.label, value: displayValue(spec, answers[spec.name]), date: spec.kind === "date" ? (answers[spec.name] ?? null) : null }))
         .filter((a) => a.value),
     },
-    steps: progressSteps(state, ctx.analysis !== null, closedFrom && isStateName(closedFrom) ? closedFrom : null),
+    progress: progressSteps(state, ctx.analysis !== null, closedFrom && isStateName(closedFrom) ? closedFrom : null),
     nextStep: NEXT_STEP[state],
+    // The reviewer's words, at the top while the department makes the changes.
+    changeRequest: state === "changesRequested" ? latest("REQUEST_CHANGES") : null,
+    // Why Finance is looking at the fee again.
+    dispute: state === "feeAssessment" && ctx.fee?.status === "disputed" ? latest("DISPUTE_FEE") : null,
+    // How a closed request ended; the clock (lapse, completion) is no one to name.
+    ending: closing
+      ? { label: STATE_LABELS[state], who: closing.role === "system" ? null : who(closing), at: closing.at.toISOString(), comment: closing.comment }
+      : null,
+    copiedFrom: await copiedFrom(db, user, row.copiedFromId),
     actions: availableActions(snapshot, actor, now.toISOString()),
     canCopy: copyCheck(state, ctx, actor) === null,
+    // The department reads the analysis in plain words first; COM, the analysts and Finance work with the figures.
+    forDepartment: !seesEverything(user),
     signOffs: ctx.signOffs,
     inDecision: state === "decision",
+    approved: SIGNED_STATES.includes(state),
     analysis: ctx.analysis,
     storedAnalysis: ctx.analysis ? await currentAnalysis(db, row.id, ctx.analysis.at) : null,
     fee: ctx.fee,
+    feeWorking: ctx.fee ? await assessedFeeWorking(db, row.type, ctx) : null,
     historyLength: audit.length,
     audit: (wholeHistory ? audit : audit.slice(-HISTORY_SHOWN)).map((a) => ({
       id: a.id,
       at: a.at.toISOString(),
-      who: actorLabel(a.actorName, a.role ? { role: a.role as ActorRole, acting: a.acting } : null),
+      who: who(a),
       event: a.event,
       from: a.fromState ? STATE_LABELS[a.fromState as keyof typeof STATE_LABELS] ?? a.fromState : null,
       to: a.toState ? STATE_LABELS[a.toState as keyof typeof STATE_LABELS] ?? a.toState : null,
@@ -118,15 +147,122 @@ function has(actions: AvailableAction[], type: AvailableAction["type"]) {
   return actions.some((a) => a.type === type);
 }
 
+const SLOT_LABELS = { director: "Director", assistantDirector: "Assistant Director" } as const;
+
+/** "Dana Director" or "Jane Roe (acting Director)" (R3), with the day and time they signed. */
+function SignedBy({ signOff, slot, timeZone }: { signOff: SignOff; slot: SignOffSlot; timeZone: string }) {
+  return (
+    <>
+      {signOff.name}
+      {signOff.acting ? ` (acting ${SLOT_LABELS[slot]})` : ""}, <InstantText at={signOff.at} timeZone={timeZone} />
+    </>
+  );
+}
+
+/** The comment forms: what each asks for, and its button. */
+const COMMENT_ACTIONS = [
+  ["REQUEST_CHANGES", "What needs to change", "Request changes"],
+  ["REJECT", "Reason for the rejection", "Reject the request"],
+  ["WITHDRAW", "Reason (optional)", "Withdraw the request"],
+  ["CANCEL", "Reason (optional)", "Cancel the request"],
+] as const;
+const FEE_ANSWERS = [
+  ["DISPUTE_FEE", "Why you dispute the fee", "Dispute the fee"],
+  ["DECLINE_FEE", "Comment (optional)", "Decline the fee and withdraw"],
+] as const;
+const DESTRUCTIVE: string[] = ["REJECT", "WITHDRAW", "CANCEL", "DECLINE_FEE"];
+
 export default function RequestPage() {
-  const { request, steps, nextStep, actions, canCopy, signOffs, inDecision, analysis, storedAnalysis, fee, audit, historyLength, comments, timeZone } =
-    useLoaderData<typeof loader>();
+  const {
+    request,
+    progress,
+    nextStep,
+    changeRequest,
+    dispute,
+    ending,
+    copiedFrom,
+    actions,
+    canCopy,
+    forDepartment,
+    signOffs,
+    inDecision,
+    approved,
+    storedAnalysis,
+    fee,
+    feeWorking,
+    audit,
+    historyLength,
+    comments,
+    timeZone,
+  } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const done = params.get("done") as keyof typeof DONE_MESSAGES | null;
   const errors: Record<string, string | undefined> = actionData?.errors ?? {};
   const sentFor = (intent: string) =>
     actionData?.intent === intent ? { values: actionData.values, errors } : { values: {}, errors: {} };
+  const usd = (amount: number) => formatUsd(toCents(amount));
+  // The actions that are one button (or link), side by side; those that need words follow.
+  const links = [
+    has(actions, "EDIT") ? (
+      <Link key="edit" className="usa-button" to={`/requests/${request.id}/edit`}>
+        {request.state === "changesRequested" ? "Make the changes and resubmit" : "Edit the request"}
+      </Link>
+    ) : null,
+    has(actions, "SUBMIT") ? (
+      <Link key="submit" className="usa-button" to={`/requests/${request.id}/check`}>
+        Check your answers and submit
+      </Link>
+    ) : null,
+    has(actions, "RECORD_ANALYSIS") ? (
+      <Link key="analysis" className="usa-button" to={`/requests/${request.id}/analysis`}>
+        Record the call volume analysis
+      </Link>
+    ) : null,
+    has(actions, "ASSESS_FEE") ? (
+      <Link key="fee" className="usa-button" to={`/requests/${request.id}/fee`}>
+        {dispute ? "Reassess the disputed fee" : "Assess the fee"}
+      </Link>
+    ) : null,
+    ...(["ORDER_ANALYSIS", "NO_ANALYSIS"] as const)
+      .filter((intent) => has(actions, intent))
+      .map((intent) => (
+        <Form method="post" key={intent}>
+          <input type="hidden" name="intent" value={intent} />
+          <button type="submit" className={`usa-button${intent === "NO_ANALYSIS" ? " usa-button--outline" : ""}`}>
+            {intent === "ORDER_ANALYSIS" ? "Order a call volume analysis" : "No analysis needed: go to the decision"}
+          </button>
+        </Form>
+      )),
+    ...actions
+      .filter((a) => a.type === "APPROVE")
+      .map((a) => (
+        <Form method="post" key={a.slot}>
+          <input type="hidden" name="intent" value="APPROVE" />
+          <input type="hidden" name="slot" value={a.slot} />
+          <button type="submit" className="usa-button">
+            Approve as {a.slot === "director" ? "Director" : "Assistant Director"}
+          </button>
+        </Form>
+      )),
+    canCopy ? (
+      <Form key="copy" method="post" action={`/requests/${request.id}/copy`}>
+        <button type="submit" className="usa-button usa-button--outline">
+          Copy into a new draft
+        </button>
+      </Form>
+    ) : null,
+  ].filter((link) => link !== null);
+  const commentForm = ([intent, label, button]: readonly [RequestIntent, string, string]) => (
+    <details key={intent} className="margin-top-2" open={actionData?.intent === intent}>
+      <summary>{button}</summary>
+      <ActionForm intent={intent} field={{ name: "comment", label, multiline: true }} sent={sentFor(intent)}>
+        <button type="submit" className={`usa-button${DESTRUCTIVE.includes(intent) ? " usa-button--secondary" : ""}`}>
+          {button}
+        </button>
+      </ActionForm>
+    </details>
+  );
 
   return (
     <>
@@ -135,7 +271,7 @@ export default function RequestPage() {
       </p>
       <h1 className="margin-top-1">
         <span className="text-base-dark font-body-md display-block">{request.reference}</span>
-        {request.title}
+        {request.title || "(no title yet)"}
       </h1>
       <p>
         <span className="usa-tag" data-testid="state">
@@ -154,7 +290,21 @@ export default function RequestPage() {
       {/* A refusal by the machine; a field's own error shows in its form's summary. */}
       <ErrorSummary errors={errors.form ? [["actions-heading", errors.form]] : []} />
 
-      <StatusTracker steps={steps} />
+      {changeRequest ? <ChangesAskedFor changeRequest={changeRequest} timeZone={timeZone} /> : null}
+      {copiedFrom ? (
+        <p data-testid="copied-from">
+          Copied from <Link to={`/requests/${copiedFrom.id}`}>{copiedFrom.reference}</Link>
+          {copiedFrom.title ? ` (${copiedFrom.title})` : ""}.
+        </p>
+      ) : null}
+
+      <StatusTracker progress={progress} />
+      {ending ? (
+        <p data-testid="ending">
+          {ending.label} {ending.who ? `by ${ending.who},` : "on"} <InstantText at={ending.at} timeZone={timeZone} />
+          {ending.comment ? `: “${ending.comment}”` : "."}
+        </p>
+      ) : null}
       <section aria-labelledby="next-heading" className="margin-y-3">
         <h2 id="next-heading">What happens next</h2>
         <p data-testid="next-step">{nextStep}</p>
@@ -163,102 +313,32 @@ export default function RequestPage() {
       <section aria-labelledby="actions-heading" className="margin-y-3">
         <h2 id="actions-heading">What you can do</h2>
         {actions.length === 0 && !canCopy ? <p>There is nothing for you to do on this request now.</p> : null}
-        <div className="portal-actions" hidden={!(has(actions, "EDIT") || has(actions, "SUBMIT") || has(actions, "RECORD_ANALYSIS") || has(actions, "ASSESS_FEE") || canCopy)}>
-          {has(actions, "EDIT") ? (
-            <Link className="usa-button" to={`/requests/${request.id}/edit`}>
-              {request.state === "changesRequested" ? "Edit and resubmit" : "Edit the request"}
-            </Link>
-          ) : null}
-          {has(actions, "SUBMIT") ? (
-            <Link className="usa-button" to={`/requests/${request.id}/check`}>
-              Check your answers and submit
-            </Link>
-          ) : null}
-          {has(actions, "RECORD_ANALYSIS") ? (
-            <Link className="usa-button" to={`/requests/${request.id}/analysis`}>
-              Record the call volume analysis
-            </Link>
-          ) : null}
-          {has(actions, "ASSESS_FEE") ? (
-            <Link className="usa-button" to={`/requests/${request.id}/fee`}>
-              Assess the fee
-            </Link>
-          ) : null}
-          {canCopy ? (
-            <Form method="post" action={`/requests/${request.id}/copy`}>
-              <button type="submit" className="usa-button usa-button--outline">
-                Copy into a new draft
-              </button>
-            </Form>
-          ) : null}
-        </div>
+        {dispute ? <DisputeReason dispute={dispute} timeZone={timeZone} headingLevel={3} /> : null}
+        {links.length > 0 ? <div className="portal-actions">{links}</div> : null}
 
-        {(["ORDER_ANALYSIS", "NO_ANALYSIS"] as const)
-          .filter((intent) => has(actions, intent))
-          .map((intent) => (
-            <Form method="post" key={intent} className="usa-form usa-form--large margin-top-2">
-              <input type="hidden" name="intent" value={intent} />
-              <button type="submit" className="usa-button">
-                {intent === "ORDER_ANALYSIS" ? "Order a call volume analysis" : "No analysis needed: go to the decision"}
-              </button>
-            </Form>
-          ))}
-
-        {actions
-          .filter((a) => a.type === "APPROVE")
-          .map((a) => (
-            <Form method="post" key={a.slot} className="usa-form usa-form--large margin-top-2">
-              <input type="hidden" name="intent" value="APPROVE" />
-              <input type="hidden" name="slot" value={a.slot} />
-              <button type="submit" className="usa-button">
-                Approve as {a.slot === "director" ? "Director" : "Assistant Director"}
-              </button>
-            </Form>
-          ))}
-
-        {has(actions, "ACCEPT_FEE") ? (
-          <div className="margin-top-2">
+        {has(actions, "ACCEPT_FEE") && fee ? (
+          <div className="margin-top-2" data-testid="fee-decision">
+            <h3 className="margin-bottom-1">The fee: {usd(fee.amount)}</h3>
+            <FeeFacts fee={fee} working={feeWorking} />
             <ActionForm
               intent="ACCEPT_FEE"
               field={{
                 name: "accountCode",
                 label: "Account code to charge",
-                hint: "The fee is charged by interdepartmental transfer to this account.",
+                hint: `The ${usd(fee.amount)} is charged by interdepartmental transfer to this account.`,
                 multiline: false,
               }}
               sent={sentFor("ACCEPT_FEE")}
             >
               <button type="submit" className="usa-button">
-                Accept the fee
+                Accept the {usd(fee.amount)} fee
               </button>
             </ActionForm>
+            {FEE_ANSWERS.filter(([intent]) => has(actions, intent)).map(commentForm)}
           </div>
         ) : null}
 
-        {(
-          [
-            ["REQUEST_CHANGES", "What needs to change", "Request changes"],
-            ["REJECT", "Reason for the rejection", "Reject the request"],
-            ["DISPUTE_FEE", "Why you dispute the fee", "Dispute the fee"],
-            ["DECLINE_FEE", "Comment (optional)", "Decline the fee and withdraw"],
-            ["WITHDRAW", "Reason (optional)", "Withdraw the request"],
-            ["CANCEL", "Reason (optional)", "Cancel the request"],
-          ] as const
-        )
-          .filter(([intent]) => has(actions, intent))
-          .map(([intent, label, button]) => (
-            <details key={intent} className="margin-top-2" open={actionData?.intent === intent}>
-              <summary>{button}</summary>
-              <ActionForm intent={intent} field={{ name: "comment", label, multiline: true }} sent={sentFor(intent)}>
-                <button
-                  type="submit"
-                  className={`usa-button${intent === "REJECT" || intent === "WITHDRAW" || intent === "CANCEL" || intent === "DECLINE_FEE" ? " usa-button--secondary" : ""}`}
-                >
-                  {button}
-                </button>
-              </ActionForm>
-            </details>
-          ))}
+        {COMMENT_ACTIONS.filter(([intent]) => has(actions, intent)).map(commentForm)}
       </section>
 
       {inDecision ? (
@@ -267,10 +347,9 @@ export default function RequestPage() {
           <ul className="usa-list">
             {(["director", "assistantDirector"] as const).map((slot) => {
               const s = signOffs[slot];
-              const role = slot === "director" ? "Director" : "Assistant Director";
               return (
                 <li key={slot}>
-                  {role}: {s ? `signed by ${s.name}${s.acting ? ` (acting ${role})` : ""}` : "awaited"}
+                  {SLOT_LABELS[slot]}: {s ? <>signed by <SignedBy signOff={s} slot={slot} timeZone={timeZone} /></> : "awaited"}
                 </li>
               );
             })}
@@ -278,38 +357,46 @@ export default function RequestPage() {
         </section>
       ) : null}
 
-      {analysis || fee ? (
+      {approved && signOffs.director && signOffs.assistantDirector ? (
+        <section aria-labelledby="approved-heading" className="margin-y-3" data-testid="approved-by">
+          <h2 id="approved-heading">Approved by</h2>
+          <dl className="portal-summary">
+            {(["director", "assistantDirector"] as const).map((slot) => {
+              const s = signOffs[slot];
+              return s ? (
+                <div key={slot} className="portal-summary__row">
+                  <dt>{SLOT_LABELS[slot]}</dt>
+                  <dd>
+                    <SignedBy signOff={s} slot={slot} timeZone={timeZone} />
+                  </dd>
+                </div>
+              ) : null;
+            })}
+          </dl>
+        </section>
+      ) : null}
+
+      {storedAnalysis || fee ? (
         <section aria-labelledby="impact-heading" className="margin-y-3">
           <h2 id="impact-heading">Call volume and fee</h2>
-          <dl className="portal-summary">
-            {analysis ? (
-              <>
-                <dt>Projected calls</dt>
-                <dd>{analysis.projectedCalls.toLocaleString("en-US")}</dd>
-                {storedAnalysis ? (
-                  <dd className="portal-summary__wide">
-                    <AnalysisSummary projection={storedAnalysis.outputs} recommendation={storedAnalysis.recommendation} recordedBy={storedAnalysis.recordedBy} />
-                  </dd>
-                ) : null}
-              </>
-            ) : null}
-            {fee ? (
-              <>
-                <dt>Fee</dt>
-                <dd data-testid="fee">
-                  {fee.amount.toLocaleString("en-US", { style: "currency", currency: "USD" })} ({fee.status}); suggested{" "}
-                  {fee.suggested.toLocaleString("en-US", { style: "currency", currency: "USD" })}
-                  {fee.scheduleVersion ? ` by fee schedule version ${fee.scheduleVersion}` : ""}
-                </dd>
-                {fee.reason ? (
-                  <>
-                    <dt>Reason for the fee</dt>
-                    <dd>{fee.reason}</dd>
-                  </>
-                ) : null}
-              </>
-            ) : null}
-          </dl>
+          {storedAnalysis ? (
+            <AnalysisSummary
+              projection={storedAnalysis.outputs}
+              recommendation={storedAnalysis.recommendation}
+              recorded={{ by: storedAnalysis.recordedBy, on: localDate(storedAnalysis.recordedAt, timeZone) }}
+              forDepartment={forDepartment}
+            />
+          ) : null}
+          {fee ? (
+            <>
+              <h3>Fee</h3>
+              <p data-testid="fee">
+                {usd(fee.amount)}: {FEE_STATUS[fee.status]}
+                {fee.status === "accepted" && fee.accountCode ? `, charged to account ${fee.accountCode}` : ""}.
+              </p>
+              <FeeFacts fee={fee} working={feeWorking} />
+            </>
+          ) : null}
         </section>
       ) : null}
 
@@ -324,14 +411,14 @@ export default function RequestPage() {
             <>
               <dt>First submitted</dt>
               <dd>
-                {request.firstSubmittedOn} ({request.partnerAtSubmission ? "311 partner department" : "not a 311 partner"})
+                <DateText date={request.firstSubmittedOn} /> ({request.partnerAtSubmission ? "a 3-1-1 partner department then" : "not a 3-1-1 partner then"})
               </dd>
             </>
           ) : null}
           {request.answers.map((a) => (
             <div key={a.label} className="portal-summary__row">
               <dt>{a.label}</dt>
-              <dd>{a.value}</dd>
+              <dd>{a.date ? <DateText date={a.date} /> : a.value}</dd>
             </div>
           ))}
         </dl>
@@ -339,11 +426,11 @@ export default function RequestPage() {
 
       <section aria-labelledby="comments" className="margin-y-3">
         <h2 id="comments">Comments</h2>
-        {comments.length === 0 ? <p>No comments yet.</p> : null}
+        {comments.length === 0 ? <p>No comments yet. Decisions and their reasons are in the history below.</p> : null}
         <ul className="usa-list usa-list--unstyled">
           {comments.map((c) => (
             <li key={c.id} className="margin-bottom-2">
-              <strong>{c.author}</strong>, <time dateTime={c.at}>{formatInstant(c.at, timeZone)}</time>
+              <strong>{c.author}</strong>, <InstantText at={c.at} timeZone={timeZone} />
               <p className="margin-top-05">{c.body}</p>
             </li>
           ))}
@@ -379,7 +466,7 @@ export default function RequestPage() {
             {audit.map((a) => (
               <tr key={a.id}>
                 <td data-label="When">
-                  <time dateTime={a.at}>{formatInstant(a.at, timeZone)}</time>
+                  <InstantText at={a.at} timeZone={timeZone} />
                 </td>
                 <td data-label="Who">{a.who}</td>
                 <td data-label="What">{describe(a)}</td>
@@ -393,7 +480,33 @@ export default function RequestPage() {
   );
 }
 
-/** The id the error summary links to: each action's comment box has its own id; a refusal points at the actions. */
+const FEE_STATUS: Record<FeeStatus, string> = {
+  assessed: "set by Finance, awaiting the department's answer",
+  accepted: "accepted by the department",
+  disputed: "disputed by the department; Finance is looking at it again",
+  declined: "declined by the department",
+};
+
+/** How a fee was worked out and why Finance set it, where it is decided and where it is shown. */
+function FeeFacts({ fee, working }: { fee: Fee; working: string | null }) {
+  return (
+    <dl className="portal-summary margin-bottom-2">
+      <dt>How it was worked out</dt>
+      <dd data-testid="fee-working">
+        {working ? `${working}, suggested by the fee schedule${fee.scheduleVersion ? ` (version ${fee.scheduleVersion})` : ""}` : `Suggested: ${formatUsd(toCents(fee.suggested))}`}
+        {fee.amount !== fee.suggested ? `. Finance set ${formatUsd(toCents(fee.amount))} instead.` : "."}
+      </dd>
+      {fee.reason ? (
+        <>
+          <dt>Finance&apos;s reason</dt>
+          <dd data-testid="fee-reason">{fee.reason}</dd>
+        </>
+      ) : null}
+    </dl>
+  );
+}
+
+/** What a history entry did, in words. */
 function describe(a: { event: string; from: string | null; to: string | null }) {
   if (a.event === "CREATE") return "Started the draft";
   if (a.event === "COPY") return "Started the draft as a copy";
@@ -401,4 +514,3 @@ function describe(a: { event: string; from: string | null; to: string | null }) 
   if (a.event === "APPROVE") return a.to === "Approved" ? "Signed off: approved" : "Signed off";
   return a.from === a.to ? a.event : `${a.from} → ${a.to}`;
 }
-

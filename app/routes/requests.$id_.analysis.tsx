@@ -158,7 +158,7 @@ export default function AnalysisPage() {
           <AnalysisSummary
             projection={stored.outputs}
             recommendation={stored.recommendation}
-            recordedBy={`${stored.recordedBy} on ${recordedOn}`}
+            recorded={recordedOn ? { by: stored.recordedBy, on: recordedOn } : undefined}
           />
         </section>
       ) : null}

@@ -3,6 +3,7 @@
 // rule and the earliest date, and nothing the requester typed is changed.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { DateText } from "~/components/DateText";
 import { ErrorAlert } from "~/components/ErrorSummary";
 import { NoticePanel } from "~/components/NoticePanel";
 import { db } from "~/db.server";
@@ -25,7 +26,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const answers = answersOf(row) as Record<string, string | undefined>;
   return {
     request: { id: row.id, reference: row.reference, typeLabel: REQUEST_TYPE_LABELS[type], department: row.department.name },
-    rows: FORM_FIELDS[type].map((spec) => ({ name: spec.name, label: spec.label, value: displayValue(spec, answers[spec.name]) })),
+    rows: FORM_FIELDS[type].map((spec) => ({
+      name: spec.name,
+      label: spec.label,
+      value: displayValue(spec, answers[spec.name]),
+      date: spec.kind === "date" && answers[spec.name] ? answers[spec.name] : null,
+    })),
     notice: requestNotice(row, now, timeZone),
   };
 }
@@ -67,7 +73,7 @@ export default function CheckAnswers() {
         {rows.map((r) => (
           <div className="portal-check__row" key={r.name}>
             <dt>{r.label}</dt>
-            <dd>{r.value || <span className="text-base-dark">Not given</span>}</dd>
+            <dd>{r.date ? <DateText date={r.date} /> : r.value || <span className="text-base-dark">Not given</span>}</dd>
             <dd>
               <Link to={`${edit}#${r.name}`}>
                 Change<span className="usa-sr-only"> {r.label.toLowerCase()}</span>

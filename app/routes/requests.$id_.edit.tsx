@@ -8,12 +8,14 @@ import { NoticePanel } from "~/components/NoticePanel";
 import { RequestForm, type FormButton } from "~/components/RequestForm";
 import { db } from "~/db.server";
 import { answersFrom, answersOf, columnsOf, isRequestType } from "~/requests/answers";
-import { latestChangeRequest } from "~/requests/changeRequest.server";
+import { ChangesAskedFor } from "~/components/ChangesAskedFor";
+import { copiedFrom } from "~/requests/copiedFrom.server";
+import { latestComment } from "~/requests/latestComment.server";
 import { refusalOf, requestInContext } from "~/requests/requestRoute.server";
 import { draftSchema, fieldErrors, formSchema } from "~/requests/requestSchema";
 import { submissionRefusal } from "~/requests/submissionCheck.server";
 import { transition } from "~/requests/transition.server";
-import { availableActions, localDate, REQUEST_TYPE_LABELS, requestNotice, requesterCheck, stateName, whyNot } from "workflows";
+import { availableActions, REQUEST_TYPE_LABELS, requestNotice, requesterCheck, stateName, whyNot } from "workflows";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Edit ${data.request.reference} – 3-1-1 Number Use Portal` : "Edit request" },
@@ -35,8 +37,8 @@ async function editable(request: Request, id: string | undefined) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { row, type, actions, notice, refusal, state, timeZone } = await editable(request, params.id);
-  const changeRequest = state === "changesRequested" ? await latestChangeRequest(db, row.id) : null;
+  const { user, row, type, actions, notice, refusal, state, timeZone } = await editable(request, params.id);
+  const changeRequest = state === "changesRequested" ? await latestComment(db, row.id, "REQUEST_CHANGES") : null;
   return {
     request: { id: row.id, reference: row.reference, title: row.title, type, typeLabel: REQUEST_TYPE_LABELS[type], department: row.department.name },
     refusal,
@@ -44,7 +46,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canSubmit: actions.includes("SUBMIT"),
     values: answersOf(row) as Record<string, string>,
     notice,
-    changeRequest: changeRequest ? { comment: changeRequest.comment, by: changeRequest.by, on: localDate(changeRequest.at, timeZone) } : null,
+    changeRequest,
+    copiedFrom: await copiedFrom(db, user, row.copiedFromId),
+    timeZone,
   };
 }
 
@@ -87,7 +91,7 @@ function refused(reason: string, values: Record<string, string>, status = 422) {
 }
 
 export default function EditRequest() {
-  const { request, refusal, resubmitting, canSubmit, values, notice, changeRequest } = useLoaderData<typeof loader>();
+  const { request, refusal, resubmitting, canSubmit, values, notice, changeRequest, copiedFrom, timeZone } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
 
@@ -144,38 +148,31 @@ export default function EditRequest() {
           </div>
         </div>
       ) : null}
-      {params.get("copied") ? (
-        <div className="usa-alert usa-alert--info usa-alert--slim" role="status">
+      {copiedFrom ? (
+        <div className="usa-alert usa-alert--info usa-alert--slim" role={params.get("copied") ? "status" : undefined} data-testid="copied-from">
           <div className="usa-alert__body">
             <p className="usa-alert__text">
-              This is a new draft, {request.reference}, copied from an earlier request. Choose new dates before you submit it.
+              This is a new draft, {request.reference}, copied from <Link to={`/requests/${copiedFrom.id}`}>{copiedFrom.reference}</Link>
+              {copiedFrom.title ? ` (${copiedFrom.title})` : ""}. Choose new dates before you submit it.
             </p>
           </div>
         </div>
       ) : null}
-      <NoticePanel notice={{ ...notice, departmentName: request.department }} />
       {changeRequest ? (
-        <div className="grid-row grid-gap-4">
-          <div className="tablet-lg:grid-col-8">{form}</div>
-          <aside className="tablet-lg:grid-col-4" aria-labelledby="changes-heading">
-            <div className="usa-alert usa-alert--warning margin-top-0">
-              <div className="usa-alert__body">
-                <h2 className="usa-alert__heading" id="changes-heading">
-                  Changes asked for
-                </h2>
-                <p className="usa-alert__text" data-testid="reviewer-comment">
-                  {changeRequest.comment}
-                </p>
-                <p className="usa-alert__text font-body-2xs">
-                  {changeRequest.by},{" "}
-                  <time dateTime={changeRequest.on}>{changeRequest.on}</time>
-                </p>
-              </div>
-            </div>
+        <div className="portal-with-aside">
+          <aside aria-label="The reviewer's request">
+            <ChangesAskedFor changeRequest={changeRequest} timeZone={timeZone} />
           </aside>
+          <div className="portal-with-aside__main">
+            <NoticePanel notice={{ ...notice, departmentName: request.department }} />
+            {form}
+          </div>
         </div>
       ) : (
-        form
+        <>
+          <NoticePanel notice={{ ...notice, departmentName: request.department }} />
+          {form}
+        </>
       )}
     </>
   );

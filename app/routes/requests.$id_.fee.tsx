@@ -16,21 +16,27 @@ import { refusalOf, requestInContext } from "~/requests/requestRoute.server";
 import { REQUEST_TYPE_LABELS, whyNot, type RequestType } from "workflows";
 import { formatCount } from "~/format";
 import { RequestHeading } from "~/components/RequestHeading";
+import { DisputeReason } from "~/components/DisputeReason";
+import { latestComment } from "~/requests/latestComment.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Fee assessment: ${data.request.reference} – 3-1-1 Number Use Portal` : "Fee assessment" },
+  { title: data ? `${data.dispute ? "Reassess the disputed fee" : "Fee assessment"}: ${data.request.reference} – 3-1-1 Number Use Portal` : "Fee assessment" },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor, row, snapshot, now } = await requestInContext(request, params.id, ["finance"]);
+  const { actor, row, snapshot, now, timeZone } = await requestInContext(request, params.id, ["finance"]);
   const [suggestion, schedule] = await Promise.all([feeSuggestion(db, row), currentFeeSchedule(db)]);
   const suggested = suggestion ? suggestion.total / 100 : 0;
   const previous = snapshot.context.fee;
+  const disputed = previous?.status === "disputed";
   return {
     request: { id: row.id, reference: row.reference, title: row.title, typeLabel: REQUEST_TYPE_LABELS[row.type as RequestType] },
     suggestion,
     schedule: { version: schedule.version, loadedHourlyCost: formatUsd(toCents(schedule.loadedHourlyCost)), minutes: schedule.averageHandleMinutes },
     previous: previous ? { amount: formatUsd(toCents(previous.amount)), status: previous.status } : null,
+    // Finance reassesses a disputed fee with the department's reason in front of it.
+    dispute: disputed ? await latestComment(db, row.id, "DISPUTE_FEE") : null,
+    timeZone,
     // Asked with the suggestion itself, so only the state, the role and R13's analysis rule can refuse.
     refusal: whyNot(snapshot, {
       type: "ASSESS_FEE",
@@ -56,21 +62,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const outcome = await assessFee(db, { by: user, request: row, form: parsed.data, now, timeZone });
   if (!outcome.ok) {
     const { reason, status } = refusalOf(outcome);
-    return data({ values, errors: { form: reason } as Record<string, string> }, { status });
+    const field = "field" in outcome ? outcome.field : "form";
+    return data({ values, errors: { [field]: reason } as Record<string, string> }, { status });
   }
   return redirect(`/requests/${row.id}?done=ASSESS_FEE`, 303);
 }
 
 
 export default function FeePage() {
-  const { request, suggestion, schedule, previous, refusal, defaults } = useLoaderData<typeof loader>();
+  const { request, suggestion, schedule, previous, dispute, timeZone, refusal, defaults } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const values: FormValues = actionData?.values ?? defaults;
   const form = useZodForm(feeFormSchema, { defaultValues: values, serverErrors: actionData?.errors });
 
   return (
     <>
-      <RequestHeading request={request} heading="Fee assessment" />
+      <RequestHeading request={request} heading={dispute ? "Reassess the disputed fee" : "Fee assessment"} />
 
       {refusal ? (
         <div className="usa-alert usa-alert--info usa-alert--slim" data-testid="refusal">
@@ -81,6 +88,15 @@ export default function FeePage() {
       ) : null}
       <ErrorSummary errors={form.summary(FEE_FORM_FIELDS)} />
 
+      {previous ? (
+        <section aria-labelledby="previous-heading" className="margin-y-3">
+          <h2 id="previous-heading">The fee set before</h2>
+          <p data-testid="previous-fee">
+            {previous.amount}, {previous.status === "disputed" ? "disputed by the department" : previous.status}.
+          </p>
+          {dispute ? <DisputeReason dispute={dispute} timeZone={timeZone} headingLevel={3} /> : null}
+        </section>
+      ) : null}
       {suggestion ? (
         <section aria-labelledby="working-heading" className="margin-y-3">
           <h2 id="working-heading">Suggested fee</h2>
@@ -100,12 +116,6 @@ export default function FeePage() {
           </dl>
         </section>
       ) : null}
-      {previous ? (
-        <p>
-          The fee assessed before was {previous.amount} ({previous.status}). See the request&apos;s history for the
-          department&apos;s comment.
-        </p>
-      ) : null}
 
       {refusal ? null : (
         <Form method="post" id="form" className="usa-form usa-form--large" noValidate onSubmit={form.onSubmit}>
@@ -121,7 +131,7 @@ export default function FeePage() {
           />
           <TextArea
             label="Reason for the fee"
-            hint="Required when the fee differs from the suggestion, or is waived (R13)."
+            hint="Required when the fee differs from the suggestion, or is waived."
             error={form.errorFor("reason")}
             defaultValue={values.reason}
             {...form.register("reason")}

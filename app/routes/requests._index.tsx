@@ -49,12 +49,16 @@ export default function Requests() {
       <h1>Requests</h1>
       {canCreate ? <NewRequestButton /> : null}
       <Form method="get" className="portal-filters" aria-label="Filter requests">
-        <TextField name="q" label="Search title or reference" defaultValue={filters.q ?? ""} type="search" error={filters.searchError} />
+        <TextField name="q" label="Search" hint="Title, reference or description" defaultValue={filters.q ?? ""} type="search" error={filters.searchError} />
         <SelectField
           name="state"
           label="Status"
           defaultValue={filters.state ?? ""}
-          options={[{ value: "", label: "Any status" }, ...STATE_NAMES.map((s) => ({ value: s, label: STATE_LABELS[s] }))]}
+          // Drafts are their department's own (R18): only those who write requests can find one.
+          options={[
+            { value: "", label: "Any status" },
+            ...STATE_NAMES.filter((s) => s !== "draft" || canCreate).map((s) => ({ value: s, label: STATE_LABELS[s] })),
+          ]}
         />
         <SelectField
           name="type"

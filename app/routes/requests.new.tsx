@@ -104,7 +104,7 @@ export default function NewRequest() {
             hint={
               notice.partner
                 ? `${department} is a 3-1-1 partner department.`
-                : `${department} is not a 3-1-1 partner department, so automated response systems are not open to it (R6).`
+                : `${department} is not a 3-1-1 partner department, so automated response systems are not open to it: they are for 3-1-1 partner departments only.`
             }
             error={error ?? undefined}
             options={types}

@@ -1,10 +1,12 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { safeRedirectTo } from "~/auth/redirectTarget";
 import { getUser } from "~/auth/session.server";
 import { getSignIn } from "~/auth/sign-in.server";
+import { signInContext } from "~/auth/signInContext.server";
 import { signInSchema } from "~/auth/signInForms.server";
 import { tooManyAttempts, tooManyAttemptsMessage } from "~/auth/throttle.server";
+import { db } from "~/db.server";
 import { ErrorSummary } from "~/components/ErrorSummary";
 import { passOnHeaders } from "~/http/routeHeaders";
 import { getSettings } from "~/settings.server";
@@ -21,10 +23,10 @@ interface ActionData {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
-  if (user) {
-    throw redirect(safeRedirectTo(new URL(request.url).searchParams.get("redirectTo"), getSettings().appUrl));
-  }
-  return null;
+  const params = new URL(request.url).searchParams;
+  const redirectTo = safeRedirectTo(params.get("redirectTo"), getSettings().appUrl);
+  if (user) throw redirect(redirectTo);
+  return signInContext(db, params, redirectTo);
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -56,6 +58,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function SignIn() {
+  const { invited, email, reference } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const navigation = useNavigation();
@@ -66,7 +69,18 @@ export default function SignIn() {
     <div className="grid-row">
       <div className="grid-col-12 tablet:grid-col-8 desktop:grid-col-6">
         <h1>Sign in</h1>
-        <p className="usa-intro">Sign in with your county e-mail address to request use of the 3-1-1 number.</p>
+        {invited && !actionData ? (
+          <div className="usa-alert usa-alert--success usa-alert--slim" role="status" data-testid="password-set">
+            <div className="usa-alert__body">
+              <p className="usa-alert__text">Your password is set. Sign in with it now.</p>
+            </div>
+          </div>
+        ) : null}
+        <p className="usa-intro" data-testid="sign-in-for">
+          {reference
+            ? `Sign in to see ${reference}.`
+            : "Sign in with your county e-mail address to request use of the 3-1-1 number."}
+        </p>
 
         <ErrorSummary errors={errorList} />
 
@@ -88,7 +102,7 @@ export default function SignIn() {
               type="email"
               autoComplete="username"
               spellCheck={false}
-              defaultValue={actionData?.email ?? ""}
+              defaultValue={actionData?.email ?? email}
               aria-invalid={errors.email ? true : undefined}
               aria-describedby={errors.email ? "email-error" : undefined}
             />
@@ -108,6 +122,8 @@ export default function SignIn() {
               name="password"
               type="password"
               autoComplete="current-password"
+              // Back from choosing a password, the address is filled in: the password is what is left to type.
+              autoFocus={email !== "" && !actionData}
               aria-invalid={errors.password ? true : undefined}
               aria-describedby={errors.password ? "password-error" : undefined}
             />

@@ -1,7 +1,11 @@
-import { redirect, type ActionFunctionArgs } from "@remix-run/node";
+// Sign-out is a POST (the Sign out button): a GET (link, prefetch, image tag) must never sign
+// anyone out. Opened as an address, it answers 405 with the portal's own page.
+import { redirect, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link } from "@remix-run/react";
 import { destroySession } from "~/auth/session.server";
 
-// POST only: a GET (link, prefetch, image tag) must never sign anyone out.
+export const meta: MetaFunction = () => [{ title: "Sign out – 3-1-1 Number Use Portal" }];
+
 export async function loader() {
   throw new Response("Method Not Allowed", { status: 405, headers: { Allow: "POST" } });
 }
@@ -12,4 +16,23 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const setCookie = await destroySession(request);
   return redirect("/sign-in", { status: 303, headers: { "Set-Cookie": setCookie } });
+}
+
+/** Never shown: the loader always refuses, and the action redirects. */
+export default function SignOut() {
+  return null;
+}
+
+export function ErrorBoundary() {
+  return (
+    <>
+      <h1>Sign out with the button</h1>
+      <p className="usa-intro" data-testid="sign-out-refused">
+        To sign out, use the “Sign out” button at the top of any page. Opening this address does not sign you out.
+      </p>
+      <p>
+        Go to the <Link to="/">home page</Link>.
+      </p>
+    </>
+  );
 }

@@ -1,6 +1,6 @@
 // The common shape of every request notification (SPEC §7): the reference first in the subject,
 // what happened, the request's key facts, what the reader must do next, and a deep link.
-import type { NotificationData } from "workflows";
+import { formatDate, type NotificationData } from "workflows";
 import { composeEmail, PORTAL_NAME } from "../layout";
 import type { EmailContent, RenderContext } from "../types";
 
@@ -14,13 +14,6 @@ export interface RequestMessage {
 
 export function requestLink(appUrl: string, requestId: string): string {
   return `${appUrl}/requests/${encodeURIComponent(requestId)}`;
-}
-
-/** Calendar dates are stored as YYYY-MM-DD county dates; show them as people write them. */
-export function formatDate(isoDate: string): string {
-  const date = new Date(`${isoDate}T00:00:00Z`);
-  if (Number.isNaN(date.getTime())) return isoDate;
-  return date.toLocaleDateString("en-US", { timeZone: "UTC", dateStyle: "long" });
 }
 
 export function formatFee(dollars: number): string {

@@ -1,7 +1,7 @@
 // Undelivered e-mail (issue 6, R16): an administrator sees what failed and sends it again.
 import Database from "better-sqlite3";
 import { readdirSync, readFileSync } from "node:fs";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { simpleParser, type AddressObject } from "mailparser";
 import { closeSeedDb, seedRequest } from "./seedRequest";
 import { expectAccessible, signIn } from "./support";

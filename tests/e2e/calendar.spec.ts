@@ -1,9 +1,9 @@
 // Issue 8 in the browser: a busy day on the capacity calendar lists only its first few
 // requests and links to its day view, which lists them all in a table. With JavaScript and
-// without (R17), with axe on both pages.
-import { expect, test } from "@playwright/test";
-import { dayName } from "../../app/calendar/calendarGrid";
-import { expectAccessibleAsServed } from "./accessibility";
+// without (R17), with axe on both pages at 1280 and 390 px, and each entry with its title.
+import { expect, test } from "./fixtures";
+import { formatDate } from "workflows";
+import { expectFitsEveryWidth } from "./layout";
 import { ANALYST, signedIn } from "./review";
 import { closeSeedDb, inDays, seedRequest } from "./seedRequest";
 
@@ -21,17 +21,22 @@ for (const js of [true, false]) {
     await analyst.goto(`/calendar?month=${day.slice(0, 7)}`);
     const cell = analyst.locator(`[data-date="${day}"]`);
     await expect(cell.getByRole("listitem")).toHaveCount(3);
+    // Each with its title, not only its reference (issue 13).
+    for (const item of await cell.getByRole("listitem").all()) await expect(item.locator(".portal-day__title")).not.toBeEmpty();
     // The demo data's long-running requests are in effect that day too.
     const count = (await cell.getByTestId("in-effect").textContent()) ?? "";
     const inEffect = Number(/^(\d+) requests in effect$/.exec(count)?.[1]);
     expect(inEffect).toBeGreaterThanOrEqual(titles.length);
-    await expectAccessibleAsServed(analyst, js);
+    await expectFitsEveryWidth(analyst, js);
 
-    await cell.getByRole("link", { name: `${inEffect - 3} more on ${dayName(day)}` }).click();
-    await expect(analyst.getByTestId("calendar-title")).toHaveText(dayName(day));
+    await cell.getByRole("link", { name: `${inEffect - 3} more on ${formatDate(day)}` }).click();
+    await expect(analyst.getByTestId("calendar-title")).toHaveText(formatDate(day));
     const table = analyst.getByTestId("calendar-day");
     for (const title of titles) await expect(table).toContainText(title);
     await expect(table.getByRole("row")).toHaveCount(inEffect + 1);
-    await expectAccessibleAsServed(analyst, js);
+    await expectFitsEveryWidth(analyst, js);
+    await analyst.getByRole("link", { name: "Week view" }).click();
+    await expect(analyst.getByTestId("calendar-week")).toContainText(titles[0]);
+    await expectFitsEveryWidth(analyst, js);
   });
 }

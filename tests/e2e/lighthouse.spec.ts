@@ -2,7 +2,7 @@
 // are not asserted (they depend on the machine): this runs its accessibility audits only, and
 // no byte counts, to keep it short. It needs the build, which `npm test` makes before the
 // browser tests; the script starts a portal of its own on a free port.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";

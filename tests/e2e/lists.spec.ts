@@ -1,18 +1,22 @@
-// Each demo role sees the right requests (R1, SPEC §2): requesters their department's only,
-// COM and the Contact Center everything, Finance only what reached fee assessment.
-import { expect, test } from "@playwright/test";
+// Each demo role sees the right requests (R1, R18, SPEC §2): requesters their department's
+// only, drafts included; COM, the Contact Center and Finance every submitted request, never a
+// draft (the Libraries card renewals line is one); the administrator none.
+import { expect, test } from "./fixtures";
 import { expectAccessible, signIn, signOut } from "./support";
 
-const DPW = ["Leaf collection postcard", "Snow plow hotline routed to 311", "Bulk trash pickup IVR", "Road resurfacing door hangers"];
-const LIB = ["Summer reading flyer", "Library card renewals line"];
+const DPW = ["Leaf collection postcard", "Snow plow hotline routed to 3-1-1", "Bulk trash pickup IVR", "Road resurfacing door hangers"];
+const LIB_SUBMITTED = "Summer reading flyer";
+const LIB_DRAFT = "Library card renewals line";
+const LIB = [LIB_SUBMITTED, LIB_DRAFT];
+const SUBMITTED = { sees: [...DPW, LIB_SUBMITTED], doesNotSee: [LIB_DRAFT] };
 
 const cases: Array<{ email: string; sees: string[]; doesNotSee: string[] }> = [
   { email: "requester.partner@example.gov", sees: DPW, doesNotSee: LIB },
   { email: "requester.nonpartner@example.gov", sees: LIB, doesNotSee: DPW },
-  { email: "director@example.gov", sees: [...DPW, ...LIB.slice(0, 1)], doesNotSee: [] },
-  { email: "assistant.director@example.gov", sees: [...DPW, ...LIB.slice(0, 1)], doesNotSee: [] },
-  { email: "analyst@example.gov", sees: [...DPW, ...LIB.slice(0, 1)], doesNotSee: [] },
-  { email: "finance@example.gov", sees: [], doesNotSee: [...DPW, ...LIB] },
+  { email: "director@example.gov", ...SUBMITTED },
+  { email: "assistant.director@example.gov", ...SUBMITTED },
+  { email: "analyst@example.gov", ...SUBMITTED },
+  { email: "finance@example.gov", ...SUBMITTED },
   { email: "admin@example.gov", sees: [], doesNotSee: [...DPW, ...LIB] },
 ];
 

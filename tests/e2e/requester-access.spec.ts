@@ -1,6 +1,6 @@
 // R1: a requester of one department gets a plain 404 for another department's request,
 // by address and by form post, with no hint that the request exists, and nothing changes.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { expectAccessibleAsServed } from "./accessibility";
 import { NON_PARTNER } from "./requestForm";
 import { closeSeedDb, seedRequest, storedState } from "./seedRequest";

@@ -1,6 +1,7 @@
 // The requester's actions on the request page: withdraw, copy (R15), accept or dispute a fee,
 // cancel and comment, with and without JavaScript. Only what the machine allows is offered.
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { expectAccessibleAsServed } from "./accessibility";
 import { PARTNER } from "./requestForm";
 import { closeSeedDb, seedRequest, storedState } from "./seedRequest";
@@ -23,7 +24,7 @@ for (const javaScriptEnabled of [true, false]) {
 
     test("withdraws a submitted request, then copies it into a new draft (R15)", async ({ page }) => {
       const title = `Withdraw then copy ${mode}`;
-      const { id } = await seedRequest({ title, state: "screening" });
+      const { id, reference } = await seedRequest({ title, state: "screening" });
       await signIn(page, PARTNER);
       await page.goto(`/requests/${id}`);
       await expect(page.getByRole("button", { name: "Copy into a new draft" })).toHaveCount(0);
@@ -39,7 +40,7 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(page).toHaveURL(/\/requests\/[^/]+\/edit\?copied=1$/);
       const copyId = page.url().split("/")[4];
       expect(copyId).not.toBe(id);
-      await expect(page.getByRole("status")).toContainText("copied from an earlier request");
+      await expect(page.getByRole("status")).toContainText(`copied from ${reference} (${title})`);
       await expect(page.getByLabel("Title", { exact: true })).toHaveValue(title);
       await expect(page.getByLabel("Audience size")).toHaveValue("40000");
       await expect(page.getByLabel("First distribution date")).toHaveValue("");
@@ -55,10 +56,10 @@ for (const javaScriptEnabled of [true, false]) {
       const task = page.getByTestId("tasks").getByRole("row", { name: new RegExp(reference) });
       await expect(task).toContainText("Accept, dispute or decline the fee");
       await task.getByRole("link").click();
-      await expect(page.getByTestId("fee")).toContainText("$250.00 (assessed)");
+      await expect(page.getByTestId("fee")).toContainText("$250.00: set by Finance");
       await check(page);
 
-      await page.getByRole("button", { name: "Accept the fee" }).click();
+      await page.getByRole("button", { name: "Accept the $250.00 fee" }).click();
       const summary = page.getByTestId("error-summary");
       await expect(summary.getByRole("link", { name: "Enter the account code to charge" })).toHaveAttribute("href", "#ACCEPT_FEE-accountCode");
       await expect(page.locator("#ACCEPT_FEE-accountCode-error")).toHaveText("Enter the account code to charge");
@@ -66,10 +67,10 @@ for (const javaScriptEnabled of [true, false]) {
       expect((await storedState(id)).state).toBe("feeAcceptance");
 
       await page.getByLabel("Account code to charge").fill("100-2000-311");
-      await page.getByRole("button", { name: "Accept the fee" }).click();
+      await page.getByRole("button", { name: "Accept the $250.00 fee" }).click();
       await expect(page.getByRole("status")).toHaveText("Fee accepted.");
       await expect(page.getByTestId("state")).toHaveText("Awaiting decision");
-      await expect(page.getByTestId("fee")).toContainText("$250.00 (accepted)");
+      await expect(page.getByTestId("fee")).toHaveText("$250.00: accepted by the department, charged to account 100-2000-311.");
       await expect(page.getByRole("table")).toContainText("Account code 100-2000-311");
       await check(page);
     });

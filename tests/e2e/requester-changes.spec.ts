@@ -1,5 +1,6 @@
 // Changes requested → edit beside the reviewer's comment → resubmit (R9), with and without JavaScript.
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { expectAccessibleAsServed } from "./accessibility";
 import { countPosts, PARTNER } from "./requestForm";
 import { closeSeedDb, inDays, seedRequest, storedState } from "./seedRequest";
@@ -38,7 +39,10 @@ for (const javaScriptEnabled of [true, false]) {
       await signIn(page, PARTNER);
       await page.getByTestId("tasks").getByRole("link", { name: new RegExp(title) }).click();
       await expect(page.getByTestId("state")).toHaveText("Changes requested");
-      await page.getByRole("link", { name: "Edit and resubmit" }).click();
+      // Issue 13: the reviewer's words are on the request page, at the top, not only in the history.
+      await expect(page.getByTestId("changes-asked-for").getByTestId("reviewer-comment")).toHaveText(COMMENT);
+      await expect(page.getByTestId("changes-asked-for")).toContainText("Dana Director, Director");
+      await page.getByRole("link", { name: "Make the changes and resubmit" }).click();
       await expect(page.getByRole("heading", { level: 1 })).toContainText("Change and resubmit the request");
       await expect(page.getByTestId("reviewer-comment")).toHaveText(COMMENT);
       await expect(page.getByTestId("notice")).toContainText("Notice counts from the first submission");

@@ -1,5 +1,5 @@
 // The request list: status, type and date filters, search on title and reference, and pages.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { expectAccessibleAsServed } from "./accessibility";
 import { NON_PARTNER } from "./requestForm";
 import { closeSeedDb, inDays, seedRequest } from "./seedRequest";
@@ -26,7 +26,7 @@ for (const javaScriptEnabled of [true, false]) {
       const rows = page.getByTestId("request-table").locator("tbody tr");
       const apply = () => page.getByRole("button", { name: "Apply filters" }).click();
 
-      await page.getByLabel("Search title or reference").fill(`Filter ${mode}`);
+      await page.getByLabel("Search", { exact: true }).fill(`Filter ${mode}`);
       await apply();
       await expect(rows).toHaveCount(2);
       await expectAccessibleAsServed(page, javaScriptEnabled);
@@ -57,14 +57,14 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(rows).toContainText(`Filter ${mode} open`);
 
       await page.goto("/requests");
-      await page.getByLabel("Search title or reference").fill(`Paging ${mode}`);
+      await page.getByLabel("Search", { exact: true }).fill(`Paging ${mode}`);
       await apply();
       await expect(rows).toHaveCount(25);
       await page.getByRole("link", { name: "Next page" }).click();
       await expect(rows).toHaveCount(PAGED - 25);
       await expect(page.getByRole("link", { name: "Next page" })).toHaveCount(0);
       // The search is kept from page to page.
-      await expect(page.getByLabel("Search title or reference")).toHaveValue(`Paging ${mode}`);
+      await expect(page.getByLabel("Search", { exact: true })).toHaveValue(`Paging ${mode}`);
       await expectAccessibleAsServed(page, javaScriptEnabled);
       await page.getByRole("link", { name: "Previous page" }).click();
       await expect(rows).toHaveCount(25);

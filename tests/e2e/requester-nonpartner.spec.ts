@@ -1,5 +1,6 @@
 // A department without a 3-1-1 partnership: no automated response (R6), and 14 days' notice (R5).
-import { expect, test } from "@playwright/test";
+import { formatDate } from "workflows";
+import { expect, test } from "./fixtures";
 import { expectAccessibleAsServed } from "./accessibility";
 import { chooseRadio, countPosts, NON_PARTNER, startRequest } from "./requestForm";
 import { inDays } from "./seedRequest";
@@ -15,7 +16,7 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(page.getByRole("radio")).toHaveCount(2);
       await expect(page.getByRole("radio", { name: /Automated response/ })).toHaveCount(0);
       await expect(page.getByRole("group", { name: "What will your department do?" })).toContainText(
-        "not a 3-1-1 partner department, so automated response systems are not open to it (R6)",
+        "not a 3-1-1 partner department, so automated response systems are not open to it: they are for 3-1-1 partner departments only.",
       );
       await expectAccessibleAsServed(page, javaScriptEnabled);
 
@@ -44,7 +45,7 @@ for (const javaScriptEnabled of [true, false]) {
       await signIn(page, NON_PARTNER);
       await startRequest(page, "Route calls to 311");
       await expect(page.getByTestId("notice")).toContainText("is not a 3-1-1 partner: give at least 14 calendar days' notice");
-      await expect(page.getByTestId("earliest-date")).toContainText(inDays(14));
+      await expect(page.getByTestId("earliest-date")).toContainText(formatDate(inDays(14)));
       await expect(page.getByLabel("First day calls are routed")).toHaveAttribute("min", inDays(14));
 
       // Nothing filled in: every missing answer is listed, each linking to its field.

@@ -2,7 +2,7 @@
 // Contact Center records it, Finance sets the fee, the department accepts it, both sign-offs
 // are given, and the request is approved; each step by the demo account of that role. Once
 // with JavaScript, once without (R17), with axe on every reviewer page.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { expectAccessibleAsServed } from "./accessibility";
 import { PARTNER } from "./requestForm";
 import { ANALYST, ASSISTANT, DIRECTOR, expectState, FINANCE, openRequest, signedIn, submitMaterials } from "./review";
@@ -58,7 +58,9 @@ for (const js of [true, false]) {
     await expectAccessibleAsServed(finance, js);
     await finance.getByLabel("Fee (US dollars)").fill("3000");
     await finance.getByRole("button", { name: "Set the fee" }).click();
-    await expect(finance.getByTestId("error-summary")).toContainText("(R13)");
+    // The machine's refusal, beside the field it is about (issue 13), and in the summary.
+    await expect(finance.locator("#reason-error")).toContainText("reason");
+    await expect(finance.getByTestId("error-summary").getByRole("link")).toHaveAttribute("href", "#reason");
     await expectAccessibleAsServed(finance, js);
     await finance.getByLabel("Reason for the fee").fill("Partner rate agreed with COM.");
     await finance.getByRole("button", { name: "Set the fee" }).click();
@@ -67,7 +69,8 @@ for (const js of [true, false]) {
     // The department accepts it with an account code.
     await openRequest(requester, id);
     await requester.getByLabel("Account code to charge").fill("100-2000");
-    await requester.getByRole("button", { name: "Accept the fee" }).click();
+    await expect(requester.getByTestId("fee-decision")).toContainText("Partner rate agreed with COM.");
+    await requester.getByRole("button", { name: "Accept the $3,000.00 fee" }).click();
     await expectState(requester, "Awaiting decision");
 
     // Both sign-offs.
@@ -81,6 +84,9 @@ for (const js of [true, false]) {
     await openRequest(assistant, id);
     await assistant.getByRole("button", { name: "Approve as Assistant Director" }).click();
     await expectState(assistant, "Approved");
+    // Who signed stays on the page (issue 13).
+    await expect(assistant.getByTestId("approved-by")).toContainText("Dana Director");
+    await expect(assistant.getByTestId("approved-by")).toContainText("Avery Assistant");
     await expectAccessibleAsServed(assistant, js);
 
     // The Contact Center sees it on the calendar.

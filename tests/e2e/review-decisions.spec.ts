@@ -1,7 +1,7 @@
 // Issue 5: the other ways through COM review. No analysis (and so no fee, R13); a rejection
 // with its reason; one person cannot fill both sign-off slots (R2); a reviewer who submitted
 // a request cannot decide on it (R2).
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { expectAccessibleAsServed } from "./accessibility";
 import { ADMIN, ASSISTANT, DIRECTOR, expectState, openRequest, postAnyway, signedIn, submitMaterials, toggleCheckbox } from "./review";
 import { closeSeedDb, inDays, seedRequest } from "./seedRequest";

@@ -1,6 +1,7 @@
 // CSP in a real browser (issue 7): no violation on any page, and the pages' scripts run
 // (the error summary takes focus, which only the JavaScript enhancement does).
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { expectAccessible, hydrated, signIn } from "./support";
 
 /** Collects CSP violations from the console and from the securitypolicyviolation event. */
@@ -71,9 +72,13 @@ test("the response headers carry the policy", async ({ page }) => {
 test("pages are never stored; the scripts, the USWDS styles, the font and the icon are fingerprinted and cached for a year", async ({ page, request }) => {
   const res = await page.goto("/sign-in");
   expect(res!.headers()["cache-control"]).toBe("no-store");
-  const hrefs = await page
-    .locator('link[rel="modulepreload"], link[rel="stylesheet"], link[rel="preload"], link[rel="icon"]')
-    .evaluateAll((links) => links.map((l) => l.getAttribute("href") ?? ""));
+  // Read from the page as served: Remix drops its modulepreload links from the DOM at its first
+  // render after hydration, which made reading them from the live page a race.
+  const html = await res!.text();
+  const links = [...html.matchAll(/<link\b[^>]*>/g)].map((tag) => tag[0]);
+  const hrefs = links
+    .filter((tag) => /\brel="(modulepreload|stylesheet|preload|icon)"/.test(tag))
+    .map((tag) => /\bhref="([^"]+)"/.exec(tag)?.[1] ?? "");
   expect(hrefs.some((h) => /\/_assets\/uswds-[A-Z0-9]+\.css$/.test(h))).toBe(true);
   for (const href of hrefs) {
     expect(href).toMatch(/^\/build\/.*-[A-Z0-9]{8}\.(js|css|woff2|svg)$/);

@@ -1,12 +1,15 @@
 // Setup only: brings a request to a given state on the e2e database through the real
 // transition service (the same machine and rules as the portal), for steps that other
 // roles' pages perform. What a test checks is always done through the browser.
+import { analysisFormSchema } from "../../app/analysis/analysisForm";
+import { recordAnalysis } from "../../app/analysis/recordAnalysis.server";
 import { connectDb, type PrismaClient } from "../../app/db.server";
 import { createDraft } from "../../app/requests/drafts.server";
+import { findRequest } from "../../app/requests/queries.server";
 import { transition, type EventPayload } from "../../app/requests/transition.server";
 import { addCalendarDays, localDate } from "workflows";
 import { personAt } from "../support/people";
-import { materialsColumns } from "../support/requests";
+import { analysisFields, materialsColumns } from "../support/requests";
 import { E2E_DB } from "./paths";
 
 export const TZ = "America/New_York";
@@ -33,11 +36,28 @@ const DIRECTOR = "director@example.gov";
 const STEPS = {
   submit: (by: string): Step => [by, { type: "SUBMIT" }],
   orderAnalysis: (): Step => [DIRECTOR, { type: "ORDER_ANALYSIS" }],
-  recordAnalysis: (): Step => ["analyst@example.gov", { type: "RECORD_ANALYSIS", projectedCalls: 120 }],
-  assessFee: (): Step => ["finance@example.gov", { type: "ASSESS_FEE", amount: 250, suggested: 250, scheduleVersion: null }],
+  // Recorded as the analyst's page does (the stored figures and chart too): 800 calls.
+  recordAnalysis: (): Step => ["analyst@example.gov", { type: "RECORD_ANALYSIS", projectedCalls: 800 }],
+  // 800 calls at the seeded schedule (version 1, $4.33 a call, no set-up for materials) suggest $3,464.00.
+  assessFee: (): Step => [
+    "finance@example.gov",
+    { type: "ASSESS_FEE", amount: 250, suggested: 3464, scheduleVersion: 1, comment: "Partner rate agreed with COM." },
+  ],
 };
 
-export type SeedState = "draft" | "screening" | "changesRequested" | "feeAcceptance" | "approved" | "rejected" | "withdrawn";
+export type SeedState =
+  | "draft"
+  | "screening"
+  | "changesRequested"
+  | "feeAcceptance"
+  | "feeDisputed"
+  | "approved"
+  | "approvedWithFee"
+  | "rejected"
+  | "withdrawn"
+  | "withdrawnInAnalysis";
+
+const ASSISTANT = "assistant.director@example.gov";
 
 function route(state: SeedState, by: string): Step[] {
   const submit = STEPS.submit(by);
@@ -50,17 +70,28 @@ function route(state: SeedState, by: string): Step[] {
       return [submit, [DIRECTOR, { type: "REQUEST_CHANGES", comment: "Say which neighbourhoods get the mailer." }]];
     case "feeAcceptance":
       return [submit, STEPS.orderAnalysis(), STEPS.recordAnalysis(), STEPS.assessFee()];
+    case "feeDisputed":
+      return [...route("feeAcceptance", by), [by, { type: "DISPUTE_FEE", comment: "We expected the partner rate of $150." }]];
+    case "approvedWithFee":
+      return [
+        ...route("feeAcceptance", by),
+        [by, { type: "ACCEPT_FEE", accountCode: "100-2000" }],
+        [DIRECTOR, { type: "APPROVE", slot: "director" }],
+        [ASSISTANT, { type: "APPROVE", slot: "assistantDirector" }],
+      ];
     case "approved":
       return [
         submit,
         [DIRECTOR, { type: "NO_ANALYSIS" }],
         [DIRECTOR, { type: "APPROVE", slot: "director" }],
-        ["assistant.director@example.gov", { type: "APPROVE", slot: "assistantDirector" }],
+        [ASSISTANT, { type: "APPROVE", slot: "assistantDirector" }],
       ];
     case "rejected":
       return [submit, [DIRECTOR, { type: "REJECT", comment: "Not a 3-1-1 matter." }]];
     case "withdrawn":
       return [submit, [by, { type: "WITHDRAW" }]];
+    case "withdrawnInAnalysis":
+      return [submit, STEPS.orderAnalysis(), [by, { type: "WITHDRAW", comment: "The mailing was cancelled." }]];
   }
 }
 
@@ -86,7 +117,17 @@ export async function seedRequest(options: SeedOptions): Promise<{ id: string; r
     columns: materialsColumns(effectiveDate, options.title),
   });
   for (const [email, event] of route(options.state, by)) {
-    const outcome = await transition(db, { request: created.id, by: await personAt(db, email, now, TZ), event, now, timeZone: TZ });
+    const person = await personAt(db, email, now, TZ);
+    const outcome =
+      event.type === "RECORD_ANALYSIS"
+        ? await recordAnalysis(db, {
+            by: person,
+            request: (await findRequest(db, created.id))!,
+            form: analysisFormSchema.parse({ type: "materials", ...analysisFields(effectiveDate) }),
+            now,
+            timeZone: TZ,
+          })
+        : await transition(db, { request: created.id, by: person, event, now, timeZone: TZ });
     if (!outcome.ok) throw new Error(`Seeding ${options.state}: ${event.type} refused: ${outcome.reason}`);
   }
   return created;

@@ -1,5 +1,5 @@
 // Sign-in for every demo role; the sign-in page refuses bad credentials without saying which part was wrong.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { DEMO_ACCOUNTS } from "../../prisma/demo-accounts";
 import { expectAccessible, signIn, signOut } from "./support";
 

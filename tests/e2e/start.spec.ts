@@ -3,7 +3,7 @@
 import Database from "better-sqlite3";
 import { spawn, spawnSync } from "node:child_process";
 import { rmSync, statSync } from "node:fs";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 
 const DB = "var/start-test.db";
 const PORT = "3501";

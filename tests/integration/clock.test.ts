@@ -137,7 +137,7 @@ describe("reminders (R16)", () => {
     expect(await reminders(kept)).toHaveLength(0);
     await tick(db, at("2026-12-28T15:00:00Z")); // Monday: Thursday and Monday are the 2 business days
     expect(await reminders(kept)).toHaveLength(2);
-    expect(JSON.parse((await reminders(kept))[0].data).task).toMatch(/waiting since 2026-12-23 \(2 business days\)/);
+    expect(JSON.parse((await reminders(kept))[0].data).task).toMatch(/waiting since Wed, Dec 23, 2026 \(2 business days\)/);
 
     expect(await setObserved(db, { by: who.admin, date: "2026-12-25", observed: false, now: wednesday })).toBe(true);
     const worked = await newRequest("2027-01-20", "2027-01-21");

@@ -66,7 +66,7 @@ describe("npm run admin:create", () => {
     const audit = await prod.db.auditEntry.findFirstOrThrow({ where: { requestId: null }, orderBy: { id: "desc" } });
     expect(audit).toMatchObject({ event: "ADMIN_CREATED", actorId: null, actorName: "npm run admin:create" });
     // The link sets the first password once; the role then needs two-step sign-in at first sign-in.
-    expect(await acceptInvitation(prod.db, { token: link![1], password: "seven blue herons at dawn", now: new Date() }, FAST_SCRYPT)).toEqual({ ok: true });
+    expect(await acceptInvitation(prod.db, { token: link![1], password: "seven blue herons at dawn", now: new Date() }, FAST_SCRYPT)).toEqual({ ok: true, email: "chief.admin@county.example" });
     expect(await acceptInvitation(prod.db, { token: link![1], password: "seven blue herons at dawn", now: new Date() }, FAST_SCRYPT)).toMatchObject({ ok: false });
   });
 

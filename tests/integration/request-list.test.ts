@@ -1,6 +1,7 @@
 // The request list's pages (issue 8): keyset pages read from a cursor, never counted off, so a
 // deep page costs what the first does; search through the trigram index or, for a word in many
-// requests, the ordered scan, with the same answers. Real SQLite file. R1 holds on every page.
+// requests, the ordered scan, with the same answers; titles, references and descriptions
+// (issue 13). Real SQLite file. R1 and R18 hold on every page.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "../../app/db.server";
 import { columnsOf } from "../../app/requests/answers";
@@ -43,9 +44,13 @@ beforeAll(async () => {
     });
   }
   // Many rows share one instant, as a batch of changes may: the id alone must order them.
+  // Each is marked submitted, as COM sees only submitted requests (R18); the list reads no snapshot.
   const drafts = await db.request.findMany({ where: { title: { startsWith: "Keyset" } }, select: { id: true }, orderBy: { id: "asc" } });
   for (const [i, d] of drafts.entries()) {
-    await db.request.update({ where: { id: d.id }, data: { updatedAt: new Date(Date.UTC(2026, 10, 1 + (i % 3))) } });
+    await db.request.update({
+      where: { id: d.id },
+      data: { updatedAt: new Date(Date.UTC(2026, 10, 1 + (i % 3))), state: "screening", firstSubmittedOn: "2026-11-01" },
+    });
   }
   const ordered = await db.request.findMany({
     where: { title: { startsWith: "Keyset" } },
@@ -82,10 +87,10 @@ describe("request list pages (issue 8)", () => {
     expect(first.next).not.toBeNull();
   });
 
-  it("R1: their department's requester finds them; another department's requester and Finance see none on any page", async () => {
+  it("R1, R18: their department's requester and Finance find them (submitted); another department's requester sees none on any page", async () => {
     expect((await list(sameDepartment, "q=Keyset")).rows.map((r) => r.id)).toEqual(expected.slice(0, PAGE_SIZE));
+    expect((await list(financeOfficer, "q=Keyset")).rows.map((r) => r.id)).toEqual(expected.slice(0, PAGE_SIZE));
     expect((await list(otherDepartment, "q=Keyset")).rows).toEqual([]);
-    expect((await list(financeOfficer, "q=Keyset")).rows).toEqual([]);
     const deep = await list(otherDepartment, `q=Keyset&page=2&after=${encodeURIComponent(cursorParam({ at: "2099-01-01T00:00:00.000+00:00", id: "z" }))}`);
     expect(deep.rows).toEqual([]);
   });
@@ -112,14 +117,25 @@ describe("request list pages (issue 8)", () => {
     expect((await list(director, `q=${encodeURIComponent(title)}`)).rows.map((r) => r.id)).toEqual([target]);
   });
 
+  it("finds words in descriptions too, through the index and under three characters, and follows a changed description", async () => {
+    const target = expected[5];
+    const { description } = await db.request.findUniqueOrThrow({ where: { id: target }, select: { description: true } });
+    await db.request.update({ where: { id: target }, data: { description: "Postcards to Wheaton households about bulk trash." } });
+    expect((await list(director, "q=heaton HOUSE")).rows.map((r) => r.id)).toEqual([target]);
+    expect((await list(director, "q=Wh")).rows.map((r) => r.id)).toEqual([target]);
+    expect((await list(otherDepartment, "q=Wheaton")).rows).toEqual([]);
+    await db.request.update({ where: { id: target }, data: { description } });
+    expect((await list(director, "q=Wheaton")).rows).toEqual([]);
+  });
+
   it("finds a word in many requests (more than the index path sorts) through the ordered scan, page by page, as the index would", async () => {
     // More matches than the index path sorts: copies of one draft, made in SQL (the triggers index them).
     await db.$executeRaw`
       WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 600)
       INSERT INTO "Request" (id, reference, type, title, description, details, "departmentId", "submitterId", state,
-                             "machineVersion", snapshot, version, "reachedFeeAssessment", "createdAt", "updatedAt")
-      SELECT 'dense-' || printf('%04d', i), 'DENSE-' || i, type, 'Dense mailer ' || i, description, details, "departmentId",
-             "submitterId", state, "machineVersion", snapshot, 0, 0, "createdAt", "updatedAt"
+                             "machineVersion", snapshot, version, "reachedFeeAssessment", "firstSubmittedOn", "createdAt", "updatedAt")
+      SELECT 'dense-' || printf('%04d', i), 'DENSE-' || i, type, 'Dense mailer ' || i, 'Leaflet drop ' || i, details, "departmentId",
+             "submitterId", state, "machineVersion", snapshot, 0, 0, "firstSubmittedOn", "createdAt", "updatedAt"
       FROM "Request", n WHERE id = ${expected[0]}`;
     const first = await list(director, "q=dense MAILER");
     expect(first.rows).toHaveLength(PAGE_SIZE);
@@ -129,6 +145,9 @@ describe("request list pages (issue 8)", () => {
       (await db.request.findMany({ where: { title: { startsWith: "Dense" } }, orderBy: [{ updatedAt: "desc" }, { id: "desc" }], skip: PAGE_SIZE, take: PAGE_SIZE, select: { id: true } })).map((r) => r.id),
     );
     expect((await list(otherDepartment, "q=Dense mailer")).rows).toEqual([]);
+    // A word in many descriptions goes the same way (the ordered scan reads descriptions too).
+    const described = await list(director, "q=LEAFLET drop");
+    expect(described.rows.map((r) => r.id)).toEqual(first.rows.map((r) => r.id));
   });
 
   it("finds the same after a VACUUM and the index rebuild each start does (a VACUUM may renumber rowids)", async () => {

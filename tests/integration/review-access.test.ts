@@ -1,10 +1,11 @@
 // R1 per route (issue 5): every loader and action of the review, fee, finance, calendar and
 // administration pages refuses a signed-in person without the role (403), and a request the
-// person may not see is not found (404). Real route modules, real sessions, real SQLite.
+// person may not see is not found (404), a draft included (R18). Real route modules, real
+// sessions, real SQLite.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "../../app/db.server";
-import { columnsOf } from "../../app/requests/answers";
 import { createDraft } from "../../app/requests/drafts.server";
+import { transition } from "../../app/requests/transition.server";
 import * as adminHome from "../../app/routes/admin._index";
 import * as adminDepartment from "../../app/routes/admin.departments.$id";
 import * as adminDepartments from "../../app/routes/admin.departments._index";
@@ -19,6 +20,7 @@ import * as analysis from "../../app/routes/requests.$id_.analysis";
 import * as fee from "../../app/routes/requests.$id_.fee";
 import { seedDatabase } from "../../prisma/seed";
 import { FAST_SCRYPT, personAt } from "../support/people";
+import { materialsColumns } from "../support/requests";
 import { cookieFor, get, post, run, statusOf, useTestDatabase } from "../support/routes";
 import { createTestDb, type TestDb } from "../support/testDb";
 
@@ -26,6 +28,7 @@ let t: TestDb;
 let db: PrismaClient;
 const cookie: Record<string, string> = {};
 let requestId = "";
+let draftId = "";
 let departmentId = "";
 let someUserId = "";
 
@@ -45,13 +48,11 @@ beforeAll(async () => {
   for (const [role, email] of Object.entries(EMAILS)) cookie[role] = await cookieFor(db, email);
   const now = new Date();
   const requester = await personAt(db, EMAILS.requester, now);
-  const draft = await createDraft(db, {
-    user: requester,
-    columns: columnsOf({ type: "materials", title: "Mailer", description: "d", effectiveDate: "2099-01-10", endDate: "2099-01-10" }),
-    now,
-    timeZone: "America/New_York",
-  });
-  requestId = draft.id;
+  const create = () => createDraft(db, { user: requester, columns: materialsColumns("2099-01-10", "Mailer"), now, timeZone: "America/New_York" });
+  requestId = (await create()).id;
+  const submitted = await transition(db, { request: requestId, by: requester, event: { type: "SUBMIT" }, now, timeZone: "America/New_York" });
+  expect(submitted.ok).toBe(true);
+  draftId = (await create()).id;
   departmentId = (await db.department.findUniqueOrThrow({ where: { code: "DPW" } })).id;
   someUserId = requester.id;
 });
@@ -72,7 +73,6 @@ const PAGES: RouteCase[] = [
   { name: "analysis form", module: analysis, path: () => `/requests/${requestId}/analysis`, params: () => ({ id: requestId }), allowed: ["analyst"] },
   { name: "fee form", module: fee, path: () => `/requests/${requestId}/fee`, params: () => ({ id: requestId }), allowed: ["finance"] },
   { name: "finance report", module: finance, path: () => "/finance", params: () => ({}), allowed: ["finance"] },
-  { name: "finance CSV", module: financeCsv, path: () => "/finance.csv", params: () => ({}), allowed: ["finance"] },
   { name: "capacity calendar", module: calendar, path: () => "/calendar", params: () => ({}), allowed: ["analyst", "director"] },
   { name: "administration", module: adminHome, path: () => "/admin", params: () => ({}), allowed: ["admin"] },
   { name: "fee schedule", module: adminFees, path: () => "/admin/fees", params: () => ({}), allowed: ["admin"] },
@@ -109,8 +109,7 @@ describe("R1: pages for some roles only", () => {
     it(`${page.name}: lets ${page.allowed.join(" and ")} in`, async () => {
       for (const role of page.allowed) {
         const status = statusOf(await run(page.module.loader as Fn, get(page.path(), cookie[role]), page.params()));
-        // The fee page is 404 for this draft: Finance sees requests only from fee assessment on.
-        expect(status).toBe(page.module === fee ? 404 : 200);
+        expect(status).toBe(200);
       }
     });
     it(`${page.name}: sends a signed-out visitor to sign in`, async () => {
@@ -121,13 +120,32 @@ describe("R1: pages for some roles only", () => {
   }
 });
 
+describe("the finance CSV", () => {
+  it("sends someone without the Finance role to the report page, which refuses them with the portal's page", async () => {
+    for (const role of ["requester", "director", "analyst", "admin"] as const) {
+      const answer = await run(financeCsv.loader as Fn, get("/finance.csv?year=2027", cookie[role]));
+      expect(statusOf(answer)).toBe(302);
+      expect((answer as Response).headers.get("Location")).toBe("/finance?year=2027");
+      expect(statusOf(await run(finance.loader as Fn, get("/finance?year=2027", cookie[role])))).toBe(403);
+    }
+    const file = (await run(financeCsv.loader as Fn, get("/finance.csv", cookie.finance))) as Response;
+    expect(file.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
+  });
+
+  it("sends a signed-out visitor to sign in", async () => {
+    const answer = await run(financeCsv.loader as Fn, get("/finance.csv", null));
+    expect((answer as Response).headers.get("Location")).toMatch(/^\/sign-in/);
+  });
+});
+
 describe("R1: requests a person may not see do not exist for them", () => {
-  it("Finance gets 404 for a request that has not reached fee assessment", async () => {
-    expect(statusOf(await run(fee.loader as Fn, get(`/requests/${requestId}/fee`, cookie.finance), { id: requestId }))).toBe(404);
-    const acted = await run(fee.action as Fn, post(`/requests/${requestId}/fee`, cookie.finance, { amount: "0", scheduleVersion: "1" }), {
-      id: requestId,
+  it("R18: a draft is its department's own: 404 for Finance and the analyst, on page and action", async () => {
+    expect(statusOf(await run(fee.loader as Fn, get(`/requests/${draftId}/fee`, cookie.finance), { id: draftId }))).toBe(404);
+    const acted = await run(fee.action as Fn, post(`/requests/${draftId}/fee`, cookie.finance, { amount: "0", scheduleVersion: "1" }), {
+      id: draftId,
     });
     expect(statusOf(acted)).toBe(404);
+    expect(statusOf(await run(analysis.loader as Fn, get(`/requests/${draftId}/analysis`, cookie.analyst), { id: draftId }))).toBe(404);
   });
 
   it("an unknown request is 404 for the analyst", async () => {
@@ -140,11 +158,11 @@ describe("R1: requests a person may not see do not exist for them", () => {
 });
 
 describe("the analysis form refuses what the machine refuses", () => {
-  it("shows the machine's reason and records nothing while the request is a draft", async () => {
+  it("shows the machine's reason and records nothing while the request is in screening", async () => {
     const page = (await run(analysis.loader as Fn, get(`/requests/${requestId}/analysis`, cookie.analyst), { id: requestId })) as {
       refusal: string | null;
     };
-    expect(page.refusal).toMatch(/not possible while the request is at "Draft"/);
+    expect(page.refusal).toMatch(/not possible while the request is at "Screening by COM"/);
     const answer = await run(
       analysis.action as Fn,
       post(`/requests/${requestId}/analysis`, cookie.analyst, {

@@ -17,6 +17,7 @@ import * as financeRoute from "../../app/routes/finance";
 import * as csvRoute from "../../app/routes/finance[.]csv";
 import * as inviteRoute from "../../app/routes/invite.$token";
 import * as requestRoute from "../../app/routes/requests.$id";
+import * as signInRoute from "../../app/routes/sign-in";
 import * as analysisRoute from "../../app/routes/requests.$id_.analysis";
 import * as feeRoute from "../../app/routes/requests.$id_.fee";
 import { addCalendarDays, localDate } from "workflows";
@@ -133,12 +134,14 @@ describe("fee assessment (R13)", () => {
     expect(page.defaults.amount).toBe("3464.00");
   });
 
-  it("refuses a fee that differs from the suggestion without a reason, with the machine's message", async () => {
+  it("refuses a fee that differs from the suggestion without a reason, with the machine's message beside the reason field", async () => {
     const answer = await run(feeRoute.action as Fn, post(`/requests/${requestId}/fee`, cookie.finance, { amount: "3000", scheduleVersion: "1" }), {
       id: requestId,
     });
     expect(statusOf(answer)).toBe(422);
-    expect((answer as { data: { errors: { form: string } } }).data.errors.form).toMatch(/reason .* \(R13\)/);
+    const errors = (answer as { data: { errors: Record<string, string> } }).data.errors;
+    expect(Object.keys(errors)).toEqual(["reason"]);
+    expect(errors.reason).toMatch(/reason/);
     expect((await db.request.findUniqueOrThrow({ where: { id: requestId } })).state).toBe("feeAssessment");
   });
 
@@ -239,7 +242,7 @@ describe("administration", () => {
     expect(statusOf(answer)).toBe(303);
     expect((await db.department.findUniqueOrThrow({ where: { id: dpw.id } })).partnerSince).toBeNull();
     const entry = await db.auditEntry.findFirstOrThrow({ where: { event: "PARTNERSHIP_CLEARED" } });
-    expect(entry).toMatchObject({ requestId: null, actorName: "Addy Admin", comment: "DPW: 311 partner since 2019-03-01 → not a 311 partner" });
+    expect(entry).toMatchObject({ requestId: null, actorName: "Addy Admin", comment: "DPW: 3-1-1 partner since Fri, Mar 1, 2019 → not a 3-1-1 partner" });
   });
 
   it("invites a person, whose single-use link sets a first password they can sign in with", async () => {
@@ -254,12 +257,35 @@ describe("administration", () => {
     const invitation = await db.invitation.findFirstOrThrow({ where: { user: { email: "jane.roe@example.gov" } } });
     expect(JSON.parse(mail.data)).toEqual({ name: "Jane Roe", invitationId: invitation.id });
     expect(await getSessionStore().authenticate("jane.roe@example.gov", "")).toBeNull();
+    // Invited, not active, until the link is used (issue 13).
+    const statusOfJane = async () =>
+      ((await run(usersRoute.loader as Fn, get("/admin/users", cookie.admin))) as { users: Array<{ name: string; status: string }> }).users.find(
+        (u) => u.name === "Jane Roe",
+      )?.status;
+    expect(await statusOfJane()).toBe("Invited");
     const password = "correct horse battery staple 311";
     const set = await run(inviteRoute.action as Fn, post(`/invite/${token}`, null, { newPassword: password, confirmPassword: password }), { token });
-    expect((set as Response).headers.get("Location")).toBe("/sign-in?invited=1");
+    // The sign-in page says the password is set, with the address filled in.
+    const signInAt = (set as Response).headers.get("Location")!;
+    expect(signInAt).toBe("/sign-in?invited=1&email=jane.roe%40example.gov");
+    expect(await run(signInRoute.loader as Fn, get(signInAt, null))).toEqual({ invited: true, email: "jane.roe@example.gov", reference: null });
     expect((await getSessionStore().authenticate("jane.roe@example.gov", password))?.name).toBe("Jane Roe");
+    expect(await statusOfJane()).toBe("Active");
     const again = await run(inviteRoute.action as Fn, post(`/invite/${token}`, null, { newPassword: password, confirmPassword: password }), { token });
     expect(statusOf(again)).toBe(400);
+  });
+
+  it("a link to a request opened while signed out names the request on the sign-in page, and nothing more", async () => {
+    const { reference } = await db.request.findUniqueOrThrow({ where: { id: requestId }, select: { reference: true } });
+    const page = await run(signInRoute.loader as Fn, get(`/sign-in?redirectTo=${encodeURIComponent(`/requests/${requestId}`)}`, null));
+    expect(page).toEqual({ invited: false, email: "", reference });
+    // An address that is not a request's, or a request that does not exist, names nothing.
+    expect(await run(signInRoute.loader as Fn, get("/sign-in?redirectTo=%2Frequests%2Fnope", null))).toMatchObject({ reference: null });
+    expect(await run(signInRoute.loader as Fn, get("/sign-in?redirectTo=%2Fcalendar&email=not-an-address", null))).toEqual({
+      invited: false,
+      email: "",
+      reference: null,
+    });
   });
 
   it("an acting appointment gives the role for its dates only, and the audit says so (R3)", async () => {

@@ -109,6 +109,6 @@ describe("only hashes of bearer secrets in the database", () => {
     const eml = fs.readdirSync(mailDir).map((name) => fs.readFileSync(path.join(mailDir, name), "utf8")).join("\n").replace(/=\r?\n/g, "");
     expect(eml).toContain(`/invite/${token}`);
     expect(await everything()).not.toContain(token);
-    expect(await acceptInvitation(t.db, { token, password: "seven blue herons at dawn", now: new Date() }, FAST_SCRYPT)).toEqual({ ok: true });
+    expect(await acceptInvitation(t.db, { token, password: "seven blue herons at dawn", now: new Date() }, FAST_SCRYPT)).toEqual({ ok: true, email: "new.person@example.gov" });
   });
 });

@@ -176,14 +176,14 @@ describe("refusals change nothing (R8, R11)", () => {
     const before = await footprint(id);
     const outcome = await act(id, who.partner, { type: "SUBMIT" });
     expect(outcome).toMatchObject({ ok: false, status: 422 });
-    expect(!outcome.ok && outcome.reason).toMatch(/R4.*2026-11-29/);
+    expect(!outcome.ok && outcome.reason).toMatch(/Partner departments must give at least 7 calendar days' notice.*Sun, Nov 29, 2026/);
     expect(await footprint(id)).toEqual(before);
   });
 
   it("R5: a non-partner is held to 14 days", async () => {
     const { id } = await draft(who.nonPartner, "2026-12-05");
     const outcome = await act(id, who.nonPartner, { type: "SUBMIT" });
-    expect(!outcome.ok && outcome.reason).toMatch(/R5.*2026-12-06/);
+    expect(!outcome.ok && outcome.reason).toMatch(/without a 3-1-1 partnership must give at least 14 calendar days' notice.*Sun, Dec 6, 2026/);
   });
 
   it("R11: a final state refuses and nothing changes", async () => {
@@ -191,7 +191,7 @@ describe("refusals change nothing (R8, R11)", () => {
     await must(id, who.partner, { type: "WITHDRAW" });
     const before = await footprint(id);
     const outcome = await act(id, who.partner, { type: "SUBMIT" });
-    expect(!outcome.ok && outcome.reason).toMatch(/R11/);
+    expect(!outcome.ok && outcome.reason).toMatch(/a closed request accepts no further action/);
     expect(await footprint(id)).toEqual(before);
   });
 
@@ -199,8 +199,9 @@ describe("refusals change nothing (R8, R11)", () => {
     const { id } = await draft(who.partner);
     await must(id, who.partner, { type: "SUBMIT" });
     const outcome = await act(id, who.finance, { type: "ASSESS_FEE", amount: 10, suggested: 10, scheduleVersion: 1 });
-    // Finance cannot even see a request before fee assessment (SPEC §2).
-    expect(outcome).toMatchObject({ ok: false, status: 404 });
+    // Finance sees it from its first submission (R18); the machine refuses a fee at screening.
+    expect(outcome).toMatchObject({ ok: false, status: 422 });
+    expect(!outcome.ok && outcome.reason).toMatch(/Screening/);
   });
 });
 
@@ -243,7 +244,7 @@ describe("R2: separation of duties", () => {
     await must(id, who.comRequester, { type: "SUBMIT" });
     await must(id, who.assistant, { type: "NO_ANALYSIS" });
     const outcome = await act(id, who.comRequester, { type: "APPROVE", slot: "director" });
-    expect(!outcome.ok && outcome.reason).toMatch(/R2/);
+    expect(!outcome.ok && outcome.reason).toMatch(/cannot decide on it/);
   });
 });
 

@@ -67,11 +67,11 @@ describe("projection input schema", () => {
 
   it("refuses shares outside 0..1, fractional audiences and impossible dates", () => {
     expect(issuesOf({ ...routing, shareAt311: "1.5" })).toEqual({
-      shareAt311: "The share expected at 311 must be at most 1",
+      shareAt311: "The share expected at 3-1-1 must be at most 1",
     });
     expect(issuesOf({ ...mailing, audienceSize: "10.5" })).toHaveProperty("audienceSize");
     expect(issuesOf({ ...mailing, firstDistributionDate: "2026-02-30" })).toEqual({
-      firstDistributionDate: "Enter the first distribution date as YYYY-MM-DD",
+      firstDistributionDate: "Enter the first distribution date as a real date between 1900 and 2099",
     });
     expect(issuesOf({ ...mailing, targetServiceLevel: "1" })).toHaveProperty("targetServiceLevel");
   });
@@ -139,7 +139,7 @@ describe("materials: a burst after each distribution day, halving every 3 days",
     );
     expect(projection.extraAgentsAtPeak).toBe(4);
     expect(projection.recommendation).toBe(
-      "Add 4 agents at the peak hour on Wednesday, November 4, 2026, tapering over the following days " +
+      "Add 4 agents at the peak hour on Wed, Nov 4, 2026, tapering over the following days " +
         "(about 167 extra calls on the busiest day). " +
         "Consider a recorded IVR message that answers the mailing's common questions.",
     );
@@ -166,7 +166,7 @@ describe("call routing: the monthly calls spread over each month's days", () => 
     expect(p.peakHourCalls).toBe(7.5);
     expect(p.extraAgentsAtPeak).toBe(2);
     expect(p.recommendation).toBe(
-      "Add 2 agents at the peak hour from Sunday, March 1, 2026 to Tuesday, March 10, 2026 " +
+      "Add 2 agents at the peak hour from Sun, Mar 1, 2026 to Tue, Mar 10, 2026 " +
         "(about 50 extra calls on the busiest day).",
     );
   });
@@ -187,14 +187,14 @@ describe("call routing: the monthly calls spread over each month's days", () => 
     expect(p.daily).toHaveLength(30);
     expect(p.daily.at(-1)?.date).toBe("2026-03-30");
     expect(p.totalCalls).toBe(1500);
-    expect(p.recommendation).toMatch(/^Add 2 agents at the peak hour from Sunday, March 1, 2026 onward, in the standing schedule/);
+    expect(p.recommendation).toMatch(/^Add 2 agents at the peak hour from Sun, Mar 1, 2026 onward, in the standing schedule/);
   });
 
   it("a small flow needs no schedule change", () => {
     const p = projectCalls(parse({ ...routing, callsPerMonth: "300", shareAt311: "0.5" }));
     expect(p.peakDayCalls).toBe(5);
     expect(p.recommendation).toBe(
-      "No schedule change needed: the busiest day, Sunday, March 1, 2026, adds about 5 calls (0.3 agent-hours).",
+      "No schedule change needed: the busiest day, Sun, Mar 1, 2026, adds about 5 calls (0.3 agent-hours).",
     );
   });
 });

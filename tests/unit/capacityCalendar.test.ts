@@ -1,11 +1,11 @@
 // The capacity calendar's days and per-day loads (issue 5).
+import { formatDate, addCalendarDays } from "workflows";
 import { describe, expect, it } from "vitest";
-import { dayName, monthName, monthWeeks, shiftMonth, weekOf, weekday } from "../../app/calendar/calendarGrid";
+import { monthName, monthWeeks, shiftMonth, weekOf, weekday } from "../../app/calendar/calendarGrid";
 import { calendarView } from "../../app/calendar/calendarView";
 import { dayLoads, OPEN_ENDED_DAYS, type RangeRequest } from "../../app/calendar/dayLoads";
 import { DAY_PAGE_SIZE } from "../../app/calendar/dayPage";
 import { pageWithin } from "../../app/paging";
-import { addCalendarDays } from "workflows";
 
 const entry = (over: Partial<RangeRequest>): RangeRequest => ({
   id: "a",
@@ -45,7 +45,7 @@ describe("calendar grid", () => {
   });
 
   it("names days and months as people read them", () => {
-    expect(dayName("2026-12-03")).toBe("Thursday, December 3, 2026");
+    expect(formatDate("2026-12-03")).toBe("Thu, Dec 3, 2026");
     expect(monthName("2026-12")).toBe("December 2026");
   });
 

@@ -63,7 +63,7 @@ describe("request e-mail templates", () => {
 
   it("shows dates and fees as people write them, and leaves out facts that are not there", () => {
     const email = renderEmail("fee_assessed", data, { appUrl });
-    expect(email.text).toContain("Effective date: December 1, 2026");
+    expect(email.text).toContain("Effective date: Tue, Dec 1, 2026");
     expect(email.text).toContain("$1,250.00");
     const bare = renderEmail("fee_assessed", { ...data, effectiveDate: null, feeAmount: null, comment: null }, { appUrl });
     expect(bare.text).not.toMatch(/Effective date|Fee:|Comment:|\$/);
@@ -73,7 +73,8 @@ describe("request e-mail templates", () => {
     expect(renderEmail("changes_requested", data, { appUrl }).text).toMatch(/resubmit/i);
     expect(renderEmail("fee_assessed", data, { appUrl }).text).toMatch(/accept the fee, dispute it, or decline it/);
     expect(renderEmail("approved", data, { appUrl }).text).toMatch(/Contact Center adjusts/);
-    expect(renderEmail("reminder", data, { appUrl }).text).toContain("waiting: Finance to assess the fee");
+    // The task in brackets: the clock writes it (issue 13: "is waiting: …: waiting since" said it twice).
+    expect(renderEmail("reminder", data, { appUrl }).text).toContain("needs your action (Finance to assess the fee)");
   });
 });
 

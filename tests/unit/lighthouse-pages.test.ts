@@ -9,11 +9,15 @@ import { auditPages, DRAFT_TITLE, FEE_TITLE, ROLES, type Role } from "../../ligh
 
 const routesDir = path.resolve(import.meta.dirname, "../../app/routes");
 
-/** Route ids of the modules with a default export (a component): the pages. */
+/**
+ * Route ids of the modules with a default export (a component): the pages. A POST-only route
+ * (its loader answers 405, with the portal's refusal page) has no page to audit.
+ */
 function pageRoutes(): string[] {
+  const source = (file: string) => fs.readFileSync(path.join(routesDir, file), "utf8");
   return fs
     .readdirSync(routesDir)
-    .filter((file) => /^export default /m.test(fs.readFileSync(path.join(routesDir, file), "utf8")))
+    .filter((file) => /^export default /m.test(source(file)) && !/status: 405/.test(source(file)))
     .map((file) => `routes/${file.replace(/\.tsx?$/, "")}`)
     .sort();
 }

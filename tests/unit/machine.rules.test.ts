@@ -1,6 +1,6 @@
 // The rules of SPEC §2–§4 (R2, R4–R13) as the workflow machine enforces them.
 import { describe, expect, it } from "vitest";
-import { send, stateName, type RequestAnswers, type RequestEvent, type RequestSnapshot } from "workflows";
+import { formatDate, send, stateName, type RequestAnswers, type RequestEvent, type RequestSnapshot } from "workflows";
 import {
   actingDirector,
   analyst,
@@ -21,6 +21,24 @@ import {
 } from "../support/actors";
 import { apply, applyAll, EVENTS, newRequest, reach, SUBMITTED_AT } from "../support/drive";
 
+/** How each rule reads in a refusal: in words, since people do not know the codes (issue 13). */
+const WORDS: Record<string, string> = {
+  R1: "Only a requester in the department that owns this request",
+  R2: "(cannot decide on it|two different people)",
+  R4: "Partner departments must give at least 7 calendar days' notice",
+  R5: "without a 3-1-1 partnership must give at least 14 calendar days' notice",
+  R6: "open to 3-1-1 partner departments only",
+  R9: "must be in the future",
+  R10: "(end date|distribution date|distribution window)",
+  R11: "a closed request accepts no further action",
+  R13: "(call volume analysis first|reason for a fee that differs)",
+};
+
+/** The refusal of `code`, with the earliest date allowed when given (as people read dates). */
+function says(code: string, earliest?: string): RegExp {
+  return new RegExp(`${WORDS[code]}${earliest ? `.*${formatDate(earliest)}` : ""}`);
+}
+
 function refusal(snapshot: RequestSnapshot, event: RequestEvent): string {
   const result = send(snapshot, event);
   if (result.ok) throw new Error(`${event.type} was accepted`);
@@ -34,17 +52,17 @@ function submitEvent(effectiveDate: string, partner: boolean, at = SUBMITTED_AT,
 describe("R4: partner departments give 7 calendar days' notice", () => {
   it("accepts 7 days out and refuses 6, naming the rule and the earliest date", () => {
     expect(stateName(apply(newRequest(), submitEvent("2026-11-29", true)))).toBe("screening");
-    expect(refusal(newRequest(), submitEvent("2026-11-28", true))).toMatch(/R4.*2026-11-29/);
+    expect(refusal(newRequest(), submitEvent("2026-11-28", true))).toMatch(says("R4", "2026-11-29"));
   });
   it("a same-day effective date is refused", () => {
-    expect(refusal(newRequest(), submitEvent("2026-11-22", true))).toMatch(/R4/);
+    expect(refusal(newRequest(), submitEvent("2026-11-22", true))).toMatch(says("R4"));
   });
 });
 
 describe("R5: non-partner departments give 14 calendar days' notice", () => {
   it("accepts 14 days out and refuses 13, naming the rule and the earliest date", () => {
     expect(stateName(apply(newRequest(), submitEvent("2026-12-06", false)))).toBe("screening");
-    expect(refusal(newRequest(), submitEvent("2026-12-05", false))).toMatch(/R5.*2026-12-06/);
+    expect(refusal(newRequest(), submitEvent("2026-12-05", false))).toMatch(says("R5", "2026-12-06"));
   });
 });
 
@@ -56,7 +74,7 @@ describe("R6: automated response is for partners only", () => {
     );
   });
   it("a non-partner is refused, whatever the notice", () => {
-    expect(refusal(newRequest(), submitEvent("2027-06-01", false, SUBMITTED_AT, facts("2027-06-01")))).toMatch(/R6/);
+    expect(refusal(newRequest(), submitEvent("2027-06-01", false, SUBMITTED_AT, facts("2027-06-01")))).toMatch(says("R6"));
   });
 });
 
@@ -66,15 +84,15 @@ describe("R7: notice counts local calendar days from first submission", () => {
     expect(stateName(snapshot)).toBe("screening");
   });
   it("00:30 New York on 11-23 no longer allows 2026-11-29", () => {
-    expect(refusal(newRequest(), submitEvent("2026-11-29", true, "2026-11-23T05:30:00Z"))).toMatch(/2026-11-30/);
+    expect(refusal(newRequest(), submitEvent("2026-11-29", true, "2026-11-23T05:30:00Z"))).toMatch(new RegExp(formatDate("2026-11-30")));
   });
   it("daylight-saving start: submitted 2026-03-01 allows 2026-03-08, not 03-07", () => {
     expect(stateName(apply(newRequest(), submitEvent("2026-03-08", true, "2026-03-01T15:00:00Z")))).toBe("screening");
-    expect(refusal(newRequest(), submitEvent("2026-03-07", true, "2026-03-01T15:00:00Z"))).toMatch(/2026-03-08/);
+    expect(refusal(newRequest(), submitEvent("2026-03-07", true, "2026-03-01T15:00:00Z"))).toMatch(new RegExp(formatDate("2026-03-08")));
   });
   it("leap day: submitted 2028-02-22 allows 2028-02-29", () => {
     expect(stateName(apply(newRequest(), submitEvent("2028-02-29", true, "2028-02-22T15:00:00Z")))).toBe("screening");
-    expect(refusal(newRequest(), submitEvent("2028-02-28", true, "2028-02-22T15:00:00Z"))).toMatch(/2028-02-29/);
+    expect(refusal(newRequest(), submitEvent("2028-02-28", true, "2028-02-22T15:00:00Z"))).toMatch(new RegExp(formatDate("2028-02-29")));
   });
   it("stores the partner status and the instant of first submission", () => {
     const snapshot = apply(newRequest(), submitEvent("2026-12-06", false));
@@ -103,15 +121,15 @@ describe("R9: resubmission counts notice from the first submission", () => {
     const s = changes(apply(newRequest(), submitEvent("2026-12-06", true)));
     // Resubmitted on 11-27: 7 days from then would be 12-04, but 11-29 onwards is allowed.
     expect(stateName(apply(s, resubmit("2026-12-01", "2026-11-27T15:00:00Z")))).toBe("screening");
-    expect(refusal(s, resubmit("2026-11-28", "2026-11-27T15:00:00Z"))).toMatch(/R4.*2026-11-29/);
+    expect(refusal(s, resubmit("2026-11-28", "2026-11-27T15:00:00Z"))).toMatch(says("R4", "2026-11-29"));
   });
   it("the partner status of the first submission still applies", () => {
     const s = changes(apply(newRequest(), submitEvent("2026-12-06", false)));
-    expect(refusal(s, resubmit("2026-12-05", "2026-11-24T15:00:00Z"))).toMatch(/R5.*2026-12-06/);
+    expect(refusal(s, resubmit("2026-12-05", "2026-11-24T15:00:00Z"))).toMatch(says("R5", "2026-12-06"));
   });
   it("the effective date must still be in the future", () => {
     const s = changes(apply(newRequest(), submitEvent("2026-12-06", true)));
-    expect(refusal(s, resubmit("2026-12-01", "2026-12-01T15:00:00Z"))).toMatch(/R9/);
+    expect(refusal(s, resubmit("2026-12-01", "2026-12-01T15:00:00Z"))).toMatch(says("R9"));
     expect(stateName(apply(s, resubmit("2026-12-02", "2026-12-01T15:00:00Z")))).toBe("screening");
   });
 });
@@ -119,19 +137,19 @@ describe("R9: resubmission counts notice from the first submission", () => {
 describe("R10: end dates and distribution windows", () => {
   const submit = (answers: RequestAnswers) => submitEvent(answers.effectiveDate ?? "", true, SUBMITTED_AT, answers);
   it("temporary routing needs an end date on or after the effective date", () => {
-    expect(refusal(newRequest(), submit(routing("2026-12-01", "temporary", null)))).toMatch(/R10/);
-    expect(refusal(newRequest(), submit(routing("2026-12-01", "temporary", "2026-11-30")))).toMatch(/R10/);
+    expect(refusal(newRequest(), submit(routing("2026-12-01", "temporary", null)))).toMatch(says("R10"));
+    expect(refusal(newRequest(), submit(routing("2026-12-01", "temporary", "2026-11-30")))).toMatch(says("R10"));
     expect(stateName(apply(newRequest(), submit(routing("2026-12-01", "temporary", "2026-12-01"))))).toBe(
       "screening",
     );
   });
   it("permanent routing has no end date", () => {
-    expect(refusal(newRequest(), submit(routing("2026-12-01", "permanent", "2027-01-01")))).toMatch(/R10/);
+    expect(refusal(newRequest(), submit(routing("2026-12-01", "permanent", "2027-01-01")))).toMatch(says("R10"));
     expect(stateName(apply(newRequest(), submit(routing("2026-12-01", "permanent", null))))).toBe("screening");
   });
   it("materials need a distribution window that does not end before it starts", () => {
-    expect(refusal(newRequest(), submit(materials("2026-12-01", { endDate: "" })))).toMatch(/R10/);
-    expect(refusal(newRequest(), submit(materials("2026-12-01", { endDate: "2026-11-30" })))).toMatch(/R10/);
+    expect(refusal(newRequest(), submit(materials("2026-12-01", { endDate: "" })))).toMatch(says("R10"));
+    expect(refusal(newRequest(), submit(materials("2026-12-01", { endDate: "2026-11-30" })))).toMatch(says("R10"));
   });
   it("an incomplete request names what is missing", () => {
     const answers = materials("2026-12-01", { title: "", contactPhone: "" });
@@ -144,7 +162,7 @@ describe("R11: final states accept no event", () => {
     it(`${state} refuses a withdrawal with a reason`, () => {
       const s = reach(state);
       expect(s.status).toBe("done");
-      expect(refusal(s, { type: "WITHDRAW", actor: requester, at: SUBMITTED_AT })).toMatch(/R11/);
+      expect(refusal(s, { type: "WITHDRAW", actor: requester, at: SUBMITTED_AT })).toMatch(says("R11"));
     });
   }
 });
@@ -194,7 +212,7 @@ describe("R2: separation of duties", () => {
     const s = apply(reach("decision"), { type: "APPROVE", actor: bothRoles, at: SUBMITTED_AT, slot: "director" });
     expect(
       refusal(s, { type: "APPROVE", actor: bothRoles, at: SUBMITTED_AT, slot: "assistantDirector" }),
-    ).toMatch(/two different people \(R2\)/);
+    ).toMatch(/two different people/);
   });
   it("nobody signs a request they submitted", () => {
     const start = newRequest(directorWhoRequests.userId, COM);
@@ -203,9 +221,9 @@ describe("R2: separation of duties", () => {
       { type: "NO_ANALYSIS", actor: assistant, at: SUBMITTED_AT },
     ]);
     expect(refusal(s, { type: "APPROVE", actor: directorWhoRequests, at: SUBMITTED_AT, slot: "director" })).toMatch(
-      /R2/,
+      says("R2"),
     );
-    expect(refusal(s, { type: "REJECT", actor: directorWhoRequests, at: SUBMITTED_AT, comment: "no" })).toMatch(/R2/);
+    expect(refusal(s, { type: "REJECT", actor: directorWhoRequests, at: SUBMITTED_AT, comment: "no" })).toMatch(says("R2"));
   });
   it("a colleague who resubmitted becomes an author", () => {
     let s = apply(reach("changesRequested"), {
@@ -243,8 +261,8 @@ describe("R13: fees follow measured impact", () => {
     expect(stateName(s)).toBe("decision");
   });
   it("a fee that differs from the suggestion, or a waiver, needs a reason", () => {
-    expect(refusal(reach("feeAssessment"), { ...EVENTS.assessFee, amount: 300 })).toMatch(/reason.*R13/);
-    expect(refusal(reach("feeAssessment"), { ...EVENTS.assessFee, amount: 0 })).toMatch(/R13/);
+    expect(refusal(reach("feeAssessment"), { ...EVENTS.assessFee, amount: 300 })).toMatch(says("R13"));
+    expect(refusal(reach("feeAssessment"), { ...EVENTS.assessFee, amount: 0 })).toMatch(says("R13"));
     const s = apply(reach("feeAssessment"), { ...EVENTS.assessFee, amount: 300, comment: "Shared mailing." });
     expect(s.context.fee).toMatchObject({ amount: 300, suggested: 500, reason: "Shared mailing." });
   });
@@ -271,9 +289,9 @@ describe("R13: fees follow measured impact", () => {
 describe("R1: who may act", () => {
   it("another department's requester cannot submit, withdraw or accept a fee", () => {
     const d = newRequest();
-    expect(refusal(d, { ...submitEvent("2026-12-06", true), actor: otherDeptRequester })).toMatch(/R1/);
-    expect(refusal(reach("screening"), { type: "WITHDRAW", actor: otherDeptRequester, at: SUBMITTED_AT })).toMatch(/R1/);
-    expect(refusal(reach("feeAcceptance"), { ...EVENTS.acceptFee, actor: otherDeptRequester })).toMatch(/R1/);
+    expect(refusal(d, { ...submitEvent("2026-12-06", true), actor: otherDeptRequester })).toMatch(says("R1"));
+    expect(refusal(reach("screening"), { type: "WITHDRAW", actor: otherDeptRequester, at: SUBMITTED_AT })).toMatch(says("R1"));
+    expect(refusal(reach("feeAcceptance"), { ...EVENTS.acceptFee, actor: otherDeptRequester })).toMatch(says("R1"));
   });
   it("only analysts record analyses and only Finance assesses fees", () => {
     expect(refusal(reach("analysis"), { ...EVENTS.recordAnalysis, actor: director })).toMatch(/analyst/);

@@ -23,12 +23,12 @@ describe("notice for the form", () => {
   it("counts from today's local date, whatever the UTC date (R7)", () => {
     // 23:30 in New York on 2026-11-22 is already 11-23 in UTC.
     const notice = noticeForNewSubmission(partner, new Date("2026-11-23T04:30:00Z"), TZ);
-    expect(notice).toMatchObject({ partner: true, rule: "R4", earliest: "2026-11-29", countedFrom: "2026-11-22" });
+    expect(notice).toMatchObject({ partner: true, days: 7, earliest: "2026-11-29", countedFrom: "2026-11-22" });
   });
 
   it("holds non-partners, and partners whose partnership starts later, to 14 days (R5)", () => {
     const now = new Date("2026-11-22T15:00:00Z");
-    expect(noticeForNewSubmission({ partnerSince: null }, now, TZ)).toMatchObject({ partner: false, rule: "R5", earliest: "2026-12-06" });
+    expect(noticeForNewSubmission({ partnerSince: null }, now, TZ)).toMatchObject({ partner: false, days: 14, earliest: "2026-12-06" });
     expect(noticeForNewSubmission({ partnerSince: "2026-12-01" }, now, TZ).earliest).toBe("2026-12-06");
   });
 
@@ -42,7 +42,7 @@ describe("notice for the form", () => {
     const request = { firstSubmittedAt: new Date("2026-11-22T15:00:00Z"), partnerAtSubmission: true, department: partner };
     const notice = requestNotice(request, new Date("2026-12-10T15:00:00Z"), TZ);
     expect(notice.earliest).toBe("2026-12-11");
-    expect(notice.message).toContain("(R9)");
+    expect(notice.message).toBe("The effective date must be in the future. The earliest effective date allowed is Fri, Dec 11, 2026.");
   });
 });
 
@@ -53,7 +53,7 @@ describe("formSchema", () => {
   it("refuses a date before the earliest with the rule and the date, and accepts the earliest (R8)", () => {
     const schema = formSchema("materials", notice);
     expect(fieldErrors("materials", at("2026-11-28"), schema)).toEqual({ effectiveDate: notice.message });
-    expect(notice.message).toContain("(R4). The earliest effective date allowed is 2026-11-29.");
+    expect(notice.message).toBe("Partner departments must give at least 7 calendar days' notice. The earliest effective date allowed is Sun, Nov 29, 2026.");
     expect(fieldErrors("materials", at("2026-11-29"), schema)).toEqual({});
   });
 
