@@ -93,6 +93,9 @@ CREATE TABLE "Request" (
     "completeOn" TEXT,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMP(3) NOT NULL,
+    "auditHead" TEXT,
+    "auditCount" INTEGER NOT NULL DEFAULT 0,
+    "auditSeal" TEXT,
 
     CONSTRAINT "Request_pkey" PRIMARY KEY ("id")
 );
@@ -120,8 +123,19 @@ CREATE TABLE "AuditEntry" (
     "at" TIMESTAMP(3) NOT NULL,
     "prevHash" TEXT,
     "hash" TEXT,
+    "keyId" TEXT,
 
     CONSTRAINT "AuditEntry_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "AuditChainHead" (
+    "chain" TEXT NOT NULL,
+    "head" TEXT,
+    "entries" INTEGER NOT NULL DEFAULT 0,
+    "seal" TEXT,
+
+    CONSTRAINT "AuditChainHead_pkey" PRIMARY KEY ("chain")
 );
 
 -- CreateTable
@@ -131,6 +145,7 @@ CREATE TABLE "Comment" (
     "authorId" TEXT NOT NULL,
     "body" TEXT NOT NULL,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "auditEntryId" INTEGER,
 
     CONSTRAINT "Comment_pkey" PRIMARY KEY ("id")
 );
@@ -264,6 +279,9 @@ CREATE INDEX "Request_nextReminderAt_idx" ON "Request"("nextReminderAt");
 CREATE INDEX "AuditEntry_requestId_id_idx" ON "AuditEntry"("requestId", "id");
 
 -- CreateIndex
+CREATE UNIQUE INDEX "Comment_auditEntryId_key" ON "Comment"("auditEntryId");
+
+-- CreateIndex
 CREATE INDEX "Comment_requestId_createdAt_idx" ON "Comment"("requestId", "createdAt");
 
 -- CreateIndex
@@ -310,6 +328,9 @@ ALTER TABLE "Comment" ADD CONSTRAINT "Comment_requestId_fkey" FOREIGN KEY ("requ
 
 -- AddForeignKey
 ALTER TABLE "Comment" ADD CONSTRAINT "Comment_authorId_fkey" FOREIGN KEY ("authorId") REFERENCES "User"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Comment" ADD CONSTRAINT "Comment_auditEntryId_fkey" FOREIGN KEY ("auditEntryId") REFERENCES "AuditEntry"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "OutboxMessage" ADD CONSTRAINT "OutboxMessage_requestId_fkey" FOREIGN KEY ("requestId") REFERENCES "Request"("id") ON DELETE SET NULL ON UPDATE CASCADE;
