@@ -1,5 +1,9 @@
 import { defineConfig } from "@playwright/test";
-import { E2E_DB, E2E_DIR, E2E_MAIL_DIR, E2E_PORT as PORT } from "./tests/e2e/paths";
+import { isPostgresUrl } from "./app/db/databaseUrl";
+import { E2E_DATABASE_URL, E2E_DIR, E2E_MAIL_DIR, E2E_PORT as PORT } from "./tests/e2e/paths";
+
+/** On PostgreSQL the portal runs as two instances behind a round-robin proxy (issue 17); on SQLite as one. */
+const twoInstances = isPostgresUrl(E2E_DATABASE_URL);
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -25,13 +29,13 @@ export default defineConfig({
   },
   webServer: {
     // The real start command, on a database of its own made afresh for each run.
-    command: `rm -rf ${E2E_DIR} && mkdir -p ${E2E_DIR} && npm start`,
+    command: `rm -rf ${E2E_DIR} && mkdir -p ${E2E_DIR} && ${twoInstances ? "npx tsx tests/e2e/twoInstances.ts" : "npm start"}`,
     url: `http://127.0.0.1:${PORT}/sign-in`,
     reuseExistingServer: false,
     timeout: 180_000,
     env: {
       PORT: String(PORT),
-      DATABASE_URL: `file:./${E2E_DB}`,
+      DATABASE_URL: E2E_DATABASE_URL,
       APP_URL: `http://127.0.0.1:${PORT}`,
       MAIL_DIR: `./${E2E_MAIL_DIR}`,
     },

@@ -148,9 +148,8 @@ export function loadSettings(env: Env = process.env, cwd: string = process.cwd()
   const databaseUrl = read(
     env,
     "DATABASE_URL",
-    // The schema and migrations are SQLite's for now; a postgres:// URL would fail in confusing ways.
-    'a SQLite URL starting with "file:" (PostgreSQL is not supported yet)',
-    z.string().regex(/^file:.+$/),
+    'a SQLite file ("file:./var/portal.db") or a PostgreSQL server ("postgresql://user@host:5432/portal")',
+    z.string().regex(/^(file:.+|postgres(ql)?:\/\/.+)$/),
     "file:./var/portal.db",
   );
   const appUrl = read(

@@ -63,6 +63,7 @@ export async function startSite(now = new Date()): Promise<Site> {
   const env = {
     NODE_ENV: "production",
     SESSION_SECRET: randomBytes(32).toString("base64url"),
+    AUDIT_KEY: randomBytes(32).toString("base64url"),
     APP_URL: `http://127.0.0.1:${port}`,
     PORTAL_TIME_ZONE: TIME_ZONE,
     MAIL_DIR: path.join(ROOT, "var", "lighthouse", "mail"),

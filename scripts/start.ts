@@ -80,7 +80,11 @@ if (!fs.existsSync(path.join(root, "app", "generated", "prisma", "client.ts"))) 
 
 // 3. Migrations.
 console.log("Applying database migrations…");
-run("prisma", ["migrate", "deploy"], childEnv, true);
+{
+  const { migrateDatabase } = await import("../prisma/migrate");
+  const applied = await migrateDatabase(settings.databaseUrl);
+  if (applied.length > 0) console.log(`Applied ${applied.length} migration(s).`);
+}
 
 // 4. Rebuild the search index; seed an empty database.
 {

@@ -1,24 +1,51 @@
 #!/usr/bin/env bash
-# `npm test`: lint, typecheck, unit and integration tests, the build, then browser tests.
+# `npm test`: lint, typecheck, the schemas in step, unit and integration tests on SQLite, the
+# integration tests again on PostgreSQL, the build, then the browser tests on PostgreSQL with two
+# portal instances (issue 17). One throw-away PostgreSQL server serves both runs; it is stopped
+# at the end, also when a step fails. A given TEST_DATABASE_URL (a server's maintenance database)
+# is used instead.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-chromium="${CHROMIUM_PATH:-/usr/bin/chromium}"
-if [ ! -x "$chromium" ]; then
+# Installs a Debian package the tests need when run as root; otherwise says how.
+need() {
+  local what="$1" package="$2"
   if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
-    echo "Installing Debian's Chromium for the browser tests…"
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    echo "Installing Debian's $package for the $what…"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$package" >/dev/null
   else
-    echo "The browser tests need Chromium. Run: sudo apt-get update && sudo apt-get install -y chromium" >&2
+    echo "The $what need $package. Run: sudo apt-get update && sudo apt-get install -y $package" >&2
     exit 1
   fi
+}
+
+chromium="${CHROMIUM_PATH:-/usr/bin/chromium}"
+[ -x "$chromium" ] || need "browser tests" chromium
+if [ -z "${TEST_DATABASE_URL:-}" ] && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  need "PostgreSQL tests" postgresql
 fi
 
 mkdir -p var
 [ -f app/generated/prisma/client.ts ] || npx prisma generate
+[ -f app/generated/prisma-postgres/client.ts ] || npx prisma generate --schema prisma/postgresql/schema.prisma
 
 echo "== lint"; npx eslint .
 echo "== typecheck"; npx tsc --noEmit
-echo "== unit and integration tests"; npx vitest run
+echo "== schemas"; npx tsx prisma/postgresSchema.ts --check
+echo "== unit and integration tests (SQLite)"; TEST_DATABASE_URL= npx vitest run
+
+server_file="var/test-postgres-$$.json"
+if [ -z "${TEST_DATABASE_URL:-}" ]; then
+  trap 'npx tsx tests/support/postgresServer.ts stop "$server_file"' EXIT
+  TEST_DATABASE_URL="$(npx tsx tests/support/postgresServer.ts start "$server_file")"
+fi
+export TEST_DATABASE_URL
+echo "== integration tests (PostgreSQL)"; npx vitest run tests/integration
+
 echo "== build"; npm run build --silent
-echo "== browser tests"; npx playwright test
+
+e2e_database="e2e_$$"
+npx tsx -e "import pg from 'pg'; const c = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL }); await c.connect(); await c.query('CREATE DATABASE \"$e2e_database\"'); await c.end();"
+E2E_DATABASE_URL="${TEST_DATABASE_URL%/*}/$e2e_database"
+export E2E_DATABASE_URL
+echo "== browser tests (PostgreSQL, two portal instances)"; npx playwright test

@@ -1,39 +1,39 @@
 // Undelivered e-mail (issue 6, R16): an administrator sees what failed and sends it again.
-import Database from "better-sqlite3";
 import { readdirSync, readFileSync } from "node:fs";
 import { expect, test } from "./fixtures";
 import { simpleParser, type AddressObject } from "mailparser";
 import { closeSeedDb, seedRequest } from "./seedRequest";
 import { expectAccessible, signIn } from "./support";
-import { E2E_DB, E2E_MAIL_DIR } from "./paths";
+import { e2eDb } from "./database";
+import { E2E_MAIL_DIR } from "./paths";
 
 /** The e2e server's MAIL_DIR (playwright.config.ts). */
 const MAIL_DIR = E2E_MAIL_DIR;
 
 test.afterAll(closeSeedDb);
 
-function addFailedMessage(): string {
-  const sqlite = new Database(E2E_DB);
+async function addFailedMessage(): Promise<string> {
   const id = `failed-${Date.now()}`;
-  sqlite
-    .prepare(
-      `INSERT INTO "OutboxMessage" (id, template, recipients, data, status, attempts, nextAttemptAt, lastError, createdAt)
-       VALUES (?, 'invitation', ?, ?, 'failed', 8, ?, '550 mailbox unavailable', ?)`,
-    )
-    .run(id, JSON.stringify([{ email: "lost@example.gov", name: "Lost Person" }]), JSON.stringify({ name: "Lost Person", invitationId: "lost-invitation" }), Date.now(), Date.now());
-  sqlite.close();
+  await (await e2eDb()).outboxMessage.create({
+    data: {
+      id,
+      template: "invitation",
+      recipients: JSON.stringify([{ email: "lost@example.gov", name: "Lost Person" }]),
+      data: JSON.stringify({ name: "Lost Person", invitationId: "lost-invitation" }),
+      status: "failed",
+      attempts: 8,
+      lastError: "550 mailbox unavailable",
+    },
+  });
   return id;
 }
 
-function statusOf(id: string): string {
-  const sqlite = new Database(E2E_DB, { readonly: true });
-  const row = sqlite.prepare(`SELECT status FROM "OutboxMessage" WHERE id = ?`).get(id) as { status: string };
-  sqlite.close();
-  return row.status;
+async function statusOf(id: string): Promise<string> {
+  return (await (await e2eDb()).outboxMessage.findUniqueOrThrow({ where: { id } })).status;
 }
 
 test("an administrator sees a failed e-mail with its error and sends it again", async ({ page }) => {
-  const id = addFailedMessage();
+  const id = await addFailedMessage();
   await signIn(page, "admin@example.gov");
   await page.goto("/admin");
   await page.getByRole("link", { name: "Undelivered e-mail" }).click();

@@ -1,8 +1,6 @@
 // The authorization matrix (issue 7, R1): every route of the portal, read from the Remix route
 // manifest, × every role and anonymous, for GET and for the route's action, against the running
 // server. A route added without a row here fails this test. No GET changes anything.
-import Database from "better-sqlite3";
-import { createHash } from "node:crypto";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { request as playwrightRequest, type APIRequestContext } from "@playwright/test";
@@ -10,7 +8,7 @@ import { expect, test } from "./fixtures";
 import { DEMO_PASSWORD } from "../../prisma/demo-accounts";
 import { closeSeedDb, seedRequest } from "./seedRequest";
 import { account, totpCodeFor } from "./support";
-import { E2E_DB } from "./paths";
+import { databaseFingerprint, e2eDb } from "./database";
 
 type Persona = "anonymous" | "requester" | "otherRequester" | "director" | "assistant" | "analyst" | "finance" | "admin";
 const PERSONAS: Record<Exclude<Persona, "anonymous">, string> = {
@@ -53,40 +51,11 @@ function outcomeOf(status: number, location: string | undefined, method: "GET" |
   return String(status) as Outcome;
 }
 
-/** A hash of each table but sessions (which a request touches by design): equal before and after GETs. */
-function databaseFingerprint(): Record<string, string> {
-  const sqlite = new Database(E2E_DB, { readonly: true });
-  try {
-    const tables = sqlite
-      // Ordinary tables only: the search index's virtual and shadow tables are derived from Request.
-      .prepare(
-        `SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%'
-           AND name NOT IN ('Session', '_prisma_migrations') ORDER BY name`,
-      )
-      .all() as Array<{ name: string }>;
-    return Object.fromEntries(
-      tables.map(({ name }) => [
-        name,
-        createHash("sha256").update(JSON.stringify(sqlite.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all())).digest("hex"),
-      ]),
-    );
-  } finally {
-    sqlite.close();
-  }
-}
 
 /** The server's dispatcher sends queued e-mail on its own; wait until it has, so it cannot be mistaken for a GET's doing. */
 async function outboxSettled() {
   await expect
-    .poll(
-      () => {
-        const sqlite = new Database(E2E_DB, { readonly: true });
-        const row = sqlite.prepare(`SELECT COUNT(*) AS n FROM "OutboxMessage" WHERE status IN ('pending', 'sending')`).get() as { n: number };
-        sqlite.close();
-        return row.n;
-      },
-      { timeout: 30_000 },
-    )
+    .poll(async () => (await e2eDb()).outboxMessage.count({ where: { status: { in: ["pending", "sending"] } } }), { timeout: 30_000 })
     .toBe(0);
 }
 
@@ -175,10 +144,9 @@ test("every route × every role: the expected outcome, and no GET changes anythi
   const routes = build.assets.routes;
 
   const screening = await seedRequest({ title: "Matrix request", state: "screening" });
-  const sqlite = new Database(E2E_DB, { readonly: true });
-  const department = sqlite.prepare(`SELECT id FROM "Department" WHERE code = 'DPW'`).get() as { id: string };
-  const user = sqlite.prepare(`SELECT id FROM "User" WHERE email = ?`).get(PERSONAS.requester) as { id: string };
-  sqlite.close();
+  const db = await e2eDb();
+  const department = await db.department.findUniqueOrThrow({ where: { code: "DPW" }, select: { id: true } });
+  const user = await db.user.findUniqueOrThrow({ where: { email: PERSONAS.requester }, select: { id: true } });
   const params: Record<string, string> = { id: screening.id, token: "not-a-token" };
   const urlOf = (routeId: string, path: string) =>
     "/" +
@@ -191,7 +159,7 @@ test("every route × every role: the expected outcome, and no GET changes anythi
   for (const [persona, email] of Object.entries(PERSONAS)) contexts[persona as Persona] = await signedIn(baseURL!, email);
 
   await outboxSettled();
-  const before = databaseFingerprint();
+  const before = await databaseFingerprint();
   const routeIds = Object.keys(routes).filter((id) => id !== "root");
   // A new route without a row fails here: its permissions must be stated.
   expect(routeIds.sort()).toEqual(Object.keys(EXPECTED).sort());
@@ -210,7 +178,7 @@ test("every route × every role: the expected outcome, and no GET changes anythi
     }
   };
   for (const routeId of routeIds) await check(routeId, "GET");
-  expect(databaseFingerprint(), "no GET changed the database").toEqual(before);
+  expect(await databaseFingerprint(), "no GET changed the database").toEqual(before);
   for (const routeId of routeIds) {
     expect(Boolean(EXPECTED[routeId].POST), `${routeId}: a row for its action exactly when it has one`).toBe(routes[routeId].hasAction);
     if (routes[routeId].hasAction) await check(routeId, "POST");

@@ -158,8 +158,9 @@ test("the icon: /favicon.ico leads to the portal's icon, which every page links"
   const icon = await request.get("/favicon.ico");
   expect(icon.status()).toBe(200);
   expect(icon.headers()["content-type"]).toMatch(/^image\/svg\+xml/);
+  expect(icon.url()).toMatch(/\/build\/_assets\/favicon-[A-Z0-9]{8}\.svg$/);
   await page.goto("/sign-in");
-  await expect(page.locator('link[rel="icon"]')).toHaveAttribute("href", "/favicon.svg");
+  await expect(page.locator('link[rel="icon"]')).toHaveAttribute("href", new URL(icon.url()).pathname);
 });
 
 test("the help page: the procedure in plain words, its numbers from the rules, and who to ask", async ({ page }) => {

@@ -3,6 +3,7 @@ import { type Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { expectAccessibleAsServed } from "./accessibility";
 import { countPosts, PARTNER } from "./requestForm";
+import { formatDate } from "workflows";
 import { closeSeedDb, inDays, seedRequest, storedState } from "./seedRequest";
 import { signIn, signOut } from "./support";
 
@@ -56,8 +57,8 @@ for (const javaScriptEnabled of [true, false]) {
       const posts = countPosts(page);
       await page.getByRole("button", { name: "Resubmit" }).click();
       const summary = page.getByTestId("error-summary");
-      await expect(summary).toContainText("counted from the first submission (R4, R9)");
-      await expect(summary).toContainText(`The earliest effective date allowed is ${inDays(7)}`);
+      await expect(summary).toContainText("Partner departments must give at least 7 calendar days' notice, counted from the first submission");
+      await expect(summary).toContainText(`The earliest effective date allowed is ${formatDate(inDays(7))}`);
       if (javaScriptEnabled) expect(posts).toEqual([]);
       await expect(page.getByLabel("Title", { exact: true })).toHaveValue(`${title} (north end)`);
       await expect(page.getByLabel("First distribution date")).toHaveValue(inDays(0));

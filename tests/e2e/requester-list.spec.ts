@@ -48,7 +48,7 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(rows).toHaveCount(1);
       await expect(rows).toContainText(`Filter ${mode} open`);
 
-      await page.getByLabel("Type").selectOption({ label: "Route calls to 311" });
+      await page.getByLabel("Type").selectOption({ label: "Route calls to 3-1-1" });
       await apply();
       await expect(page.getByTestId("no-requests")).toBeVisible();
 

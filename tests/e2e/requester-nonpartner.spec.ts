@@ -43,7 +43,7 @@ for (const javaScriptEnabled of [true, false]) {
     test("is held to 14 days' notice for call routing (R5)", async ({ page }) => {
       const title = `Book drop hotline ${javaScriptEnabled ? "js" : "no-js"}`;
       await signIn(page, NON_PARTNER);
-      await startRequest(page, "Route calls to 311");
+      await startRequest(page, "Route calls to 3-1-1");
       await expect(page.getByTestId("notice")).toContainText("is not a 3-1-1 partner: give at least 14 calendar days' notice");
       await expect(page.getByTestId("earliest-date")).toContainText(formatDate(inDays(14)));
       await expect(page.getByLabel("First day calls are routed")).toHaveAttribute("min", inDays(14));
@@ -70,8 +70,8 @@ for (const javaScriptEnabled of [true, false]) {
       await page.getByLabel("Contact person").fill("Noel Nonpartner");
       await page.getByLabel("Contact phone").fill("240-777-0312");
       await page.getByRole("button", { name: "Continue" }).click();
-      await expect(summary).toContainText("(R5)");
-      await expect(summary).toContainText(`The earliest effective date allowed is ${inDays(14)}`);
+      await expect(summary).toContainText("Departments without a 3-1-1 partnership must give at least 14 calendar days' notice");
+      await expect(summary).toContainText(`The earliest effective date allowed is ${formatDate(inDays(14))}`);
       await expect(page.getByLabel("Unit or line")).toHaveValue("Book drop line 240-777-0000");
       await expect(page.getByRole("radio", { name: /Temporary/ })).toBeChecked();
       await expectAccessibleAsServed(page, javaScriptEnabled);

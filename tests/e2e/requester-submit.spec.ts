@@ -62,8 +62,8 @@ for (const javaScriptEnabled of [true, false]) {
       await page.getByRole("button", { name: "Continue" }).click();
 
       const summary = page.getByTestId("error-summary");
-      await expect(summary).toContainText("(R4)");
-      await expect(summary).toContainText(`The earliest effective date allowed is ${inDays(7)}`);
+      await expect(summary).toContainText("Partner departments must give at least 7 calendar days' notice");
+      await expect(summary).toContainText(`The earliest effective date allowed is ${formatDate(inDays(7))}`);
       await expect(summary.getByRole("link")).toHaveAttribute("href", "#effectiveDate");
       await expect(page.locator("#effectiveDate-error")).toContainText(inDays(7));
       if (javaScriptEnabled) {
@@ -88,7 +88,7 @@ for (const javaScriptEnabled of [true, false]) {
       await page.getByRole("button", { name: "Submit request" }).click();
       const refusal = page.getByTestId("error-summary");
       await expect(refusal).toContainText("The request was not submitted");
-      await expect(refusal).toContainText(`(R4). The earliest effective date allowed is ${inDays(7)}`);
+      await expect(refusal).toContainText(`7 calendar days' notice. The earliest effective date allowed is ${formatDate(inDays(7))}`);
       await expectAccessibleAsServed(page, javaScriptEnabled);
       expect((await storedState(id)).state).toBe("draft");
 

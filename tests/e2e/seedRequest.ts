@@ -3,14 +3,13 @@
 // roles' pages perform. What a test checks is always done through the browser.
 import { analysisFormSchema } from "../../app/analysis/analysisForm";
 import { recordAnalysis } from "../../app/analysis/recordAnalysis.server";
-import { connectDb, type PrismaClient } from "../../app/db.server";
 import { createDraft } from "../../app/requests/drafts.server";
 import { findRequest } from "../../app/requests/queries.server";
 import { transition, type EventPayload } from "../../app/requests/transition.server";
 import { addCalendarDays, localDate } from "workflows";
 import { personAt } from "../support/people";
 import { analysisFields, materialsColumns } from "../support/requests";
-import { E2E_DB } from "./paths";
+import { e2eDb } from "./database";
 
 export const TZ = "America/New_York";
 
@@ -19,16 +18,7 @@ export function inDays(days: number): string {
   return addCalendarDays(localDate(new Date(), TZ), days);
 }
 
-let client: Promise<PrismaClient> | undefined;
-function e2eDb() {
-  client ??= connectDb(`file:./${E2E_DB}`);
-  return client;
-}
-
-export async function closeSeedDb() {
-  if (client) await (await client).$disconnect();
-  client = undefined;
-}
+export { closeE2eDb as closeSeedDb } from "./database";
 
 type Step = [email: string, event: EventPayload];
 

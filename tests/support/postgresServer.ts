@@ -10,6 +10,8 @@ import path from "node:path";
 export interface PostgresServer {
   /** The server's address with the `postgres` maintenance database: `postgresql://portal@127.0.0.1:PORT/postgres`. */
   url: string;
+  /** Its folder (data and socket), for stopping it from another process. */
+  dir: string;
   stop: () => void;
 }
 
@@ -66,14 +68,37 @@ export async function startPostgres(): Promise<PostgresServer> {
   let stopped = false;
   return {
     url: `postgresql://portal@127.0.0.1:${port}/postgres`,
+    dir,
     stop: () => {
       if (stopped) return;
       stopped = true;
-      try {
-        runAsOwner(path.join(bin, "pg_ctl"), ["-D", data, "-m", "immediate", "stop"]);
-      } finally {
-        fs.rmSync(dir, { recursive: true, force: true });
-      }
+      stopPostgres(dir);
     },
   };
+}
+
+/** Stops the server whose folder this is, and removes the folder. */
+export function stopPostgres(dir: string): void {
+  const bin = postgresBinaries();
+  try {
+    if (bin && fs.existsSync(path.join(dir, "data", "postmaster.pid"))) {
+      runAsOwner(path.join(bin, "pg_ctl"), ["-D", path.join(dir, "data"), "-m", "immediate", "stop"]);
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// `tsx tests/support/postgresServer.ts start|stop <file>`: for `npm test`, which keeps one server
+// for the PostgreSQL runs and stops it on exit, failure included. The file holds its url and folder.
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
+  const [command, file] = process.argv.slice(2);
+  if (command === "start") {
+    const server = await startPostgres();
+    fs.writeFileSync(file, JSON.stringify({ url: server.url, dir: server.dir }));
+    console.log(server.url);
+  } else if (command === "stop" && fs.existsSync(file)) {
+    stopPostgres((JSON.parse(fs.readFileSync(file, "utf8")) as { dir: string }).dir);
+    fs.rmSync(file, { force: true });
+  }
 }

@@ -36,7 +36,7 @@ describe("settings", () => {
     [{ PORT: "abc" }, /^Setting PORT is invalid: .*"abc"/],
     [{ PORT: "70000" }, /PORT/],
     [{ DATABASE_URL: "mysql://db/portal" }, /^Setting DATABASE_URL is invalid/],
-    [{ DATABASE_URL: "postgres://db/portal" }, /PostgreSQL is not supported yet/],
+    [{ DATABASE_URL: "mysql://db/portal" }, /DATABASE_URL.*a SQLite file .* or a PostgreSQL server/],
     [{ PORTAL_TIME_ZONE: "Mars/Olympus" }, /^Setting PORTAL_TIME_ZONE is invalid/],
     [{ APP_URL: "portal.example.gov" }, /^Setting APP_URL is invalid/],
     [{ SESSION_SECRET: "short" }, /^Setting SESSION_SECRET is invalid/],

@@ -1,0 +1,64 @@
+// The browser tests' portal on PostgreSQL (issue 17): two instances sharing one database, and a
+// small round-robin proxy in front, so that the requests of every test alternate between them as
+// a load balancer would send them. `npm start` prepares the database (migrations, demo data) and
+// serves the first; `npm run serve` serves the second from the same build. Playwright starts
+// this as its web server and stops it (and with it both instances) at the end.
+import { spawn, type ChildProcess } from "node:child_process";
+import http from "node:http";
+
+const port = Number(process.env.PORT);
+const upstreams = [port + 1, port + 2];
+const children: ChildProcess[] = [];
+
+function stop(code: number): never {
+  for (const child of children) child.kill("SIGTERM");
+  process.exit(code);
+}
+process.on("SIGTERM", () => stop(0));
+process.on("SIGINT", () => stop(0));
+
+async function ready(upstream: number): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    try {
+      const res = await fetch(`http://127.0.0.1:${upstream}/healthz`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`The portal instance on port ${upstream} did not start`);
+}
+
+function start(script: string, upstream: number): void {
+  const child = spawn("npm", ["run", "--silent", script], { env: { ...process.env, PORT: String(upstream) }, stdio: "inherit" });
+  child.on("exit", (code) => {
+    console.error(`The portal instance on port ${upstream} ended (${code})`);
+    stop(1);
+  });
+  children.push(child);
+}
+
+start("start", upstreams[0]);
+await ready(upstreams[0]);
+start("serve", upstreams[1]);
+await ready(upstreams[1]);
+
+let next = 0;
+http
+  .createServer((req, res) => {
+    const upstream = upstreams[next++ % upstreams.length];
+    const forward = http.request(
+      { host: "127.0.0.1", port: upstream, method: req.method, path: req.url, headers: req.headers },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.rawHeaders);
+        answer.pipe(res);
+      },
+    );
+    forward.on("error", () => {
+      if (!res.headersSent) res.writeHead(502);
+      res.end();
+    });
+    req.pipe(forward);
+  })
+  .listen(port, "127.0.0.1", () => console.log(`Round-robin proxy on ${port} → ${upstreams.join(", ")}`));
