@@ -1,6 +1,6 @@
 // The portal's one database client. SQLite (file: URLs) through better-sqlite3,
 // PostgreSQL (postgres:// URLs) through node-postgres; both via Prisma driver adapters, each
-// with the client generated for its provider (decision 0015).
+// with the client generated for its provider (decision 0019).
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { isPostgresUrl, isSqliteUrl } from "./db/databaseUrl";

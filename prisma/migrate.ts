@@ -1,4 +1,4 @@
-// Applies the database's migrations (decision 0015): SQLite's from prisma/migrations, PostgreSQL's
+// Applies the database's migrations (decision 0019): SQLite's from prisma/migrations, PostgreSQL's
 // from prisma/postgresql/migrations, each once, in name order, recorded in `_prisma_migrations`
 // as `prisma migrate deploy` records them (so Prisma's own commands read the same history).
 // `prisma migrate deploy` itself cannot run against PostgreSQL through the driver adapter

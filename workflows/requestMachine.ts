@@ -10,7 +10,7 @@ import type { Actor, SignOffSlot } from "./types";
 
 /**
  * Bump when a change to the machine changes what a persisted snapshot holds, and teach
- * `snapshotVersions.ts` to bring the older snapshots up to date (decision 0013).
+ * `snapshotVersions.ts` to bring the older snapshots up to date (decision 0014).
  * 2: the states between submission and approval sit inside one parent state, "open"; the
  *    context keeps when the clock last reminded (`lastReminderAt`).
  */

@@ -1,4 +1,4 @@
-// Snapshots persisted by older machines, brought up to the current one (decision 0013). Each
+// Snapshots persisted by older machines, brought up to the current one (decision 0014). Each
 // request row stores the machine version its snapshot was written by; a snapshot is upgraded
 // when it is read, and written back at the current version by the next accepted event.
 

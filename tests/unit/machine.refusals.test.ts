@@ -109,7 +109,7 @@ describe("persisted snapshots", () => {
   });
 });
 
-describe("snapshots saved by an older machine (decision 0013)", () => {
+describe("snapshots saved by an older machine (decision 0014)", () => {
   const stored = v1.snapshots as Record<string, unknown>;
   for (const state of Object.keys(ROUTES) as StateName[]) {
     it(`a version 1 "${state}" snapshot reads as the same state, context and choices today`, () => {
