@@ -4,16 +4,10 @@
 // Pages answered 200 only: Lighthouse refuses to audit an error page (the 404 page's look is
 // the root layout's, which every page here shows).
 
-/** One demo account per role (prisma/demo-accounts.ts). */
-export const ROLES = {
-  requester: "requester.partner@example.gov",
-  otherRequester: "requester.nonpartner@example.gov",
-  director: "director@example.gov",
-  assistant: "assistant.director@example.gov",
-  analyst: "analyst@example.gov",
-  finance: "finance@example.gov",
-  admin: "admin@example.gov",
-} as const;
+import { DEMO_PERSONAS } from "../prisma/demo-accounts";
+
+/** One demo account per role. */
+export const ROLES = DEMO_PERSONAS;
 
 export type Role = keyof typeof ROLES;
 

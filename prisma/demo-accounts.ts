@@ -40,3 +40,14 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { email: "finance@example.gov", name: "Fin Finance", departmentCode: "FIN", role: "finance", totpSecret: "WRZU7F4TWOWACEFZI3QYOR6ZN7MM3HOV" },
   { email: "admin@example.gov", name: "Addy Admin", departmentCode: "COM", role: "admin", totpSecret: "GNI7CPCGTDVZ45NPT2NXMYK6QMAENQKV" },
 ];
+
+/** The demo account each test persona signs in as: a requester of a partner and of a non-partner department, and one of each other role. */
+export const DEMO_PERSONAS = {
+  requester: "requester.partner@example.gov",
+  otherRequester: "requester.nonpartner@example.gov",
+  director: "director@example.gov",
+  assistant: "assistant.director@example.gov",
+  analyst: "analyst@example.gov",
+  finance: "finance@example.gov",
+  admin: "admin@example.gov",
+} as const;

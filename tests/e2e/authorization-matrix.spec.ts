@@ -5,21 +5,13 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { request as playwrightRequest, type APIRequestContext } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { DEMO_PASSWORD } from "../../prisma/demo-accounts";
+import { DEMO_PASSWORD, DEMO_PERSONAS } from "../../prisma/demo-accounts";
 import { closeSeedDb, seedRequest } from "./seedRequest";
 import { account, totpCodeFor } from "./support";
 import { databaseFingerprint, e2eDb } from "./database";
 
 type Persona = "anonymous" | "requester" | "otherRequester" | "director" | "assistant" | "analyst" | "finance" | "admin";
-const PERSONAS: Record<Exclude<Persona, "anonymous">, string> = {
-  requester: "requester.partner@example.gov",
-  otherRequester: "requester.nonpartner@example.gov",
-  director: "director@example.gov",
-  assistant: "assistant.director@example.gov",
-  analyst: "analyst@example.gov",
-  finance: "finance@example.gov",
-  admin: "admin@example.gov",
-};
+const PERSONAS: Record<Exclude<Persona, "anonymous">, string> = DEMO_PERSONAS;
 
 /**
  * What a person gets: the page (200), a redirect to sign-in, another redirect, 403, 404 or 405.

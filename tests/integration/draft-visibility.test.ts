@@ -9,6 +9,7 @@ import { createDraft } from "../../app/requests/drafts.server";
 import { filtersFrom, findVisibleRequest, listRequests, myTasks } from "../../app/requests/queries.server";
 import { transition, type EventPayload } from "../../app/requests/transition.server";
 import * as requestPage from "../../app/routes/requests.$id";
+import { DEMO_PERSONAS } from "../../prisma/demo-accounts";
 import { seedDatabase } from "../../prisma/seed";
 import { FAST_SCRYPT, personAt } from "../support/people";
 import { materialsColumns } from "../support/requests";
@@ -17,15 +18,7 @@ import { createTestDb, type TestDb } from "../support/testDb";
 
 const TZ = "America/New_York";
 const NOW = new Date();
-const EMAILS = {
-  requester: "requester.partner@example.gov",
-  otherRequester: "requester.nonpartner@example.gov",
-  director: "director@example.gov",
-  assistant: "assistant.director@example.gov",
-  analyst: "analyst@example.gov",
-  finance: "finance@example.gov",
-  admin: "admin@example.gov",
-};
+const EMAILS = DEMO_PERSONAS;
 type Who = keyof typeof EMAILS;
 const OUTSIDE_THE_DEPARTMENT: Who[] = ["director", "assistant", "analyst", "finance"];
 
