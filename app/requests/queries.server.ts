@@ -2,6 +2,7 @@
 import type { CurrentUser } from "~/auth/session.server";
 import { Prisma, type AuditEntry, type PrismaClient, type Request } from "~/generated/prisma/client";
 import { availableActions, isStateName, isTask, localDate, REQUEST_TYPES, restore, stateName, TASK_EVENTS, type AvailableAction, type RequestType, type StateName } from "workflows";
+import { engineOf } from "~/db/engine";
 import { seesEverything, visibleSql } from "./access.server";
 import { cursorAt, parseCursor, type Cursor } from "./listCursor";
 import { searchCondition } from "./search.server";
@@ -246,8 +247,9 @@ export async function myTasks(
   const today = localDate(now, timeZone);
   const tasks: Task[] = [];
   // Someone who sees everything reads the requests awaiting action in task order from the partial
-  // index (SQLite's planner would sort them all); a department's few sort cheaply.
-  const awaitingIndex = seesEverything(user) ? Prisma.sql`INDEXED BY "Request_awaiting_task_idx"` : Prisma.empty;
+  // index (SQLite's planner would sort them all; PostgreSQL's finds it); a department's few sort cheaply.
+  const awaitingIndex =
+    seesEverything(user) && engineOf(db) === "sqlite" ? Prisma.sql`INDEXED BY "Request_awaiting_task_idx"` : Prisma.empty;
   let from = after;
   // Batches, oldest first, until the page is full: the snapshots read (and restored) stay
   // about one page's worth, not every open request's.
