@@ -107,7 +107,7 @@ describe(`the raw queries on ${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "S
     expect(byId.get(ids.leaf)!.daily).toEqual([]);
   });
 
-  it("my tasks: oldest task first, instants compared as instants, a task only for whoever may act", async () => {
+  it("my tasks: instants compared as instants, a task only for whoever may act", async () => {
     const director = await myTasks(db, people.director, new Date(), TZ);
     expect(director.tasks.map((task) => task.id)).toEqual([ids.leaf]);
     expect(director.tasks[0].taskSince).toBeInstanceOf(Date);
