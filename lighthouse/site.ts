@@ -44,7 +44,7 @@ async function addRequest(db: PrismaClient, now: Date, title: string, steps: Arr
   });
   const { id } = await createDraft(db, { user: by, columns, now, timeZone: TIME_ZONE });
   for (const [email, event] of steps) {
-    const outcome = await transition(db, { requestId: id, by: await currentUserByEmail(db, email, now, TIME_ZONE), event, now, timeZone: TIME_ZONE });
+    const outcome = await transition(db, { request: id, by: await currentUserByEmail(db, email, now, TIME_ZONE), event, now, timeZone: TIME_ZONE });
     if (!outcome.ok) throw new Error(`${title}: ${event.type} refused: ${outcome.reason}`);
   }
 }
@@ -92,7 +92,7 @@ export async function startSite(now = new Date()): Promise<Site> {
   const newcomer = await db.prisma.user.create({
     data: { email: "new.finance@example.gov", name: "Nia Newcomer", passwordHash: "unused", roles: { create: [{ role: "finance", acting: false }] } },
   });
-  const invitationToken = await createInvitation(db.prisma, { userId: newcomer.id, byId: admin.id, now });
+  const { token: invitationToken } = await createInvitation(db.prisma, { userId: newcomer.id, byId: admin.id, now, sessionSecret: env.SESSION_SECRET });
   const pendingStore = createPendingStore(settings);
   const director = await db.prisma.user.findUniqueOrThrow({ where: { email: ROLES.director } });
   const verifyCookie = (await pendingStore.start(director.id, "/", now)).split(";")[0];

@@ -24,7 +24,7 @@ async function ordinaryTables(db: PrismaClient): Promise<string[]> {
       await db.$queryRaw<Array<{ name: string }>>`
         SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`
     : await db.$queryRaw<Array<{ name: string }>>`
-        SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`;
+        SELECT table_name::text AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`;
   const derived = ["Session", "SignInThrottle", "_prisma_migrations"];
   return rows.map((r) => r.name).filter((name) => !derived.includes(name));
 }
