@@ -1,4 +1,5 @@
-// What `npm start` does to the database before serving (issue 17 §2), under the database's start
+// `npm run db:migrate`, the release step, which `npm start` also runs before serving (issue 17
+// §2): what the database needs before any instance serves, under the database's start
 // lock — an advisory lock on PostgreSQL, a lock file beside a SQLite file — so that instances
 // starting together take turns: the first migrates, rebuilds the search index, reseals and
 // seeds; the next finds it all done (seeding fills only an empty database; the rebuild and the
@@ -41,7 +42,7 @@ export async function prepareDatabase(settings: Settings): Promise<void> {
   });
 }
 
-// Run on its own (the tests start two at once, as two instances would).
+// `npm run db:migrate`: the release step, before `npm run serve` on each instance.
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   try {
     await prepareDatabase(loadSettings());
