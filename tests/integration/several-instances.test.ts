@@ -1,7 +1,8 @@
 // Two portal instances on one database (issue 17 §2, R14, R16): each instance is its own
 // Prisma client with its own connections, as two servers behind a load balancer would be.
 // Whatever both do at once — send the outbox, run the clock, take events on one request —
-// nothing is lost and nothing is done twice.
+// nothing is lost and nothing is done twice; and when one is killed mid-batch, the other
+// finishes its work.
 //
 // PostgreSQL only: on SQLite two clients in one process cannot both write (better-sqlite3 waits
 // for the file's lock synchronously, blocking the event loop that would release it: decision
@@ -21,7 +22,17 @@ import { seedDatabase } from "../../prisma/seed";
 import { FAST_SCRYPT, personAt } from "../support/people";
 import { materialsColumns } from "../support/requests";
 import { createTestDb, testPostgresServer, type TestDb } from "../support/testDb";
-import { APP_URL, createTestSmtpServer, FROM, notificationData, temporaryFailure, type TestSmtpServer } from "./support-mail";
+import {
+  APP_URL,
+  createTestSmtpServer,
+  exited,
+  FROM,
+  insertOutboxRow,
+  notificationData,
+  spawnMailDispatch,
+  temporaryFailure,
+  type TestSmtpServer,
+} from "./support-mail";
 
 const TZ = "America/New_York";
 const MONDAY = new Date("2026-11-23T15:00:00Z"); // 10:00 in New York
@@ -101,6 +112,58 @@ describe.skipIf(!onPostgres)("two instances' mail dispatchers (PostgreSQL)", () 
     expect(counts.get("one")).toBeGreaterThan(20);
     expect(counts.get("two")).toBeGreaterThan(20);
     console.log(`200 e-mails over two instances (${t.engine}): ${Math.round(elapsed)} ms, ${[...counts].map(([k, v]) => `${k} ${v}`).join(", ")}`);
+  });
+});
+
+describe.skipIf(!onPostgres)("an instance killed mid-batch (PostgreSQL)", () => {
+  it("leaves the other instance every message but the one in flight at once, and that one after the lease", async () => {
+    await t.db.outboxMessage.deleteMany();
+    smtp.received.length = 0;
+    const rows = [];
+    for (let i = 0; i < 8; i += 1) rows.push(await insertOutboxRow(t.db, {}, new Date(Date.now() - 1000 + i)));
+    // The instance that dies is its own process (`npm run mail:dispatch`), killed while the
+    // SMTP server holds its third message, received in full but not yet answered.
+    let held: string | undefined;
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let signalHeld!: () => void;
+    const isHeld = new Promise<void>((resolve) => (signalHeld = resolve));
+    let seen = 0;
+    smtp.options.beforeAccept = async (messageId) => {
+      if (++seen !== 3) return;
+      held = messageId;
+      signalHeld();
+      await released;
+    };
+    const dying = spawnMailDispatch({ DATABASE_URL: t.url, SMTP_URL: smtp.url });
+    const dead = exited(dying);
+    await isHeld;
+    dying.kill("SIGKILL");
+    expect(await dead).toMatchObject({ signal: "SIGKILL" });
+    release(); // the server delivers it anyway, as a real one may
+    smtp.options.beforeAccept = undefined;
+
+    const transport = createTransport({ smtpUrl: smtp.url, mailDir: "unused" });
+    const survivor = { db: instances[1], transport, workerId: "survivor", appUrl: APP_URL, from: FROM, maxAttempts: 3 };
+    try {
+      // Within the lease: the five never attempted go out now; the one in flight waits.
+      const now = await dispatchAll({ ...survivor, leaseMs: 60_000 });
+      expect(now).toMatchObject({ sent: 5, failed: 0 });
+      expect(await t.db.outboxMessage.count({ where: { status: "sending" } })).toBe(1);
+      await pause(1100);
+      const later = await dispatchAll({ ...survivor, leaseMs: 1000 });
+      expect(later).toMatchObject({ sent: 1 });
+    } finally {
+      transport.close();
+    }
+    expect(await t.db.outboxMessage.count({ where: { status: "sent" } })).toBe(8);
+    // Each arrived once, but the one in flight, which arrived twice with one Message-ID.
+    const counts = new Map<string | undefined, number>();
+    for (const r of smtp.received) counts.set(r.messageId, (counts.get(r.messageId) ?? 0) + 1);
+    for (const row of rows) {
+      const id = `<outbox-${row.id}@portal.example.gov>`;
+      expect(counts.get(id), id).toBe(id === held ? 2 : 1);
+    }
   });
 });
 
