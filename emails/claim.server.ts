@@ -9,7 +9,7 @@
 // enough, since of two dispatchers that saw the same row only the first to write takes it.
 import type { OutboxMessage, Prisma } from "../app/generated/prisma/client";
 import type { PrismaClient } from "../app/db.server";
-import { databaseEngine } from "../app/db/engine.server";
+import { engineOf } from "../app/db/engine";
 
 /** Rows that are due, or whose claim is older than the lease (its dispatcher died). */
 function claimable(now: Date, leaseMs: number): Prisma.OutboxMessageWhereInput {
@@ -62,7 +62,7 @@ async function claimNextSqlite(db: PrismaClient, { claimToken, now, leaseMs }: C
 
 /** Claims the next due row for `claimToken` and returns it, or null when nothing is due. */
 export async function claimNext(db: PrismaClient, options: ClaimOptions): Promise<OutboxMessage | null> {
-  const id = databaseEngine(db) === "postgres" ? await claimNextPostgres(db, options) : await claimNextSqlite(db, options);
+  const id = engineOf(db) === "postgres" ? await claimNextPostgres(db, options) : await claimNextSqlite(db, options);
   if (id === null) return null;
   // Claimed by this token with the lease just started: no other dispatcher changes it meanwhile.
   return db.outboxMessage.findUniqueOrThrow({ where: { id } });

@@ -7,7 +7,7 @@
 // writer at a time) ticks run as they come. Either way the machine re-checks each event, so
 // two ticks that did overlap would still send each reminder once.
 import type { PrismaClient } from "~/generated/prisma/client";
-import { databaseEngine } from "~/db/engine.server";
+import { engineOf } from "~/db/engine";
 import { transition, type EventPayload } from "~/requests/transition.server";
 import { localDate } from "workflows";
 
@@ -57,7 +57,7 @@ const TICK_LOCK_TIMEOUT_MS = 10 * 60_000;
  * connection.
  */
 export async function tickAlone(db: PrismaClient, options: { now: Date; timeZone: string }): Promise<TickResult | null> {
-  if (databaseEngine(db) !== "postgres") return tick(db, options);
+  if (engineOf(db) !== "postgres") return tick(db, options);
   return db.$transaction(
     async (lock) => {
       const [{ locked }] = await lock.$queryRaw<Array<{ locked: boolean }>>`SELECT pg_try_advisory_xact_lock(${CLOCK_LOCK_KEY}::bigint) AS "locked"`;
