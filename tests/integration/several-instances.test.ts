@@ -62,7 +62,8 @@ afterAll(async () => {
 });
 
 describe.skipIf(!onPostgres)("two instances' mail dispatchers (PostgreSQL)", () => {
-  it("deliver 200 queued e-mails exactly once each, while the server refuses some for a while", async () => {
+  // About 15 s on an idle machine (a new SMTP connection per message); more room for a busy one.
+  it("deliver 200 queued e-mails exactly once each, while the server refuses some for a while", { timeout: 120_000 }, async () => {
     await t.db.outboxMessage.deleteMany();
     smtp.received.length = 0;
     const createdAt = new Date(Date.now() - 1000);
@@ -116,7 +117,7 @@ describe.skipIf(!onPostgres)("two instances' mail dispatchers (PostgreSQL)", () 
 });
 
 describe.skipIf(!onPostgres)("an instance killed mid-batch (PostgreSQL)", () => {
-  it("leaves the other instance every message but the one in flight at once, and that one after the lease", async () => {
+  it("leaves the other instance every message but the one in flight at once, and that one after the lease", { timeout: 60_000 }, async () => {
     await t.db.outboxMessage.deleteMany();
     smtp.received.length = 0;
     const rows = [];
