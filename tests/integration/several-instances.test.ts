@@ -63,7 +63,7 @@ afterAll(async () => {
 
 describe.skipIf(!onPostgres)("two instances' mail dispatchers (PostgreSQL)", () => {
   // About 15 s on an idle machine (a new SMTP connection per message); more room for a busy one.
-  it("deliver 200 queued e-mails exactly once each, while the server refuses some for a while", { timeout: 120_000 }, async () => {
+  it("deliver 200 queued e-mails exactly once each, while the server refuses some with a temporary error", { timeout: 120_000 }, async () => {
     await t.db.outboxMessage.deleteMany();
     smtp.received.length = 0;
     const createdAt = new Date(Date.now() - 1000);
