@@ -2,8 +2,8 @@
 // retries with back-off while the SMTP server is down or refuses, and gives up after
 // MAIL_MAX_ATTEMPTS, leaving the row "failed" for an admin to retry.
 //
-// Delivery is at least once, never twice in normal running: a row is claimed before it is
-// sent and marked sent right after. Only a crash between the server's "250 OK" and that mark
+// Delivery is at least once, never twice in normal running: a row is claimed just before it
+// is sent and marked sent right after. Only a crash between the server's "250 OK" and that mark
 // can send a message again, with the same Message-ID (docs/decisions/0004-mail-outbox-delivery.md).
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
@@ -12,7 +12,7 @@ import { invitationPath, invitationToken } from "../app/admin/invitationToken.se
 import { dbReady, type PrismaClient } from "../app/db.server";
 import { getSettings } from "../app/settings.server";
 import { exponentialBackoff, type Backoff } from "./backoff";
-import { claimDue, renewClaim } from "./claim.server";
+import { claimNext } from "./claim.server";
 import { loadMailSettings } from "./mail-settings.server";
 import { messageIdFor } from "./message-id";
 import type { MailTransport, OutgoingMail } from "./outgoing-mail";
@@ -45,6 +45,7 @@ export interface DispatchOptions {
 }
 
 export interface DispatchResult {
+  /** Rows this pass claimed (each just before sending it). */
   claimed: number;
   sent: number;
   /** Failed this time, to be tried again later. */
@@ -69,7 +70,7 @@ function outgoingMail(row: OutboxMessage, appUrl: string, from: string, links: A
   return { id: row.id, createdAt: row.createdAt, messageId: messageIdFor(row.id, appUrl), from, to: recipients, ...content };
 }
 
-/** One pass: claim a batch of due rows and try to send each once. */
+/** One pass: up to batchSize times, claim the next due row and try to send it once. */
 export async function dispatchOnce(options: DispatchOptions): Promise<DispatchResult> {
   const { db, transport, workerId } = options;
   const now = options.now ?? (() => new Date());
@@ -85,12 +86,14 @@ export async function dispatchOnce(options: DispatchOptions): Promise<DispatchRe
   };
 
   const claimToken = `${workerId}/${randomUUID()}`;
-  const rows = await claimDue(db, { claimToken, now: now(), leaseMs, batchSize: options.batchSize ?? DEFAULT_BATCH_SIZE });
-  const result: DispatchResult = { claimed: rows.length, sent: 0, retrying: 0, failed: 0 };
+  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  const result: DispatchResult = { claimed: 0, sent: 0, retrying: 0, failed: 0 };
   const mine = (id: string) => ({ id, status: "sending", claimedBy: claimToken });
 
-  for (const row of rows) {
-    if (!(await renewClaim(db, row.id, claimToken, now()))) continue;
+  while (result.claimed < batchSize) {
+    const row = await claimNext(db, { claimToken, now: now(), leaseMs });
+    if (!row) break;
+    result.claimed += 1;
 
     let mail: OutgoingMail;
     try {

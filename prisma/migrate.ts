@@ -156,10 +156,3 @@ export async function withStartLock<T>(url: string, work: (migrate: () => Promis
 export function migrateDatabase(url: string): Promise<string[]> {
   return withStartLock(url, (migrate) => migrate());
 }
-
-// `npm run db:migrate`: the release step.
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const url = process.env.DATABASE_URL ?? "file:./var/portal.db";
-  const applied = await migrateDatabase(url);
-  console.log(applied.length > 0 ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "The database is up to date.");
-}

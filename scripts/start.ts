@@ -1,6 +1,6 @@
 // `npm start`: one command from a fresh checkout to a running portal.
-// Validate settings → var/ → migrate → rebuild the search index → seed demo data when empty
-// (never in production) → build when stale → serve.
+// Validate settings → var/ → under the start lock: migrate, rebuild the search index, seed demo
+// data when empty (never in production) → build when stale → serve.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -78,42 +78,14 @@ if (!fs.existsSync(path.join(root, "app", "generated", "prisma", "client.ts"))) 
   run("prisma", ["generate"], childEnv, true);
 }
 
-// 3. Migrations.
-console.log("Applying database migrations…");
+// 3–4. Migrate, rebuild the search index, reseal, seed: once, however many instances start together.
 {
-  const { migrateDatabase } = await import("../prisma/migrate");
-  const applied = await migrateDatabase(settings.databaseUrl);
-  if (applied.length > 0) console.log(`Applied ${applied.length} migration(s).`);
+  const { prepareDatabase } = await import("../prisma/prepare");
+  await prepareDatabase(settings);
 }
-
-// 4. Rebuild the search index; seed an empty database.
-{
-  const { connectDb } = await import("../app/db.server");
-  const { seedOnStart } = await import("../prisma/seed");
-  const { rebuildSearchIndex } = await import("../app/requests/search.server");
-  const db = await connectDb(settings.databaseUrl);
-  try {
-    await rebuildSearchIndex(db);
-    // A trail from before keyed hashes (or from before an AUDIT_KEY change) is checked and
-    // re-signed with the current key; a damaged one is left as it is, and said so.
-    const { auditKeyring } = await import("../app/requests/auditHash.server");
-    const { needsReseal, resealAuditTrail } = await import("../app/requests/auditReseal.server");
-    const keys = auditKeyring(settings);
-    if (await needsReseal(db, keys.current)) {
-      const outcome = await resealAuditTrail(db, keys);
-      if (outcome.ok) console.log(`Audit trail sealed with the current AUDIT_KEY (${outcome.chains} chains).`);
-      else console.error("The audit trail does not verify, so it was not re-signed: run npm run audit:verify.");
-    }
-    const result = await seedOnStart(db, { nodeEnv: settings.nodeEnv, timeZone: settings.timeZone, now: new Date() });
-    if (result.seeded) {
-      console.log(`Seeded demo data: ${result.departments} departments, ${result.users} accounts (see README).`);
-    }
-    if (result.needsAdmin) {
-      console.log("No one can sign in yet: create the first administrator with npm run admin:create -- --email you@your-county.gov");
-    }
-  } finally {
-    await db.$disconnect();
-  }
+if (settings.nodeEnv === "production" && !settings.smtpUrl) {
+  // Each instance would keep its own .eml files, which no one reads: production sends by SMTP.
+  console.warn(`SMTP_URL is not set: e-mail is written to ${settings.mailDir} on this instance only (MAIL_DIR is for development).`);
 }
 
 // 5. Build: the USWDS stylesheet (when its Sass changed), the app, the compressed copies of its assets.

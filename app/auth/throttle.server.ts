@@ -1,7 +1,7 @@
 // Limits on guessing: sign-in passwords per (account, client address), per account over all
-// addresses and per client address; codes per account. The counts sit behind ThrottleStore:
-// in memory today (per process: a restart forgets them), a shared table once several
-// instances serve the portal (see docs/decisions/0006-mfa.md).
+// addresses and per client address; codes per account. The counts sit behind ThrottleStore: a
+// database table shared by every portal instance (./throttleStore.server.ts, decision 0020),
+// or a Map for the unit tests of the rules below.
 //
 // After `freeFailures` failures in a row, the key is locked for baseLockMs, and each
 // further failure doubles the lock, up to maxLockMs. Attempts during a lock are refused
@@ -13,6 +13,8 @@
 // many addresses; one address cannot reach it, since its own lock holds it to a few tries an hour.
 
 import { data } from "@remix-run/node";
+import { db } from "~/db.server";
+import { DatabaseThrottleStore } from "./throttleStore.server";
 
 export interface ThrottlePolicy {
   freeFailures: number;
@@ -55,14 +57,26 @@ export interface FailureRecord {
   lockedUntil: number;
 }
 
+export interface FailureCounting {
+  /** A key with no failure for this long starts again from zero. */
+  forgetAfterMs: number;
+  /** How long the key is locked after this many failures in a row. */
+  lockFor: (failures: number) => number;
+}
+
 /** Where the counts live. Keys arrive namespaced by their throttle ("sign-in:…", "address:…"). */
 export interface ThrottleStore {
   get(key: string): Promise<FailureRecord | undefined>;
-  set(key: string, record: FailureRecord): Promise<void>;
+  /**
+   * Counts one failure at `now` and locks the key for `lockFor(failures)`, never shortening a
+   * lock already set. One step for the store, so failures sent at once to several instances
+   * are all counted.
+   */
+  addFailure(key: string, now: number, counting: FailureCounting): Promise<FailureRecord>;
   delete(key: string): Promise<void>;
 }
 
-/** The counts of one process, in a Map bounded for when someone sprays random e-mail addresses. */
+/** The counts in this process only, in a Map bounded for when someone sprays random e-mail addresses: for the unit tests of the rules. */
 export class MemoryThrottleStore implements ThrottleStore {
   private readonly records = new Map<string, FailureRecord>();
 
@@ -72,7 +86,10 @@ export class MemoryThrottleStore implements ThrottleStore {
     return this.records.get(key);
   }
 
-  async set(key: string, record: FailureRecord): Promise<void> {
+  async addFailure(key: string, now: number, { forgetAfterMs, lockFor }: FailureCounting): Promise<FailureRecord> {
+    const previous = this.records.get(key);
+    const failures = previous && now - previous.lastFailureAt < forgetAfterMs ? previous.failures + 1 : 1;
+    const record = { failures, lastFailureAt: now, lockedUntil: Math.max(now + lockFor(failures), previous?.lockedUntil ?? 0) };
     // Delete first so the Map's order stays oldest-first for eviction.
     this.records.delete(key);
     this.records.set(key, record);
@@ -80,6 +97,7 @@ export class MemoryThrottleStore implements ThrottleStore {
       const oldest = this.records.keys().next().value;
       if (oldest !== undefined) this.records.delete(oldest);
     }
+    return record;
   }
 
   async delete(key: string): Promise<void> {
@@ -110,11 +128,16 @@ export class Throttle {
   /** Count a failure; returns how long the key is now locked (0 while failures are still free). */
   async recordFailure(key: string): Promise<number> {
     const now = this.now();
-    const failures = ((await this.current(key))?.failures ?? 0) + 1;
+    const record = await this.store.addFailure(`${this.name}:${key}`, now, {
+      forgetAfterMs: this.policy.forgetAfterMs,
+      lockFor: (failures) => this.lockFor(failures),
+    });
+    return this.lockFor(record.failures);
+  }
+
+  private lockFor(failures: number): number {
     const over = failures - this.policy.freeFailures;
-    const lockMs = over < 0 ? 0 : Math.min(this.policy.baseLockMs * 2 ** over, this.policy.maxLockMs);
-    await this.store.set(`${this.name}:${key}`, { failures, lastFailureAt: now, lockedUntil: now + lockMs });
-    return lockMs;
+    return over < 0 ? 0 : Math.min(this.policy.baseLockMs * 2 ** over, this.policy.maxLockMs);
   }
 
   /** Forget the key's failures (after a success). */
@@ -153,7 +176,7 @@ export interface Throttles {
   passwordChanges: Throttle;
 }
 
-export function createThrottles(store: ThrottleStore = new MemoryThrottleStore(), now: () => number = Date.now): Throttles {
+export function createThrottles(store: ThrottleStore, now: () => number = Date.now): Throttles {
   return {
     accountAtAddress: new Throttle("sign-in", ACCOUNT_POLICY, store, now),
     accounts: new Throttle("account", ACCOUNT_CAP_POLICY, store, now),
@@ -165,8 +188,8 @@ export function createThrottles(store: ThrottleStore = new MemoryThrottleStore()
 
 let throttles: Throttles | undefined;
 
-/** The process's throttles. */
+/** The process's throttles, counting in the portal's database. */
 export function getThrottles(): Throttles {
-  throttles ??= createThrottles();
+  throttles ??= createThrottles(new DatabaseThrottleStore(db));
   return throttles;
 }

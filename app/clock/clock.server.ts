@@ -1,7 +1,13 @@
 // The portal's clock: reads the deadline columns (never XState timers, which a restart loses) and
 // sends the machine its events: lapse, complete, remind. Each goes through the transition
 // service, so the machine decides and every change is one audited, atomic write.
+//
+// Several instances each run the clock. On PostgreSQL a tick first takes an advisory lock, so
+// one instance ticks at a time and the others skip that minute; on SQLite (one machine, one
+// writer at a time) ticks run as they come. Either way the machine re-checks each event, so
+// two ticks that did overlap would still send each reminder once.
 import type { PrismaClient } from "~/generated/prisma/client";
+import { engineOf } from "~/db/engine";
 import { transition, type EventPayload } from "~/requests/transition.server";
 import { localDate } from "workflows";
 
@@ -38,6 +44,29 @@ export async function tick(db: PrismaClient, options: { now: Date; timeZone: str
   };
 }
 
+/** The clock's advisory lock on PostgreSQL (an arbitrary constant, next to the start lock's). */
+export const CLOCK_LOCK_KEY = 311_707_243;
+
+/** How long one tick may hold the lock before PostgreSQL's transaction gives it up. */
+const TICK_LOCK_TIMEOUT_MS = 10 * 60_000;
+
+/**
+ * A tick unless another instance is ticking: then null. On PostgreSQL the lock is
+ * transaction-level, held by an otherwise empty transaction for as long as the tick runs (its
+ * transitions commit on their own connections), so a crashed instance releases it with its
+ * connection.
+ */
+export async function tickAlone(db: PrismaClient, options: { now: Date; timeZone: string }): Promise<TickResult | null> {
+  if (engineOf(db) !== "postgres") return tick(db, options);
+  return db.$transaction(
+    async (lock) => {
+      const [{ locked }] = await lock.$queryRaw<Array<{ locked: boolean }>>`SELECT pg_try_advisory_xact_lock(${CLOCK_LOCK_KEY}::bigint) AS "locked"`;
+      return locked ? tick(db, options) : null;
+    },
+    { timeout: TICK_LOCK_TIMEOUT_MS },
+  );
+}
+
 /** Runs the clock inside the server process; returns a function that stops it. */
 export function startClock(db: PrismaClient, options: { intervalMs: number; timeZone: string; now?: () => Date }) {
   let running = false;
@@ -45,7 +74,7 @@ export function startClock(db: PrismaClient, options: { intervalMs: number; time
     if (running) return;
     running = true;
     try {
-      await tick(db, { now: options.now?.() ?? new Date(), timeZone: options.timeZone });
+      await tickAlone(db, { now: options.now?.() ?? new Date(), timeZone: options.timeZone });
     } catch (error) {
       console.error("Clock tick failed:", error instanceof Error ? error.message : error);
     } finally {

@@ -1,7 +1,7 @@
 // Several dispatchers at once — the server's loop and cron runs of `npm run mail:dispatch`,
 // each cron run its own process with its own connection: every message is sent, none twice.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { claimDue } from "../../emails/claim.server";
+import { claimNext } from "../../emails/claim.server";
 import { dispatchAll } from "../../emails/dispatcher.server";
 import { createTransport } from "../../emails/transport.server";
 import { createTestDb, type TestDb } from "../support/testDb";
@@ -26,14 +26,16 @@ describe("concurrent dispatchers", () => {
     await t.db.outboxMessage.deleteMany();
     for (let i = 0; i < 10; i += 1) await insertOutboxRow(t.db);
     const now = new Date(Date.now() + 1000);
-    // Both read the same candidates before either writes; the conditional update decides.
-    const [a, b] = await Promise.all([
-      claimDue(t.db, { claimToken: "a", now, leaseMs: 60_000, batchSize: 10 }),
-      claimDue(t.db, { claimToken: "b", now, leaseMs: 60_000, batchSize: 10 }),
-    ]);
-    const ids = [...a, ...b].map((r) => r.id);
+    // Twenty claims at once for ten rows, so many see the same candidate before any writes:
+    // the conditional update (SQLite) or the skipped row lock (PostgreSQL) decides.
+    const claims = await Promise.all(
+      Array.from({ length: 20 }, (_, n) => claimNext(t.db, { claimToken: `c${n}`, now, leaseMs: 60_000 })),
+    );
+    const ids = claims.flatMap((row) => (row ? [row.id] : []));
     expect(ids).toHaveLength(10);
     expect(new Set(ids).size).toBe(10);
+    // Each claimed row carries the token of the claim that returned it.
+    for (const [n, row] of claims.entries()) if (row) expect(row).toMatchObject({ status: "sending", claimedBy: `c${n}` });
   });
 
   it("in the server and in two cron processes send every message exactly once", async () => {
@@ -73,9 +75,9 @@ describe("concurrent dispatchers", () => {
     const claimedAt = new Date();
     await t.db.outboxMessage.update({ where: { id: row.id }, data: { status: "sending", claimedBy: "dead/1", claimedAt } });
 
-    const within = await claimDue(t.db, { claimToken: "c", now: new Date(claimedAt.getTime() + 59_000), leaseMs: 60_000, batchSize: 5 });
-    expect(within).toHaveLength(0);
-    const after = await claimDue(t.db, { claimToken: "d", now: new Date(claimedAt.getTime() + 61_000), leaseMs: 60_000, batchSize: 5 });
-    expect(after.map((r) => r.id)).toEqual([row.id]);
+    const within = await claimNext(t.db, { claimToken: "c", now: new Date(claimedAt.getTime() + 59_000), leaseMs: 60_000 });
+    expect(within).toBeNull();
+    const after = await claimNext(t.db, { claimToken: "d", now: new Date(claimedAt.getTime() + 61_000), leaseMs: 60_000 });
+    expect(after?.id).toBe(row.id);
   });
 });

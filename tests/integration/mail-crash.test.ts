@@ -1,7 +1,8 @@
 // `npm run mail:dispatch` is SIGKILLed in the middle of a batch, while the SMTP server is
 // holding a message before answering, then run again. Nothing is lost; the one message in
 // flight — which the server accepted but the dead dispatcher never heard about — may arrive a
-// second time, with the same Message-ID. Nothing else arrives twice.
+// second time, with the same Message-ID. Nothing else arrives twice, and only that message
+// waits for the lease: the ones never attempted go out on the next run.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "../support/testDb";
 import { createTestSmtpServer, exited, insertOutboxRow, spawnMailDispatch, type TestSmtpServer } from "./support-mail";
@@ -47,22 +48,25 @@ describe("a dispatcher killed mid-batch", () => {
     first.kill("SIGKILL");
     expect(await firstExit).toMatchObject({ signal: "SIGKILL" });
 
-    // The batch was claimed by the dead process: two sent, the rest stuck in "sending".
+    // Two sent; the dead process had claimed only the message in flight; three never attempted.
     expect(await t.db.outboxMessage.count({ where: { status: "sent" } })).toBe(2);
-    expect(await t.db.outboxMessage.count({ where: { status: "sending" } })).toBe(4);
+    expect(await t.db.outboxMessage.count({ where: { status: "sending" } })).toBe(1);
+    expect(await t.db.outboxMessage.count({ where: { status: "pending" } })).toBe(3);
     // The server now commits the message it held, as a real server may after the client is gone.
     release();
     smtp.options.beforeAccept = undefined;
     await new Promise((resolve) => setTimeout(resolve, 100));
 
-    // Restart. Within the lease the dead process's claims are respected; after it, taken over.
+    // Restart. Within the lease the dead process's claim is respected, and the rest are sent at
+    // once; after the lease, the message in flight is taken over.
     const early = await exited(spawnMailDispatch({ ...env, MAIL_LEASE_SECONDS: "60" }));
     expect(early, early.output).toMatchObject({ code: 0 });
-    expect(await t.db.outboxMessage.count({ where: { status: "sending" } })).toBe(4);
+    expect(early.output).toMatch(/3 sent/);
+    expect(await t.db.outboxMessage.count({ where: { status: "sending" } })).toBe(1);
     await new Promise((resolve) => setTimeout(resolve, 1100));
     const restarted = await exited(spawnMailDispatch({ ...env, MAIL_LEASE_SECONDS: "1" }));
     expect(restarted, restarted.output).toMatchObject({ code: 0 });
-    expect(restarted.output).toMatch(/4 sent/);
+    expect(restarted.output).toMatch(/1 sent/);
 
     expect(await t.db.outboxMessage.count({ where: { status: "sent" } })).toBe(6);
     const counts = new Map<string | undefined, number>();
