@@ -7,11 +7,14 @@ import { ACCEPTED_LIST, ACCEPTED_TYPES } from "./fileTypes";
 
 export type FileVerdict = { ok: true; mediaType: string; fileName: string } | { ok: false; reason: string };
 
+/** A web page or an SVG passed off as text: kept out, though it would only ever be served as text. */
+const MARKUP = /^\s*<(!doctype\s+html|html|head|body|script|svg|\?xml)\b/i;
+
 function isPlainText(bytes: Uint8Array): boolean {
   if (bytes.includes(0)) return false;
   try {
-    new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-    return true;
+    const text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    return !MARKUP.test(text.replace(/^\uFEFF/, ""));
   } catch {
     return false;
   }
