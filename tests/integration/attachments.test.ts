@@ -74,13 +74,13 @@ const files = (id: string) => db.attachment.findMany({ where: { requestId: id },
 
 describe("accepted types, by content (R20)", () => {
   it.each([
-    ["mailer.pdf", FILES.pdf, "application/pdf"],
-    ["flyer.png", FILES.png, "image/png"],
-    ["photo.jpg", FILES.jpeg, "image/jpeg"],
-    ["script.docx", FILES.docx, "application/vnd.openxmlformats-officedocument.wordprocessingml.document"],
-    ["staffing.xlsx", FILES.xlsx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
-    ["ivr-message.txt", FILES.text, "text/plain"],
-  ])("%s is attached as %s, audited with its SHA-256, and downloads byte for byte", async (name, bytes, mediaType) => {
+    ["mailer.pdf", "application/pdf", FILES.pdf],
+    ["flyer.png", "image/png", FILES.png],
+    ["photo.jpg", "image/jpeg", FILES.jpeg],
+    ["script.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", FILES.docx],
+    ["staffing.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", FILES.xlsx],
+    ["ivr-message.txt", "text/plain", FILES.text],
+  ])("%s is attached as %s, audited with its SHA-256, and downloads byte for byte", async (name, mediaType, bytes) => {
     const id = await newDraft();
     const answer = await attach(id, "requester", [[name, bytes]]);
     expect(statusOf(answer)).toBe(303);
