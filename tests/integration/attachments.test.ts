@@ -10,6 +10,8 @@ import { transition } from "../../app/requests/transition.server";
 import * as filesRoute from "../../app/routes/requests.$id_.attachments";
 import * as downloadRoute from "../../app/routes/requests.$id_.attachments_.$fileId";
 import * as requestRoute from "../../app/routes/requests.$id";
+import { auditKeyring } from "../../app/requests/auditHash.server";
+import { verifyAuditTrail } from "../../app/requests/auditVerify.server";
 import { MEGABYTE, resetSettings, getSettings } from "../../app/settings.server";
 import { seedDatabase } from "../../prisma/seed";
 import { FILES } from "../support/files";
@@ -250,5 +252,13 @@ describe("removing: deleted from a draft, only withdrawn after submission (R20)"
     } finally {
       resetSettings({ ...getSettings(), attachmentMaxRequestBytes: 25 * MEGABYTE });
     }
+  });
+});
+
+describe("the audit chain", () => {
+  it("stays whole through every attachment, deletion and withdrawal above (audit:verify finds nothing)", async () => {
+    const report = await verifyAuditTrail(db, auditKeyring(getSettings()));
+    expect(report.entries).toBeGreaterThan(0);
+    expect(report.problems).toEqual([]);
   });
 });
