@@ -163,7 +163,7 @@ export default function AttachmentsPage() {
             <input type="hidden" name="intent" value="attach" />
             <div className={`usa-form-group${errors.file ? " usa-form-group--error" : ""}`}>
               <label className={`usa-label${errors.file ? " usa-label--error" : ""}`} htmlFor="file">
-                Files
+                Choose files
               </label>
               <div className="usa-hint" id="file-hint">
                 {ACCEPTED_LIST}; at most {limits.file} a file and {limits.request} for the whole request ({limits.left} left).
