@@ -3,6 +3,7 @@
 // streamed with a cap (app/http/uploadBody.server.ts) and each file checked by its content.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useState } from "react";
 import { attachmentFormSchema, DESCRIPTION_MAX } from "~/attachments/attachmentForm";
 import { addAttachments, attachmentsOf, removeAttachment, type NewFile } from "~/attachments/attachments.server";
 import { attachmentView } from "~/attachments/attachmentView.server";
@@ -117,6 +118,8 @@ export default function AttachmentsPage() {
   const navigation = useNavigation();
   const errors = sent?.errors ?? {};
   const uploading = navigation.state === "submitting" && navigation.formEncType === "multipart/form-data";
+  // With JavaScript: how much is on its way, while it goes.
+  const [chosen, setChosen] = useState(0);
   const summary: Array<[string, string]> = [];
   if (errors.form) summary.push(["files-heading", errors.form]);
   if (errors.file) summary.push(["file", errors.file]);
@@ -181,6 +184,7 @@ export default function AttachmentsPage() {
                 accept=".pdf,.png,.jpg,.jpeg,.docx,.xlsx,.txt,application/pdf,image/png,image/jpeg,text/plain"
                 aria-describedby={errors.file ? "file-hint file-error" : "file-hint"}
                 aria-invalid={errors.file ? true : undefined}
+                onChange={(e) => setChosen([...(e.currentTarget.files ?? [])].reduce((sum, f) => sum + f.size, 0))}
               />
             </div>
             <TextField
@@ -194,6 +198,11 @@ export default function AttachmentsPage() {
             <button type="submit" className="usa-button" disabled={uploading}>
               {uploading ? "Uploading…" : "Attach"}
             </button>
+            {uploading ? (
+              <p role="status" data-testid="upload-progress">
+                <progress className="margin-right-1" aria-label="Uploading" /> Sending {formatSize(chosen)}…
+              </p>
+            ) : null}
           </Form>
         )}
       </section>
