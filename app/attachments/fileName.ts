@@ -10,7 +10,7 @@ const RESERVED = /[<>:"/\\|?*]/g;
 
 export function cleanFileName(raw: string, extensions: readonly string[]): string {
   const base = raw.split(/[/\\]/).pop() ?? "";
-  let name = base.normalize("NFC").replace(UNSAFE, "").replace(RESERVED, "_").replace(/\s+/g, " ").trim();
+  let name = base.normalize("NFC").replace(/[\t\n\r]/g, " ").replace(UNSAFE, "").replace(RESERVED, "_").replace(/\s+/g, " ").trim();
   name = name.replace(/^[.\s]+|[.\s]+$/g, "");
   const dot = name.lastIndexOf(".");
   const ext = dot > 0 ? name.slice(dot + 1).toLowerCase() : "";
@@ -22,6 +22,6 @@ export function cleanFileName(raw: string, extensions: readonly string[]): strin
 
 /** `attachment`, with an ASCII fallback name and the real one in RFC 5987 form. */
 export function contentDisposition(fileName: string): string {
-  const ascii = fileName.normalize("NFKD").replace(/[^\x20-\x7e]/g, "_").replace(/["\\%]/g, "_");
+  const ascii = fileName.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/[^\x20-\x7e]/g, "_").replace(/["\\%]/g, "_");
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
 }
