@@ -3,12 +3,12 @@
 // streamed with a cap (app/http/uploadBody.server.ts) and each file checked by its content.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useState } from "react";
 import { attachmentFormSchema, DESCRIPTION_MAX } from "~/attachments/attachmentForm";
 import { addAttachments, attachmentsOf, removeAttachment, type NewFile } from "~/attachments/attachments.server";
 import { attachmentView } from "~/attachments/attachmentView.server";
 import { checkFile } from "~/attachments/fileCheck.server";
 import { ACCEPTED_LIST, formatSize } from "~/attachments/fileTypes";
+import { useUploadWithProgress } from "~/attachments/useUploadWithProgress";
 import { readUploadForm, type UploadedFile } from "~/attachments/multipart.server";
 import { blobStore } from "~/attachments/storage.server";
 import { AttachmentList } from "~/components/AttachmentList";
@@ -116,10 +116,9 @@ export default function AttachmentsPage() {
   const { request, files, removable, removal, mayAttach, limits, timeZone } = useLoaderData<typeof loader>();
   const sent = useActionData<typeof action>();
   const navigation = useNavigation();
-  const errors = sent?.errors ?? {};
-  const uploading = navigation.state === "submitting" && navigation.formEncType === "multipart/form-data";
-  // With JavaScript: how much is on its way, while it goes.
-  const [chosen, setChosen] = useState(0);
+  const upload = useUploadWithProgress();
+  const errors = upload.errors ?? sent?.errors ?? {};
+  const uploading = upload.progress !== null || (navigation.state === "submitting" && navigation.formEncType === "multipart/form-data");
   const summary: Array<[string, string]> = [];
   if (errors.form) summary.push(["files-heading", errors.form]);
   if (errors.file) summary.push(["file", errors.file]);
@@ -162,7 +161,7 @@ export default function AttachmentsPage() {
         {mayAttach ? (
           <p>{mayAttach}</p>
         ) : (
-          <Form method="post" encType="multipart/form-data" className="usa-form usa-form--large" noValidate>
+          <Form method="post" encType="multipart/form-data" className="usa-form usa-form--large" noValidate onSubmit={upload.onSubmit}>
             <input type="hidden" name="intent" value="attach" />
             <div className={`usa-form-group${errors.file ? " usa-form-group--error" : ""}`}>
               <label className={`usa-label${errors.file ? " usa-label--error" : ""}`} htmlFor="file">
@@ -184,7 +183,6 @@ export default function AttachmentsPage() {
                 accept=".pdf,.png,.jpg,.jpeg,.docx,.xlsx,.txt,application/pdf,image/png,image/jpeg,text/plain"
                 aria-describedby={errors.file ? "file-hint file-error" : "file-hint"}
                 aria-invalid={errors.file ? true : undefined}
-                onChange={(e) => setChosen([...(e.currentTarget.files ?? [])].reduce((sum, f) => sum + f.size, 0))}
               />
             </div>
             <TextField
@@ -198,9 +196,10 @@ export default function AttachmentsPage() {
             <button type="submit" className="usa-button" disabled={uploading}>
               {uploading ? "Uploading…" : "Attach"}
             </button>
-            {uploading ? (
+            {upload.progress ? (
               <p role="status" data-testid="upload-progress">
-                <progress className="margin-right-1" aria-label="Uploading" /> Sending {formatSize(chosen)}…
+                <progress className="margin-right-1" aria-label="Upload progress" max={upload.progress.total} value={upload.progress.loaded} /> Sent{" "}
+                {formatSize(upload.progress.loaded)} of {formatSize(upload.progress.total)}
               </p>
             ) : null}
           </Form>

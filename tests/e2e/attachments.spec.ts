@@ -9,6 +9,7 @@ import { PARTNER } from "./requestForm";
 import { DIRECTOR, FINANCE, openRequest, signedIn } from "./review";
 import { closeSeedDb, seedRequest } from "./seedRequest";
 import { FILES } from "../support/files";
+import { hydrated } from "./support";
 
 test.afterAll(closeSeedDb);
 
@@ -29,12 +30,15 @@ for (const js of [true, false]) {
     await expect(requester.getByLabel("What the files are")).toHaveValue("The flyer and the mailer");
     await expectAccessibleAsServed(requester, js);
 
-    // Two real files at once.
+    // Two real files at once. With JavaScript they go by XMLHttpRequest (upload progress); without, as a plain form.
+    if (js) await hydrated(requester);
     await requester.getByLabel("Choose files").setInputFiles([
       { name: "flyer.png", mimeType: "image/png", buffer: FILES.png },
       { name: "mailer.pdf", mimeType: "application/pdf", buffer: FILES.pdf },
     ]);
+    const posted = requester.waitForRequest((r) => r.method() === "POST" && new URL(r.url()).pathname === `/requests/${id}/attachments`);
     await requester.getByRole("button", { name: "Attach" }).click();
+    expect((await posted).resourceType()).toBe(js ? "xhr" : "document");
     await expect(requester.getByRole("status")).toContainText("Files attached.");
     await expect(requester.getByTestId("attachment")).toHaveCount(2);
     await expect(requester.getByRole("img", { name: "Preview of flyer.png" })).toBeVisible();
