@@ -6,6 +6,7 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { finalErrorHandler } from "./app/http/errorHandler.server";
 import { createRemixHandler } from "./app/http/remixHandler.server";
+import { UPLOAD_OVERHEAD_BYTES } from "./app/http/uploadBody.server";
 import { getLoadContext } from "./app/load-context.server";
 import { keepFilesPrivate } from "./app/privateFiles.server";
 import { CSP_REPORT_PATH, cspReportHandler } from "./app/security/cspReport.server";
@@ -46,7 +47,13 @@ export async function createApp(settings: Settings, build?: ServerBuild, assetsP
     "*",
     noStore,
     // The build's own mode ("production" after `remix build`): error details stay on the server console.
-    createRemixHandler({ build: serverBuild, mode: serverBuild.mode, appUrl: settings.appUrl, getLoadContext }),
+    createRemixHandler({
+      build: serverBuild,
+      mode: serverBuild.mode,
+      appUrl: settings.appUrl,
+      getLoadContext,
+      maxUploadBytes: settings.attachmentMaxRequestBytes + UPLOAD_OVERHEAD_BYTES,
+    }),
   );
   // Last: every error any middleware passed on gets the portal's own page.
   app.use(finalErrorHandler);

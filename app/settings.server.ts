@@ -28,6 +28,9 @@ export interface Settings {
    * (sign-in limits). false: none, the socket's address counts.
    */
   trustProxy: false | number | string[];
+  /** Attachments (issue 14): the largest file, and all of one request's files together, in bytes. */
+  attachmentMaxFileBytes: number;
+  attachmentMaxRequestBytes: number;
 }
 
 export class SettingsError extends Error {
@@ -44,6 +47,9 @@ export class SettingsError extends Error {
     this.name = "SettingsError";
   }
 }
+
+/** A megabyte as people's computers count file sizes. */
+export const MEGABYTE = 1024 * 1024;
 
 type Env = Record<string, string | undefined>;
 
@@ -209,6 +215,11 @@ export function loadSettings(env: Env = process.env, cwd: string = process.cwd()
     intIn(1, 12),
     7,
   );
+  const attachmentMaxFileMb = read(env, "ATTACHMENT_MAX_FILE_MB", "a whole number of megabytes 1-100", intIn(1, 100), 10);
+  const attachmentMaxRequestMb = read(env, "ATTACHMENT_MAX_REQUEST_MB", "a whole number of megabytes 1-1000", intIn(1, 1000), 25);
+  if (attachmentMaxRequestMb < attachmentMaxFileMb) {
+    throw new SettingsError("ATTACHMENT_MAX_REQUEST_MB", `at least ATTACHMENT_MAX_FILE_MB (${attachmentMaxFileMb})`, String(attachmentMaxRequestMb));
+  }
   return {
     nodeEnv,
     port,
@@ -224,6 +235,8 @@ export function loadSettings(env: Env = process.env, cwd: string = process.cwd()
     sessionIdleMinutes,
     fiscalYearStartMonth,
     trustProxy: readTrustProxy(env),
+    attachmentMaxFileBytes: attachmentMaxFileMb * MEGABYTE,
+    attachmentMaxRequestBytes: attachmentMaxRequestMb * MEGABYTE,
   };
 }
 

@@ -13,6 +13,7 @@ import { dbReady, type PrismaClient } from "../app/db.server";
 import { getSettings } from "../app/settings.server";
 import { exponentialBackoff, type Backoff } from "./backoff";
 import { claimNext } from "./claim.server";
+import { letterAttachments } from "./letterAttachment.server";
 import { loadMailSettings } from "./mail-settings.server";
 import { messageIdFor } from "./message-id";
 import type { MailTransport, OutgoingMail } from "./outgoing-mail";
@@ -112,7 +113,8 @@ export async function dispatchOnce(options: DispatchOptions): Promise<DispatchRe
     // the error must not be mistaken for a failed send and the message sent again at once.
     let sendError: unknown;
     try {
-      await transport.send(mail);
+      // Inside the try: a letter that cannot be made now (the database away) is tried again later.
+      await transport.send({ ...mail, attachments: await letterAttachments(db, row) });
     } catch (error) {
       sendError = error ?? new Error("unknown error");
     }

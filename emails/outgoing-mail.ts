@@ -13,6 +13,14 @@ export interface OutgoingMail {
   subject: string;
   text: string;
   html: string;
+  /** Files sent with it: the approval or rejection letter (letterAttachment.server.ts). */
+  attachments?: MailAttachment[];
+}
+
+export interface MailAttachment {
+  filename: string;
+  content: Buffer;
+  contentType: string;
 }
 
 export interface MailTransport {
@@ -30,6 +38,7 @@ export function toNodemailerMessage(mail: OutgoingMail): SendMailOptions {
     text: mail.text,
     html: mail.html,
     messageId: mail.messageId,
+    attachments: mail.attachments?.map((a) => ({ filename: a.filename, content: a.content, contentType: a.contentType })),
     // RFC 3834: tells out-of-office responders not to answer a machine.
     headers: { "Auto-Submitted": "auto-generated" },
   };

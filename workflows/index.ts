@@ -7,6 +7,7 @@ export * from "./notice";
 export * from "./context";
 export * from "./requestAnswers";
 export { checks, check, copyCheck, requesterCheck } from "./rules";
+export * from "./attachments";
 export { requestMachine, MACHINE_VERSION } from "./requestMachine";
 export * from "./engine";
 export * from "./decision";

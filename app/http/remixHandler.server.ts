@@ -12,8 +12,9 @@ import type { AppLoadContext, ServerBuild } from "@remix-run/node";
 import type { NextFunction, Request as ExpressRequest, RequestHandler, Response as ExpressResponse } from "express";
 import { readBody } from "./body.server";
 import { sendPortalPage, type PortalPage } from "./portalPage.server";
+import { cappedBody, declaresTooMuch, isUpload, UPLOAD_TOO_LARGE_PAGE } from "./uploadBody.server";
 
-/** The portal's forms are text; files are not uploaded yet. A megabyte is far more than any form needs. */
+/** The portal's forms are text (files go to the one upload route). A megabyte is far more than any form needs. */
 export const MAX_FORM_BYTES = 1024 * 1024;
 
 const FORM_TYPES = new Set(["application/x-www-form-urlencoded", "multipart/form-data"]);
@@ -83,6 +84,8 @@ export function createRemixHandler(options: {
   mode: string;
   appUrl: string;
   getLoadContext: (req: ExpressRequest, res: ExpressResponse) => AppLoadContext;
+  /** The largest upload body (uploadBody.server.ts); without it, uploads are held to MAX_FORM_BYTES like any form. */
+  maxUploadBytes?: number;
 }): RequestHandler {
   const handle = createRequestHandler(options.build, options.mode);
   const app = new URL(options.appUrl);
@@ -90,8 +93,16 @@ export function createRemixHandler(options: {
     try {
       // An absolute-form target ("GET http://other/ HTTP/1.1") is for proxies, not for the portal.
       if (!req.originalUrl.startsWith("/")) return sendPortalPage(res, 400, BAD_ADDRESS);
-      let body: Uint8Array<ArrayBuffer> | undefined;
-      if (req.method !== "GET" && req.method !== "HEAD") {
+      let body: Uint8Array<ArrayBuffer> | ReadableStream<Uint8Array> | undefined;
+      let passedCap = () => false;
+      if (options.maxUploadBytes !== undefined && isUpload(req)) {
+        if (declaresTooMuch(req, options.maxUploadBytes)) {
+          // Not read: closing the connection spares reading the rest only to drop it.
+          res.set("Connection", "close");
+          return sendPortalPage(res, 413, UPLOAD_TOO_LARGE_PAGE);
+        }
+        ({ body, passedCap } = cappedBody(req, options.maxUploadBytes));
+      } else if (req.method !== "GET" && req.method !== "HEAD") {
         const read = await formBody(req);
         if (read.kind === "refused") return sendPortalPage(res, read.status, read.page);
         body = read.bytes;
@@ -105,8 +116,11 @@ export function createRemixHandler(options: {
         headers: remixHeaders(req, app.host),
         signal: controller.signal,
         body,
+        // A streamed body (an upload) is sent as it comes.
+        ...(body instanceof ReadableStream && { duplex: "half" }),
       });
       const response = await handle(request, options.getLoadContext(req, res));
+      if (passedCap()) res.set("Connection", "close");
       await sendRemixResponse(res, response);
     } catch (error) {
       next(error);

@@ -2,6 +2,9 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { currentAnalysis } from "~/analysis/analyses.server";
+import { attachmentsOf } from "~/attachments/attachments.server";
+import { attachmentView } from "~/attachments/attachmentView.server";
+import { AttachmentList } from "~/components/AttachmentList";
 import { AnalysisSummary } from "~/components/AnalysisSummary";
 import { ChangesAskedFor } from "~/components/ChangesAskedFor";
 import { DateText, InstantText } from "~/components/DateText";
@@ -12,6 +15,7 @@ import { StatusTracker } from "~/components/StatusTracker";
 import { db } from "~/db.server";
 import { assessedFeeWorking } from "~/fees/assessment.server";
 import { formatUsd, toCents } from "~/fees/money";
+import { letterKind } from "~/letters/letterAccess.server";
 import { seesEverything } from "~/requests/access.server";
 import { copiedFrom } from "~/requests/copiedFrom.server";
 import { answersOf } from "~/requests/answers";
@@ -22,7 +26,7 @@ import { auditTrail, commentsOn, type AuditLine } from "~/requests/queries.serve
 import { refusalOf, requestInContext } from "~/requests/requestRoute.server";
 import { displayValue, FORM_FIELDS } from "~/requests/formFields";
 import { transition } from "~/requests/transition.server";
-import { actorLabel, availableActions, copyCheck, FINAL_STATES, isStateName, localDate, REQUEST_TYPE_LABELS, STATE_LABELS, stateName, type ActorRole, type AvailableAction, type Fee, type FeeStatus, type RequestType, type SignOff, type SignOffSlot, type StateName } from "workflows";
+import { attachCheck, actorLabel, availableActions, copyCheck, FINAL_STATES, isStateName, localDate, REQUEST_TYPE_LABELS, STATE_LABELS, stateName, type ActorRole, type AvailableAction, type Fee, type FeeStatus, type RequestType, type SignOff, type SignOffSlot, type StateName } from "workflows";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.request.reference}: ${data.request.title} – 3-1-1 Number Use Portal` : "Request" },
@@ -39,7 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const wholeHistory = new URL(request.url).searchParams.get("history") === "all";
   const state = stateName(snapshot);
   const ctx = snapshot.context;
-  const [audit, comments] = await Promise.all([auditTrail(db, row.id), commentsOn(db, row.id)]);
+  const [audit, comments, files] = await Promise.all([auditTrail(db, row.id), commentsOn(db, row.id), attachmentsOf(db, row.id)]);
   const closedFrom = [...audit].reverse().find((a) => a.fromState && a.toState === state)?.fromState;
   const answers = answersOf(row);
   const who = (a: AuditLine) => actorLabel(a.actorName, a.role ? { role: a.role as ActorRole, acting: a.acting } : null);
@@ -100,6 +104,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       comment: a.comment,
     })),
     comments: comments.map((c) => ({ id: c.id, author: c.author.name, body: c.body, at: c.createdAt.toISOString() })),
+    files: files.map(attachmentView),
+    mayAttach: attachCheck(state, row, actor) === null,
+    // The letter of the decision, for those who may download it (app/letters).
+    letter: letterKind(state),
     timeZone,
   };
 }
@@ -125,7 +133,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(`/requests/${row.id}?done=${act.intent}`, 303);
 }
 
-const DONE_MESSAGES: Partial<Record<RequestIntent | "RECORD_ANALYSIS" | "ASSESS_FEE", string>> = {
+const DONE_MESSAGES: Partial<Record<RequestIntent | "RECORD_ANALYSIS" | "ASSESS_FEE" | "ATTACH", string>> = {
   RECORD_ANALYSIS: "Analysis recorded. Finance has been told.",
   ASSESS_FEE: "Fee set.",
   SUBMIT: "Request submitted. COM has been told by e-mail.",
@@ -141,6 +149,7 @@ const DONE_MESSAGES: Partial<Record<RequestIntent | "RECORD_ANALYSIS" | "ASSESS_
   DISPUTE_FEE: "Fee disputed. Finance will look at it again.",
   DECLINE_FEE: "Fee declined. The request is withdrawn.",
   COMMENT: "Comment added.",
+  ATTACH: "Files attached.",
 };
 
 function has(actions: AvailableAction[], type: AvailableAction["type"]) {
@@ -193,6 +202,9 @@ export default function RequestPage() {
     audit,
     historyLength,
     comments,
+    files,
+    mayAttach,
+    letter,
     timeZone,
   } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -424,6 +436,25 @@ export default function RequestPage() {
         </dl>
       </section>
 
+      {letter ? (
+        <section aria-labelledby="letter-heading" className="margin-y-3">
+          <h2 id="letter-heading">{letter === "approval" ? "Approval letter" : "Rejection letter"}</h2>
+          <p>
+            <a href={`/requests/${request.id}/letter`} download data-testid="letter-link">
+              Download the {letter} letter (PDF)
+            </a>
+          </p>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="files" className="margin-y-3">
+        <h2 id="files">Files</h2>
+        <AttachmentList requestId={request.id} files={files} timeZone={timeZone} />
+        <p>
+          <Link to={`/requests/${request.id}/attachments`}>{mayAttach ? "Attach or take off files" : "See the files"}</Link>
+        </p>
+      </section>
+
       <section aria-labelledby="comments" className="margin-y-3">
         <h2 id="comments">Comments</h2>
         {comments.length === 0 ? <p>No comments yet. Decisions and their reasons are in the history below.</p> : null}
@@ -511,6 +542,9 @@ function describe(a: { event: string; from: string | null; to: string | null }) 
   if (a.event === "CREATE") return "Started the draft";
   if (a.event === "COPY") return "Started the draft as a copy";
   if (a.event === "EDIT") return "Edited the request";
+  if (a.event === "ATTACH") return "Attached a file";
+  if (a.event === "REMOVE_ATTACHMENT") return "Deleted a file from the draft";
+  if (a.event === "WITHDRAW_ATTACHMENT") return "Withdrew a file";
   if (a.event === "APPROVE") return a.to === "Approved" ? "Signed off: approved" : "Signed off";
   return a.from === a.to ? a.event : `${a.from} → ${a.to}`;
 }

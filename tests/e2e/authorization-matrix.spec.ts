@@ -106,6 +106,15 @@ const EXPECTED: Record<string, { GET: Row; POST?: Row }> = {
     GET: ["signin", "403", "403", "403", "403", "403", "page", "403"],
     POST: ["signin", "403", "403", "403", "403", "403", "reached", "403"],
   },
+  // Issue 14: a request's files, one file, and its letter follow the request (R1, R18); the request
+  // is in screening, so it has no letter yet, and the file id is none of its files.
+  "routes/requests.$id_.attachments": {
+    GET: ["signin", "page", "404", "page", "page", "page", "page", "404"],
+    POST: ["signin", "reached", "404", "reached", "reached", "reached", "reached", "404"],
+  },
+  "routes/requests.$id_.attachments_.$fileId": { GET: ["signin", "404", "404", "404", "404", "404", "404", "404"] },
+  "routes/requests.$id_.letter": { GET: ["signin", "404", "404", "404", "404", "404", "404", "404"] },
+  "routes/verify.$reference": { GET: signedInOnly("page") },
   "routes/calendar": {
     GET: ["signin", "403", "403", "page", "page", "page", "403", "403"],
     POST: ["signin", "403", "403", "reached", "reached", "reached", "403", "403"],
@@ -144,7 +153,9 @@ test("every route × every role: the expected outcome, and no GET changes anythi
     "/" +
     path
       .replace(":id", routeId.startsWith("routes/admin.departments") ? department.id : routeId.startsWith("routes/admin.users") ? user.id : params.id)
-      .replace(":token", params.token);
+      .replace(":token", params.token)
+      .replace(":fileId", "not-a-file")
+      .replace(":reference", screening.reference);
 
   const contexts = {} as Record<Persona, APIRequestContext>;
   contexts.anonymous = await signedIn(baseURL!, null);
