@@ -14,7 +14,13 @@ export function providerConfig(settings: OidcSettings): Promise<client.Configura
       settings.clientId,
       undefined,
       client.ClientSecretBasic(settings.clientSecret),
-      { execute: settings.allowInsecure ? [client.allowInsecureRequests] : [], timeout: 10 },
+      {
+        // enableNonRepudiationChecks: check the ID token's signature against the provider's
+        // published keys even though it came straight from the token endpoint (openid-client
+        // otherwise relies on TLS alone there): a token the provider did not sign is refused.
+        execute: [client.enableNonRepudiationChecks, ...(settings.allowInsecure ? [client.allowInsecureRequests] : [])],
+        timeout: 10,
+      },
     );
     cached = { settings, config };
     config.catch(() => {
