@@ -13,6 +13,7 @@ import { action as signInAction, loader as signInLoader } from "../../app/routes
 import { loader as startLoader } from "../../app/routes/sign-in_.oidc";
 import { loader as callbackLoader } from "../../app/routes/sign-in_.oidc_.callback";
 import { action as signOutAction } from "../../app/routes/sign-out";
+import { action as userAction, loader as userLoader } from "../../app/routes/admin.users.$id";
 import { action as verifyAction } from "../../app/routes/sign-in_.verify";
 import { totpCode } from "../../app/auth/mfa.server";
 import { loadSettings, resetSettings, type Settings } from "../../app/settings.server";
@@ -304,6 +305,41 @@ describe("signing out", () => {
     expect(await getSessionStore().getUser(get(`${PORTAL}/`, cookie), new Date())).toBeNull();
     // The provider accepts it (its "sign out?" page).
     expect((await fetch(endSession)).status).toBe(200);
+  });
+});
+
+describe("the administrator's user page", () => {
+  it("shows the sign-in method and linked subject, and unlinking is audited and ends the SSO sessions", async () => {
+    const userId = await invite("ulla.unlink@example.gov");
+    idp.people.set("sub-ulla", { sub: "sub-ulla", email: "ulla.unlink@example.gov", emailVerified: true, name: "Ulla" });
+    const { outcome } = await signInAs("sub-ulla");
+    const admin = DEMO_ACCOUNTS.find((a) => a.role === "admin")!;
+    const adminRow = await t.db.user.findUniqueOrThrow({ where: { email: admin.email } });
+    const adminCookie = (await getSessionStore().createSession(get(`${PORTAL}/`), adminRow.id)).split(";")[0];
+
+    const page = await run(() => userLoader({ request: get(`${PORTAL}/admin/users/${userId}`, adminCookie), context, params: { id: userId } }));
+    expect((page.body as { person: unknown }).person).toMatchObject({
+      lastSignIn: { method: "oidc" },
+      linked: { issuer: idp.issuer, subject: "sub-ulla" },
+    });
+
+    const unlinked = await run(() =>
+      userAction({
+        request: new Request(`${PORTAL}/admin/users/${userId}`, {
+          method: "POST",
+          headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: adminCookie },
+          body: new URLSearchParams({ intent: "unlinkSso" }),
+        }),
+        context,
+        params: { id: userId },
+      }),
+    );
+    expect(unlinked.status).toBe(303);
+    expect(await t.db.user.findUniqueOrThrow({ where: { id: userId } })).toMatchObject({ oidcIssuer: null, oidcSubject: null });
+    expect(await sessionUser(outcome.cookies)).toBeNull();
+    const entry = await t.db.auditEntry.findFirstOrThrow({ where: { event: "SSO_UNLINKED" }, orderBy: { id: "desc" } });
+    expect(entry).toMatchObject({ actorId: adminRow.id });
+    expect(entry.comment).toContain("sub-ulla");
   });
 });
 
