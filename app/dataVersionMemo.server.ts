@@ -2,10 +2,11 @@
 // calendar (every request a month may hold: two years of rows) and the Finance report (every
 // fee). Both are read far more often than requests change.
 //
-// The data version is the newest audit entry's id: every change to a request (and to a
-// department, whose name the calendar shows) writes an AuditEntry in the same transaction, and
-// its id only grows, so a new version is visible exactly when the change is. A key holding
-// it cannot serve data older than the database.
+// The data version is a counter bumped with every audit entry, in its transaction: every change
+// to a request (and to a department, whose name the calendar shows) writes an entry, so a new
+// version is visible exactly when the change is, on either database. (The newest entry's id was
+// the version once; PostgreSQL's ids commit out of order, so a smaller id can appear later.)
+// A key holding it cannot serve data older than the database.
 import type { PrismaClient } from "~/generated/prisma/client";
 
 /** A few months, weeks, days and reports for each version; the least recently used goes first. */
@@ -16,7 +17,7 @@ export const MEMO_ENTRIES = 50;
 const memos = new WeakMap<PrismaClient, Map<string, Promise<unknown>>>();
 
 export async function dataVersion(db: PrismaClient): Promise<number> {
-  const [row] = await db.$queryRaw<Array<{ version: number | bigint | null }>>`SELECT max(id) AS version FROM "AuditEntry"`;
+  const [row] = await db.$queryRaw<Array<{ version: number | bigint | null }>>`SELECT version FROM "DataVersion" WHERE id = 1`;
   return Number(row?.version ?? 0);
 }
 

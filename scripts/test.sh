@@ -44,8 +44,6 @@ echo "== integration tests (PostgreSQL)"; npx vitest run tests/integration
 
 echo "== build"; npm run build --silent
 
-e2e_database="e2e_$$"
-npx tsx -e "import pg from 'pg'; const c = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL }); await c.connect(); await c.query('CREATE DATABASE \"$e2e_database\"'); await c.end();"
-E2E_DATABASE_URL="${TEST_DATABASE_URL%/*}/$e2e_database"
+E2E_DATABASE_URL="$(npx tsx tests/support/postgresServer.ts createdb "$TEST_DATABASE_URL" "e2e_$$")"
 export E2E_DATABASE_URL
 echo "== browser tests (PostgreSQL, two portal instances)"; npx playwright test

@@ -12,7 +12,7 @@ import { actorLabel, roleUsed } from "./roles";
 import { awaitsAction, OPEN_STATES } from "./stateGroups";
 import { STATE_LABELS, type StateName } from "./states";
 import { movesTask, taskHolders } from "./tasks";
-import type { HeldRole } from "./types";
+import type { Fee, HeldRole } from "./types";
 
 export interface Deadlines {
   /**
@@ -62,6 +62,10 @@ export interface Decision {
     reachedFeeAssessment: boolean;
     /** A draft or an open request: someone's task (see `awaitsAction`). */
     awaitsAction: boolean;
+    /** The fee as the machine now holds it, for the Finance report and Finance's tasks; null for none. */
+    fee: (Omit<Fee, "by" | "reason" | "at"> & { at: Date }) | null;
+    /** When the current analysis was recorded, which finds its stored row; null when none counts (R13). */
+    analysisAt: Date | null;
   };
 }
 
@@ -140,6 +144,15 @@ export function decide(
       firstSubmittedOn: ctx.firstSubmittedAt ? localDate(ctx.firstSubmittedAt, ctx.timeZone) : null,
       reachedFeeAssessment: to === "feeAssessment",
       awaitsAction: awaitsAction(to),
+      fee: ctx.fee && {
+        status: ctx.fee.status,
+        amount: ctx.fee.amount,
+        suggested: ctx.fee.suggested,
+        scheduleVersion: ctx.fee.scheduleVersion,
+        accountCode: ctx.fee.accountCode,
+        at: new Date(ctx.fee.at),
+      },
+      analysisAt: ctx.analysis ? new Date(ctx.analysis.at) : null,
     },
   };
 }

@@ -32,6 +32,8 @@ export async function storeAnalysis(
       createdAt: input.at,
       inputs: JSON.stringify(input.inputs),
       outputs: JSON.stringify(outputs),
+      // The days again as rows, which the capacity calendar adds up in SQL.
+      days: { createMany: { data: input.outputs.daily.map((day) => ({ date: day.date, calls: day.calls })) } },
     },
   });
 }

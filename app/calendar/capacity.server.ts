@@ -5,8 +5,9 @@
 import { Prisma, type PrismaClient } from "~/generated/prisma/client";
 import { currentAnalyses } from "~/analysis/analyses.server";
 import { RESPONSE_TAIL_DAYS } from "~/analysis/responseCurve";
-import { type RequestContext, addCalendarDays, OPEN_STATES } from "workflows";
+import { addCalendarDays, OPEN_STATES } from "workflows";
 import { memoised } from "~/dataVersionMemo.server";
+import { sqlFor } from "~/db/engine";
 import { dayLoads, OPEN_ENDED_DAYS, type CalendarEntry, type DayLoad, type RangeRequest } from "./dayLoads";
 
 /** Approved requests, including those whose end date has passed (they did happen). */
@@ -33,16 +34,12 @@ export async function calendarEntries(db: PrismaClient, range: { first: string; 
       state: true,
       effectiveDate: true,
       endDate: true,
-      snapshot: true,
+      analysisAt: true,
       department: { select: { name: true } },
     },
     orderBy: [{ effectiveDate: "asc" }, { reference: "asc" }],
   });
-  const current = rows.flatMap((row) => {
-    // Only the analysis is wanted: read it from the stored snapshot without rebuilding the machine.
-    const analysis = (JSON.parse(row.snapshot) as { context: RequestContext }).context.analysis;
-    return analysis ? [{ requestId: row.id, at: analysis.at }] : [];
-  });
+  const current = rows.flatMap((row) => (row.analysisAt ? [{ requestId: row.id, at: row.analysisAt.toISOString() }] : []));
   const analyses = await currentAnalyses(db, current);
   return rows.map((row) => ({
     id: row.id,
@@ -64,21 +61,19 @@ interface RangeRow {
   state: string;
   from: string;
   to: string | null;
-  /** JSON [[date, calls], …]: the current analysis's days within the range. */
-  daily: string;
-  /** JSON [last date, total calls, days] of an open-ended request's analysed first month, or null. */
-  firstMonth: string | null;
+  /** JSON [[date, calls], …]: the current analysis's days within the range; null (PostgreSQL) or [] for none. */
+  daily: string | null;
+  /** Of an open-ended request's analysed first month: its last day, total calls and days. */
+  lastDay: string | null;
+  monthCalls: number | null;
+  monthDays: number | bigint | null;
 }
 
 /**
  * Every request that may be in effect, or bring calls, on a day from `first` to `last`. One
- * query: the snapshot is never sent to JavaScript, and of each analysis only the range's days.
- *
- * The current analysis is the one recorded at the instant the machine's context names
- * (context.analysis.at, as `currentAnalysis` finds it): ordering a new analysis or deciding
- * none is needed clears it, so an earlier Analysis row of the request does not count. Instants
- * are compared as julianday numbers, because the snapshot writes "…Z" and Prisma's SQLite
- * adapter stores DateTime as "…+00:00" text.
+ * query: of each current analysis only the range's days (AnalysisDay rows), never the snapshot.
+ * The current analysis is the Analysis row recorded at the request's `analysisAt` (R13: ordering
+ * a new analysis or deciding none is needed clears it, so an earlier row does not count).
  */
 export async function rangeRequests(db: PrismaClient, range: { first: string; last: string }): Promise<RangeRequest[]> {
   const { first, last } = range;
@@ -88,28 +83,32 @@ export async function rangeRequests(db: PrismaClient, range: { first: string; la
   const openEndedSince = addCalendarDays(first, -(OPEN_ENDED_DAYS - 1));
   // A mailing's calls go on for weeks after its last distribution day.
   const endedSince = addCalendarDays(first, -RESPONSE_TAIL_DAYS);
-  // "+r.state" keeps SQLite off the state index: most requests are approved or completed, so
-  // it would read far more rows than the effective-date range does (240 ms against 140 ms).
+  const sql = sqlFor(db, {
+    sqlite: {
+      days: Prisma.sql`json_group_array(json_array(day.date, day.calls))`,
+      // "+r.state" keeps SQLite off the state index: most requests are approved or completed, so
+      // it would read far more rows than the effective-date range does (240 ms against 140 ms).
+      state: Prisma.sql`+r.state`,
+    },
+    postgres: { days: Prisma.sql`json_agg(json_build_array(day.date, day.calls) ORDER BY day.date)::text`, state: Prisma.sql`r.state` },
+  });
+  const openEnded = Prisma.sql`r."endDate" IS NULL AND a.id IS NOT NULL`;
   const rows = await db.$queryRaw<RangeRow[]>`
     SELECT r.id, r.reference, r.title, d.name AS department, r.state, r."effectiveDate" AS "from", r."endDate" AS "to",
-      (SELECT json_group_array(json_array(day.value ->> 'date', day.value ->> 'calls'))
-         FROM json_each(a.outputs, '$.daily') AS day
-        WHERE day.value ->> 'date' BETWEEN ${first} AND ${last}) AS daily,
-      CASE WHEN r."endDate" IS NULL AND a.id IS NOT NULL THEN
-        (SELECT json_array(max(day.value ->> 'date'), sum(day.value ->> 'calls'), count(*)) FROM json_each(a.outputs, '$.daily') AS day)
-      END AS "firstMonth"
+      (SELECT ${sql.days} FROM "AnalysisDay" day WHERE day."analysisId" = a.id AND day.date BETWEEN ${first} AND ${last}) AS daily,
+      CASE WHEN ${openEnded} THEN (SELECT max(day.date) FROM "AnalysisDay" day WHERE day."analysisId" = a.id) END AS "lastDay",
+      CASE WHEN ${openEnded} THEN (SELECT sum(day.calls) FROM "AnalysisDay" day WHERE day."analysisId" = a.id) END AS "monthCalls",
+      CASE WHEN ${openEnded} THEN (SELECT count(*) FROM "AnalysisDay" day WHERE day."analysisId" = a.id) END AS "monthDays"
     FROM "Request" r
     JOIN "Department" d ON d.id = r."departmentId"
     LEFT JOIN "Analysis" a ON a.id = (
-      SELECT c.id FROM "Analysis" c
-      WHERE c."requestId" = r.id AND julianday(c."createdAt") = julianday(r.snapshot ->> '$.context.analysis.at')
-      ORDER BY c.id DESC LIMIT 1)
-    WHERE +r.state IN (${Prisma.join([...APPROVED_STATES, ...OPEN_STATES])})
+      SELECT c.id FROM "Analysis" c WHERE c."requestId" = r.id AND c."createdAt" = r."analysisAt" ORDER BY c.id DESC LIMIT 1)
+    WHERE ${sql.state} IN (${Prisma.join([...APPROVED_STATES, ...OPEN_STATES])})
       AND r."effectiveDate" BETWEEN ${earliest} AND ${last}
       AND ((r."endDate" IS NULL AND r."effectiveDate" >= ${openEndedSince}) OR r."endDate" >= ${endedSince})`;
   return rows.map((row) => {
-    const daily = (JSON.parse(row.daily) as Array<[string, number]>).map(([date, calls]) => ({ date, calls }));
-    const firstMonth = row.firstMonth === null ? null : (JSON.parse(row.firstMonth) as [string | null, number | null, number]);
+    const daily = (JSON.parse(row.daily ?? "[]") as Array<[string, number]>).map(([date, calls]) => ({ date, calls }));
+    const monthDays = Number(row.monthDays ?? 0);
     return {
       id: row.id,
       reference: row.reference,
@@ -119,10 +118,7 @@ export async function rangeRequests(db: PrismaClient, range: { first: string; la
       from: row.from,
       to: row.to,
       daily,
-      carry:
-        firstMonth && firstMonth[0] !== null && firstMonth[2] > 0
-          ? { after: firstMonth[0], calls: Math.round((firstMonth[1] ?? 0) / firstMonth[2]) }
-          : null,
+      carry: row.lastDay !== null && monthDays > 0 ? { after: row.lastDay, calls: Math.round(Number(row.monthCalls ?? 0) / monthDays) } : null,
     };
   });
 }

@@ -41,7 +41,7 @@ export async function assessedFeeWorking(
 export async function disputedFees(db: PrismaClient, requestIds: string[]): Promise<Set<string>> {
   if (requestIds.length === 0) return new Set();
   const rows = await db.$queryRaw<Array<{ id: string }>>`
-    SELECT id FROM "Request" WHERE id IN (${Prisma.join(requestIds)}) AND snapshot ->> '$.context.fee.status' = 'disputed'`;
+    SELECT id FROM "Request" WHERE id IN (${Prisma.join(requestIds)}) AND "feeStatus" = 'disputed'`;
   return new Set(rows.map((r) => r.id));
 }
 

@@ -42,6 +42,7 @@ async function lockRequestHead(tx: Tx, requestId: string): Promise<RequestHead> 
   return { ...row, version: Number(row.version), auditCount: Number(row.auditCount) };
 }
 
+/** Adds the entry and moves the data version (dataVersionMemo.server.ts) in the same transaction. */
 async function insertEntry(tx: Tx, entry: AuditInput, keyId: string, prevHash: string | null, hash: string): Promise<number> {
   // Raw: every event appends, and the ORM's queries cost several times as much.
   const [{ id }] = await tx.$queryRaw<Array<{ id: number | bigint }>>`
@@ -49,6 +50,7 @@ async function insertEntry(tx: Tx, entry: AuditInput, keyId: string, prevHash: s
     VALUES (${entry.requestId}, ${entry.actorId}, ${entry.actorName}, ${entry.role}, ${entry.acting}, ${entry.event},
       ${entry.fromState}, ${entry.toState}, ${entry.comment}, ${entry.at}, ${keyId}, ${prevHash}, ${hash})
     RETURNING id`;
+  await tx.$executeRaw`UPDATE "DataVersion" SET version = version + 1 WHERE id = 1`;
   return Number(id);
 }
 

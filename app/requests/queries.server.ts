@@ -2,8 +2,9 @@
 import type { CurrentUser } from "~/auth/session.server";
 import { Prisma, type AuditEntry, type PrismaClient, type Request } from "~/generated/prisma/client";
 import { availableActions, isStateName, isTask, localDate, REQUEST_TYPES, restore, stateName, TASK_EVENTS, type AvailableAction, type RequestType, type StateName } from "workflows";
+import { engineOf } from "~/db/engine";
 import { seesEverything, visibleSql } from "./access.server";
-import { cursorAt, parseCursor, type Cursor } from "./listCursor";
+import { cursorAt, NO_DUE_DATE, parseCursor, type Cursor, type TaskCursor } from "./listCursor";
 import { searchCondition } from "./search.server";
 import { actionsKey, rememberedActions } from "./actionsMemo.server";
 import { actorOf } from "./actor.server";
@@ -224,32 +225,36 @@ const TASK_CANDIDATES = 600;
 export interface TaskPage {
   tasks: Task[];
   /** Where to look for more: after the last task shown, or after the last request asked about. */
-  next: Cursor | null;
+  next: TaskCursor | null;
 }
 
-/** Where a request without a taskSince sorts (SQLite puts NULL first); none should be open without one. */
+/** Where a request without a taskSince sorts; none should be open without one. */
 const EPOCH = new Date(0);
 
 /**
- * What waits on this person now, oldest first: the machine decides what each may do.
- * One task more than a page says whether more follow, without asking about every request.
+ * What waits on this person now, the nearest effective date first (the fewest days left), then
+ * the longest waiting: the machine decides what each may do. One task more than a page says
+ * whether more follow, without asking about every request.
  */
 export async function myTasks(
   db: PrismaClient,
   user: CurrentUser,
   now: Date,
   timeZone: string,
-  { limit = TASKS_PER_PAGE, after }: { limit?: number; after?: Cursor } = {},
+  { limit = TASKS_PER_PAGE, after }: { limit?: number; after?: TaskCursor } = {},
 ): Promise<TaskPage> {
   const actor = actorOf(user);
   const at = now.toISOString();
   const today = localDate(now, timeZone);
   const tasks: Task[] = [];
   // Someone who sees everything reads the requests awaiting action in task order from the partial
-  // index (SQLite's planner would sort them all); a department's few sort cheaply.
-  const awaitingIndex = seesEverything(user) ? Prisma.sql`INDEXED BY "Request_awaiting_task_idx"` : Prisma.empty;
+  // index (SQLite's planner would sort them all; PostgreSQL's finds it); a department's few sort cheaply.
+  const awaitingIndex =
+    seesEverything(user) && engineOf(db) === "sqlite" ? Prisma.sql`INDEXED BY "Request_awaiting_due_idx"` : Prisma.empty;
+  // The index's expression, written as the migration writes it so that both engines use it.
+  const due = Prisma.sql`COALESCE(r."effectiveDate", ${NO_DUE_DATE})`;
   let from = after;
-  // Batches, oldest first, until the page is full: the snapshots read (and restored) stay
+  // Batches, in task order, until the page is full: the snapshots read (and restored) stay
   // about one page's worth, not every open request's.
   for (let examined = 0; examined < TASK_CANDIDATES; examined += TASK_BATCH) {
     const candidates = await db.$queryRaw<Array<Omit<Task, "actions"> & { version: number; snapshot: string; machineVersion: number }>>`
@@ -258,8 +263,8 @@ export async function myTasks(
       WHERE ${visibleSql(user)} AND r."awaitsAction"
         -- A draft is a task only for the person who started it.
         AND (r.state <> 'draft' OR r."submitterId" = ${user.id})
-        AND ${from ? Prisma.sql`(r."taskSince", r.id) > (${new Date(from.at)}, ${from.id})` : Prisma.sql`1 = 1`}
-      ORDER BY r."taskSince" ASC, r.id ASC
+        AND ${from ? Prisma.sql`(${due}, r."taskSince", r.id) > (${from.due}, ${new Date(from.at)}, ${from.id})` : Prisma.sql`1 = 1`}
+      ORDER BY ${due} ASC, r."taskSince" ASC, r.id ASC
       LIMIT ${TASK_BATCH}`;
     for (const { snapshot, version, machineVersion, ...c } of candidates) {
       from = placeOf(c);
@@ -277,6 +282,6 @@ export async function myTasks(
   return { tasks, next: from ?? null };
 }
 
-function placeOf(row: { taskSince: Date | null; id: string }): Cursor {
-  return cursorAt(row.taskSince ?? EPOCH, row.id);
+function placeOf(row: { effectiveDate: string | null; taskSince: Date | null; id: string }): TaskCursor {
+  return { due: row.effectiveDate ?? NO_DUE_DATE, ...cursorAt(row.taskSince ?? EPOCH, row.id) };
 }

@@ -1,9 +1,15 @@
-// Search on request title, reference and description, as a condition on the Request table aliased `r`.
-// A word in few requests is looked up in the trigram index (migration …_search_descriptions), so a
+// Search on request title, reference and description, as a condition on the Request table aliased `r`:
+// a case-insensitive substring match on either database (decision 0011).
+//
+// SQLite: a word in few requests is looked up in the trigram index (migration …_search_descriptions), so a
 // rare or absent word costs a lookup, not a read of every row. A word in many requests reads
 // the list's own order instead: the first page's matches are then among the first rows, while
 // the index would return every match only for them to be sorted. Shorter than a trigram, the
 // index cannot answer, and LIKE does.
+//
+// PostgreSQL: ILIKE over trigram GIN indexes (pg_trgm, migration …_request_search); its planner
+// weighs the index against the ordered scan itself.
+import { engineOf } from "~/db/engine";
 import { Prisma, type PrismaClient } from "~/generated/prisma/client";
 
 const TRIGRAM = 3;
@@ -11,15 +17,16 @@ const TRIGRAM = 3;
 const FEW = 500;
 
 /** LIKE matches its pattern's % and _ literally only when they are escaped. */
-function like(text: string): Prisma.Sql {
+function like(text: string, operator = Prisma.sql`LIKE`): Prisma.Sql {
   const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  return Prisma.sql`(r.title LIKE ${pattern} ESCAPE '\\' OR r.reference LIKE ${pattern} ESCAPE '\\' OR r.description LIKE ${pattern} ESCAPE '\\')`;
+  return Prisma.sql`(r.title ${operator} ${pattern} ESCAPE '\\' OR r.reference ${operator} ${pattern} ESCAPE '\\' OR r.description ${operator} ${pattern} ESCAPE '\\')`;
 }
 
 /** The text as one FTS5 phrase: inside double quotes, a double quote is doubled; nothing else is special. */
 const phrase = (text: string) => `"${text.replace(/"/g, '""')}"`;
 
 export async function searchCondition(db: PrismaClient, text: string): Promise<Prisma.Sql> {
+  if (engineOf(db) === "postgres") return like(text, Prisma.sql`ILIKE`);
   if ([...text].length < TRIGRAM) return like(text);
   const match = phrase(text);
   const [{ found }] = await db.$queryRaw<Array<{ found: number | bigint }>>`
@@ -28,7 +35,8 @@ export async function searchCondition(db: PrismaClient, text: string): Promise<P
   return Prisma.sql`r.rowid IN (SELECT rowid FROM "RequestSearch" WHERE "RequestSearch" MATCH ${match})`;
 }
 
-/** Rebuilt at each start: the index is keyed by rowid, which a VACUUM may renumber. */
+/** Rebuilt at each start on SQLite: the index is keyed by rowid, which a VACUUM may renumber. PostgreSQL's needs nothing. */
 export async function rebuildSearchIndex(db: PrismaClient): Promise<void> {
+  if (engineOf(db) === "postgres") return;
   await db.$executeRaw`INSERT INTO "RequestSearch"("RequestSearch") VALUES ('rebuild')`;
 }

@@ -2,6 +2,7 @@
 // machine's decision derives from it, only if nobody changed the request since it was read.
 import { Prisma } from "~/generated/prisma/client";
 import { MACHINE_VERSION, type Decision, type StateName } from "workflows";
+import { toCents } from "~/fees/money";
 import type { RequestColumns } from "./answers";
 
 export interface SnapshotWrite {
@@ -34,13 +35,17 @@ export function saveSnapshot(tx: Prisma.TransactionClient, write: SnapshotWrite)
   const taskStart = task?.startsNow ? Prisma.sql`, "taskSince" = ${write.at}` : Prisma.empty;
   // Finance keeps seeing a request that once reached fee assessment (SPEC §2).
   const reached = record.reachedFeeAssessment ? Prisma.sql`, "reachedFeeAssessment" = ${true}` : Prisma.empty;
+  const fee = record.fee;
   // updatedAt is when the row was written, as Prisma's @updatedAt would set it.
   return tx.$executeRaw`
     UPDATE "Request" SET
       state = ${write.state}, snapshot = ${write.snapshot}, "machineVersion" = ${MACHINE_VERSION}, version = version + 1,
       "partnerAtSubmission" = ${record.partnerAtSubmission}, "firstSubmittedAt" = ${record.firstSubmittedAt},
       "firstSubmittedOn" = ${record.firstSubmittedOn}, "awaitsAction" = ${record.awaitsAction},
-      "lapseOn" = ${deadlines.lapseOn}, "completeOn" = ${deadlines.completeOn}, "updatedAt" = ${new Date()}
+      "lapseOn" = ${deadlines.lapseOn}, "completeOn" = ${deadlines.completeOn}, "updatedAt" = ${new Date()},
+      "feeStatus" = ${fee?.status ?? null}, "feeAmountCents" = ${fee ? toCents(fee.amount) : null},
+      "feeSuggestedCents" = ${fee ? toCents(fee.suggested) : null}, "feeScheduleVersion" = ${fee?.scheduleVersion ?? null},
+      "feeAccountCode" = ${fee?.accountCode ?? null}, "feeAssessedAt" = ${fee?.at ?? null}, "analysisAt" = ${record.analysisAt}
       ${reached} ${answers} ${reminder} ${taskStart}
     WHERE id = ${write.id} AND version = ${write.version}`;
 }

@@ -1,4 +1,4 @@
-// Home: what waits on me, oldest first, and my department's requests.
+// Home: what waits on me, the nearest effective date first, and my department's requests.
 import { DateText } from "~/components/DateText";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
@@ -7,7 +7,7 @@ import { RequestTable } from "~/components/RequestTable";
 import { db } from "~/db.server";
 import { disputedFees } from "~/fees/assessment.server";
 import { mayCreateRequests } from "~/requests/access.server";
-import { cursorParam, parseCursor } from "~/requests/listCursor";
+import { parseTaskCursor, taskCursorParam } from "~/requests/listCursor";
 import { listRequests, myTasks } from "~/requests/queries.server";
 import { getSettings } from "~/settings.server";
 import { daysBetween, isPartnerOn, localDate, partnerStanding, ROLE_LABELS, STATE_LABELS, type RequestEventType, type StateName } from "workflows";
@@ -32,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const now = new Date();
   const { timeZone } = getSettings();
   const today = localDate(now, timeZone);
-  const after = parseCursor(new URL(request.url).searchParams.get("tasksAfter") ?? undefined);
+  const after = parseTaskCursor(new URL(request.url).searchParams.get("tasksAfter") ?? undefined);
   const [{ tasks, next }, department] = await Promise.all([
     myTasks(db, user, now, timeZone, { after }),
     user.departmentId && mayCreateRequests(user)
@@ -61,7 +61,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       todo: [...new Set(t.actions.map((a) => (a.type === "ASSESS_FEE" && disputed.has(t.id) ? "Reassess the disputed fee" : TASK_LABELS[a.type])))].join("; "),
     })),
     continued: after !== undefined,
-    moreTasks: next ? `/?${new URLSearchParams({ tasksAfter: cursorParam(next) }).toString()}#tasks-heading` : null,
+    moreTasks: next ? `/?${new URLSearchParams({ tasksAfter: taskCursorParam(next) }).toString()}#tasks-heading` : null,
     departmentRequests: department?.rows ?? [],
   };
 }
@@ -83,7 +83,7 @@ export default function Home() {
           <p data-testid="no-tasks">{continued ? "No more tasks are waiting on you." : "Nothing is waiting on you."}</p>
         ) : (
           <table className="usa-table usa-table--borderless usa-table--stacked width-full" data-testid="tasks">
-            <caption className="usa-sr-only">Requests waiting on you, oldest first</caption>
+            <caption className="usa-sr-only">Requests waiting on you, the fewest days left first</caption>
             <thead>
               <tr>
                 <th scope="col">Request</th>
@@ -122,7 +122,7 @@ export default function Home() {
               ) : null}
               {continued ? (
                 <li>
-                  <Link to="/#tasks-heading">Back to your oldest tasks</Link>
+                  <Link to="/#tasks-heading">Back to your most urgent tasks</Link>
                 </li>
               ) : null}
             </ul>

@@ -41,23 +41,26 @@ test("a request page shows its state, what happens next and its history", async 
   await expectAccessible(page);
 });
 
-test("the director's tasks list what waits for screening and sign-off, oldest first", async ({ page }) => {
+test("the director's tasks list what waits for screening and sign-off, the fewest days left first", async ({ page }) => {
   await signIn(page, "director@example.gov");
   const tasks = page.getByTestId("tasks");
   await expect(tasks).toContainText("Leaf collection postcard");
+  const daysLeft = (await tasks.locator('td[data-label="Days left"]').allInnerTexts()).map((text) => Number.parseInt(text, 10));
+  expect(daysLeft.length).toBeGreaterThan(1);
+  expect(daysLeft).toEqual([...daysLeft].sort((a, b) => a - b));
   // Already signed the IVR's director slot: not a task for the director any more.
   await expect(tasks).not.toContainText("Bulk trash pickup IVR");
   await expectAccessible(page);
 });
 
-test("my tasks page on from a place in the list, and lead back to the oldest", async ({ page }) => {
+test("my tasks page on from a place in the list, and lead back to the most urgent", async ({ page }) => {
   await signIn(page, "director@example.gov");
   // After every task there is: none left on this page, and the way back.
-  await page.goto(`/?tasksAfter=${encodeURIComponent("2999-01-01T00:00:00.000Z~z")}`);
+  await page.goto(`/?tasksAfter=${encodeURIComponent("9999-12-31~2999-01-01T00:00:00.000Z~z")}`);
   await expect(page.getByTestId("no-tasks")).toHaveText("No more tasks are waiting on you.");
   await expect(page.getByRole("link", { name: "Show more tasks" })).toHaveCount(0);
   await expectAccessible(page);
-  await page.getByRole("navigation", { name: "More tasks" }).getByRole("link", { name: "Back to your oldest tasks" }).click();
+  await page.getByRole("navigation", { name: "More tasks" }).getByRole("link", { name: "Back to your most urgent tasks" }).click();
   await expect(page.getByTestId("tasks")).toContainText("Leaf collection postcard");
   await expect(page.getByRole("navigation", { name: "More tasks" })).toHaveCount(0);
 });

@@ -3,9 +3,8 @@
 // hash recomputed, which a plain SHA-256 allowed), a deleted middle entry (relinked or not), a
 // deleted latest entry (truncation), a request whose state or version was changed, and an edited
 // or deleted comment. Entries are HMACs with AUDIT_KEY, and each chain's head is kept, sealed,
-// on the request row and on the portal chain's head row.
-import Database from "better-sqlite3";
-import fs from "node:fs";
+// on the request row and on the portal chain's head row. Runs on SQLite and on PostgreSQL: the
+// damage is done in raw SQL on a connection of its own, to a copy of the same database each test.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { auditAdmin } from "../../app/admin/adminAudit.server";
 import { columnsOf } from "../../app/requests/answers";
@@ -19,6 +18,7 @@ import { getSettings, loadSettings, resetSettings, type Settings } from "../../a
 import { seedDatabase } from "../../prisma/seed";
 import { runCommand } from "../support/command";
 import { FAST_SCRYPT, personAt } from "../support/people";
+import { dumpTables, withRawSql, type RawSql } from "../support/rawSql";
 import { createTestDb, type TestDb } from "../support/testDb";
 
 const NOW = new Date("2026-11-22T15:00:00Z");
@@ -26,7 +26,6 @@ const TZ = "America/New_York";
 const KEY = "audit-key-for-the-audit-chain-test-".padEnd(48, "k");
 let t: TestDb;
 let settings: Settings;
-let pristine = "";
 const requestIds: string[] = [];
 
 const verifyCommand = (env: Record<string, string> = {}) =>
@@ -35,30 +34,16 @@ const verifyCommand = (env: Record<string, string> = {}) =>
 const verify = () => verifyAuditTrail(t.db, auditKeyring(getSettings()));
 
 /** The first problem verify names: its kind and entry. */
-/** The test's SQLite file: these tamper tests copy and edit it directly. */
-function sqlitePath(): string {
-  if (!t.file) throw new Error("The tamper tests work on a SQLite file");
-  return t.file;
-}
-
 async function firstProblem(): Promise<{ kind: Damage; entryId: number | null; requestId: string | null } | undefined> {
   const [first] = (await verify()).problems;
   return first && { kind: first.kind, entryId: first.entryId, requestId: first.requestId };
 }
 
-/** Raw SQLite, as someone with the database file but not AUDIT_KEY. */
-function tamper(work: (sqlite: Database.Database) => void): void {
-  const sqlite = new Database(sqlitePath());
-  sqlite.pragma("foreign_keys = OFF");
-  try {
-    work(sqlite);
-  } finally {
-    sqlite.close();
-  }
-}
+/** Raw SQL, foreign keys off, as someone with the database but not AUDIT_KEY. */
+const tamper = (work: (sql: RawSql) => Promise<unknown>) => withRawSql(t, work, { foreignKeys: false });
 
-const chainOf = (sqlite: Database.Database, requestId: string) =>
-  sqlite.prepare('SELECT * FROM "AuditEntry" WHERE requestId = ? ORDER BY id').all(requestId) as Array<Record<string, unknown> & { id: number; hash: string; prevHash: string | null }>;
+const chainOf = (sql: RawSql, requestId: string) =>
+  sql.all<Record<string, unknown> & { id: number; hash: string; prevHash: string | null }>('SELECT * FROM "AuditEntry" WHERE "requestId" = $1 ORDER BY id', [requestId]);
 
 beforeAll(async () => {
   t = await createTestDb("audit-chain");
@@ -86,16 +71,11 @@ beforeAll(async () => {
   }
   await t.db.$transaction((tx) => auditAdmin(tx, { by: admin, event: "DEPARTMENT_UPDATED", comment: "Public Works: partner since 2020-01-01", at: NOW }));
   await t.db.$transaction((tx) => auditAdmin(tx, { by: admin, event: "FEES_UPDATED", comment: "$52.00 an hour", at: NOW }));
-  await t.db.$disconnect();
-  pristine = fs.readFileSync(sqlitePath()).toString("base64");
+  await t.checkpoint();
 });
 
-/** Back to the database as the portal left it (the WAL files hold the last damage too). */
-async function restore(): Promise<void> {
-  await t.db.$disconnect();
-  for (const suffix of ["-wal", "-shm"]) fs.rmSync(sqlitePath() + suffix, { force: true });
-  fs.writeFileSync(sqlitePath(), Buffer.from(pristine, "base64"));
-}
+/** Back to the database as the portal left it. */
+const restore = () => t.restore();
 
 // Each test damages its own copy of the same database.
 beforeEach(restore);
@@ -134,18 +114,18 @@ describe("an untouched trail", () => {
 describe("damage, each found and named", () => {
   it("an edited entry, even with every later hash recomputed as a plain SHA-256 allowed", async () => {
     let target = 0;
-    tamper((sqlite) => {
-      const chain = chainOf(sqlite, requestIds[1]);
+    await tamper(async (sql) => {
+      const chain = await chainOf(sql, requestIds[1]);
       target = chain[1].id;
       let prev = chain[0].hash;
       for (const row of chain.slice(1)) {
         const edited = row.id === target ? { ...row, toState: "screening", comment: "Looks fine." } : row;
         const entry = { ...(edited as never as Parameters<typeof legacyEntryHash>[0]), acting: Boolean(edited.acting), at: new Date(String(edited.at)) };
         const hash = legacyEntryHash(entry, prev);
-        sqlite.prepare('UPDATE "AuditEntry" SET comment = ?, prevHash = ?, hash = ? WHERE id = ?').run(edited.comment ?? null, prev, hash, row.id);
+        await sql.run('UPDATE "AuditEntry" SET comment = $1, "prevHash" = $2, hash = $3 WHERE id = $4', [edited.comment ?? null, prev, hash, row.id]);
         prev = hash;
       }
-      sqlite.prepare('UPDATE "Request" SET auditHead = ? WHERE id = ?').run(prev, requestIds[1]);
+      await sql.run('UPDATE "Request" SET "auditHead" = $1 WHERE id = $2', [prev, requestIds[1]]);
     });
     expect(await firstProblem()).toEqual({ kind: "edited", entryId: target, requestId: requestIds[1] });
     const run = verifyCommand();
@@ -155,16 +135,16 @@ describe("damage, each found and named", () => {
 
   it("a deleted middle entry, left as it is or relinked", async () => {
     let next = 0;
-    tamper((sqlite) => {
-      const chain = chainOf(sqlite, requestIds[0]);
-      sqlite.prepare('DELETE FROM "AuditEntry" WHERE id = ?').run(chain[1].id);
+    await tamper(async (sql) => {
+      const chain = await chainOf(sql, requestIds[0]);
+      await sql.run('DELETE FROM "AuditEntry" WHERE id = $1', [chain[1].id]);
       next = chain[2].id;
     });
     expect(await firstProblem()).toEqual({ kind: "missing", entryId: next, requestId: requestIds[0] });
 
-    tamper((sqlite) => {
-      const chain = chainOf(sqlite, requestIds[0]);
-      sqlite.prepare('UPDATE "AuditEntry" SET prevHash = ? WHERE id = ?').run(chain[0].hash, next);
+    await tamper(async (sql) => {
+      const chain = await chainOf(sql, requestIds[0]);
+      await sql.run('UPDATE "AuditEntry" SET "prevHash" = $1 WHERE id = $2', [chain[0].hash, next]);
     });
     expect(await firstProblem()).toEqual({ kind: "edited", entryId: next, requestId: requestIds[0] });
     expect(verifyCommand().code).toBe(1);
@@ -172,10 +152,10 @@ describe("damage, each found and named", () => {
 
   it("a deleted latest entry (truncation), even with the request's state put back", async () => {
     let newLast = 0;
-    tamper((sqlite) => {
-      const chain = chainOf(sqlite, requestIds[0]);
-      sqlite.prepare('DELETE FROM "AuditEntry" WHERE id = ?').run(chain[chain.length - 1].id);
-      sqlite.prepare('UPDATE "Request" SET state = ? WHERE id = ?').run(String(chain[chain.length - 2].toState), requestIds[0]);
+    await tamper(async (sql) => {
+      const chain = await chainOf(sql, requestIds[0]);
+      await sql.run('DELETE FROM "AuditEntry" WHERE id = $1', [chain[chain.length - 1].id]);
+      await sql.run('UPDATE "Request" SET state = $1 WHERE id = $2', [String(chain[chain.length - 2].toState), requestIds[0]]);
       newLast = chain[chain.length - 2].id;
     });
     expect(await firstProblem()).toEqual({ kind: "truncated", entryId: newLast, requestId: requestIds[0] });
@@ -185,75 +165,76 @@ describe("damage, each found and named", () => {
   });
 
   it("a truncation with the request's head rolled back to the entry before: the seal no longer matches", async () => {
-    tamper((sqlite) => {
-      const chain = chainOf(sqlite, requestIds[0]);
+    await tamper(async (sql) => {
+      const chain = await chainOf(sql, requestIds[0]);
       const last = chain[chain.length - 1];
       const before = chain[chain.length - 2];
-      sqlite.prepare('DELETE FROM "Comment" WHERE auditEntryId = ?').run(last.id);
-      sqlite.prepare('DELETE FROM "AuditEntry" WHERE id = ?').run(last.id);
-      sqlite.prepare('UPDATE "Request" SET auditHead = ?, auditCount = 3, state = ? WHERE id = ?').run(before.hash, String(before.toState), requestIds[0]);
+      await sql.run('DELETE FROM "Comment" WHERE "auditEntryId" = $1', [last.id]);
+      await sql.run('DELETE FROM "AuditEntry" WHERE id = $1', [last.id]);
+      await sql.run('UPDATE "Request" SET "auditHead" = $1, "auditCount" = 3, state = $2 WHERE id = $3', [before.hash, String(before.toState), requestIds[0]]);
     });
     expect(await firstProblem()).toMatchObject({ kind: "state mismatch", requestId: requestIds[0] });
   });
 
   it("a request whose state or version was changed in the database", async () => {
-    tamper((sqlite) => sqlite.prepare('UPDATE "Request" SET state = ? WHERE id = ?').run("approved", requestIds[1]));
+    await tamper((sql) => sql.run('UPDATE "Request" SET state = $1 WHERE id = $2', ["approved", requestIds[1]]));
     expect(await firstProblem()).toMatchObject({ kind: "state mismatch", requestId: requestIds[1] });
     expect(verifyCommand().output).toMatch(/state mismatch: the request is "approved" but its last entry leaves it "changesRequested"/);
 
     await restore();
-    tamper((sqlite) => sqlite.prepare('UPDATE "Request" SET version = version + 5 WHERE id = ?').run(requestIds[1]));
+    await tamper((sql) => sql.run('UPDATE "Request" SET version = version + 5 WHERE id = $1', [requestIds[1]]));
     expect(await firstProblem()).toMatchObject({ kind: "state mismatch", requestId: requestIds[1] });
 
     await restore();
     // Any change to the snapshot, where the machine keeps sign-offs and the fee.
-    tamper((sqlite) => sqlite.prepare(`UPDATE "Request" SET snapshot = replace(snapshot, '"changesRequested"', '"decision"') WHERE id = ?`).run(requestIds[1]));
+    await tamper((sql) => sql.run(`UPDATE "Request" SET snapshot = replace(snapshot, '"changesRequested"', '"decision"') WHERE id = $1`, [requestIds[1]]));
     expect(await firstProblem()).toMatchObject({ kind: "state mismatch", requestId: requestIds[1] });
   });
 
   it("a comment edited, deleted or added in the database", async () => {
-    tamper((sqlite) => sqlite.prepare('UPDATE "Comment" SET body = ? WHERE requestId = ?').run("All fine.", requestIds[0]));
+    await tamper((sql) => sql.run('UPDATE "Comment" SET body = $1 WHERE "requestId" = $2', ["All fine.", requestIds[0]]));
     expect(await firstProblem()).toMatchObject({ kind: "edited", requestId: requestIds[0] });
 
     await restore();
-    tamper((sqlite) => sqlite.prepare('DELETE FROM "Comment" WHERE requestId = ?').run(requestIds[0]));
+    await tamper((sql) => sql.run('DELETE FROM "Comment" WHERE "requestId" = $1', [requestIds[0]]));
     expect(await firstProblem()).toMatchObject({ kind: "missing", requestId: requestIds[0] });
 
     await restore();
-    tamper((sqlite) =>
-      sqlite
-        .prepare('INSERT INTO "Comment" (id, requestId, authorId, body, createdAt) SELECT ?, requestId, authorId, ?, createdAt FROM "Comment" LIMIT 1')
-        .run("forged", "Approved by phone."),
+    await tamper((sql) =>
+      sql.run('INSERT INTO "Comment" (id, "requestId", "authorId", body, "createdAt") SELECT $1, "requestId", "authorId", $2, "createdAt" FROM "Comment" LIMIT 1', [
+        "forged",
+        "Approved by phone.",
+      ]),
     );
     expect(await firstProblem()).toMatchObject({ kind: "edited" });
     expect(verifyCommand().output).toMatch(/comment forged is not in the audit trail/);
   });
 
   it("the portal chain: an edited entry, a truncation, a deleted head row", async () => {
-    tamper((sqlite) => sqlite.prepare(`UPDATE "AuditEntry" SET comment = '$1.00 an hour' WHERE event = 'FEES_UPDATED'`).run());
+    await tamper((sql) => sql.run(`UPDATE "AuditEntry" SET comment = '$1.00 an hour' WHERE event = 'FEES_UPDATED'`));
     expect(await firstProblem()).toMatchObject({ kind: "edited", requestId: null });
 
     await restore();
-    tamper((sqlite) => sqlite.prepare(`DELETE FROM "AuditEntry" WHERE event = 'FEES_UPDATED'`).run());
+    await tamper((sql) => sql.run(`DELETE FROM "AuditEntry" WHERE event = 'FEES_UPDATED'`));
     expect(await firstProblem()).toMatchObject({ kind: "truncated", requestId: null });
     expect(verifyCommand().output).toMatch(/^Audit entry \d+ \(portal chain\): truncated/);
 
     await restore();
-    tamper((sqlite) => sqlite.prepare(`DELETE FROM "AuditChainHead"`).run());
+    await tamper((sql) => sql.run(`DELETE FROM "AuditChainHead"`));
     expect(await firstProblem()).toMatchObject({ kind: "missing", requestId: null });
   });
 
   it("a whole request's trail deleted, or the request deleted under its trail", async () => {
-    tamper((sqlite) => {
-      sqlite.prepare('DELETE FROM "Comment" WHERE requestId = ?').run(requestIds[0]);
-      sqlite.prepare('DELETE FROM "AuditEntry" WHERE requestId = ?').run(requestIds[0]);
+    await tamper(async (sql) => {
+      await sql.run('DELETE FROM "Comment" WHERE "requestId" = $1', [requestIds[0]]);
+      await sql.run('DELETE FROM "AuditEntry" WHERE "requestId" = $1', [requestIds[0]]);
     });
     expect(await firstProblem()).toMatchObject({ kind: "missing", entryId: null, requestId: requestIds[0] });
 
     await restore();
-    tamper((sqlite) => {
-      sqlite.prepare('DELETE FROM "OutboxMessage" WHERE requestId = ?').run(requestIds[0]);
-      sqlite.prepare('DELETE FROM "Request" WHERE id = ?').run(requestIds[0]);
+    await tamper(async (sql) => {
+      await sql.run('DELETE FROM "OutboxMessage" WHERE "requestId" = $1', [requestIds[0]]);
+      await sql.run('DELETE FROM "Request" WHERE id = $1', [requestIds[0]]);
     });
     expect(await firstProblem()).toMatchObject({ kind: "missing", requestId: requestIds[0] });
   });
@@ -284,31 +265,31 @@ describe("rotating AUDIT_KEY", () => {
   });
 
   it("nothing is re-signed when the trail does not verify", async () => {
-    tamper((sqlite) => sqlite.prepare('UPDATE "Request" SET state = ? WHERE id = ?').run("approved", requestIds[1]));
-    const before = fs.readFileSync(sqlitePath());
+    await tamper((sql) => sql.run('UPDATE "Request" SET state = $1 WHERE id = $2', ["approved", requestIds[1]]));
+    // Every row of every table, read on a connection of its own, before and after.
+    const before = await withRawSql(t, dumpTables);
     const outcome = await resealAuditTrail(t.db, auditKeyring({ auditKey: "the-new-audit-key-".padEnd(48, "n"), auditPreviousKeys: [KEY] }));
     expect(outcome).toMatchObject({ ok: false, problems: [{ kind: "state mismatch" }] });
-    await t.db.$disconnect();
-    expect(fs.readFileSync(sqlitePath()).equals(before)).toBe(true);
+    expect(await withRawSql(t, dumpTables)).toEqual(before);
   });
 });
 
 describe("a trail from before keyed hashes", () => {
   it("is checked with its plain SHA-256 links, then sealed, its comments recorded; a damaged one is not", async () => {
     // Turn the copy back into what the previous version wrote: SHA-256 entries, no heads, no comment entries.
-    tamper((sqlite) => {
-      sqlite.prepare('UPDATE "Comment" SET auditEntryId = NULL').run();
-      sqlite.prepare(`DELETE FROM "AuditEntry" WHERE event = 'COMMENT'`).run();
-      sqlite.prepare('UPDATE "Request" SET auditHead = NULL, auditCount = 0, auditSeal = NULL').run();
-      sqlite.prepare('UPDATE "AuditChainHead" SET head = NULL, entries = 0, seal = NULL').run();
-      const rows = sqlite.prepare('SELECT * FROM "AuditEntry" ORDER BY id').all() as Array<Record<string, unknown> & { id: number; requestId: string | null }>;
+    await tamper(async (sql) => {
+      await sql.run('UPDATE "Comment" SET "auditEntryId" = NULL');
+      await sql.run(`DELETE FROM "AuditEntry" WHERE event = 'COMMENT'`);
+      await sql.run('UPDATE "Request" SET "auditHead" = NULL, "auditCount" = 0, "auditSeal" = NULL');
+      await sql.run('UPDATE "AuditChainHead" SET head = NULL, entries = 0, seal = NULL');
+      const rows = await sql.all<Record<string, unknown> & { id: number; requestId: string | null }>('SELECT * FROM "AuditEntry" ORDER BY id');
       const heads = new Map<string, string | null>();
       for (const row of rows) {
         const chain = row.requestId ?? "portal";
         const prev = heads.get(chain) ?? null;
         const entry = { ...(row as never as Parameters<typeof legacyEntryHash>[0]), acting: Boolean(row.acting), at: new Date(String(row.at)) };
         const hash = legacyEntryHash(entry, prev);
-        sqlite.prepare('UPDATE "AuditEntry" SET keyId = NULL, prevHash = ?, hash = ? WHERE id = ?').run(prev, hash, row.id);
+        await sql.run('UPDATE "AuditEntry" SET "keyId" = NULL, "prevHash" = $1, hash = $2 WHERE id = $3', [prev, hash, row.id]);
         heads.set(chain, hash);
       }
     });

@@ -65,12 +65,14 @@ describe("my tasks (issue 8)", () => {
     expect(await tasksOf(finance)).toEqual([]);
   });
 
-  it("pages by cursor, oldest first: the pages together are the whole list, none repeated, and say when no more follow", async () => {
+  it("lists the fewest days left before the effective date first, then the longest waiting; pages by cursor: the pages together are the whole list, none repeated (issue 13)", async () => {
     const requester = await person("requester.nonpartner@example.gov");
     const start = Date.parse("2026-10-01T12:00:00Z");
+    // Made in an order that is neither the effective dates' nor the reverse; two share a date.
+    const effective = ["2099-03-01", "2099-02-01", "2099-02-15", "2099-02-01", "2099-04-01", "2099-01-20", "2099-03-01"];
     for (let i = 0; i < 7; i++) {
       const at = new Date(start + i * 60_000);
-      await createDraft(db, { user: requester, columns: materialsColumns("2099-02-01", `Paged mailer ${i}`), now: at, timeZone: TZ });
+      await createDraft(db, { user: requester, columns: materialsColumns(effective[i], `Paged mailer ${i}`), now: at, timeZone: TZ });
     }
     // Three of them submitted: tasks for the reviewers (read through the open-task index), no longer the requester's.
     const drafts = (await myTasks(db, requester, new Date(), TZ, { limit: 500 })).tasks.filter((t) => t.title.startsWith("Paged"));
@@ -84,8 +86,10 @@ describe("my tasks (issue 8)", () => {
       const whole = await myTasks(db, who, new Date(), TZ, { limit: 500 });
       expect(whole.next).toBeNull();
       expect(whole.tasks.length).toBeGreaterThanOrEqual(3);
-      const times = whole.tasks.map((t) => t.taskSince!.getTime());
-      expect(times).toEqual([...times].sort((a, b) => a - b));
+      const order = whole.tasks.map((t) => [t.effectiveDate ?? "9999-12-31", t.taskSince!.getTime()] as const);
+      expect(order).toEqual([...order].sort(([d1, t1], [d2, t2]) => d1.localeCompare(d2) || t1 - t2));
+      const pagedDates = whole.tasks.filter((t) => t.title.startsWith("Paged")).map((t) => t.effectiveDate);
+      expect(pagedDates).toEqual([...pagedDates].sort());
 
       const paged: string[] = [];
       let page = await myTasks(db, who, new Date(), TZ, { limit: 2 });

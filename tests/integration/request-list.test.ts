@@ -134,8 +134,8 @@ describe("request list pages (issue 8)", () => {
       WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 600)
       INSERT INTO "Request" (id, reference, type, title, description, details, "departmentId", "submitterId", state,
                              "machineVersion", snapshot, version, "reachedFeeAssessment", "firstSubmittedOn", "createdAt", "updatedAt")
-      SELECT 'dense-' || printf('%04d', i), 'DENSE-' || i, type, 'Dense mailer ' || i, 'Leaflet drop ' || i, details, "departmentId",
-             "submitterId", state, "machineVersion", snapshot, 0, 0, "firstSubmittedOn", "createdAt", "updatedAt"
+      SELECT 'dense-' || (1000 + i), 'DENSE-' || i, type, 'Dense mailer ' || i, 'Leaflet drop ' || i, details, "departmentId",
+             "submitterId", state, "machineVersion", snapshot, 0, false, "firstSubmittedOn", "createdAt", "updatedAt"
       FROM "Request", n WHERE id = ${expected[0]}`;
     const first = await list(director, "q=dense MAILER");
     expect(first.rows).toHaveLength(PAGE_SIZE);

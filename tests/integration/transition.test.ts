@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CurrentUser } from "../../app/auth/session.server";
 import type { PrismaClient } from "../../app/db.server";
+import { sqlFor } from "../../app/db/engine";
 import { createDraft } from "../../app/requests/drafts.server";
 import { transition, type EventPayload } from "../../app/requests/transition.server";
 import { seedDatabase } from "../../prisma/seed";
@@ -210,13 +211,24 @@ describe("R14, R16: a transition that fails part-way leaves nothing behind", () 
     const { id } = await draft(who.partner);
     const before = await footprint(id);
     // A real failure inside the transaction, after the request row and the audit entry are written.
-    await db.$executeRawUnsafe(
-      `CREATE TRIGGER fail_outbox BEFORE INSERT ON "OutboxMessage" BEGIN SELECT RAISE(ABORT, 'mail table unavailable'); END`,
-    );
+    const trigger = sqlFor(db, {
+      sqlite: {
+        create: [`CREATE TRIGGER fail_outbox BEFORE INSERT ON "OutboxMessage" BEGIN SELECT RAISE(ABORT, 'mail table unavailable'); END`],
+        drop: [`DROP TRIGGER fail_outbox`],
+      },
+      postgres: {
+        create: [
+          `CREATE FUNCTION fail_outbox() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'mail table unavailable'; END $$ LANGUAGE plpgsql`,
+          `CREATE TRIGGER fail_outbox BEFORE INSERT ON "OutboxMessage" FOR EACH ROW EXECUTE FUNCTION fail_outbox()`,
+        ],
+        drop: [`DROP TRIGGER fail_outbox ON "OutboxMessage"`, `DROP FUNCTION fail_outbox()`],
+      },
+    });
+    for (const statement of trigger.create) await db.$executeRawUnsafe(statement);
     try {
       await expect(act(id, who.partner, { type: "SUBMIT" })).rejects.toThrow();
     } finally {
-      await db.$executeRawUnsafe(`DROP TRIGGER fail_outbox`);
+      for (const statement of trigger.drop) await db.$executeRawUnsafe(statement);
     }
     expect(await footprint(id)).toEqual(before);
     expect(await db.outboxMessage.count({ where: { requestId: id } })).toBe(0);

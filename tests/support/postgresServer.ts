@@ -6,6 +6,7 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import pg from "pg";
 
 export interface PostgresServer {
   /** The server's address with the `postgres` maintenance database: `postgresql://portal@127.0.0.1:PORT/postgres`. */
@@ -89,11 +90,29 @@ export function stopPostgres(dir: string): void {
   }
 }
 
+/** A new, empty database on the server at `serverUrl` (its maintenance database); returns its URL. */
+export async function createDatabase(serverUrl: string, name: string): Promise<string> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await client.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
 // `tsx tests/support/postgresServer.ts start|stop <file>`: for `npm test`, which keeps one server
 // for the PostgreSQL runs and stops it on exit, failure included. The file holds its url and folder.
+// `… createdb <server url> <name>` makes a database there and prints its URL (the browser tests').
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
-  const [command, file] = process.argv.slice(2);
-  if (command === "start") {
+  const [command, file, name] = process.argv.slice(2);
+  if (command === "createdb") {
+    console.log(await createDatabase(file, name));
+  } else if (command === "start") {
     const server = await startPostgres();
     fs.writeFileSync(file, JSON.stringify({ url: server.url, dir: server.dir }));
     console.log(server.url);

@@ -17,6 +17,16 @@ export interface TestDb {
   engine: "sqlite" | "postgres";
   /** The SQLite file, for tests that copy or open it directly; null on PostgreSQL. */
   file: string | null;
+  /**
+   * Keeps the database as it is now, for restore(). Disconnects `db` first (it reconnects on
+   * its next query); a later checkpoint replaces the earlier one.
+   */
+  checkpoint: () => Promise<void>;
+  /**
+   * Puts the database back as it was at the last checkpoint(), for tests that each change the
+   * same starting state. Disconnects `db` first; it reconnects on its next query.
+   */
+  restore: () => Promise<void>;
   cleanup: () => Promise<void>;
 }
 
@@ -43,14 +53,37 @@ async function createPostgresTestDb(name: string, server: string): Promise<TestD
   url.pathname = `/${database}`;
   await migrateDatabase(url.toString());
   const db = await connectDb(url.toString());
+  // The checkpoint is a database of its own, copied as a template: CREATE DATABASE … TEMPLATE
+  // needs no connection to the template, hence the disconnects.
+  const pristine = `${database}_pristine`;
+  let checkpointed = false;
   return {
     db,
     url: url.toString(),
     engine: "postgres",
     file: null,
+    checkpoint: async () => {
+      await db.$disconnect();
+      await onServer(server, async (client) => {
+        await client.query(`DROP DATABASE IF EXISTS "${pristine}"`);
+        await client.query(`CREATE DATABASE "${pristine}" TEMPLATE "${database}"`);
+      });
+      checkpointed = true;
+    },
+    restore: async () => {
+      if (!checkpointed) throw new Error("restore() before checkpoint()");
+      await db.$disconnect();
+      await onServer(server, async (client) => {
+        await client.query(`DROP DATABASE "${database}" WITH (FORCE)`);
+        await client.query(`CREATE DATABASE "${database}" TEMPLATE "${pristine}"`);
+      });
+    },
     cleanup: async () => {
       await db.$disconnect();
-      await onServer(server, (client) => client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`));
+      await onServer(server, async (client) => {
+        await client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+        await client.query(`DROP DATABASE IF EXISTS "${pristine}" WITH (FORCE)`);
+      });
     },
   };
 }
@@ -66,11 +99,24 @@ async function createSqliteTestDb(name: string): Promise<TestDb> {
   const url = `file:${file}`;
   await migrateDatabase(url);
   const db = await connectDb(url);
+  // The checkpoint is the file's bytes, taken with no connection open: SQLite has then moved
+  // the WAL into the file. A restore removes the WAL files too, which hold later changes.
+  let pristine: Buffer | null = null;
   return {
     db,
     url,
     engine: "sqlite",
     file,
+    checkpoint: async () => {
+      await db.$disconnect();
+      pristine = fs.readFileSync(file);
+    },
+    restore: async () => {
+      if (!pristine) throw new Error("restore() before checkpoint()");
+      await db.$disconnect();
+      for (const suffix of ["-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
+      fs.writeFileSync(file, pristine);
+    },
     cleanup: async () => {
       await db.$disconnect();
       remove();
