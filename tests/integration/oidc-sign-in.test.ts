@@ -31,9 +31,6 @@ let settings: Settings;
 beforeAll(async () => {
   t = await createTestDb("oidc-sign-in");
   await seedDatabase(t.db, { scryptParams: FAST_SCRYPT });
-  // The PostgreSQL migrations do not yet make the portal chain's head row (main is porting the
-  // audit chain); SQLite's do. Make it here until they do.
-  await t.db.auditChainHead.upsert({ where: { chain: "portal" }, create: { chain: "portal", entries: 0 }, update: {} });
   idp = await startTestProvider({ redirectUri: `${PORTAL}/sign-in/oidc/callback`, postLogoutRedirectUri: `${PORTAL}/sign-in` });
   settings = loadSettings({
     NODE_ENV: "test",
