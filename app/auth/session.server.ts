@@ -12,6 +12,7 @@ import { getDb, type PrismaClient } from "../db.server";
 import { getSettings, type Settings } from "../settings.server";
 import { mfaRequiredFor } from "./mfa.server";
 import { verifyAgainstDummy, verifyPassword } from "./password.server";
+import { appendAudit } from "../requests/audit.server";
 import { hashToken } from "../security/tokenHash.server";
 import { portalCookie } from "./cookies.server";
 import { safeRedirectTo } from "./redirectTarget";
@@ -104,10 +105,18 @@ interface SessionAccountRow {
 /** How a session was begun (issue 18): with the password, or at the county's provider. */
 export interface SignInHow {
   method: "password" | "oidc";
-  /** The provider vouched for a second factor. */
-  providerMfa?: boolean;
+  /** The portal's code (or a recovery code, or enrolment), or the provider's own MFA. */
+  secondFactor?: "portal code" | "provider";
   /** The provider's ID token, for id_token_hint at sign-out. */
   idToken?: string;
+}
+
+/** The audit entry's words for a sign-in. */
+function signInComment(user: { name: string; email: string; oidcIssuer: string | null; oidcSubject: string | null }, how: SignInHow): string {
+  const with_ = how.method === "oidc" ? `single sign-on at ${user.oidcIssuer} (subject ${user.oidcSubject})` : "the portal password";
+  const factor =
+    how.secondFactor === "provider" ? "the provider's MFA" : how.secondFactor === "portal code" ? "the portal's code" : "none";
+  return `${user.name} <${user.email}> signed in with ${with_}; second factor: ${factor}`;
 }
 
 /**
@@ -184,17 +193,40 @@ export function createSessionStore(options: { db: PrismaClient; settings: Settin
     const oldId = await readSessionId(request);
     if (oldId) await db.session.deleteMany({ where: { id: oldId } });
     const token = randomBytes(32).toString("base64url");
-    await db.session.create({
-      data: {
-        id: hashToken(token),
-        userId,
-        createdAt: now,
-        lastSeenAt: now,
-        expiresAt: new Date(now.getTime() + ABSOLUTE_SESSION_HOURS * 3_600_000),
-        ...(how ? { method: how.method, providerMfa: how.providerMfa ?? false, idToken: how.idToken ?? null } : {}),
-      },
-    });
-    if (how) await db.user.update({ where: { id: userId }, data: { lastSignInMethod: how.method, lastSignInAt: now } });
+    const data = {
+      id: hashToken(token),
+      userId,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt: new Date(now.getTime() + ABSOLUTE_SESSION_HOURS * 3_600_000),
+    };
+    if (!how) {
+      await db.session.create({ data });
+    } else {
+      // A sign-in: the session says how it was begun, and so do the account and the audit trail.
+      await db.$transaction(async (tx) => {
+        await tx.session.create({
+          data: { ...data, method: how.method, providerMfa: how.secondFactor === "provider", idToken: how.idToken ?? null },
+        });
+        const user = await tx.user.update({
+          where: { id: userId },
+          data: { lastSignInMethod: how.method, lastSignInAt: now },
+          select: { name: true, email: true, oidcIssuer: true, oidcSubject: true },
+        });
+        await appendAudit(tx, {
+          requestId: null,
+          actorId: userId,
+          actorName: user.name,
+          role: null,
+          acting: false,
+          event: "SIGNED_IN",
+          fromState: null,
+          toState: null,
+          comment: signInComment(user, how),
+          at: now,
+        });
+      });
+    }
     // Tidy: drop this user's expired sessions.
     await db.session.deleteMany({ where: { userId, expiresAt: { lt: now } } });
     return cookie.serialize(token);

@@ -77,7 +77,7 @@ export function createSignIn(deps: { db: PrismaClient; store: SessionStore; pend
       return { kind: "refused" };
     }
     await throttles.mfaCodes.reset(state.userId);
-    return { kind: "ok", setCookies: [await pending.clear(), await store.createSession(request, state.userId, new Date(), pending.how(state))] };
+    return { kind: "ok", setCookies: [await pending.clear(), await store.createSession(request, state.userId, new Date(), { ...pending.how(state), secondFactor: "portal code" })] };
   }
 
   return { checkPassword, afterPassword, checkCode };

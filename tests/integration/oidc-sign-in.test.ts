@@ -17,7 +17,7 @@ import { action as userAction, loader as userLoader } from "../../app/routes/adm
 import { action as verifyAction } from "../../app/routes/sign-in_.verify";
 import { totpCode } from "../../app/auth/mfa.server";
 import { loadSettings, resetSettings, type Settings } from "../../app/settings.server";
-import { DEMO_ACCOUNTS } from "../../prisma/demo-accounts";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../prisma/demo-accounts";
 import { seedDatabase } from "../../prisma/seed";
 import { FAST_SCRYPT } from "../support/people";
 import { startTestProvider, type TestProvider } from "../support/oidcProvider";
@@ -141,8 +141,8 @@ describe("signing in at the county's provider", () => {
     // The invitation is spent: its password link no longer opens the account.
     expect(linked.invitations.every((i) => i.usedAt !== null)).toBe(true);
     const audit = await t.db.auditEntry.findMany({ where: { actorId: userId }, orderBy: { id: "asc" } });
-    expect(audit.map((a) => a.event)).toEqual(["SSO_LINKED", "SIGNED_IN_SSO"]);
-    expect(audit[1].comment).toContain("subject sub-casey");
+    expect(audit.map((a) => a.event)).toEqual(["SSO_LINKED", "SIGNED_IN"]);
+    expect(audit[1].comment).toBe(`casey.claim <casey.claim@example.gov> signed in with single sign-on at ${idp.issuer} (subject sub-casey); second factor: none`);
 
     idp.people.set("sub-casey", { sub: "sub-casey", email: "casey.renamed@example.gov", emailVerified: true, name: "Casey" });
     const second = await signInAs("sub-casey");
@@ -262,6 +262,8 @@ describe("two-step sign-in with the provider", () => {
     expect((await sessionUser(verified.cookies))?.email).toBe(director.email);
     const session = await t.db.session.findFirstOrThrow({ where: { user: { email: director.email } }, orderBy: { createdAt: "desc" } });
     expect(session).toMatchObject({ method: "oidc", providerMfa: false });
+    const entry = await t.db.auditEntry.findFirstOrThrow({ where: { event: "SIGNED_IN", actorId: session.userId }, orderBy: { id: "desc" } });
+    expect(entry.comment).toMatch(/signed in with single sign-on at .* \(subject sub-dana\); second factor: the portal's code$/);
   });
 
   it("a director whose provider says amr mfa is not asked for the code", async () => {
@@ -269,6 +271,8 @@ describe("two-step sign-in with the provider", () => {
     expect(outcome.status).toBe(303);
     expect(outcome.location).toBe("/requests");
     expect((await sessionUser(outcome.cookies))?.email).toBe(director.email);
+    const entry = await t.db.auditEntry.findFirstOrThrow({ where: { event: "SIGNED_IN" }, orderBy: { id: "desc" } });
+    expect(entry.comment).toMatch(/\(subject sub-dana\); second factor: the provider's MFA$/);
   });
 
   it("an acr the county named as MFA (OIDC_MFA_ACR) counts too; another acr does not", async () => {
@@ -337,6 +341,27 @@ describe("the administrator's user page", () => {
     const entry = await t.db.auditEntry.findFirstOrThrow({ where: { event: "SSO_UNLINKED" }, orderBy: { id: "desc" } });
     expect(entry).toMatchObject({ actorId: adminRow.id });
     expect(entry.comment).toContain("sub-ulla");
+  });
+});
+
+describe("the audit trail says how each person signed in", () => {
+  it("with the portal password too", async () => {
+    const analyst = DEMO_ACCOUNTS.find((a) => a.role === "analyst")!;
+    const signedIn = await run(() =>
+      signInAction({
+        request: new Request(`${PORTAL}/sign-in`, {
+          method: "POST",
+          headers: { "Content-Type": "application/x-www-form-urlencoded" },
+          body: new URLSearchParams({ email: analyst.email, password: DEMO_PASSWORD, redirectTo: "/" }),
+        }),
+        context,
+        params: {},
+      }),
+    );
+    expect(signedIn.status).toBe(303);
+    const entry = await t.db.auditEntry.findFirstOrThrow({ where: { event: "SIGNED_IN" }, orderBy: { id: "desc" } });
+    expect(entry.comment).toBe(`${analyst.name} <${analyst.email}> signed in with the portal password; second factor: none`);
+    expect(await t.db.user.findUniqueOrThrow({ where: { email: analyst.email } })).toMatchObject({ lastSignInMethod: "password" });
   });
 });
 

@@ -59,33 +59,6 @@ export async function matchAccount(db: PrismaClient, identity: Identity, now: Da
   });
 }
 
-/** Record in the audit trail that, and how, someone signed in with the provider. */
-export async function auditProviderSignIn(
-  db: PrismaClient,
-  entry: { user: { id: string; name: string; email: string }; identity: Pick<ProviderIdentity, "issuer" | "subject" | "amr" | "acr">; providerMfa: boolean; codeAsked: boolean; now: Date },
-): Promise<void> {
-  const { user, identity } = entry;
-  const factor = entry.providerMfa
-    ? `second factor at the provider (amr ${identity.amr.join(" ") || "-"}, acr ${identity.acr ?? "-"})`
-    : entry.codeAsked
-      ? "the portal's code asked next"
-      : "no second factor";
-  await db.$transaction(async (tx) => {
-    await appendAudit(tx, {
-      requestId: null,
-      actorId: user.id,
-      actorName: user.name,
-      role: null,
-      acting: false,
-      event: "SIGNED_IN_SSO",
-      fromState: null,
-      toState: null,
-      comment: `${user.name} <${user.email}> signed in at ${identity.issuer} (subject ${identity.subject}); ${factor}`,
-      at: entry.now,
-    });
-  });
-}
-
 /** An administrator unlinks the subject: the next provider sign-in must claim the account again by e-mail. */
 export async function unlinkSubject(
   db: PrismaClient,

@@ -8,7 +8,7 @@ import { getSettings, type Settings } from "../../settings.server";
 import { safeRedirectTo } from "../redirectTarget";
 import { getSessionStore, loadCurrentUser, type SessionStore } from "../session.server";
 import { getSignIn, type SignIn } from "../sign-in.server";
-import { auditProviderSignIn, matchAccount } from "./accounts.server";
+import { matchAccount } from "./accounts.server";
 import { createOidcFlowStore, type OidcFlowStore } from "./flowCookie.server";
 import { authorizationRequest, exchangeCode, providerDidMfa } from "./provider.server";
 
@@ -63,12 +63,11 @@ export function createProviderSignIn(deps: { db: PrismaClient; settings: Setting
     const user = await loadCurrentUser(db, match.userId, now, settings.timeZone);
     if (!user) return refused("inactive");
 
+    // The audit entry is written with the session, once every factor is passed.
     const providerMfa = providerDidMfa(oidc, identity);
-    const codeAsked = !providerMfa && (user.mfaEnabled || user.mfaRequired);
-    await auditProviderSignIn(db, { user, identity, providerMfa, codeAsked, now });
 
     const response = providerMfa
-      ? await store.createUserSession(request, user.id, flow.redirectTo, { method: "oidc", providerMfa: true, idToken: identity.idToken })
+      ? await store.createUserSession(request, user.id, flow.redirectTo, { method: "oidc", secondFactor: "provider", idToken: identity.idToken })
       : await signIn.afterPassword(request, user, flow.redirectTo, { idToken: identity.idToken });
     response.headers.append("Set-Cookie", clear);
     return { kind: "signedIn", response };
