@@ -81,7 +81,17 @@ export async function startTestProvider(options: { redirectUri: string; postLogo
     // amr and acr from the sign-in (the interaction's result), in every ID token.
     claims: { openid: ["sub", "amr", "acr", "auth_time"], email: ["email", "email_verified"], profile: ["name"] },
     acrValues: ["urn:county:loa:1", "urn:county:loa:2"],
-    features: { devInteractions: { enabled: false }, rpInitiatedLogout: { enabled: true } },
+    features: {
+      devInteractions: { enabled: false },
+      rpInitiatedLogout: {
+        enabled: true,
+        // A plain "sign out?" page: the default one loads fonts from the internet, and the
+        // browser tests fail on any resource that does not load.
+        logoutSource(ctx, form) {
+          ctx.body = `<!DOCTYPE html><html lang="en"><head><title>Sign out</title><link rel="icon" href="data:,"></head><body><h1>Sign out of the test provider?</h1>${form}<button form="op.logoutForm" type="submit" name="logout" value="yes">Yes, sign out</button></body></html>`;
+        },
+      },
+    },
     pkce: { required: () => true },
     async findAccount(_ctx, sub) {
       const person = people.get(sub);
