@@ -13,6 +13,7 @@ import { action as signInAction, loader as signInLoader } from "../../app/routes
 import { loader as startLoader } from "../../app/routes/sign-in_.oidc";
 import { loader as callbackLoader } from "../../app/routes/sign-in_.oidc_.callback";
 import { action as signOutAction } from "../../app/routes/sign-out";
+import { loader as inviteLoader } from "../../app/routes/invite.$token";
 import { action as userAction, loader as userLoader } from "../../app/routes/admin.users.$id";
 import { action as verifyAction } from "../../app/routes/sign-in_.verify";
 import { totpCode } from "../../app/auth/mfa.server";
@@ -366,7 +367,7 @@ describe("the audit trail says how each person signed in", () => {
 });
 
 describe("LOCAL_SIGN_IN=off", () => {
-  it("hides the password form and refuses its POST", async () => {
+  it("hides the password form, refuses its POST, and sends invitation links to the sign-in page", async () => {
     resetSettings({ ...settings, localSignIn: false });
     try {
       const page = await run(() => signInLoader({ request: get(`${PORTAL}/sign-in`), context, params: {} }));
@@ -383,6 +384,9 @@ describe("LOCAL_SIGN_IN=off", () => {
         }),
       );
       expect(post.status).toBe(403);
+      // An invitation link chooses no password: the first sign-in at the provider claims the account.
+      const invitation = await run(() => inviteLoader({ request: get(`${PORTAL}/invite/abc`), context, params: { token: "abc" } }));
+      expect(invitation).toMatchObject({ status: 302, location: "/sign-in" });
     } finally {
       resetSettings(settings);
     }
