@@ -31,6 +31,25 @@ export interface Settings {
   /** Attachments (issue 14): the largest file, and all of one request's files together, in bytes. */
   attachmentMaxFileBytes: number;
   attachmentMaxRequestBytes: number;
+  /** Single sign-on with the county's OpenID Connect provider (issue 18); null when OIDC_ISSUER is not set. */
+  oidc: OidcSettings | null;
+  /** LOCAL_SIGN_IN: false hides the password form and refuses its POST (only with an OIDC provider). */
+  localSignIn: boolean;
+}
+
+export interface OidcSettings {
+  /** The provider's issuer URL; its /.well-known/openid-configuration is read at the first sign-in. */
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** Space-separated; always includes openid and email. */
+  scopes: string;
+  /** For the button: "Sign in with <name>". */
+  name: string;
+  /** acr values that mean the provider asked for a second factor (besides amr "mfa"). */
+  mfaAcrValues: string[];
+  /** Plain http to the provider: only for a provider on this machine (tests, development). */
+  allowInsecure: boolean;
 }
 
 export class SettingsError extends Error {
@@ -141,6 +160,41 @@ function readAuditKey(env: Env, nodeEnv: Settings["nodeEnv"], cwd: string, sessi
   return raw;
 }
 
+const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+/** OIDC_*: all or nothing. The issuer must be https, except a provider on this machine. */
+function readOidc(env: Env): OidcSettings | null {
+  const issuer = read(
+    env,
+    "OIDC_ISSUER",
+    "the provider's issuer URL (https://…)",
+    z
+      .string()
+      .refine((s) => URL.canParse(s))
+      .refine((s) => {
+        const url = new URL(s);
+        return url.protocol === "https:" || (url.protocol === "http:" && LOOPBACK_HOSTS.has(url.hostname));
+      }),
+    "",
+  );
+  if (issuer === "") return null;
+  const clientId = read(env, "OIDC_CLIENT_ID", "the client (application) id the provider gave the portal", z.string().min(1).max(500));
+  const clientSecret = read(env, "OIDC_CLIENT_SECRET", "the client secret the provider gave the portal", z.string().min(1).max(1000));
+  const scopes = read(
+    env,
+    "OIDC_SCOPES",
+    'scopes separated by spaces, including "openid" and "email"',
+    z
+      .string()
+      .regex(/^[\x21\x23-\x5B\x5D-\x7E]+( [\x21\x23-\x5B\x5D-\x7E]+)*$/)
+      .refine((s) => s.split(" ").includes("openid") && s.split(" ").includes("email")),
+    "openid email profile",
+  );
+  const name = read(env, "OIDC_NAME", "a short name for the button, such as \"Microsoft\" (at most 40 characters)", z.string().max(40), "your county account");
+  const mfaAcrValues = (blankToUndefined(env.OIDC_MFA_ACR) ?? "").split(/\s+/).filter((v) => v !== "");
+  return { issuer, clientId, clientSecret, scopes, name, mfaAcrValues, allowInsecure: new URL(issuer).protocol === "http:" };
+}
+
 /** Validate the environment. Throws SettingsError (one clear line) on the first bad value. */
 export function loadSettings(env: Env = process.env, cwd: string = process.cwd()): Settings {
   const nodeEnv = read(
@@ -220,6 +274,12 @@ export function loadSettings(env: Env = process.env, cwd: string = process.cwd()
   if (attachmentMaxRequestMb < attachmentMaxFileMb) {
     throw new SettingsError("ATTACHMENT_MAX_REQUEST_MB", `at least ATTACHMENT_MAX_FILE_MB (${attachmentMaxFileMb})`, String(attachmentMaxRequestMb));
   }
+  const oidc = readOidc(env);
+  const localSignIn = read(env, "LOCAL_SIGN_IN", '"on" or "off"', z.enum(["on", "off"]), "on") === "on";
+  // Without a provider, turning local sign-in off would leave nobody able to sign in.
+  if (!localSignIn && oidc === null) {
+    throw new SettingsError("LOCAL_SIGN_IN", '"on" unless OIDC_ISSUER is set', "off");
+  }
   return {
     nodeEnv,
     port,
@@ -237,6 +297,8 @@ export function loadSettings(env: Env = process.env, cwd: string = process.cwd()
     trustProxy: readTrustProxy(env),
     attachmentMaxFileBytes: attachmentMaxFileMb * MEGABYTE,
     attachmentMaxRequestBytes: attachmentMaxRequestMb * MEGABYTE,
+    oidc,
+    localSignIn,
   };
 }
 

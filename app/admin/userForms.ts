@@ -33,4 +33,5 @@ export const userIntentSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("removeAppointment"), appointmentId: z.string().check(z.trim(), z.minLength(1)) }),
   z.object({ intent: z.literal("deactivate") }),
   z.object({ intent: z.literal("reinvite") }),
+  z.object({ intent: z.literal("unlinkSso") }),
 ]);

@@ -12,6 +12,7 @@ import { getDb, type PrismaClient } from "../db.server";
 import { getSettings, type Settings } from "../settings.server";
 import { mfaRequiredFor } from "./mfa.server";
 import { verifyAgainstDummy, verifyPassword } from "./password.server";
+import { appendAudit } from "../requests/audit.server";
 import { hashToken } from "../security/tokenHash.server";
 import { portalCookie } from "./cookies.server";
 import { safeRedirectTo } from "./redirectTarget";
@@ -98,6 +99,24 @@ interface SessionAccountRow {
   acting: number | boolean | null;
   startsOn: string | null;
   endsOn: string | null;
+  providerMfa: number | boolean;
+}
+
+/** How a session was begun (issue 18): with the password, or at the county's provider. */
+export interface SignInHow {
+  method: "password" | "oidc";
+  /** The portal's code (or a recovery code, or enrolment), or the provider's own MFA. */
+  secondFactor?: "portal code" | "provider";
+  /** The provider's ID token, for id_token_hint at sign-out. */
+  idToken?: string;
+}
+
+/** The audit entry's words for a sign-in. */
+function signInComment(user: { name: string; email: string; oidcIssuer: string | null; oidcSubject: string | null }, how: SignInHow): string {
+  const with_ = how.method === "oidc" ? `single sign-on at ${user.oidcIssuer} (subject ${user.oidcSubject})` : "the portal password";
+  const factor =
+    how.secondFactor === "provider" ? "the provider's MFA" : how.secondFactor === "portal code" ? "the portal's code" : "none";
+  return `${user.name} <${user.email}> signed in with ${with_}; second factor: ${factor}`;
 }
 
 /**
@@ -106,7 +125,7 @@ interface SessionAccountRow {
  */
 async function readSessionAccount(db: PrismaClient, sessionId: string) {
   const rows = await db.$queryRaw<SessionAccountRow[]>`
-    SELECT s."userId", s."expiresAt", s."lastSeenAt", u.email, u.name, u.active, u."departmentId", u."mfaSecret",
+    SELECT s."userId", s."expiresAt", s."lastSeenAt", s."providerMfa", u.email, u.name, u.active, u."departmentId", u."mfaSecret",
            u."mfaEnabledAt", d.name AS "departmentName", d.code AS "departmentCode", d."partnerSince",
            r.role, r.acting, r."startsOn", r."endsOn"
     FROM "Session" s
@@ -132,7 +151,7 @@ async function readSessionAccount(db: PrismaClient, sessionId: string) {
       .filter((r) => r.role !== null)
       .map((r) => ({ role: r.role as string, acting: Boolean(r.acting), startsOn: r.startsOn, endsOn: r.endsOn })),
   };
-  return { account, expiresAt: new Date(first.expiresAt), lastSeenAt: new Date(first.lastSeenAt) };
+  return { account, expiresAt: new Date(first.expiresAt), lastSeenAt: new Date(first.lastSeenAt), providerMfa: Boolean(first.providerMfa) };
 }
 
 /** The same, found by e-mail, for seeding, scripts and tests; throws when there is no active account. */
@@ -166,28 +185,56 @@ export function createSessionStore(options: { db: PrismaClient; settings: Settin
     return loadUser(user.id, new Date());
   }
 
-  /** Start a new session (always a new id) and return its Set-Cookie header value. Ends any session the request carried. */
-  async function createSession(request: Request, userId: string, now = new Date()): Promise<string> {
+  /**
+   * Start a new session (always a new id) and return its Set-Cookie header value. Ends any session
+   * the request carried. `how` is given at sign-in: it is kept on the session and the account.
+   */
+  async function createSession(request: Request, userId: string, now = new Date(), how?: SignInHow): Promise<string> {
     const oldId = await readSessionId(request);
     if (oldId) await db.session.deleteMany({ where: { id: oldId } });
     const token = randomBytes(32).toString("base64url");
-    await db.session.create({
-      data: {
-        id: hashToken(token),
-        userId,
-        createdAt: now,
-        lastSeenAt: now,
-        expiresAt: new Date(now.getTime() + ABSOLUTE_SESSION_HOURS * 3_600_000),
-      },
-    });
+    const data = {
+      id: hashToken(token),
+      userId,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt: new Date(now.getTime() + ABSOLUTE_SESSION_HOURS * 3_600_000),
+    };
+    if (!how) {
+      await db.session.create({ data });
+    } else {
+      // A sign-in: the session says how it was begun, and so do the account and the audit trail.
+      await db.$transaction(async (tx) => {
+        await tx.session.create({
+          data: { ...data, method: how.method, providerMfa: how.secondFactor === "provider", idToken: how.idToken ?? null },
+        });
+        const user = await tx.user.update({
+          where: { id: userId },
+          data: { lastSignInMethod: how.method, lastSignInAt: now },
+          select: { name: true, email: true, oidcIssuer: true, oidcSubject: true },
+        });
+        await appendAudit(tx, {
+          requestId: null,
+          actorId: userId,
+          actorName: user.name,
+          role: null,
+          acting: false,
+          event: "SIGNED_IN",
+          fromState: null,
+          toState: null,
+          comment: signInComment(user, how),
+          at: now,
+        });
+      });
+    }
     // Tidy: drop this user's expired sessions.
     await db.session.deleteMany({ where: { userId, expiresAt: { lt: now } } });
     return cookie.serialize(token);
   }
 
   /** Sign in: new session, then redirect (303) to a same-site path. */
-  async function createUserSession(request: Request, userId: string, redirectTo: string): Promise<Response> {
-    const setCookie = await createSession(request, userId);
+  async function createUserSession(request: Request, userId: string, redirectTo: string, how: SignInHow = { method: "password" }): Promise<Response> {
+    const setCookie = await createSession(request, userId, new Date(), how);
     return redirect(safeRedirectTo(redirectTo, settings.appUrl), { status: 303, headers: { "Set-Cookie": setCookie } });
   }
 
@@ -217,8 +264,9 @@ export function createSessionStore(options: { db: PrismaClient; settings: Settin
     }
     const user = toCurrentUser(session.account, now, settings.timeZone);
     // A role that needs MFA on an account without it (say, a requester just appointed
-    // acting director): this session was made without a second factor; sign in again.
-    if (!user || (user.mfaRequired && !user.mfaEnabled)) {
+    // acting director): this session was made without a second factor; sign in again. A
+    // session whose second factor the provider vouched for needs no portal code.
+    if (!user || (user.mfaRequired && !user.mfaEnabled && !session.providerMfa)) {
       await db.session.deleteMany({ where: { id } });
       return null;
     }
@@ -246,11 +294,16 @@ export function createSessionStore(options: { db: PrismaClient; settings: Settin
     throw redirect(`/sign-in${query ? `?${query}` : ""}`, { headers });
   }
 
-  /** Sign out: delete the session row; returns the Set-Cookie value that clears the cookie. */
-  async function destroySession(request: Request): Promise<string> {
+  /**
+   * Sign out: delete the session row. Returns the Set-Cookie value that clears the cookie, and
+   * how the session was begun (null when there was none), so that a provider's session can be
+   * ended too.
+   */
+  async function destroySession(request: Request): Promise<{ setCookie: string; ended: { method: string; idToken: string | null } | null }> {
     const id = await readSessionId(request);
+    const ended = id ? await db.session.findUnique({ where: { id }, select: { method: true, idToken: true } }) : null;
     if (id) await db.session.deleteMany({ where: { id } });
-    return cookie.serialize("", { maxAge: 0 });
+    return { setCookie: await cookie.serialize("", { maxAge: 0 }), ended };
   }
 
   /**
@@ -284,8 +337,8 @@ export function getSessionStore(): SessionStore {
 }
 
 export const authenticate = (email: string, password: string) => getSessionStore().authenticate(email, password);
-export const createUserSession = (request: Request, userId: string, redirectTo: string) =>
-  getSessionStore().createUserSession(request, userId, redirectTo);
+export const createUserSession = (request: Request, userId: string, redirectTo: string, how?: SignInHow) =>
+  getSessionStore().createUserSession(request, userId, redirectTo, how);
 export const getUser = (request: Request) => getSessionStore().getUser(request);
 export const requireUser = (request: Request) => getSessionStore().requireUser(request);
 export const destroySession = (request: Request) => getSessionStore().destroySession(request);

@@ -7,6 +7,7 @@ import type { Cookie } from "@remix-run/node";
 import { z } from "zod";
 import type { Settings } from "../settings.server";
 import { portalCookie } from "./cookies.server";
+import type { SignInHow } from "./session.server";
 
 /** Ten minutes to type a code or scan a QR code. */
 export const PENDING_MINUTES = 10;
@@ -20,6 +21,10 @@ const pendingSchema = z.object({
     .string()
     .regex(/^[A-Z2-7]{32}$/)
     .optional(),
+  /** Signed in at the county's provider (issue 18); absent for the password. */
+  method: z.literal("oidc").optional(),
+  /** The provider's ID token, for sign-out at the provider; left out when too long for a cookie. */
+  idToken: z.string().max(2500).optional(),
 });
 
 export type PendingSignIn = z.infer<typeof pendingSchema>;
@@ -34,9 +39,18 @@ export function createPendingStore(settings: Settings) {
     return parsed.data;
   }
 
-  async function start(userId: string, redirectTo: string, now = new Date()): Promise<string> {
+  async function start(userId: string, redirectTo: string, now = new Date(), via?: { idToken: string }): Promise<string> {
     const value: PendingSignIn = { userId, redirectTo, expiresAt: now.getTime() + PENDING_MINUTES * 60_000 };
+    if (via) {
+      value.method = "oidc";
+      if (via.idToken.length <= 2500) value.idToken = via.idToken;
+    }
     return cookie.serialize(value);
+  }
+
+  /** How the session made at the end of this pending sign-in was begun. */
+  function how(pending: PendingSignIn): SignInHow {
+    return pending.method === "oidc" ? { method: "oidc", idToken: pending.idToken } : { method: "password" };
   }
 
   /** Keep the pending sign-in and remember the secret being enrolled. */
@@ -48,7 +62,7 @@ export function createPendingStore(settings: Settings) {
     return cookie.serialize("", { maxAge: 0 });
   }
 
-  return { cookie, read, start, withEnrolSecret, clear };
+  return { cookie, read, start, how, withEnrolSecret, clear };
 }
 
 const enrolSchema = z.object({

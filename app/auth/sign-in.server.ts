@@ -54,10 +54,15 @@ export function createSignIn(deps: { db: PrismaClient; store: SessionStore; pend
     return { kind: "ok", user };
   }
 
-  /** After the password: a session, or the second-factor step (code, or enrolment when required). */
-  async function afterPassword(request: Request, user: CurrentUser, redirectTo: string): Promise<Response> {
-    if (!user.mfaEnabled && !user.mfaRequired) return store.createUserSession(request, user.id, redirectTo);
-    const setCookie = await pending.start(user.id, safeRedirectTo(redirectTo, appUrl));
+  /**
+   * After the password (or the provider without its MFA, `oidc` given): a session, or the
+   * second-factor step (code, or enrolment when required).
+   */
+  async function afterPassword(request: Request, user: CurrentUser, redirectTo: string, oidc?: { idToken: string }): Promise<Response> {
+    if (!user.mfaEnabled && !user.mfaRequired) {
+      return store.createUserSession(request, user.id, redirectTo, oidc ? { method: "oidc", idToken: oidc.idToken } : { method: "password" });
+    }
+    const setCookie = await pending.start(user.id, safeRedirectTo(redirectTo, appUrl), new Date(), oidc);
     const next = user.mfaEnabled ? "/sign-in/verify" : "/sign-in/set-up-mfa";
     return redirect(next, { status: 303, headers: { "Set-Cookie": setCookie } });
   }
@@ -72,7 +77,7 @@ export function createSignIn(deps: { db: PrismaClient; store: SessionStore; pend
       return { kind: "refused" };
     }
     await throttles.mfaCodes.reset(state.userId);
-    return { kind: "ok", setCookies: [await pending.clear(), await store.createSession(request, state.userId)] };
+    return { kind: "ok", setCookies: [await pending.clear(), await store.createSession(request, state.userId, new Date(), { ...pending.how(state), secondFactor: "portal code" })] };
   }
 
   return { checkPassword, afterPassword, checkCode };

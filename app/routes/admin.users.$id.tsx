@@ -8,6 +8,7 @@ import { appoint, removeAppointment } from "~/admin/appointments.server";
 import { listDepartments } from "~/admin/departments.server";
 import { ACCESS_FIELDS, accessFormSchema, userIntentSchema } from "~/admin/userForms";
 import { accountStatus, deactivate, findUserForAdmin, reinviteUser, updateAccess } from "~/admin/users.server";
+import { unlinkSubject } from "~/auth/oidc/accounts.server";
 import { requireRole } from "~/auth/require-role.server";
 import { ErrorSummary } from "~/components/ErrorSummary";
 import { SelectField, TextField } from "~/components/Field";
@@ -17,7 +18,7 @@ import { NewSecretAlert } from "~/components/NewSecretAlert";
 import { fieldErrors, formValues } from "~/forms/fieldErrors";
 import { useZodForm, type FormValues } from "~/forms/useZodForm";
 import { getSettings } from "~/settings.server";
-import { ROLE_LABELS, ROLES } from "workflows";
+import { localDate, ROLE_LABELS, ROLES } from "workflows";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.person.name ?? "User"} – 3-1-1 Number Use Portal` }];
 
@@ -31,6 +32,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       email: person.email,
       active: person.active,
       invitationUsed: person.invitations.some((i) => i.usedAt !== null),
+      // Issue 18: how they sign in, and the provider identity their account is linked to.
+      lastSignIn: person.lastSignInAt ? { method: person.lastSignInMethod, on: localDate(person.lastSignInAt, getSettings().timeZone) } : null,
+      linked: person.oidcSubject
+        ? { issuer: person.oidcIssuer ?? "", subject: person.oidcSubject, since: person.oidcLinkedAt?.toISOString() ?? null }
+        : null,
       status: accountStatus(person, new Date()),
       roles: person.roles.filter((r) => !r.acting).map((r) => r.role),
       appointments: person.roles
@@ -39,6 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     access: { departmentId: person.departmentId ?? "" } satisfies FormValues,
     departments: departments.map((d) => ({ value: d.id, label: d.name })),
+    providerName: getSettings().oidc?.name ?? null,
   };
 }
 
@@ -78,6 +85,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (!result.ok) return data<Outcome>({ intent: "deactivate", values, errors: { form: result.message } }, { status: 400 });
       return done("deactivate");
     }
+    case "unlinkSso":
+      await unlinkSubject(db, { by: user, userId: person.id, now });
+      return done("unlinkSso");
     case "reinvite": {
       const { appUrl, sessionSecret } = getSettings();
       const link = await reinviteUser(db, { ...by, appUrl, sessionSecret });
@@ -91,10 +101,13 @@ const DONE: Record<string, string> = {
   appoint: "Acting appointment added.",
   removeAppointment: "Acting appointment removed.",
   deactivate: "Account deactivated: they cannot sign in, and were signed out everywhere. Their history stays.",
+  unlinkSso: "Unlinked. Their next single sign-on with a verified matching e-mail links the account again.",
 };
 
+const METHOD_LABELS: Record<string, string> = { password: "portal password", oidc: "single sign-on" };
+
 export default function UserPage() {
-  const { person, access, departments } = useLoaderData<typeof loader>();
+  const { person, access, departments, providerName } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const mine = (intent: string) => (actionData?.intent === intent ? actionData : undefined);
@@ -130,6 +143,38 @@ export default function UserPage() {
         />
       ) : null}
       <ErrorSummary errors={formError ? [["form", formError]] : []} />
+
+      <section aria-labelledby="sign-in-heading" className="margin-y-4" data-testid="sign-in-method">
+        <h2 id="sign-in-heading">How they sign in</h2>
+        <p>
+          {person.lastSignIn ? (
+            <>
+              Last signed in with {METHOD_LABELS[person.lastSignIn.method ?? ""] ?? person.lastSignIn.method} on{" "}
+              <DateText date={person.lastSignIn.on} />.
+            </>
+          ) : (
+            "Not signed in yet."
+          )}
+        </p>
+        {person.linked ? (
+          <>
+            <dl>
+              <dt className="text-bold">Linked {providerName ?? "single sign-on"} identity</dt>
+              <dd data-testid="linked-subject">
+                Subject <code>{person.linked.subject}</code> at <code>{person.linked.issuer}</code>
+              </dd>
+            </dl>
+            <Form method="post">
+              <input type="hidden" name="intent" value="unlinkSso" />
+              <button type="submit" className="usa-button usa-button--outline">
+                Unlink the {providerName ?? "single sign-on"} identity
+              </button>
+            </Form>
+          </>
+        ) : (
+          <p>No single sign-on identity linked{providerName ? `: their first sign-in with ${providerName} links it` : ""}.</p>
+        )}
+      </section>
 
       <section aria-labelledby="access-heading" className="margin-y-4">
         <h2 id="access-heading">Department and roles</h2>

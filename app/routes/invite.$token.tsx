@@ -11,10 +11,13 @@ import { TextField } from "~/components/Field";
 import { db } from "~/db.server";
 import { fieldErrors, formValues } from "~/forms/fieldErrors";
 import { useZodForm } from "~/forms/useZodForm";
+import { getSettings } from "~/settings.server";
 
 export const meta: MetaFunction = () => [{ title: "Choose your password – 3-1-1 Number Use Portal" }];
 
 export async function loader({ params }: LoaderFunctionArgs) {
+  // LOCAL_SIGN_IN=off: nobody chooses a password; the first sign-in at the provider claims the account.
+  if (!getSettings().localSignIn) throw redirect("/sign-in");
   const invitation = await openInvitation(db, params.token ?? "", new Date());
   const page = { name: invitation?.user.name ?? null, minLength: minimumLength(false), maxLength: MAX_LENGTH };
   // An unknown, used or expired link: the page says so, with the status that means it.
@@ -22,6 +25,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
+  if (!getSettings().localSignIn) throw redirect("/sign-in", 303);
   const values = formValues(await request.formData());
   const parsed = setPasswordSchema.safeParse(values);
   if (!parsed.success) return data({ errors: fieldErrors(parsed.error) }, { status: 400 });

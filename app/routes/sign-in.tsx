@@ -24,12 +24,15 @@ interface ActionData {
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
   const params = new URL(request.url).searchParams;
-  const redirectTo = safeRedirectTo(params.get("redirectTo"), getSettings().appUrl);
+  const { appUrl, oidc, localSignIn } = getSettings();
+  const redirectTo = safeRedirectTo(params.get("redirectTo"), appUrl);
   if (user) throw redirect(redirectTo);
-  return signInContext(db, params, redirectTo);
+  return { ...(await signInContext(db, params, redirectTo)), providerName: oidc?.name ?? null, localSignIn };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
+  // LOCAL_SIGN_IN=off: everyone signs in at the county's provider; no password is looked at.
+  if (!getSettings().localSignIn) throw new Response("Sign in with your county account", { status: 403 });
   const form = Object.fromEntries(await request.formData());
   const email = typeof form.email === "string" ? form.email.trim().slice(0, 254) : "";
   const parsed = signInSchema.safeParse(form);
@@ -58,7 +61,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function SignIn() {
-  const { invited, email, reference } = useLoaderData<typeof loader>();
+  const { invited, email, reference, providerName, localSignIn } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const navigation = useNavigation();
@@ -84,16 +87,31 @@ export default function SignIn() {
 
         <ErrorSummary errors={errorList} />
 
-        <Form method="post" className="usa-form usa-form--large" noValidate>
-          <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/"} />
-          <div className={`usa-form-group${errors.email ? " usa-form-group--error" : ""}`}>
-            <label className={`usa-label${errors.email ? " usa-label--error" : ""}`} htmlFor="email">
-              E-mail address
-            </label>
-            {errors.email ? (
-              <span className="usa-error-message" id="email-error">
-                {errors.email}
-              </span>
+        {providerName ? (
+          <p>
+            {/* A full navigation: the browser leaves for the provider. */}
+            <a
+              className="usa-button usa-button--big"
+              href={`/sign-in/oidc?${new URLSearchParams({ redirectTo: searchParams.get("redirectTo") ?? "/" }).toString()}`}
+              data-testid="sign-in-with-provider"
+            >
+              Sign in with {providerName}
+            </a>
+          </p>
+        ) : null}
+        {providerName && localSignIn ? <h2 className="margin-top-4">Or sign in with a portal password</h2> : null}
+
+        {localSignIn ? (
+          <Form method="post" className="usa-form usa-form--large" noValidate>
+            <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/"} />
+            <div className={`usa-form-group${errors.email ? " usa-form-group--error" : ""}`}>
+              <label className={`usa-label${errors.email ? " usa-label--error" : ""}`} htmlFor="email">
+                E-mail address
+              </label>
+              {errors.email ? (
+                <span className="usa-error-message" id="email-error">
+                  {errors.email}
+                </span>
             ) : null}
             <input
               className={`usa-input${errors.email ? " usa-input--error" : ""}`}
@@ -132,6 +150,7 @@ export default function SignIn() {
             Sign in
           </button>
         </Form>
+        ) : null}
       </div>
     </div>
   );

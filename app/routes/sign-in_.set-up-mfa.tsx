@@ -55,7 +55,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return data({ error: "That code is not right; check the time on your phone and try the new code", codes: null }, { status: 400 });
   }
   await throttle.reset(pending.userId);
-  const sessionCookie = await getSessionStore().createSession(request, pending.userId);
+  const sessionCookie = await getSessionStore().createSession(request, pending.userId, new Date(), { ...getPendingStore().how(pending), secondFactor: "portal code" });
   return data(
     { error: null, codes, redirectTo: pending.redirectTo },
     { headers: setCookieHeaders([await getPendingStore().clear(), sessionCookie]) },

@@ -1,8 +1,11 @@
 // Sign-out is a POST (the Sign out button): a GET (link, prefetch, image tag) must never sign
-// anyone out. Opened as an address, it answers 405 with the portal's own page.
+// anyone out. Opened as an address, it answers 405 with the portal's own page. A session begun at
+// the county's provider is ended there too when the provider has an end-session endpoint.
 import { redirect, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link } from "@remix-run/react";
+import { endSessionUrl } from "~/auth/oidc/provider.server";
 import { destroySession } from "~/auth/session.server";
+import { getSettings } from "~/settings.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign out – 3-1-1 Number Use Portal" }];
 
@@ -14,7 +17,14 @@ export async function action({ request }: ActionFunctionArgs) {
   if (request.method !== "POST") {
     throw new Response("Method Not Allowed", { status: 405, headers: { Allow: "POST" } });
   }
-  const setCookie = await destroySession(request);
+  const { setCookie, ended } = await destroySession(request);
+  const { oidc, appUrl } = getSettings();
+  if (oidc && ended?.method === "oidc") {
+    // The portal's session is over whatever happens next; an unreachable provider only means
+    // the person stays signed in there.
+    const url = await endSessionUrl(oidc, appUrl, ended.idToken).catch(() => null);
+    if (url) return redirect(url.href, { status: 303, headers: { "Set-Cookie": setCookie } });
+  }
   return redirect("/sign-in", { status: 303, headers: { "Set-Cookie": setCookie } });
 }
 

@@ -16,8 +16,10 @@ export function newNonce(): string {
  * img-src allows data: for the MFA QR code (an SVG made on the server).
  * Violations are reported to CSP_REPORT_PATH: report-uri for every browser, report-to for
  * those with the Reporting API (which then ignore report-uri).
+ * form-action also governs where a form's answer may redirect: the Sign out button's answer goes
+ * to the county's provider to end the session there (issue 18), so its origin is allowed.
  */
-export function contentSecurityPolicy(nonce: string): string {
+export function contentSecurityPolicy(nonce: string, providerOrigin: string | null = null): string {
   return [
     "default-src 'self'",
     `script-src 'nonce-${nonce}' 'strict-dynamic'`,
@@ -28,7 +30,7 @@ export function contentSecurityPolicy(nonce: string): string {
     "object-src 'none'",
     "base-uri 'none'",
     "frame-ancestors 'none'",
-    "form-action 'self'",
+    providerOrigin ? `form-action 'self' ${providerOrigin}` : "form-action 'self'",
     `report-uri ${CSP_REPORT_PATH}`,
     `report-to ${CSP_REPORT_GROUP}`,
   ].join("; ");
@@ -55,14 +57,15 @@ export function noStore(_req: Request, res: Response, next: NextFunction) {
   next();
 }
 
-export function securityHeaders(options: { appUrl: string }): RequestHandler {
+export function securityHeaders(options: { appUrl: string; oidc: { issuer: string } | null }): RequestHandler {
   const https = new URL(options.appUrl).protocol === "https:";
+  const providerOrigin = options.oidc ? new URL(options.oidc.issuer).origin : null;
   // The Reporting API wants an absolute address.
   const reportingEndpoints = `${CSP_REPORT_GROUP}="${options.appUrl}${CSP_REPORT_PATH}"`;
   return (_req: Request, res: Response, next: NextFunction) => {
     const nonce = newNonce();
     res.locals.cspNonce = nonce;
-    res.setHeader("Content-Security-Policy", contentSecurityPolicy(nonce));
+    res.setHeader("Content-Security-Policy", contentSecurityPolicy(nonce, providerOrigin));
     res.setHeader("Reporting-Endpoints", reportingEndpoints);
     res.setHeader("X-Content-Type-Options", "nosniff");
     res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");

@@ -72,6 +72,11 @@ const EXPECTED: Record<string, { GET: Row; POST?: Row }> = {
   "routes/sign-in_.verify": { GET: everyone("signin"), POST: everyone("signin") },
   "routes/sign-in_.set-up-mfa": { GET: everyone("page"), POST: everyone("signin") },
   "routes/sign-out": { GET: everyone("405"), POST: everyone("signin") },
+  // Single sign-on (issue 18): this server has no OIDC_ISSUER, so there is nothing there. With
+  // one, the start sends anyone to the provider and the callback refuses a visit without a
+  // flow (tests/integration/oidc-sign-in.test.ts).
+  "routes/sign-in_.oidc": { GET: everyone("404") },
+  "routes/sign-in_.oidc_.callback": { GET: everyone("404") },
   "routes/account.password": { GET: signedInOnly("page"), POST: signedInOnly("reached") },
   "routes/account.mfa": { GET: signedInOnly("page"), POST: signedInOnly("reached") },
   "routes/invite.$token": { GET: everyone("404"), POST: everyone("reached") },

@@ -76,3 +76,29 @@ describe("settings", () => {
     expect(fs.statSync(path.join(cwd, "var", "audit-key")).mode & 0o777).toBe(0o600);
   });
 });
+
+describe("single sign-on settings (issue 18)", () => {
+  const oidc = { OIDC_ISSUER: "https://login.example.gov/tenant/v2.0", OIDC_CLIENT_ID: "portal", OIDC_CLIENT_SECRET: "secret" };
+
+  it("are off by default, with local sign-in on", () => {
+    expect(loadSettings({ SESSION_SECRET: secret }, cwd)).toMatchObject({ oidc: null, localSignIn: true });
+  });
+
+  it("take an https issuer, with defaults for the scopes and the button's name", () => {
+    expect(loadSettings({ SESSION_SECRET: secret, ...oidc, LOCAL_SIGN_IN: "off", OIDC_MFA_ACR: "urn:a  urn:b" }, cwd)).toMatchObject({
+      oidc: { issuer: oidc.OIDC_ISSUER, scopes: "openid email profile", name: "your county account", mfaAcrValues: ["urn:a", "urn:b"], allowInsecure: false },
+      localSignIn: false,
+    });
+  });
+
+  it("refuse a plain-http issuer off this machine, a missing client, scopes without openid or email, LOCAL_SIGN_IN=off without a provider", () => {
+    expect(refusal({ ...oidc, OIDC_ISSUER: "http://login.example.gov" })).toMatch(/^Setting OIDC_ISSUER is invalid/);
+    expect(loadSettings({ SESSION_SECRET: secret, ...oidc, OIDC_ISSUER: "http://127.0.0.1:9000" }, cwd).oidc?.allowInsecure).toBe(true);
+    expect(refusal({ ...oidc, OIDC_CLIENT_ID: "" })).toMatch(/^Setting OIDC_CLIENT_ID is invalid/);
+    expect(refusal({ ...oidc, OIDC_CLIENT_SECRET: "" })).toMatch(/^Setting OIDC_CLIENT_SECRET is invalid/);
+    expect(refusal({ ...oidc, OIDC_SCOPES: "profile email" })).toMatch(/^Setting OIDC_SCOPES is invalid/);
+    expect(refusal({ ...oidc, OIDC_SCOPES: "openid profile" })).toMatch(/^Setting OIDC_SCOPES is invalid/);
+    expect(refusal({ LOCAL_SIGN_IN: "off" })).toMatch(/^Setting LOCAL_SIGN_IN is invalid/);
+    expect(refusal({ ...oidc, LOCAL_SIGN_IN: "no" })).toMatch(/^Setting LOCAL_SIGN_IN is invalid/);
+  });
+});

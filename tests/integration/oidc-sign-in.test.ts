@@ -1,0 +1,395 @@
+// Single sign-on with a real OpenID Connect provider (issue 18): `oidc-provider` on a loopback
+// port, the portal's openid-client against it, through the real routes. Claiming an invitation,
+// finding the account by subject afterwards, refusing the unknown and the deactivated, refusing
+// a tampered state, a replayed code, a wrong nonce, a forged or expired ID token, the provider's
+// MFA standing in for the portal's code (SPEC R2: directors, assistant directors, finance and
+// administrators sign in with two steps), sign-out at the provider, and LOCAL_SIGN_IN=off.
+import type { AppLoadContext } from "@remix-run/node";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { inviteUser } from "../../app/admin/users.server";
+import { getSessionStore } from "../../app/auth/session.server";
+import { getDb } from "../../app/db.server";
+import { action as signInAction, loader as signInLoader } from "../../app/routes/sign-in";
+import { loader as startLoader } from "../../app/routes/sign-in_.oidc";
+import { loader as callbackLoader } from "../../app/routes/sign-in_.oidc_.callback";
+import { action as signOutAction } from "../../app/routes/sign-out";
+import { loader as inviteLoader } from "../../app/routes/invite.$token";
+import { action as userAction, loader as userLoader } from "../../app/routes/admin.users.$id";
+import { action as verifyAction } from "../../app/routes/sign-in_.verify";
+import { totpCode } from "../../app/auth/mfa.server";
+import { loadSettings, resetSettings, type Settings } from "../../app/settings.server";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../prisma/demo-accounts";
+import { seedDatabase } from "../../prisma/seed";
+import { FAST_SCRYPT } from "../support/people";
+import { startTestProvider, type TestProvider } from "../support/oidcProvider";
+import { createTestDb, type TestDb } from "../support/testDb";
+
+const PORTAL = "http://portal.test";
+let t: TestDb;
+let idp: TestProvider;
+let settings: Settings;
+
+beforeAll(async () => {
+  t = await createTestDb("oidc-sign-in");
+  await seedDatabase(t.db, { scryptParams: FAST_SCRYPT });
+  idp = await startTestProvider({ redirectUri: `${PORTAL}/sign-in/oidc/callback`, postLogoutRedirectUri: `${PORTAL}/sign-in` });
+  settings = loadSettings({
+    NODE_ENV: "test",
+    SESSION_SECRET: "s".repeat(40),
+    DATABASE_URL: t.url,
+    APP_URL: PORTAL,
+    OIDC_ISSUER: idp.issuer,
+    OIDC_CLIENT_ID: idp.clientId,
+    OIDC_CLIENT_SECRET: idp.clientSecret,
+    OIDC_NAME: "County ID",
+    OIDC_MFA_ACR: "urn:county:loa:2",
+  });
+  resetSettings(settings);
+});
+
+afterAll(async () => {
+  await getDb().$disconnect();
+  await idp?.stop();
+  await t.cleanup();
+  resetSettings();
+});
+
+const context = { cspNonce: "n", clientAddress: "10.18.0.1" } as AppLoadContext;
+const cookieHeader = (setCookies: string[]) => setCookies.map((c) => c.split(";")[0]).join("; ");
+
+interface Outcome {
+  status: number;
+  location: string | null;
+  cookies: string[];
+  body: unknown;
+}
+
+/** A loader's or action's result, whether it returned data(), returned a Response or threw one. */
+async function run(fn: () => Promise<unknown>): Promise<Outcome> {
+  let result: unknown;
+  try {
+    result = await fn();
+  } catch (thrown) {
+    result = thrown;
+  }
+  if (result instanceof Response) {
+    return { status: result.status, location: result.headers.get("Location"), cookies: result.headers.getSetCookie(), body: null };
+  }
+  const d = result as { type?: string; data: unknown; init?: { status?: number; headers?: HeadersInit } };
+  if (d.type !== "DataWithResponseInit") return { status: 200, location: null, cookies: [], body: result };
+  const headers = new Headers(d.init?.headers);
+  return { status: d.init?.status ?? 200, location: null, cookies: headers.getSetCookie(), body: d.data };
+}
+
+const get = (url: string, cookie?: string) => new Request(url, { headers: cookie ? { Cookie: cookie } : {} });
+
+/** The button: the portal sends the browser to the provider, with its flow cookie. */
+async function start(redirectTo = "/requests") {
+  const started = await run(() => startLoader({ request: get(`${PORTAL}/sign-in/oidc?redirectTo=${encodeURIComponent(redirectTo)}`), context, params: {} }));
+  expect(started.status).toBe(303);
+  expect(started.location).toMatch(new RegExp(`^${idp.issuer}/auth\\?`));
+  return { authorizationUrl: started.location!, flowCookie: cookieHeader(started.cookies) };
+}
+
+const callback = (url: URL | string, flowCookie: string) =>
+  run(() => callbackLoader({ request: get(url.toString(), flowCookie), context, params: {} }));
+
+/** The whole round: button, provider (as `sub`, with `amr`), back to the portal's callback. */
+async function signInAs(sub: string, login: { amr?: string[]; acr?: string } = {}) {
+  const { authorizationUrl, flowCookie } = await start();
+  idp.nextLogin({ sub, ...login });
+  const back = await idp.authorize(authorizationUrl);
+  return { outcome: await callback(back, flowCookie), back, flowCookie };
+}
+
+const sessionUser = async (setCookies: string[]) => getSessionStore().getUser(get(`${PORTAL}/`, cookieHeader(setCookies)), new Date());
+
+const refusal = (o: Outcome) => (o.body as { reason?: string } | null)?.reason;
+
+async function invite(email: string, roles: Array<"requester" | "director"> = ["requester"]) {
+  const department = await t.db.department.findUniqueOrThrow({ where: { code: "COM" } });
+  const result = await inviteUser(
+    t.db,
+    { by: { id: null, name: "test" }, values: { email, name: email.split("@")[0], departmentId: department.id, roles }, now: new Date(), appUrl: PORTAL, sessionSecret: settings.sessionSecret },
+    FAST_SCRYPT,
+  );
+  if (!result.ok) throw new Error(result.message);
+  return result.userId;
+}
+
+describe("signing in at the county's provider", () => {
+  it("the sign-in page offers the provider first; the authorization request carries PKCE S256, state and nonce", async () => {
+    const page = await run(() => signInLoader({ request: get(`${PORTAL}/sign-in`), context, params: {} }));
+    expect(page.body).toMatchObject({ providerName: "County ID", localSignIn: true });
+    const { authorizationUrl } = await start();
+    const params = new URL(authorizationUrl).searchParams;
+    expect(params.get("code_challenge_method")).toBe("S256");
+    expect(params.get("state")).toMatch(/^[A-Za-z0-9_-]{22,}$/);
+    expect(params.get("nonce")).toMatch(/^[A-Za-z0-9_-]{22,}$/);
+    expect(params.get("scope")).toBe("openid email profile");
+    expect(params.get("redirect_uri")).toBe(`${PORTAL}/sign-in/oidc/callback`);
+  });
+
+  it("the first sign-in with a verified matching e-mail claims the invitation; the next finds the account by subject after the e-mail changed", async () => {
+    const userId = await invite("casey.claim@example.gov");
+    idp.people.set("sub-casey", { sub: "sub-casey", email: "Casey.Claim@example.gov", emailVerified: true, name: "Casey" });
+    const first = await signInAs("sub-casey");
+    expect(first.outcome.status).toBe(303);
+    expect(first.outcome.location).toBe("/requests");
+    expect((await sessionUser(first.outcome.cookies))?.id).toBe(userId);
+    const linked = await t.db.user.findUniqueOrThrow({ where: { id: userId }, include: { invitations: true } });
+    expect(linked).toMatchObject({ oidcIssuer: idp.issuer, oidcSubject: "sub-casey", lastSignInMethod: "oidc" });
+    // The invitation is spent: its password link no longer opens the account.
+    expect(linked.invitations.every((i) => i.usedAt !== null)).toBe(true);
+    const audit = await t.db.auditEntry.findMany({ where: { actorId: userId }, orderBy: { id: "asc" } });
+    expect(audit.map((a) => a.event)).toEqual(["SSO_LINKED", "SIGNED_IN"]);
+    expect(audit[1].comment).toBe(`casey.claim <casey.claim@example.gov> signed in with single sign-on at ${idp.issuer} (subject sub-casey); second factor: none`);
+
+    idp.people.set("sub-casey", { sub: "sub-casey", email: "casey.renamed@example.gov", emailVerified: true, name: "Casey" });
+    const second = await signInAs("sub-casey");
+    expect(second.outcome.status).toBe(303);
+    expect((await sessionUser(second.outcome.cookies))?.id).toBe(userId);
+  });
+
+  it("a person with no account gets the 'ask your administrator' page, and no account is made", async () => {
+    const before = await t.db.user.count();
+    idp.people.set("sub-stranger", { sub: "sub-stranger", email: "stranger@example.gov", emailVerified: true, name: "Stranger" });
+    const { outcome } = await signInAs("sub-stranger");
+    expect(outcome.status).toBe(403);
+    expect(refusal(outcome)).toBe("unknown");
+    expect(await t.db.user.count()).toBe(before);
+  });
+
+  it("an unverified e-mail claims nothing; an account linked to another subject is not taken by e-mail", async () => {
+    await invite("uma.unverified@example.gov");
+    idp.people.set("sub-uma", { sub: "sub-uma", email: "uma.unverified@example.gov", emailVerified: false, name: "Uma" });
+    expect(refusal((await signInAs("sub-uma")).outcome)).toBe("unknown");
+
+    idp.people.set("sub-casey-twin", { sub: "sub-casey-twin", email: "casey.claim@example.gov", emailVerified: true, name: "Twin" });
+    const twin = await signInAs("sub-casey-twin");
+    expect(twin.outcome.status).toBe(403);
+    expect(refusal(twin.outcome)).toBe("linkedElsewhere");
+  });
+
+  it("a deactivated account is refused, whatever the provider says", async () => {
+    const userId = await invite("dee.gone@example.gov");
+    idp.people.set("sub-dee", { sub: "sub-dee", email: "dee.gone@example.gov", emailVerified: true, name: "Dee" });
+    expect((await signInAs("sub-dee")).outcome.status).toBe(303);
+    await t.db.user.update({ where: { id: userId }, data: { active: false } });
+    const again = await signInAs("sub-dee");
+    expect(again.outcome.status).toBe(403);
+    expect(refusal(again.outcome)).toBe("inactive");
+    expect(again.outcome.cookies.join()).not.toContain("portal_session");
+  });
+});
+
+describe("a callback that does not hold is refused with the portal's page", () => {
+  beforeAll(async () => {
+    await invite("tess.tamper@example.gov");
+    idp.people.set("sub-tess", { sub: "sub-tess", email: "tess.tamper@example.gov", emailVerified: true, name: "Tess" });
+  });
+
+  const refusedWithPage = (o: Outcome) => {
+    expect(o.status).toBe(400);
+    expect(refusal(o)).toBe("failed");
+    expect(o.cookies.some((c) => c.startsWith("portal_session="))).toBe(false);
+  };
+
+  it("a tampered state", async () => {
+    const { authorizationUrl, flowCookie } = await start();
+    idp.nextLogin({ sub: "sub-tess" });
+    const back = await idp.authorize(authorizationUrl);
+    back.searchParams.set("state", "tampered-state-0123456789abcdef");
+    refusedWithPage(await callback(back, flowCookie));
+  });
+
+  it("a tampered flow cookie, or none", async () => {
+    const { authorizationUrl, flowCookie } = await start();
+    idp.nextLogin({ sub: "sub-tess" });
+    const back = await idp.authorize(authorizationUrl);
+    refusedWithPage(await callback(back, flowCookie.replace(/=([A-Za-z0-9])/, (_m, c: string) => `=${c === "e" ? "f" : "e"}`)));
+    refusedWithPage(await callback(back, ""));
+  });
+
+  it("a replayed code", async () => {
+    const { outcome, back, flowCookie } = await signInAs("sub-tess");
+    expect(outcome.status).toBe(303);
+    refusedWithPage(await callback(back, flowCookie));
+  });
+
+  it("a wrong nonce (the authorization request's nonce swapped on the way)", async () => {
+    const { authorizationUrl, flowCookie } = await start();
+    const swapped = new URL(authorizationUrl);
+    swapped.searchParams.set("nonce", "not-the-portals-nonce-0123456789");
+    idp.nextLogin({ sub: "sub-tess" });
+    refusedWithPage(await callback(await idp.authorize(swapped.href), flowCookie));
+  });
+
+  it("an ID token signed with a key the issuer does not publish, or expired", async () => {
+    for (const how of ["forged", "expired"] as const) {
+      const { authorizationUrl, flowCookie } = await start();
+      idp.nextLogin({ sub: "sub-tess" });
+      const back = await idp.authorize(authorizationUrl);
+      idp.tamperNextToken(how);
+      refusedWithPage(await callback(back, flowCookie));
+    }
+  });
+});
+
+describe("two-step sign-in with the provider", () => {
+  const director = DEMO_ACCOUNTS.find((a) => a.role === "director")!;
+
+  beforeAll(async () => {
+    idp.people.set("sub-dana", { sub: "sub-dana", email: director.email, emailVerified: true, name: "Dana" });
+  });
+
+  it("a director without the provider's MFA is asked for the portal's code, and gets a session after it", async () => {
+    const { outcome } = await signInAs("sub-dana", { amr: ["pwd"] });
+    expect(outcome.status).toBe(303);
+    expect(outcome.location).toBe("/sign-in/verify");
+    expect(outcome.cookies.some((c) => c.startsWith("portal_session="))).toBe(false);
+    const verified = await run(() =>
+      verifyAction({
+        request: new Request(`${PORTAL}/sign-in/verify`, {
+          method: "POST",
+          headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookieHeader(outcome.cookies) },
+          body: new URLSearchParams({ code: totpCode(director.totpSecret!) }),
+        }),
+        context,
+        params: {},
+      }),
+    );
+    expect(verified.status).toBe(303);
+    expect((await sessionUser(verified.cookies))?.email).toBe(director.email);
+    const session = await t.db.session.findFirstOrThrow({ where: { user: { email: director.email } }, orderBy: { createdAt: "desc" } });
+    expect(session).toMatchObject({ method: "oidc", providerMfa: false });
+    const entry = await t.db.auditEntry.findFirstOrThrow({ where: { event: "SIGNED_IN", actorId: session.userId }, orderBy: { id: "desc" } });
+    expect(entry.comment).toMatch(/signed in with single sign-on at .* \(subject sub-dana\); second factor: the portal's code$/);
+  });
+
+  it("a director whose provider says amr mfa is not asked for the code", async () => {
+    const { outcome } = await signInAs("sub-dana", { amr: ["pwd", "mfa"] });
+    expect(outcome.status).toBe(303);
+    expect(outcome.location).toBe("/requests");
+    expect((await sessionUser(outcome.cookies))?.email).toBe(director.email);
+    const entry = await t.db.auditEntry.findFirstOrThrow({ where: { event: "SIGNED_IN" }, orderBy: { id: "desc" } });
+    expect(entry.comment).toMatch(/\(subject sub-dana\); second factor: the provider's MFA$/);
+  });
+
+  it("an acr the county named as MFA (OIDC_MFA_ACR) counts too; another acr does not", async () => {
+    expect((await signInAs("sub-dana", { acr: "urn:county:loa:2" })).outcome.location).toBe("/requests");
+    expect((await signInAs("sub-dana", { acr: "urn:county:loa:1" })).outcome.location).toBe("/sign-in/verify");
+  });
+
+  it("a director with no portal code at all keeps the session the provider's MFA opened", async () => {
+    const userId = await invite("drew.director@example.gov", ["director"]);
+    idp.people.set("sub-drew", { sub: "sub-drew", email: "drew.director@example.gov", emailVerified: true, name: "Drew" });
+    const without = await signInAs("sub-drew");
+    expect(without.outcome.location).toBe("/sign-in/set-up-mfa");
+    const withMfa = await signInAs("sub-drew", { amr: ["mfa"] });
+    expect(withMfa.outcome.location).toBe("/requests");
+    expect((await sessionUser(withMfa.outcome.cookies))?.id).toBe(userId);
+  });
+});
+
+describe("signing out", () => {
+  it("ends the portal session and sends the browser to the provider's end-session endpoint with the ID token", async () => {
+    const { outcome } = await signInAs("sub-tess");
+    const cookie = cookieHeader(outcome.cookies.filter((c) => c.startsWith("portal_session=")));
+    const out = await run(() =>
+      signOutAction({ request: new Request(`${PORTAL}/sign-out`, { method: "POST", headers: { Cookie: cookie } }), context, params: {} }),
+    );
+    expect(out.status).toBe(303);
+    const endSession = new URL(out.location!);
+    expect(`${endSession.origin}${endSession.pathname}`).toBe(`${idp.issuer}/session/end`);
+    expect(endSession.searchParams.get("post_logout_redirect_uri")).toBe(`${PORTAL}/sign-in`);
+    expect(endSession.searchParams.get("id_token_hint")).toMatch(/^ey/);
+    expect(await getSessionStore().getUser(get(`${PORTAL}/`, cookie), new Date())).toBeNull();
+    // The provider accepts it (its "sign out?" page).
+    expect((await fetch(endSession)).status).toBe(200);
+  });
+});
+
+describe("the administrator's user page", () => {
+  it("shows the sign-in method and linked subject, and unlinking is audited and ends the SSO sessions", async () => {
+    const userId = await invite("ulla.unlink@example.gov");
+    idp.people.set("sub-ulla", { sub: "sub-ulla", email: "ulla.unlink@example.gov", emailVerified: true, name: "Ulla" });
+    const { outcome } = await signInAs("sub-ulla");
+    const admin = DEMO_ACCOUNTS.find((a) => a.role === "admin")!;
+    const adminRow = await t.db.user.findUniqueOrThrow({ where: { email: admin.email } });
+    const adminCookie = (await getSessionStore().createSession(get(`${PORTAL}/`), adminRow.id)).split(";")[0];
+
+    const page = await run(() => userLoader({ request: get(`${PORTAL}/admin/users/${userId}`, adminCookie), context, params: { id: userId } }));
+    expect((page.body as { person: unknown }).person).toMatchObject({
+      lastSignIn: { method: "oidc" },
+      linked: { issuer: idp.issuer, subject: "sub-ulla" },
+    });
+
+    const unlinked = await run(() =>
+      userAction({
+        request: new Request(`${PORTAL}/admin/users/${userId}`, {
+          method: "POST",
+          headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: adminCookie },
+          body: new URLSearchParams({ intent: "unlinkSso" }),
+        }),
+        context,
+        params: { id: userId },
+      }),
+    );
+    expect(unlinked.status).toBe(303);
+    expect(await t.db.user.findUniqueOrThrow({ where: { id: userId } })).toMatchObject({ oidcIssuer: null, oidcSubject: null });
+    expect(await sessionUser(outcome.cookies)).toBeNull();
+    const entry = await t.db.auditEntry.findFirstOrThrow({ where: { event: "SSO_UNLINKED" }, orderBy: { id: "desc" } });
+    expect(entry).toMatchObject({ actorId: adminRow.id });
+    expect(entry.comment).toContain("sub-ulla");
+  });
+});
+
+describe("the audit trail says how each person signed in", () => {
+  it("with the portal password too", async () => {
+    const analyst = DEMO_ACCOUNTS.find((a) => a.role === "analyst")!;
+    const signedIn = await run(() =>
+      signInAction({
+        request: new Request(`${PORTAL}/sign-in`, {
+          method: "POST",
+          headers: { "Content-Type": "application/x-www-form-urlencoded" },
+          body: new URLSearchParams({ email: analyst.email, password: DEMO_PASSWORD, redirectTo: "/" }),
+        }),
+        context,
+        params: {},
+      }),
+    );
+    expect(signedIn.status).toBe(303);
+    const entry = await t.db.auditEntry.findFirstOrThrow({ where: { event: "SIGNED_IN" }, orderBy: { id: "desc" } });
+    expect(entry.comment).toBe(`${analyst.name} <${analyst.email}> signed in with the portal password; second factor: none`);
+    expect(await t.db.user.findUniqueOrThrow({ where: { email: analyst.email } })).toMatchObject({ lastSignInMethod: "password" });
+  });
+});
+
+describe("LOCAL_SIGN_IN=off", () => {
+  it("hides the password form, refuses its POST, and sends invitation links to the sign-in page", async () => {
+    resetSettings({ ...settings, localSignIn: false });
+    try {
+      const page = await run(() => signInLoader({ request: get(`${PORTAL}/sign-in`), context, params: {} }));
+      expect(page.body).toMatchObject({ providerName: "County ID", localSignIn: false });
+      const post = await run(() =>
+        signInAction({
+          request: new Request(`${PORTAL}/sign-in`, {
+            method: "POST",
+            headers: { "Content-Type": "application/x-www-form-urlencoded" },
+            body: new URLSearchParams({ email: director.email, password: "anything at all" }),
+          }),
+          context,
+          params: {},
+        }),
+      );
+      expect(post.status).toBe(403);
+      // An invitation link chooses no password: the first sign-in at the provider claims the account.
+      const invitation = await run(() => inviteLoader({ request: get(`${PORTAL}/invite/abc`), context, params: { token: "abc" } }));
+      expect(invitation).toMatchObject({ status: 302, location: "/sign-in" });
+    } finally {
+      resetSettings(settings);
+    }
+  });
+  const director = DEMO_ACCOUNTS[0];
+});
