@@ -59,6 +59,9 @@ for (const javaScriptEnabled of [true, false]) {
       await page.goto("/requests");
       await page.getByLabel("Search", { exact: true }).fill(`Paging ${mode}`);
       await apply();
+      // The unfiltered list has 25 rows too: wait for the search's own first page.
+      await expect(page).toHaveURL(/[?&]q=Paging/);
+      await expect(rows.first()).toContainText(`Paging ${mode} ${PAGED}`);
       await expect(rows).toHaveCount(25);
       await page.getByRole("link", { name: "Next page" }).click();
       await expect(rows).toHaveCount(PAGED - 25);
