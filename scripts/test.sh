@@ -21,6 +21,8 @@ need() {
 
 chromium="${CHROMIUM_PATH:-/usr/bin/chromium}"
 [ -x "$chromium" ] || need "browser tests" chromium
+# The letter tests read the PDFs back with poppler's pdftotext, pdfinfo and pdffonts.
+command -v pdftotext >/dev/null || need "letter tests" poppler-utils
 if [ -z "${TEST_DATABASE_URL:-}" ] && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   need "PostgreSQL tests" postgresql
 fi
