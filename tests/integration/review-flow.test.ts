@@ -29,6 +29,8 @@ import { cookieFor, get, post, run, statusOf, useTestDatabase } from "../support
 import { createTestDb, type TestDb } from "../support/testDb";
 
 const TZ = "America/New_York";
+/** The sign-in page without a single sign-on provider: the password form only (issue 18). */
+const LOCAL_ONLY = { localSignIn: true, providerName: null };
 let t: TestDb;
 let db: PrismaClient;
 const cookie: Record<string, string> = {};
@@ -268,7 +270,12 @@ describe("administration", () => {
     // The sign-in page says the password is set, with the address filled in.
     const signInAt = (set as Response).headers.get("Location")!;
     expect(signInAt).toBe("/sign-in?invited=1&email=jane.roe%40example.gov");
-    expect(await run(signInRoute.loader as Fn, get(signInAt, null))).toEqual({ invited: true, email: "jane.roe@example.gov", reference: null });
+    expect(await run(signInRoute.loader as Fn, get(signInAt, null))).toEqual({
+      invited: true,
+      email: "jane.roe@example.gov",
+      reference: null,
+      ...LOCAL_ONLY,
+    });
     expect((await getSessionStore().authenticate("jane.roe@example.gov", password))?.name).toBe("Jane Roe");
     expect(await statusOfJane()).toBe("Active");
     const again = await run(inviteRoute.action as Fn, post(`/invite/${token}`, null, { newPassword: password, confirmPassword: password }), { token });
@@ -278,13 +285,14 @@ describe("administration", () => {
   it("a link to a request opened while signed out names the request on the sign-in page, and nothing more", async () => {
     const { reference } = await db.request.findUniqueOrThrow({ where: { id: requestId }, select: { reference: true } });
     const page = await run(signInRoute.loader as Fn, get(`/sign-in?redirectTo=${encodeURIComponent(`/requests/${requestId}`)}`, null));
-    expect(page).toEqual({ invited: false, email: "", reference });
+    expect(page).toEqual({ invited: false, email: "", reference, ...LOCAL_ONLY });
     // An address that is not a request's, or a request that does not exist, names nothing.
     expect(await run(signInRoute.loader as Fn, get("/sign-in?redirectTo=%2Frequests%2Fnope", null))).toMatchObject({ reference: null });
     expect(await run(signInRoute.loader as Fn, get("/sign-in?redirectTo=%2Fcalendar&email=not-an-address", null))).toEqual({
       invited: false,
       email: "",
       reference: null,
+      ...LOCAL_ONLY,
     });
   });
 
