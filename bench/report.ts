@@ -3,6 +3,7 @@
 import type { RouteJs } from "./clientJs";
 import type { Transfer } from "../lighthouse/transfer";
 import type { LoadResult } from "./load";
+import type { PairRow } from "./instances";
 import type { TransitionResult } from "./transitions";
 import type { Engine } from "../app/db/engine";
 import { round } from "./util";
@@ -27,6 +28,8 @@ export interface SizeResult {
   size: number;
   seed: { requests: number; audit: number; outbox: number; comments: number; seconds: number };
   rows: Row[];
+  /** PostgreSQL: each page through two servers on the same database together; empty otherwise. */
+  pair: PairRow[];
   transitions: TransitionResult;
 }
 
@@ -170,6 +173,15 @@ export function sizeTable(size: SizeResult): string {
         ],
       ],
     ),
+    ...(size.pair.length > 0
+      ? [
+          "",
+          table(
+            ["two instances, one database", "req/s, one server", "req/s, two together", "two ÷ one", "failed"],
+            size.pair.map((p) => [p.label, String(round(p.one, 0)), String(round(p.two, 0)), String(round(p.two / p.one, 2)), String(p.failures)]),
+          ),
+        ]
+      : []),
   ].join("\n");
 }
 

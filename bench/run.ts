@@ -20,6 +20,7 @@ import { removeDbFiles } from "./database";
 import { chromium } from "@playwright/test";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../lighthouse/chromium";
 import { measureTransfer } from "../lighthouse/transfer";
+import { loadThroughBoth, type PairRow } from "./instances";
 import { BROWSER_ENCODINGS, load, type LoadOptions } from "./load";
 import { DOCUMENT, FLOOR, pagesFor } from "./pages";
 import { prepareDb, type Prepared } from "./prepare";
@@ -45,6 +46,8 @@ const loadOptions: LoadOptions = {
 };
 const events = Number(option("events", "500"));
 const dbOption = option("db", "sqlite");
+/** On PostgreSQL, also every page through this many servers on the one database (2; 1 to skip). */
+const instances = Number(option("instances", "2"));
 if (!["sqlite", "postgres", "both"].includes(dbOption)) throw new Error(`--db must be sqlite, postgres or both, not ${dbOption}`);
 const engines: Engine[] = dbOption === "both" ? ["sqlite", "postgres"] : [dbOption as Engine];
 const outDir = path.resolve(ROOT, option("out", "bench/results"));
@@ -103,6 +106,27 @@ async function benchSize(size: number, pgServer: string | null): Promise<SizeRes
   return results;
 }
 
+/** Every page through two servers on the same PostgreSQL database, against the one server's figure. */
+async function benchTwoInstances(prepared: Prepared, size: number, rows: Row[], env: Record<string, string>, port: number): Promise<PairRow[]> {
+  const databaseUrl = env.DATABASE_URL;
+  const second = await freePort();
+  // One APP_URL for both, as behind a load balancer.
+  const servers = await Promise.all([startServer({ ...env, DATABASE_URL: databaseUrl }, port), startServer({ ...env, DATABASE_URL: databaseUrl }, second)]);
+  const pair: PairRow[] = [];
+  try {
+    for (const page of pagesFor(prepared, size)) {
+      const cookie = page.persona ? prepared.cookies[page.persona] : undefined;
+      const both = await loadThroughBoth([servers[0].origin, servers[1].origin], page.path, cookie, loadOptions);
+      const one = rows.find((r) => r.key === page.key)?.result.rps ?? NaN;
+      pair.push({ key: page.key, label: page.label, one, two: both.rps, failures: both.failures });
+      console.log(`  two instances, ${page.label}: ${round(both.rps, 0)} req/s together vs ${round(one, 0)} through one`);
+    }
+  } finally {
+    await Promise.all(servers.map((s) => s.stop()));
+  }
+  return pair;
+}
+
 async function benchEngine(size: number, prepared: Prepared, store: BenchStore, env: Record<string, string>, port: number): Promise<SizeResult> {
   const name = ENGINE_NAMES[store.engine];
   console.log(`  ${name}:`);
@@ -137,9 +161,10 @@ async function benchEngine(size: number, prepared: Prepared, store: BenchStore, 
     await browser.close();
     await server.stop();
   }
+  const pair = store.engine === "postgres" && instances > 1 ? await benchTwoInstances(prepared, size, rows, { ...env, DATABASE_URL: store.url }, port) : [];
   const transitions = await benchTransitions(store, events);
   console.log(`  transitions: ${round(transitions.serviceEventsPerSecond, 0)}/s vs raw ${round(transitions.rawEventsPerSecond, 0)}/s`);
-  return { engine: store.engine, size, seed: prepared.seed, rows, transitions };
+  return { engine: store.engine, size, seed: prepared.seed, rows, pair, transitions };
 }
 
 const started = Date.now();

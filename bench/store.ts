@@ -48,8 +48,9 @@ export function sqliteStore(url: string, prisma: PrismaClient, sqlite: Database.
     url,
     floorLabel: "raw better-sqlite3 floor",
     prisma,
-    // better-sqlite3 reads $1 as a named parameter; ?1 is its numbered one.
-    all: async <T>(sql: string, params: unknown[] = []) => sqlite.prepare(sql.replace(/\$(\d+)/g, "?$1")).all(...params) as T[],
+    // better-sqlite3 has no $1: each becomes the named parameter @p1.
+    all: async <T>(sql: string, params: unknown[] = []) =>
+      sqlite.prepare(sql.replace(/\$(\d+)/g, "@p$1")).all(Object.fromEntries(params.map((v, i) => [`p${i + 1}`, v]))) as T[],
     rawRun: async (events, now) => {
       const target = sqlite.prepare(FLOOR_TARGET).get() as FloorTarget;
       const update = sqlite.prepare(`UPDATE "Request" SET snapshot = ?, version = version + 1, updatedAt = ? WHERE id = ? AND version = ?`);

@@ -297,16 +297,12 @@ async function postgresTarget(url: string): Promise<Target> {
       await client.query("BEGIN");
     },
     async occupied(tables) {
-      const counts = await Promise.all(
-        tables.map(async (t) => {
-          const guard = MIGRATION_ROWS[t.name];
-          const { rows } = await client.query<{ n: string }>(
-            `SELECT count(*) AS n FROM ${quote(t.name)}${exceptMigrationRows(t.name, "$1")}`,
-            guard ? [guard.value] : [],
-          );
-          return { table: t.name, rows: Number(rows[0].n) };
-        }),
-      );
+      const counts: Array<{ table: string; rows: number }> = [];
+      for (const t of tables) {
+        const guard = MIGRATION_ROWS[t.name];
+        const { rows } = await client.query<{ n: string }>(`SELECT count(*) AS n FROM ${quote(t.name)}${exceptMigrationRows(t.name, "$1")}`, guard ? [guard.value] : []);
+        counts.push({ table: t.name, rows: Number(rows[0].n) });
+      }
       return counts.filter((t) => t.rows > 0);
     },
     async clearMigrationRows() {
