@@ -10,6 +10,7 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import pg from "pg";
 import { isPostgresUrl } from "../app/db/databaseUrl";
 import type { Engine } from "../app/db/engine";
 import { loadSettings } from "../app/settings.server";
@@ -65,6 +66,16 @@ async function freePort(): Promise<number> {
   return port;
 }
 
+async function dropDatabase(serverUrl: string, name: string): Promise<void> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}
+
 /** The PostgreSQL server to copy into: the one named, or a throw-away one stopped at the end. */
 async function postgresServer(): Promise<{ url: string; stop: () => void }> {
   const given = [process.env.BENCH_DATABASE_URL, process.env.TEST_DATABASE_URL].find((u) => u && isPostgresUrl(u));
@@ -103,6 +114,7 @@ async function benchSize(size: number, pgServer: string | null): Promise<SizeRes
   }
   await prepared.db.close();
   removeDbFiles(prepared.db.file);
+  if (pgServer) await dropDatabase(pgServer, `bench_${size}`);
   return results;
 }
 
@@ -171,11 +183,11 @@ const started = Date.now();
 build();
 const js = await clientJs();
 const results: SizeResult[] = [];
-const pg = engines.includes("postgres") ? await postgresServer() : null;
+const postgres = engines.includes("postgres") ? await postgresServer() : null;
 try {
-  for (const size of sizes) results.push(...(await benchSize(size, pg?.url ?? null)));
+  for (const size of sizes) results.push(...(await benchSize(size, postgres?.url ?? null)));
 } finally {
-  pg?.stop();
+  postgres?.stop();
 }
 // Each engine against its own targets; the client JavaScript is the same on both, said once.
 const targets = engines.flatMap((engine, i) =>

@@ -132,6 +132,22 @@ describe(`npm run db:copy from SQLite to ${process.env.TEST_DATABASE_URL ? "Post
     expect(await counts(t.db)).toEqual(before);
   });
 
+  it("copies back the other way into a new SQLite file, where the trail verifies too", async () => {
+    const backFile = `${sourceFile}-back.db`;
+    for (const suffix of ["", "-wal", "-shm", ".start-lock"]) fs.rmSync(backFile + suffix, { force: true });
+    const back = runCommand("scripts/copy-database.ts", [t.url, `file:${backFile}`], ENV);
+    expect(back.code).toBe(0);
+    const db = await connectDb(`file:${backFile}`);
+    try {
+      expect(await counts(db)).toEqual(await counts(t.db));
+      for (const model of ["AuditEntry", "Request", "User"]) expect(await rowsOf(db, model)).toEqual(await rowsOf(t.db, model));
+      expect((await verifyAuditTrail(db, auditKeyring(getSettings()))).problems).toEqual([]);
+    } finally {
+      await db.$disconnect();
+      for (const suffix of ["", "-wal", "-shm", ".start-lock"]) fs.rmSync(backFile + suffix, { force: true });
+    }
+  });
+
   it("lets the portal go on there: a new request and transition get the next audit ids, and the trail still verifies", async () => {
     const lastId = (await t.db.auditEntry.aggregate({ _max: { id: true } }))._max.id!;
     const requester = await personAt(t.db, "requester.partner@example.gov", NOW);
