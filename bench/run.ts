@@ -2,29 +2,41 @@
 // Builds the production server, then for each size seeds a database, serves it on 127.0.0.1,
 // loads each page, times the writes, and prints one table per size with the targets' verdicts.
 // Options: --sizes=1000,10000,100000 --seconds=5 --warmup=1 --connections=50 --events=500 --out=bench/results
+// --db=sqlite|postgres|both (issue 17): PostgreSQL gets a copy of each seeded SQLite file (npm run db:copy),
+// on BENCH_DATABASE_URL or TEST_DATABASE_URL's server if one is given, else on a throw-away server.
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import pg from "pg";
+import { isPostgresUrl } from "../app/db/databaseUrl";
+import type { Engine } from "../app/db/engine";
 import { loadSettings } from "../app/settings.server";
+import { copyDatabase } from "../scripts/copy-database";
+import { createDatabase, startPostgres } from "../tests/support/postgresServer";
 import { clientJs } from "./clientJs";
 import { removeDbFiles } from "./database";
 import { chromium } from "@playwright/test";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../lighthouse/chromium";
 import { measureTransfer } from "../lighthouse/transfer";
+import { loadThroughBoth, type PairRow } from "./instances";
 import { BROWSER_ENCODINGS, load, type LoadOptions } from "./load";
 import { DOCUMENT, FLOOR, pagesFor } from "./pages";
-import { prepareDb } from "./prepare";
-import { evaluate, jsTable, sizeTable, targetList, type Row, type SizeResult } from "./report";
+import { prepareDb, type Prepared } from "./prepare";
+import { ENGINE_NAMES, evaluate, jsTable, sizeTable, targetList, type Row, type SizeResult } from "./report";
 import { startServer } from "./server";
+import { postgresStore, sqliteStore, type BenchStore } from "./store";
 import { benchTransitions } from "./transitions";
 import { ROOT, round, TIME_ZONE } from "./util";
 
+/** `--name=value` or `--name value`. */
 function option(name: string, fallback: string): string {
   const arg = process.argv.find((a) => a.startsWith(`--${name}=`));
-  return arg ? arg.slice(name.length + 3) : fallback;
+  if (arg) return arg.slice(name.length + 3);
+  const at = process.argv.indexOf(`--${name}`);
+  return at >= 0 && process.argv[at + 1] ? process.argv[at + 1] : fallback;
 }
 
 const sizes = option("sizes", "1000,10000,100000").split(",").map(Number);
@@ -34,6 +46,11 @@ const loadOptions: LoadOptions = {
   warmupSeconds: Number(option("warmup", "1")),
 };
 const events = Number(option("events", "500"));
+const dbOption = option("db", "sqlite");
+/** On PostgreSQL, also every page through this many servers on the one database (2; 1 to skip). */
+const instances = Number(option("instances", "2"));
+if (!["sqlite", "postgres", "both"].includes(dbOption)) throw new Error(`--db must be sqlite, postgres or both, not ${dbOption}`);
+const engines: Engine[] = dbOption === "both" ? ["sqlite", "postgres"] : [dbOption as Engine];
 const outDir = path.resolve(ROOT, option("out", "bench/results"));
 
 function build() {
@@ -49,7 +66,25 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-async function benchSize(size: number): Promise<SizeResult> {
+async function dropDatabase(serverUrl: string, name: string): Promise<void> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** The PostgreSQL server to copy into: the one named, or a throw-away one stopped at the end. */
+async function postgresServer(): Promise<{ url: string; stop: () => void }> {
+  const given = [process.env.BENCH_DATABASE_URL, process.env.TEST_DATABASE_URL].find((u) => u && isPostgresUrl(u));
+  if (given) return { url: given, stop: () => {} };
+  const server = await startPostgres();
+  return { url: server.url, stop: server.stop };
+}
+
+async function benchSize(size: number, pgServer: string | null): Promise<SizeResult[]> {
   const port = await freePort();
   const env = {
     NODE_ENV: "production",
@@ -61,8 +96,54 @@ async function benchSize(size: number): Promise<SizeResult> {
   };
   const prepared = await prepareDb(size, loadSettings({ ...env, DATABASE_URL: "file:unused" }));
   console.log(`\n${size.toLocaleString("en-US")} requests seeded in ${round(prepared.seed.seconds, 1)} s`);
+  // Copied before SQLite is measured, so both engines start from the same rows.
+  let pgUrl: string | null = null;
+  if (pgServer) {
+    pgUrl = await createDatabase(pgServer, `bench_${size}`);
+    const copy = await copyDatabase(prepared.db.url, pgUrl);
+    console.log(`  copied to PostgreSQL in ${round(copy.seconds, 1)} s (${copy.tables.reduce((n, t) => n + t.rows, 0).toLocaleString("en-US")} rows)`);
+  }
+  const results: SizeResult[] = [];
+  for (const engine of engines) {
+    const store = engine === "sqlite" ? sqliteStore(prepared.db.url, prepared.db.prisma, prepared.db.sqlite) : await postgresStore(pgUrl!);
+    try {
+      results.push(await benchEngine(size, prepared, store, env, port));
+    } finally {
+      await store.close();
+    }
+  }
+  await prepared.db.close();
+  removeDbFiles(prepared.db.file);
+  if (pgServer) await dropDatabase(pgServer, `bench_${size}`);
+  return results;
+}
+
+/** Every page through two servers on the same PostgreSQL database, against the one server's figure. */
+async function benchTwoInstances(prepared: Prepared, size: number, rows: Row[], env: Record<string, string>, port: number): Promise<PairRow[]> {
+  const databaseUrl = env.DATABASE_URL;
+  const second = await freePort();
+  // One APP_URL for both, as behind a load balancer.
+  const servers = await Promise.all([startServer({ ...env, DATABASE_URL: databaseUrl }, port), startServer({ ...env, DATABASE_URL: databaseUrl }, second)]);
+  const pair: PairRow[] = [];
+  try {
+    for (const page of pagesFor(prepared, size)) {
+      const cookie = page.persona ? prepared.cookies[page.persona] : undefined;
+      const both = await loadThroughBoth([servers[0].origin, servers[1].origin], page.path, cookie, loadOptions);
+      const one = rows.find((r) => r.key === page.key)?.result.rps ?? NaN;
+      pair.push({ key: page.key, label: page.label, one, two: both.rps, failures: both.failures });
+      console.log(`  two instances, ${page.label}: ${round(both.rps, 0)} req/s together vs ${round(one, 0)} through one`);
+    }
+  } finally {
+    await Promise.all(servers.map((s) => s.stop()));
+  }
+  return pair;
+}
+
+async function benchEngine(size: number, prepared: Prepared, store: BenchStore, env: Record<string, string>, port: number): Promise<SizeResult> {
+  const name = ENGINE_NAMES[store.engine];
+  console.log(`  ${name}:`);
   const rows: Row[] = [];
-  const server = await startServer({ ...env, DATABASE_URL: prepared.db.url }, port);
+  const server = await startServer({ ...env, DATABASE_URL: store.url }, port);
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   try {
     let floorRps = NaN;
@@ -92,19 +173,31 @@ async function benchSize(size: number): Promise<SizeResult> {
     await browser.close();
     await server.stop();
   }
-  const transitions = await benchTransitions(prepared.db, events);
+  const pair = store.engine === "postgres" && instances > 1 ? await benchTwoInstances(prepared, size, rows, { ...env, DATABASE_URL: store.url }, port) : [];
+  const transitions = await benchTransitions(store, events);
   console.log(`  transitions: ${round(transitions.serviceEventsPerSecond, 0)}/s vs raw ${round(transitions.rawEventsPerSecond, 0)}/s`);
-  await prepared.db.close();
-  removeDbFiles(prepared.db.file);
-  return { size, seed: prepared.seed, rows, transitions };
+  return { engine: store.engine, size, seed: prepared.seed, rows, pair, transitions };
 }
 
 const started = Date.now();
 build();
 const js = await clientJs();
 const results: SizeResult[] = [];
-for (const size of sizes) results.push(await benchSize(size));
-const targets = evaluate(results, js);
+const postgres = engines.includes("postgres") ? await postgresServer() : null;
+try {
+  for (const size of sizes) results.push(...(await benchSize(size, postgres?.url ?? null)));
+} finally {
+  postgres?.stop();
+}
+// Each engine against its own targets; the client JavaScript is the same on both, said once.
+const targets = engines.flatMap((engine, i) =>
+  evaluate(
+    results.filter((r) => r.engine === engine),
+    js,
+  )
+    .filter((t) => i === 0 || !t.name.startsWith("JavaScript"))
+    .map((t) => (engines.length > 1 && !t.name.startsWith("JavaScript") ? { ...t, name: `${ENGINE_NAMES[engine]}: ${t.name}` } : t)),
+);
 
 const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, Node ${process.version}`;
 const header = [
