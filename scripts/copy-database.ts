@@ -18,8 +18,8 @@ import { connectDb, createPrismaClient } from "../app/db.server";
 import { rebuildSearchIndex } from "../app/requests/search.server";
 import { migrateDatabase } from "../prisma/migrate";
 
-type ScalarType = "String" | "Int" | "BigInt" | "Float" | "Boolean" | "DateTime";
-type Value = string | number | bigint | boolean | Date | null;
+type ScalarType = "String" | "Int" | "BigInt" | "Float" | "Boolean" | "DateTime" | "Bytes";
+type Value = string | number | bigint | boolean | Date | Buffer | null;
 
 interface Column {
   name: string;
@@ -35,7 +35,7 @@ interface RuntimeDataModel {
   models: Record<string, { dbName: string | null; fields: Array<{ name: string; dbName?: string | null; kind: string; type: string }> }>;
 }
 
-const SUPPORTED = new Set<string>(["String", "Int", "BigInt", "Float", "Boolean", "DateTime"]);
+const SUPPORTED = new Set<string>(["String", "Int", "BigInt", "Float", "Boolean", "DateTime", "Bytes"]);
 
 /** Rows the migrations insert, which the copy replaces with the source's (a table's other rows make the target non-empty). */
 const MIGRATION_ROWS: Record<string, { column: string; value: string | number }> = {
@@ -111,12 +111,14 @@ function fromSqlite(value: unknown, type: ScalarType): Value {
     case "Int":
     case "Float":
       return Number(value);
+    case "Bytes":
+      return Buffer.from(value as Uint8Array);
     default:
       return String(value);
   }
 }
 
-function toSqlite(value: Value): string | number | bigint | null {
+function toSqlite(value: Value): string | number | bigint | Buffer | null {
   if (value instanceof Date) return value.toISOString().replace("Z", "+00:00");
   if (typeof value === "boolean") return value ? 1 : 0;
   return value;
@@ -136,13 +138,15 @@ function fromPostgres(value: unknown, type: ScalarType): Value {
     case "Int":
     case "Float":
       return Number(value);
+    case "Bytes":
+      return Buffer.from(value as Uint8Array);
     default:
       return value as Value;
   }
 }
 
 /** A zone in the text is ignored for TIMESTAMP (without time zone), so the UTC ISO text stores the UTC wall time. */
-function toPostgres(value: Value): string | number | boolean | null {
+function toPostgres(value: Value): string | number | boolean | Buffer | null {
   if (value instanceof Date) return value.toISOString();
   if (typeof value === "bigint") return value.toString();
   return value;

@@ -4,6 +4,7 @@
 // TEST_DATABASE_URL on a PostgreSQL server, SQLite → PostgreSQL. Every row must come out the
 // same through Prisma, the audit chain (HMACs over the values, R-audit) must verify on the
 // target, the portal must keep working there, and a target with data must be refused untouched.
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -83,6 +84,22 @@ beforeAll(async () => {
   await addComment(source, director, id, "Which permits does the IVR cover?", NOW);
   await transition(source, { request: id, by: director, event: { type: "REQUEST_CHANGES", comment: "Say when it goes live." }, now: NOW, timeZone: TZ });
   await source.$transaction((tx) => auditAdmin(tx, { by: admin, event: "FEES_UPDATED", comment: "$52.00 an hour", at: NOW }));
+  // A file's bytes (every byte value, so none is mangled as text), and its record.
+  const bytes = Buffer.from(Array.from({ length: 512 }, (_, i) => i % 256));
+  await source.attachmentBlob.create({ data: { key: "copy-test-blob", bytes } });
+  await source.attachment.create({
+    data: {
+      requestId: id,
+      fileName: "draft-mailer.pdf",
+      description: "The draft mailer",
+      mediaType: "application/pdf",
+      size: bytes.length,
+      sha256: createHash("sha256").update(bytes).digest("hex"),
+      storageKey: "copy-test-blob",
+      addedById: requester.id,
+      createdAt: NOW,
+    },
+  });
   expect((await verifyAuditTrail(source, auditKeyring(getSettings()))).problems).toEqual([]);
 
   t = await createTestDb("copy-database");
