@@ -63,7 +63,7 @@ export function auditPages(facts: SiteFacts): AuditPage[] {
     otherRequester: id("Summer reading flyer"),
     director: anyDepartment,
     assistant: anyDepartment,
-    analyst: id("Snow plow hotline routed to 311"),
+    analyst: id("Snow plow hotline routed to 3-1-1"),
     finance: id(FEE_TITLE),
   };
   for (const role of Object.keys(ROLES) as Role[]) {
@@ -90,7 +90,7 @@ export function auditPages(facts: SiteFacts): AuditPage[] {
     { name: "director: calendar, month", route: "routes/calendar", path: "/calendar", cookie: director },
     { name: "analyst: calendar, week", route: "routes/calendar", path: "/calendar?view=week", cookie: analyst },
     { name: "analyst: calendar, day", route: "routes/calendar", path: `/calendar?day=${facts.today}`, cookie: analyst },
-    { name: "analyst: analysis", route: "routes/requests.$id_.analysis", path: `/requests/${id("Snow plow hotline routed to 311")}/analysis`, cookie: analyst },
+    { name: "analyst: analysis", route: "routes/requests.$id_.analysis", path: `/requests/${id("Snow plow hotline routed to 3-1-1")}/analysis`, cookie: analyst },
     { name: "finance: fees report", route: "routes/finance", path: "/finance", cookie: finance },
     { name: "finance: fee", route: "routes/requests.$id_.fee", path: `/requests/${id(FEE_TITLE)}/fee`, cookie: finance },
     { name: "finance: verify a letter", route: "routes/verify.$reference", path: "/verify/311-2026-0001?code=0000-0000", cookie: finance },
