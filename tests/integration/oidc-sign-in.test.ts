@@ -23,6 +23,7 @@ import { seedDatabase } from "../../prisma/seed";
 import { FAST_SCRYPT } from "../support/people";
 import { startTestProvider, type TestProvider } from "../support/oidcProvider";
 import { createTestDb, type TestDb } from "../support/testDb";
+import { cookieHeader, outcomeOf, type Outcome } from "../support/routes";
 
 const PORTAL = "http://portal.test";
 let t: TestDb;
@@ -55,44 +56,21 @@ afterAll(async () => {
 });
 
 const context = { cspNonce: "n", clientAddress: "10.18.0.1" } as AppLoadContext;
-const cookieHeader = (setCookies: string[]) => setCookies.map((c) => c.split(";")[0]).join("; ");
 
-interface Outcome {
-  status: number;
-  location: string | null;
-  cookies: string[];
-  body: unknown;
-}
 
-/** A loader's or action's result, whether it returned data(), returned a Response or threw one. */
-async function run(fn: () => Promise<unknown>): Promise<Outcome> {
-  let result: unknown;
-  try {
-    result = await fn();
-  } catch (thrown) {
-    result = thrown;
-  }
-  if (result instanceof Response) {
-    return { status: result.status, location: result.headers.get("Location"), cookies: result.headers.getSetCookie(), body: null };
-  }
-  const d = result as { type?: string; data: unknown; init?: { status?: number; headers?: HeadersInit } };
-  if (d.type !== "DataWithResponseInit") return { status: 200, location: null, cookies: [], body: result };
-  const headers = new Headers(d.init?.headers);
-  return { status: d.init?.status ?? 200, location: null, cookies: headers.getSetCookie(), body: d.data };
-}
 
 const get = (url: string, cookie?: string) => new Request(url, { headers: cookie ? { Cookie: cookie } : {} });
 
 /** The button: the portal sends the browser to the provider, with its flow cookie. */
 async function start(redirectTo = "/requests") {
-  const started = await run(() => startLoader({ request: get(`${PORTAL}/sign-in/oidc?redirectTo=${encodeURIComponent(redirectTo)}`), context, params: {} }));
+  const started = await outcomeOf(() => startLoader({ request: get(`${PORTAL}/sign-in/oidc?redirectTo=${encodeURIComponent(redirectTo)}`), context, params: {} }));
   expect(started.status).toBe(303);
   expect(started.location).toMatch(new RegExp(`^${idp.issuer}/auth\\?`));
   return { authorizationUrl: started.location!, flowCookie: cookieHeader(started.cookies) };
 }
 
 const callback = (url: URL | string, flowCookie: string) =>
-  run(() => callbackLoader({ request: get(url.toString(), flowCookie), context, params: {} }));
+  outcomeOf(() => callbackLoader({ request: get(url.toString(), flowCookie), context, params: {} }));
 
 /** The whole round: button, provider (as `sub`, with `amr`), back to the portal's callback. */
 async function signInAs(sub: string, login: { amr?: string[]; acr?: string } = {}) {
@@ -119,7 +97,7 @@ async function invite(email: string, roles: Array<"requester" | "director"> = ["
 
 describe("signing in at the county's provider", () => {
   it("the sign-in page offers the provider first; the authorization request carries PKCE S256, state and nonce", async () => {
-    const page = await run(() => signInLoader({ request: get(`${PORTAL}/sign-in`), context, params: {} }));
+    const page = await outcomeOf(() => signInLoader({ request: get(`${PORTAL}/sign-in`), context, params: {} }));
     expect(page.body).toMatchObject({ providerName: "County ID", localSignIn: true });
     const { authorizationUrl } = await start();
     const params = new URL(authorizationUrl).searchParams;
@@ -248,7 +226,7 @@ describe("two-step sign-in with the provider", () => {
     expect(outcome.status).toBe(303);
     expect(outcome.location).toBe("/sign-in/verify");
     expect(outcome.cookies.some((c) => c.startsWith("portal_session="))).toBe(false);
-    const verified = await run(() =>
+    const verified = await outcomeOf(() =>
       verifyAction({
         request: new Request(`${PORTAL}/sign-in/verify`, {
           method: "POST",
@@ -296,7 +274,7 @@ describe("signing out", () => {
   it("ends the portal session and sends the browser to the provider's end-session endpoint with the ID token", async () => {
     const { outcome } = await signInAs("sub-tess");
     const cookie = cookieHeader(outcome.cookies.filter((c) => c.startsWith("portal_session=")));
-    const out = await run(() =>
+    const out = await outcomeOf(() =>
       signOutAction({ request: new Request(`${PORTAL}/sign-out`, { method: "POST", headers: { Cookie: cookie } }), context, params: {} }),
     );
     expect(out.status).toBe(303);
@@ -319,13 +297,13 @@ describe("the administrator's user page", () => {
     const adminRow = await t.db.user.findUniqueOrThrow({ where: { email: admin.email } });
     const adminCookie = (await getSessionStore().createSession(get(`${PORTAL}/`), adminRow.id)).split(";")[0];
 
-    const page = await run(() => userLoader({ request: get(`${PORTAL}/admin/users/${userId}`, adminCookie), context, params: { id: userId } }));
+    const page = await outcomeOf(() => userLoader({ request: get(`${PORTAL}/admin/users/${userId}`, adminCookie), context, params: { id: userId } }));
     expect((page.body as { person: unknown }).person).toMatchObject({
       lastSignIn: { method: "oidc" },
       linked: { issuer: idp.issuer, subject: "sub-ulla" },
     });
 
-    const unlinked = await run(() =>
+    const unlinked = await outcomeOf(() =>
       userAction({
         request: new Request(`${PORTAL}/admin/users/${userId}`, {
           method: "POST",
@@ -348,7 +326,7 @@ describe("the administrator's user page", () => {
 describe("the audit trail says how each person signed in", () => {
   it("with the portal password too", async () => {
     const analyst = DEMO_ACCOUNTS.find((a) => a.role === "analyst")!;
-    const signedIn = await run(() =>
+    const signedIn = await outcomeOf(() =>
       signInAction({
         request: new Request(`${PORTAL}/sign-in`, {
           method: "POST",
@@ -370,9 +348,9 @@ describe("LOCAL_SIGN_IN=off", () => {
   it("hides the password form, refuses its POST, and sends invitation links to the sign-in page", async () => {
     resetSettings({ ...settings, localSignIn: false });
     try {
-      const page = await run(() => signInLoader({ request: get(`${PORTAL}/sign-in`), context, params: {} }));
+      const page = await outcomeOf(() => signInLoader({ request: get(`${PORTAL}/sign-in`), context, params: {} }));
       expect(page.body).toMatchObject({ providerName: "County ID", localSignIn: false });
-      const post = await run(() =>
+      const post = await outcomeOf(() =>
         signInAction({
           request: new Request(`${PORTAL}/sign-in`, {
             method: "POST",
@@ -385,7 +363,7 @@ describe("LOCAL_SIGN_IN=off", () => {
       );
       expect(post.status).toBe(403);
       // An invitation link chooses no password: the first sign-in at the provider claims the account.
-      const invitation = await run(() => inviteLoader({ request: get(`${PORTAL}/invite/abc`), context, params: { token: "abc" } }));
+      const invitation = await outcomeOf(() => inviteLoader({ request: get(`${PORTAL}/invite/abc`), context, params: { token: "abc" } }));
       expect(invitation).toMatchObject({ status: 302, location: "/sign-in" });
     } finally {
       resetSettings(settings);

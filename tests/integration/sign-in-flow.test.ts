@@ -14,6 +14,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../prisma/demo-accounts";
 import { seedDatabase } from "../../prisma/seed";
 import { addPerson, FAST_SCRYPT } from "../support/people";
 import { createTestDb, type TestDb } from "../support/testDb";
+import { cookieHeader, outcomeOf } from "../support/routes";
 
 let t: TestDb;
 
@@ -40,33 +41,11 @@ function post(path: string, fields: Record<string, string>, cookie?: string): Re
   });
 }
 
-interface Outcome {
-  status: number;
-  location: string | null;
-  cookies: string[];
-  body: unknown;
-}
 
-/** An action's result, whether it returned data(), returned a Response or threw one. */
-async function run(fn: () => Promise<unknown>): Promise<Outcome> {
-  let result: unknown;
-  try {
-    result = await fn();
-  } catch (thrown) {
-    result = thrown;
-  }
-  if (result instanceof Response) {
-    return { status: result.status, location: result.headers.get("Location"), cookies: result.headers.getSetCookie(), body: null };
-  }
-  const d = result as { data: unknown; init?: { status?: number; headers?: HeadersInit } };
-  const headers = new Headers(d.init?.headers);
-  return { status: d.init?.status ?? 200, location: null, cookies: headers.getSetCookie(), body: d.data };
-}
 
 const signIn = (email: string, password: string, address: string) =>
-  run(() => signInAction({ request: post("/sign-in", { email, password }), context: context(address), params: {} }));
+  outcomeOf(() => signInAction({ request: post("/sign-in", { email, password }), context: context(address), params: {} }));
 
-const cookieHeader = (setCookies: string[]) => setCookies.map((c) => c.split(";")[0]).join("; ");
 
 describe("the sign-in limit", () => {
   it("after five failures from one address answers 429 with the wait, the same for a real and an unknown e-mail", async () => {
@@ -103,7 +82,7 @@ describe("the sign-in limit", () => {
   });
 
   it("refuses junk with a field message, not an error", async () => {
-    const res = await run(() =>
+    const res = await outcomeOf(() =>
       signInAction({ request: post("/sign-in", { email: "", password: "x".repeat(5000) }), context: context("10.3.0.1"), params: {} }),
     );
     expect(res.status).toBe(400);
@@ -116,7 +95,7 @@ describe("the sign-in limit", () => {
 describe("where sign-in leads afterwards", () => {
   const targets = ["/\t/evil.example", "/\n/evil.example", "/..//evil.example", "/\\evil.example", "https://evil.example/", "/requests\r\nX: y"];
   const signInTo = (email: string, redirectTo: string, address: string) =>
-    run(() =>
+    outcomeOf(() =>
       signInAction({ request: post("/sign-in", { email, password: DEMO_PASSWORD, redirectTo }), context: context(address), params: {} }),
     );
 
@@ -159,18 +138,18 @@ describe("two-step sign-in", () => {
     expect(first.cookies.some((c) => c.startsWith("portal_session="))).toBe(false);
     const pending = cookieHeader(first.cookies);
 
-    const wrong = await run(() => verifyAction({ request: post("/sign-in/verify", { code: "000000" }, pending), context: context("10.5.0.1"), params: {} }));
+    const wrong = await outcomeOf(() => verifyAction({ request: post("/sign-in/verify", { code: "000000" }, pending), context: context("10.5.0.1"), params: {} }));
     expect(wrong.status).toBe(401);
 
     const code = totpCode(director.totpSecret!);
-    const ok = await run(() => verifyAction({ request: post("/sign-in/verify", { code }, pending), context: context("10.5.0.1"), params: {} }));
+    const ok = await outcomeOf(() => verifyAction({ request: post("/sign-in/verify", { code }, pending), context: context("10.5.0.1"), params: {} }));
     expect(ok.status).toBe(303);
     expect(ok.location).toBe("/");
     expect(ok.cookies.some((c) => c.startsWith("portal_session="))).toBe(true);
 
     // The same code again, even with a new password step: refused (RFC 6238 §5.2).
     const again = await signIn(director.email, DEMO_PASSWORD, "10.5.0.1");
-    const replay = await run(() =>
+    const replay = await outcomeOf(() =>
       verifyAction({ request: post("/sign-in/verify", { code }, cookieHeader(again.cookies)), context: context("10.5.0.1"), params: {} }),
     );
     expect(replay.status).toBe(401);
@@ -180,7 +159,7 @@ describe("two-step sign-in", () => {
     const fin = DEMO_ACCOUNTS.find((a) => a.role === "finance")!;
     const pending = cookieHeader((await signIn(fin.email, DEMO_PASSWORD, "10.6.0.1")).cookies);
     const attempt = (code: string) =>
-      run(() => verifyAction({ request: post("/sign-in/verify", { code }, pending), context: context("10.6.0.1"), params: {} }));
+      outcomeOf(() => verifyAction({ request: post("/sign-in/verify", { code }, pending), context: context("10.6.0.1"), params: {} }));
     for (let i = 0; i < 5; i++) expect((await attempt("111111")).status).toBe(401);
     const locked = await attempt(totpCode(fin.totpSecret!));
     expect(locked.status).toBe(429);
@@ -194,7 +173,7 @@ describe("two-step sign-in", () => {
     expect(codes).toHaveLength(10);
     const useCode = async (code: string) => {
       const pending = cookieHeader((await signIn(requester.email, DEMO_PASSWORD, "10.7.0.1")).cookies);
-      return run(() => verifyAction({ request: post("/sign-in/verify", { code }, pending), context: context("10.7.0.1"), params: {} }));
+      return outcomeOf(() => verifyAction({ request: post("/sign-in/verify", { code }, pending), context: context("10.7.0.1"), params: {} }));
     };
     expect((await useCode(codes![0].toLowerCase())).status).toBe(303);
     expect((await useCode(codes![0])).status).toBe(401);
@@ -208,7 +187,7 @@ describe("two-step sign-in", () => {
     expect(first.location).toBe("/sign-in/set-up-mfa");
     expect(first.cookies.some((c) => c.startsWith("portal_session="))).toBe(false);
 
-    const page = await run(() =>
+    const page = await outcomeOf(() =>
       setUpLoader({ request: new Request("http://portal.test/sign-in/set-up-mfa", { headers: { Cookie: cookieHeader(first.cookies) } }), context: context("10.10.0.1"), params: {} }),
     );
     const enrolment = (page.body as { enrolment: { secretForDisplay: string; qrDataUrl: string } }).enrolment;
@@ -216,9 +195,9 @@ describe("two-step sign-in", () => {
     const secret = enrolment.secretForDisplay.replace(/ /g, "");
     // The secret now rides in the pending cookie; a code from another secret is refused.
     const pending = cookieHeader(page.cookies);
-    const wrong = await run(() => setUpAction({ request: post("/sign-in/set-up-mfa", { code: totpCode("JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP") }, pending), context: context("10.10.0.1"), params: {} }));
+    const wrong = await outcomeOf(() => setUpAction({ request: post("/sign-in/set-up-mfa", { code: totpCode("JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP") }, pending), context: context("10.10.0.1"), params: {} }));
     expect(wrong.status).toBe(400);
-    const done = await run(() => setUpAction({ request: post("/sign-in/set-up-mfa", { code: totpCode(secret) }, pending), context: context("10.10.0.1"), params: {} }));
+    const done = await outcomeOf(() => setUpAction({ request: post("/sign-in/set-up-mfa", { code: totpCode(secret) }, pending), context: context("10.10.0.1"), params: {} }));
     expect(done.status).toBe(200);
     expect((done.body as { codes: string[] }).codes).toHaveLength(10);
     expect(done.cookies.some((c) => c.startsWith("portal_session="))).toBe(true);
@@ -228,7 +207,7 @@ describe("two-step sign-in", () => {
   });
 
   it("without the pending cookie, the code page sends you back to sign in", async () => {
-    const res = await run(() => verifyAction({ request: post("/sign-in/verify", { code: "123456" }), context: context("10.8.0.1"), params: {} }));
+    const res = await outcomeOf(() => verifyAction({ request: post("/sign-in/verify", { code: "123456" }), context: context("10.8.0.1"), params: {} }));
     expect(res.status).toBe(303);
     expect(res.location).toBe("/sign-in");
   });

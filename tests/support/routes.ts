@@ -51,3 +51,31 @@ export function statusOf(result: unknown): number {
   }
   return 200;
 }
+
+/** A route's answer as the sign-in tests read it: status, redirect, cookies set and data. */
+export interface Outcome {
+  status: number;
+  location: string | null;
+  cookies: string[];
+  body: unknown;
+}
+
+/** A loader's or action's result, whether it returned data(), returned a Response or threw one. */
+export async function outcomeOf(fn: () => Promise<unknown>): Promise<Outcome> {
+  let result: unknown;
+  try {
+    result = await fn();
+  } catch (thrown) {
+    result = thrown;
+  }
+  if (result instanceof Response) {
+    return { status: result.status, location: result.headers.get("Location"), cookies: result.headers.getSetCookie(), body: null };
+  }
+  const d = result as { type?: string; data: unknown; init?: { status?: number; headers?: HeadersInit } };
+  if (d.type !== "DataWithResponseInit") return { status: 200, location: null, cookies: [], body: result };
+  const headers = new Headers(d.init?.headers);
+  return { status: d.init?.status ?? 200, location: null, cookies: headers.getSetCookie(), body: d.data };
+}
+
+/** The Cookie header a browser would send back for these Set-Cookie values. */
+export const cookieHeader = (setCookies: string[]) => setCookies.map((c) => c.split(";")[0]).join("; ");
