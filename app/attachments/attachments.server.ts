@@ -94,18 +94,14 @@ export function addAttachments(
       };
       await tx.attachment.create({ data: row });
       await store.put(tx, row.storageKey, file.bytes);
-      await appendNote(tx, {
-        requestId: input.requestId,
-        actorId: input.user.id,
-        actorName: input.user.name,
-        role: null,
-        acting: false,
-        event: "ATTACH",
-        comment: `${fileFacts(row)}: ${input.description}`,
-        at: input.now,
-      });
+      await appendNote(tx, { ...noteBy(input), event: "ATTACH", comment: `${fileFacts(row)}: ${input.description}` });
     }
   });
+}
+
+/** Who and when, for the audit entry of a file added or taken off: a person acting in no role. */
+function noteBy(input: { user: CurrentUser; requestId: string; now: Date }) {
+  return { requestId: input.requestId, actorId: input.user.id, actorName: input.user.name, role: null, acting: false, at: input.now };
 }
 
 export function removeAttachment(
@@ -128,14 +124,9 @@ export function removeAttachment(
       await tx.attachment.update({ where: { id: file.id }, data: { withdrawnAt: input.now, withdrawnBy: input.user.name } });
     }
     await appendNote(tx, {
-      requestId: input.requestId,
-      actorId: input.user.id,
-      actorName: input.user.name,
-      role: null,
-      acting: false,
+      ...noteBy(input),
       event: kind === "delete" ? "REMOVE_ATTACHMENT" : "WITHDRAW_ATTACHMENT",
       comment: fileFacts(file),
-      at: input.now,
     });
   });
 }
