@@ -1,10 +1,11 @@
 // Portal settings, read from the environment and validated once (SPEC §9).
 // A bad value stops the process with one line naming the variable.
-import { randomBytes } from "node:crypto";
+import { createHash, createPrivateKey, randomBytes, X509Certificate, type KeyObject } from "node:crypto";
 import fs from "node:fs";
 import { isIP } from "node:net";
 import path from "node:path";
 import { z } from "zod";
+import { ROLES, type Role } from "workflows";
 
 export interface Settings {
   nodeEnv: "development" | "production" | "test";
@@ -41,7 +42,8 @@ export interface OidcSettings {
   /** The provider's issuer URL; its /.well-known/openid-configuration is read at the first sign-in. */
   issuer: string;
   clientId: string;
-  clientSecret: string;
+  /** How the portal proves it is the client at the token endpoint. */
+  clientAuth: OidcClientAuth;
   /** Space-separated; always includes openid and email. */
   scopes: string;
   /** For the button: "Sign in with <name>". */
@@ -50,7 +52,22 @@ export interface OidcSettings {
   mfaAcrValues: string[];
   /** Plain http to the provider: only for a provider on this machine (tests, development). */
   allowInsecure: boolean;
+  /** OIDC_ROLE_CLAIM with OIDC_ROLE_MAP: the portal roles come from this claim at each sign-in; null when off. */
+  roleClaim: { claim: string; map: Array<{ group: string; role: Role }> } | null;
 }
+
+export type OidcClientAuth =
+  | { method: "client_secret_basic"; secret: string }
+  | {
+      method: "private_key_jwt";
+      /** PKCS#8 PEM of the private key that signs the client assertion. */
+      privateKeyPem: string;
+      algorithm: "RS256" | "ES256";
+      /** OIDC_CLIENT_KEY_ID: the key's kid at the provider (Okta), if given. */
+      keyId: string | null;
+      /** The certificate's SHA-1 thumbprint, when the PEM holds one (Microsoft Entra ID wants it as x5t). */
+      x5t: string | null;
+    };
 
 export class SettingsError extends Error {
   constructor(
@@ -179,7 +196,7 @@ function readOidc(env: Env): OidcSettings | null {
   );
   if (issuer === "") return null;
   const clientId = read(env, "OIDC_CLIENT_ID", "the client (application) id the provider gave the portal", z.string().min(1).max(500));
-  const clientSecret = read(env, "OIDC_CLIENT_SECRET", "the client secret the provider gave the portal", z.string().min(1).max(1000));
+  const clientAuth = readClientAuth(env);
   const scopes = read(
     env,
     "OIDC_SCOPES",
@@ -192,7 +209,87 @@ function readOidc(env: Env): OidcSettings | null {
   );
   const name = read(env, "OIDC_NAME", "a short name for the button, such as \"Microsoft\" (at most 40 characters)", z.string().max(40), "your county account");
   const mfaAcrValues = (blankToUndefined(env.OIDC_MFA_ACR) ?? "").split(/\s+/).filter((v) => v !== "");
-  return { issuer, clientId, clientSecret, scopes, name, mfaAcrValues, allowInsecure: new URL(issuer).protocol === "http:" };
+  return {
+    issuer,
+    clientId,
+    clientAuth,
+    scopes,
+    name,
+    mfaAcrValues,
+    allowInsecure: new URL(issuer).protocol === "http:",
+    roleClaim: readRoleClaim(env),
+  };
+}
+
+/**
+ * OIDC_CLIENT_SECRET or OIDC_CLIENT_PRIVATE_KEY, exactly one. The key is PEM text (newlines may
+ * be written \n) or the path of a PEM file; it is parsed here so a bad key stops the start.
+ */
+function readClientAuth(env: Env): OidcClientAuth {
+  const secret = blankToUndefined(env.OIDC_CLIENT_SECRET);
+  const keySetting = blankToUndefined(env.OIDC_CLIENT_PRIVATE_KEY);
+  const expected = "the client secret the provider gave the portal, or else OIDC_CLIENT_PRIVATE_KEY (one of the two)";
+  if (secret !== undefined && keySetting !== undefined) {
+    throw new SettingsError("OIDC_CLIENT_SECRET", "to be left empty when OIDC_CLIENT_PRIVATE_KEY is set (one of the two, not both)", "a secret too");
+  }
+  if (keySetting === undefined) {
+    return { method: "client_secret_basic", secret: read(env, "OIDC_CLIENT_SECRET", expected, z.string().min(1).max(1000)) };
+  }
+  const keyExpected = "a PKCS#8 RSA or P-256 private key in PEM (\"-----BEGIN PRIVATE KEY-----…\"), or the path of a file holding one";
+  let pem: string;
+  if (keySetting.startsWith("-----BEGIN")) {
+    pem = keySetting.replace(/\\n/g, "\n");
+  } else {
+    try {
+      pem = fs.readFileSync(keySetting, "utf8");
+    } catch {
+      throw new SettingsError("OIDC_CLIENT_PRIVATE_KEY", `${keyExpected} (the file cannot be read)`, keySetting);
+    }
+  }
+  // Never the key itself in the message.
+  const shown = keySetting.startsWith("-----BEGIN") ? "PEM text" : keySetting;
+  let key: KeyObject;
+  try {
+    key = createPrivateKey(pem);
+  } catch {
+    throw new SettingsError("OIDC_CLIENT_PRIVATE_KEY", keyExpected, shown);
+  }
+  const algorithm = key.asymmetricKeyType === "rsa" ? "RS256" : key.asymmetricKeyType === "ec" && key.asymmetricKeyDetails?.namedCurve === "prime256v1" ? "ES256" : null;
+  if (algorithm === null) throw new SettingsError("OIDC_CLIENT_PRIVATE_KEY", `${keyExpected} (another kind of key)`, shown);
+  const certificate = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/.exec(pem)?.[0];
+  return {
+    method: "private_key_jwt",
+    privateKeyPem: key.export({ type: "pkcs8", format: "pem" }).toString(),
+    algorithm,
+    keyId: read(env, "OIDC_CLIENT_KEY_ID", "the key's id at the provider (at most 200 characters)", z.string().max(200), "") || null,
+    x5t: certificate ? createHash("sha1").update(new X509Certificate(certificate).raw).digest("base64url") : null,
+  };
+}
+
+/**
+ * OIDC_ROLE_CLAIM (a claim name, such as "groups") and OIDC_ROLE_MAP ("group=role" pairs
+ * separated by commas; a group may give several roles). Both or neither; unknown roles stop the start.
+ */
+function readRoleClaim(env: Env): OidcSettings["roleClaim"] {
+  const claim = read(env, "OIDC_ROLE_CLAIM", 'the name of the claim that lists the person\'s groups, such as "groups"', z.string().regex(/^[A-Za-z0-9_:.\/-]{1,100}$/), "");
+  const mapSetting = blankToUndefined(env.OIDC_ROLE_MAP);
+  const mapExpected = `group=role pairs separated by commas, such as "portal-directors=director, portal-finance=finance"; roles are ${ROLES.join(", ")}`;
+  if (claim === "") {
+    if (mapSetting !== undefined) throw new SettingsError("OIDC_ROLE_CLAIM", "the claim OIDC_ROLE_MAP's groups are read from (both or neither)", undefined);
+    return null;
+  }
+  if (mapSetting === undefined) throw new SettingsError("OIDC_ROLE_MAP", mapExpected, undefined);
+  const map = mapSetting.split(",").map((pair) => {
+    const at = pair.lastIndexOf("=");
+    const group = pair.slice(0, at).trim();
+    const role = pair.slice(at + 1).trim();
+    if (at < 0 || group === "") throw new SettingsError("OIDC_ROLE_MAP", mapExpected, pair.trim());
+    if (!(ROLES as readonly string[]).includes(role)) {
+      throw new SettingsError("OIDC_ROLE_MAP", `${mapExpected} (unknown role "${role}")`, pair.trim());
+    }
+    return { group, role: role as Role };
+  });
+  return { claim, map };
 }
 
 /** Validate the environment. Throws SettingsError (one clear line) on the first bad value. */

@@ -13,12 +13,16 @@ export interface ProviderPerson {
   email: string;
   emailVerified: boolean;
   name: string;
+  /** The groups claim (profile scope), for OIDC_ROLE_CLAIM; none when absent. */
+  groups?: string[];
 }
 
 export interface TestProvider {
   issuer: string;
   clientId: string;
   clientSecret: string;
+  /** A second client that authenticates with private_key_jwt: its id and the private key (PKCS#8 PEM) whose public half the provider holds. */
+  keyClient: { clientId: string; privateKeyPem: string };
   /** People the provider knows, by subject. */
   people: Map<string, ProviderPerson>;
   /** Who signs in at the next interaction, and what the provider says about how. */
@@ -57,6 +61,8 @@ export async function startTestProvider(options: { redirectUri: string; postLogo
   let login: { sub: string; amr?: string[]; acr?: string } | null = null;
   let tampering: TokenTampering | null = null;
   const providerKey = signingKey();
+  const keyClientId = "portal-test-key";
+  const keyClientPair = generateKeyPairSync("ec", { namedCurve: "P-256" });
 
   const server = http.createServer();
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -73,13 +79,24 @@ export async function startTestProvider(options: { redirectUri: string; postLogo
         grant_types: ["authorization_code"],
         token_endpoint_auth_method: "client_secret_basic",
       },
+      {
+        client_id: keyClientId,
+        redirect_uris: [options.redirectUri],
+        post_logout_redirect_uris: [options.postLogoutRedirectUri],
+        response_types: ["code"],
+        grant_types: ["authorization_code"],
+        token_endpoint_auth_method: "private_key_jwt",
+        token_endpoint_auth_signing_alg: "ES256",
+        // Only the public half: the provider checks the portal's signed assertion with it.
+        jwks: { keys: [{ ...keyClientPair.publicKey.export({ format: "jwk" }), use: "sig", alg: "ES256" }] },
+      },
     ],
     jwks: { keys: [providerKey] },
     cookies: { keys: ["test-provider-cookie-key-0123456789"] },
     // Like Entra ID and Okta: the e-mail in the ID token, not only at the userinfo endpoint.
     conformIdTokenClaims: false,
     // amr and acr from the sign-in (the interaction's result), in every ID token.
-    claims: { openid: ["sub", "amr", "acr", "auth_time"], email: ["email", "email_verified"], profile: ["name"] },
+    claims: { openid: ["sub", "amr", "acr", "auth_time"], email: ["email", "email_verified"], profile: ["name", "groups"] },
     acrValues: ["urn:county:loa:1", "urn:county:loa:2"],
     features: {
       devInteractions: { enabled: false },
@@ -98,7 +115,7 @@ export async function startTestProvider(options: { redirectUri: string; postLogo
       if (!person) return undefined;
       return {
         accountId: sub,
-        claims: () => ({ sub, email: person.email, email_verified: person.emailVerified, name: person.name }),
+        claims: () => ({ sub, email: person.email, email_verified: person.emailVerified, name: person.name, ...(person.groups ? { groups: person.groups } : {}) }),
       };
     },
     // The county's provider has already granted the portal these scopes: no consent screen.
@@ -198,6 +215,7 @@ export async function startTestProvider(options: { redirectUri: string; postLogo
     issuer,
     clientId,
     clientSecret,
+    keyClient: { clientId: keyClientId, privateKeyPem: keyClientPair.privateKey.export({ type: "pkcs8", format: "pem" }).toString() },
     people,
     nextLogin: (next) => {
       login = next;

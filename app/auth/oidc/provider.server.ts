@@ -1,19 +1,20 @@
 // The county's OpenID Connect provider, through openid-client (v6): discovery once per process,
 // the authorization URL (code flow with PKCE S256, state and nonce), the code exchange with the
 // ID token's checks (signature, issuer, audience, expiry, nonce), and the end-session URL.
+import { createPrivateKey, webcrypto } from "node:crypto";
 import * as client from "openid-client";
-import type { OidcSettings } from "../../settings.server";
+import type { OidcClientAuth, OidcSettings } from "../../settings.server";
 
 let cached: { settings: OidcSettings; config: Promise<client.Configuration> } | undefined;
 
 /** The provider's configuration, discovered at first use; a failed discovery is tried again next time. */
 export function providerConfig(settings: OidcSettings): Promise<client.Configuration> {
   if (cached?.settings !== settings) {
-    const config = client.discovery(
+    const config = (async () => client.discovery(
       new URL(settings.issuer),
       settings.clientId,
       undefined,
-      client.ClientSecretBasic(settings.clientSecret),
+      await clientAuthentication(settings.clientAuth),
       {
         // enableNonRepudiationChecks: check the ID token's signature against the provider's
         // published keys even though it came straight from the token endpoint (openid-client
@@ -21,13 +22,29 @@ export function providerConfig(settings: OidcSettings): Promise<client.Configura
         execute: [client.enableNonRepudiationChecks, ...(settings.allowInsecure ? [client.allowInsecureRequests] : [])],
         timeout: 10,
       },
-    );
+    ))();
     cached = { settings, config };
     config.catch(() => {
       if (cached?.config === config) cached = undefined;
     });
   }
   return cached.config;
+}
+
+/**
+ * client_secret_basic, or private_key_jwt: an assertion signed with the portal's key, carrying
+ * the key's kid (Okta) and the certificate's x5t (Microsoft Entra ID) when the settings have them.
+ */
+async function clientAuthentication(auth: OidcClientAuth): Promise<client.ClientAuth> {
+  if (auth.method === "client_secret_basic") return client.ClientSecretBasic(auth.secret);
+  const der = createPrivateKey(auth.privateKeyPem).export({ type: "pkcs8", format: "der" });
+  const algorithm = auth.algorithm === "RS256" ? { name: "RSASSA-PKCS1-v1_5", hash: "SHA-256" } : { name: "ECDSA", namedCurve: "P-256" };
+  const key = await webcrypto.subtle.importKey("pkcs8", der, algorithm, false, ["sign"]);
+  const { x5t } = auth;
+  return client.PrivateKeyJwt(
+    { key, ...(auth.keyId ? { kid: auth.keyId } : {}) },
+    x5t ? { [client.modifyAssertion]: (header) => void Object.assign(header, { x5t }) } : {},
+  );
 }
 
 /** The portal's redirect URI: register exactly this with the provider. */

@@ -78,22 +78,24 @@ export function createProviderSignIn(deps: { db: PrismaClient; settings: Setting
 
 export type ProviderSignIn = ReturnType<typeof createProviderSignIn>;
 
-let providerSignIn: ProviderSignIn | undefined;
-let flowStore: OidcFlowStore | undefined;
+// Built for the settings in force: tests replace the settings (another client, LOCAL_SIGN_IN).
+let providerSignIn: { settings: Settings; service: ProviderSignIn } | undefined;
+let flowStore: { settings: Settings; store: OidcFlowStore } | undefined;
 
 export function getOidcFlowStore(): OidcFlowStore {
-  flowStore ??= createOidcFlowStore(getSettings());
-  return flowStore;
+  const settings = getSettings();
+  if (flowStore?.settings !== settings) flowStore = { settings, store: createOidcFlowStore(settings) };
+  return flowStore.store;
 }
 
 /** The process's provider sign-in service. */
 export function getProviderSignIn(): ProviderSignIn {
-  providerSignIn ??= createProviderSignIn({
-    db: getDb(),
-    settings: getSettings(),
-    store: getSessionStore(),
-    flows: getOidcFlowStore(),
-    signIn: getSignIn(),
-  });
-  return providerSignIn;
+  const settings = getSettings();
+  if (providerSignIn?.settings !== settings) {
+    providerSignIn = {
+      settings,
+      service: createProviderSignIn({ db: getDb(), settings, store: getSessionStore(), flows: getOidcFlowStore(), signIn: getSignIn() }),
+    };
+  }
+  return providerSignIn.service;
 }
