@@ -5,7 +5,7 @@ import { randomBytes } from "node:crypto";
 import { deactivateUser } from "~/auth/accounts.server";
 import { hashPassword, type ScryptParams } from "~/auth/password.server";
 import type { CurrentUser } from "~/auth/session.server";
-import type { PrismaClient } from "~/generated/prisma/client";
+import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import { ROLE_LABELS, type Role } from "workflows";
 import { auditAdmin, type AdminActor } from "./adminAudit.server";
 import { createInvitation, queueInvitationEmail } from "./invitations.server";
@@ -129,6 +129,39 @@ export async function reinviteUser(
   });
 }
 
+/** The person's substantive roles become these; acting appointments stay. */
+async function replaceRoles(tx: Prisma.TransactionClient, userId: string, roles: readonly Role[]): Promise<void> {
+  await tx.roleAssignment.deleteMany({ where: { userId, acting: false } });
+  await tx.roleAssignment.createMany({ data: roles.map((role) => ({ userId, role, acting: false })) });
+}
+
+/**
+ * OIDC_ROLE_CLAIM (issue 18): at each single sign-on the substantive roles become those the
+ * provider's groups give; acting appointments and the department stay the portal's. Audited
+ * when they change, by the portal on the provider's word. True when they changed.
+ */
+export async function setRolesFromProvider(
+  db: PrismaClient,
+  input: { userId: string; roles: readonly Role[]; issuer: string; claim: string; now: Date },
+): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const user = await tx.user.findUniqueOrThrow({
+      where: { id: input.userId },
+      select: { name: true, email: true, roles: { where: { acting: false }, select: { role: true } } },
+    });
+    const before = user.roles.map((r) => r.role);
+    if (before.length === input.roles.length && input.roles.every((r) => before.includes(r))) return false;
+    await replaceRoles(tx, input.userId, input.roles);
+    await auditAdmin(tx, {
+      by: { id: null, name: `single sign-on (${input.issuer})` },
+      event: "SSO_ROLES_SET",
+      comment: `${user.name} <${user.email}>: roles from the provider's "${input.claim}" claim: ${roleList(before)} → ${roleList(input.roles)}`,
+      at: input.now,
+    });
+    return true;
+  });
+}
+
 export type AccessResult = { ok: true } | { ok: false; field: "roles" | "form"; message: string };
 
 /** Replace the person's department and substantive roles; acting appointments stay. */
@@ -149,8 +182,7 @@ export async function updateAccess(
   ]);
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { departmentId: values.departmentId } });
-    await tx.roleAssignment.deleteMany({ where: { userId: user.id, acting: false } });
-    await tx.roleAssignment.createMany({ data: values.roles.map((role) => ({ userId: user.id, role, acting: false })) });
+    await replaceRoles(tx, user.id, values.roles);
     await auditAdmin(tx, {
       by: input.by,
       event: "USER_ACCESS_CHANGED",

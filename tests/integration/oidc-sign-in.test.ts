@@ -4,6 +4,7 @@
 // a tampered state, a replayed code, a wrong nonce, a forged or expired ID token, the provider's
 // MFA standing in for the portal's code (SPEC R2: directors, assistant directors, finance and
 // administrators sign in with two steps), sign-out at the provider, and LOCAL_SIGN_IN=off.
+import { generateKeyPairSync } from "node:crypto";
 import type { AppLoadContext } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inviteUser } from "../../app/admin/users.server";
@@ -30,11 +31,9 @@ let t: TestDb;
 let idp: TestProvider;
 let settings: Settings;
 
-beforeAll(async () => {
-  t = await createTestDb("oidc-sign-in");
-  await seedDatabase(t.db, { scryptParams: FAST_SCRYPT });
-  idp = await startTestProvider({ redirectUri: `${PORTAL}/sign-in/oidc/callback`, postLogoutRedirectUri: `${PORTAL}/sign-in` });
-  settings = loadSettings({
+/** The portal's settings with this provider; `env` changes or adds variables (undefined removes one). */
+const portalSettings = (env: Record<string, string | undefined> = {}) =>
+  loadSettings({
     NODE_ENV: "test",
     SESSION_SECRET: "s".repeat(40),
     DATABASE_URL: t.url,
@@ -44,7 +43,24 @@ beforeAll(async () => {
     OIDC_CLIENT_SECRET: idp.clientSecret,
     OIDC_NAME: "County ID",
     OIDC_MFA_ACR: "urn:county:loa:2",
+    ...env,
   });
+
+/** Run `body` with other settings in force, then the usual ones again. */
+async function withSettings(other: Settings, body: () => Promise<void>) {
+  resetSettings(other);
+  try {
+    await body();
+  } finally {
+    resetSettings(settings);
+  }
+}
+
+beforeAll(async () => {
+  t = await createTestDb("oidc-sign-in");
+  await seedDatabase(t.db, { scryptParams: FAST_SCRYPT });
+  idp = await startTestProvider({ redirectUri: `${PORTAL}/sign-in/oidc/callback`, postLogoutRedirectUri: `${PORTAL}/sign-in` });
+  settings = portalSettings();
   resetSettings(settings);
 });
 
@@ -267,6 +283,86 @@ describe("two-step sign-in with the provider", () => {
     const withMfa = await signInAs("sub-drew", { amr: ["mfa"] });
     expect(withMfa.outcome.location).toBe("/requests");
     expect((await sessionUser(withMfa.outcome.cookies))?.id).toBe(userId);
+  });
+});
+
+describe("a portal client that proves itself with a private key (private_key_jwt)", () => {
+  it("signs in with OIDC_CLIENT_PRIVATE_KEY in place of a secret; a key the provider does not hold is refused", async () => {
+    await invite("kim.key@example.gov");
+    idp.people.set("sub-kim", { sub: "sub-kim", email: "kim.key@example.gov", emailVerified: true, name: "Kim" });
+    const keySettings = portalSettings({ OIDC_CLIENT_ID: idp.keyClient.clientId, OIDC_CLIENT_SECRET: undefined, OIDC_CLIENT_PRIVATE_KEY: idp.keyClient.privateKeyPem });
+    expect(keySettings.oidc?.clientAuth).toMatchObject({ method: "private_key_jwt", algorithm: "ES256" });
+    await withSettings(keySettings, async () => {
+      const { outcome } = await signInAs("sub-kim");
+      expect(outcome.status).toBe(303);
+      expect((await sessionUser(outcome.cookies))?.email).toBe("kim.key@example.gov");
+    });
+
+    const otherKey = generateKeyPairSync("ec", { namedCurve: "P-256" }).privateKey.export({ type: "pkcs8", format: "pem" }).toString();
+    await withSettings(portalSettings({ OIDC_CLIENT_ID: idp.keyClient.clientId, OIDC_CLIENT_SECRET: undefined, OIDC_CLIENT_PRIVATE_KEY: otherKey }), async () => {
+      const { outcome } = await signInAs("sub-kim");
+      expect(outcome.status).toBe(400);
+      expect(refusal(outcome)).toBe("failed");
+    });
+  });
+});
+
+describe("roles from the provider's groups (OIDC_ROLE_CLAIM, off by default)", () => {
+  const roleSettings = () => portalSettings({ OIDC_ROLE_CLAIM: "groups", OIDC_ROLE_MAP: "portal-analysts=analyst, portal-finance=finance, portal-leads=analyst, portal-leads=finance" });
+  const rolesOf = async (userId: string) =>
+    (await t.db.roleAssignment.findMany({ where: { userId } })).map((r) => `${r.acting ? "acting " : ""}${r.role}`).sort();
+
+  it("off: the provider's groups change nothing", async () => {
+    const userId = await invite("otto.off@example.gov");
+    idp.people.set("sub-otto", { sub: "sub-otto", email: "otto.off@example.gov", emailVerified: true, name: "Otto", groups: ["portal-finance"] });
+    expect((await signInAs("sub-otto")).outcome.status).toBe(303);
+    expect(await rolesOf(userId)).toEqual(["requester"]);
+  });
+
+  it("on: each sign-in sets the roles from the groups, audited when they change; acting appointments stay", async () => {
+    const userId = await invite("gita.groups@example.gov");
+    await t.db.roleAssignment.create({ data: { userId, role: "director", acting: true, startsOn: "2026-01-01", endsOn: "2026-12-31" } });
+    idp.people.set("sub-gita", { sub: "sub-gita", email: "gita.groups@example.gov", emailVerified: true, name: "Gita", groups: ["portal-analysts", "unrelated"] });
+    await withSettings(roleSettings(), async () => {
+      const first = await signInAs("sub-gita");
+      expect(first.outcome.status).toBe(303);
+      expect(await rolesOf(userId)).toEqual(["acting director", "analyst"]);
+      const set = await t.db.auditEntry.findFirstOrThrow({ where: { event: "SSO_ROLES_SET" }, orderBy: { id: "desc" } });
+      expect(set).toMatchObject({ actorId: null, role: "system" });
+      expect(set.comment).toBe(`gita.groups <gita.groups@example.gov>: roles from the provider's "groups" claim: Requester → Contact Center analyst`);
+
+      // The same groups again: nothing to record.
+      const entries = await t.db.auditEntry.count({ where: { event: "SSO_ROLES_SET" } });
+      await signInAs("sub-gita");
+      expect(await t.db.auditEntry.count({ where: { event: "SSO_ROLES_SET" } })).toBe(entries);
+
+      // One group giving two roles.
+      idp.people.set("sub-gita", { ...idp.people.get("sub-gita")!, groups: ["portal-leads"] });
+      expect((await signInAs("sub-gita", { amr: ["mfa"] })).outcome.status).toBe(303);
+      expect(await rolesOf(userId)).toEqual(["acting director", "analyst", "finance"]);
+
+      // Out of every group (the claim absent, as Entra ID leaves it): no roles.
+      idp.people.set("sub-gita", { ...idp.people.get("sub-gita")!, groups: undefined });
+      expect((await signInAs("sub-gita")).outcome.status).toBe(303);
+      expect(await rolesOf(userId)).toEqual(["acting director"]);
+    });
+  });
+
+  it("on: a group giving a two-step role asks for the portal's code when the provider did no MFA (R2)", async () => {
+    await invite("fay.finance@example.gov");
+    idp.people.set("sub-fay", { sub: "sub-fay", email: "fay.finance@example.gov", emailVerified: true, name: "Fay", groups: ["portal-finance"] });
+    await withSettings(roleSettings(), async () => {
+      expect((await signInAs("sub-fay")).outcome.location).toBe("/sign-in/set-up-mfa");
+    });
+  });
+
+  it("on: still no account for a person without one, whatever their groups", async () => {
+    const before = await t.db.user.count();
+    idp.people.set("sub-gus", { sub: "sub-gus", email: "gus.groups@example.gov", emailVerified: true, name: "Gus", groups: ["portal-analysts"] });
+    await withSettings(roleSettings(), async () => {
+      expect(refusal((await signInAs("sub-gus")).outcome)).toBe("unknown");
+    });
+    expect(await t.db.user.count()).toBe(before);
   });
 });
 

@@ -3,6 +3,7 @@
 // ID token's checks (signature, issuer, audience, expiry, nonce), and the end-session URL.
 import { createPrivateKey, webcrypto } from "node:crypto";
 import * as client from "openid-client";
+import { groupsOf } from "./roles";
 import type { OidcClientAuth, OidcSettings } from "../../settings.server";
 
 let cached: { settings: OidcSettings; config: Promise<client.Configuration> } | undefined;
@@ -82,6 +83,8 @@ export interface ProviderIdentity {
   name: string | null;
   amr: string[];
   acr: string | null;
+  /** OIDC_ROLE_CLAIM's values (none when the setting is off or the claim absent). */
+  groups: string[];
   idToken: string;
 }
 
@@ -120,6 +123,7 @@ export async function exchangeCode(
     name: typeof claims.name === "string" ? claims.name : null,
     amr: Array.isArray(claims.amr) ? claims.amr.filter((v): v is string => typeof v === "string") : [],
     acr: typeof claims.acr === "string" ? claims.acr : null,
+    groups: settings.roleClaim ? groupsOf(claims[settings.roleClaim.claim]) : [],
     idToken: tokens.id_token,
   };
 }

@@ -8,9 +8,11 @@ import { getSettings, type Settings } from "../../settings.server";
 import { safeRedirectTo } from "../redirectTarget";
 import { getSessionStore, loadCurrentUser, type SessionStore } from "../session.server";
 import { getSignIn, type SignIn } from "../sign-in.server";
+import { setRolesFromProvider } from "../../admin/users.server";
 import { matchAccount } from "./accounts.server";
 import { createOidcFlowStore, type OidcFlowStore } from "./flowCookie.server";
 import { authorizationRequest, exchangeCode, providerDidMfa } from "./provider.server";
+import { rolesFromGroups } from "./roles";
 
 /** Why a provider sign-in ends on the portal's page instead of in a session. */
 export type ProviderRefusal =
@@ -60,6 +62,11 @@ export function createProviderSignIn(deps: { db: PrismaClient; settings: Setting
 
     const match = await matchAccount(db, identity, now);
     if (match.kind !== "linked" && match.kind !== "claimed") return refused(match.kind);
+    // Before the session: the roles decide whether a second step is needed.
+    if (oidc.roleClaim) {
+      const roles = rolesFromGroups(oidc.roleClaim.map, identity.groups);
+      await setRolesFromProvider(db, { userId: match.userId, roles, issuer: identity.issuer, claim: oidc.roleClaim.claim, now });
+    }
     const user = await loadCurrentUser(db, match.userId, now, settings.timeZone);
     if (!user) return refused("inactive");
 
