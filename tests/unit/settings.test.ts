@@ -1,5 +1,7 @@
 // SPEC §9: settings come from the environment, and a bad value stops the portal with one clear
 // line naming the variable (issue 3).
+import { spawnSync } from "node:child_process";
+import { generateKeyPairSync, X509Certificate } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -100,5 +102,62 @@ describe("single sign-on settings (issue 18)", () => {
     expect(refusal({ ...oidc, OIDC_SCOPES: "openid profile" })).toMatch(/^Setting OIDC_SCOPES is invalid/);
     expect(refusal({ LOCAL_SIGN_IN: "off" })).toMatch(/^Setting LOCAL_SIGN_IN is invalid/);
     expect(refusal({ ...oidc, LOCAL_SIGN_IN: "no" })).toMatch(/^Setting LOCAL_SIGN_IN is invalid/);
+  });
+
+  it("take a private key (PEM text or a file) in place of the client secret: one of the two, never both or neither", () => {
+    const { OIDC_CLIENT_SECRET: _secret, ...noSecret } = oidc;
+    const ecKey = generateKeyPairSync("ec", { namedCurve: "P-256" }).privateKey.export({ type: "pkcs8", format: "pem" }).toString();
+    expect(loadSettings({ SESSION_SECRET: secret, ...oidc }, cwd).oidc?.clientAuth).toEqual({ method: "client_secret_basic", secret: "secret" });
+    expect(loadSettings({ SESSION_SECRET: secret, ...noSecret, OIDC_CLIENT_PRIVATE_KEY: ecKey.replace(/\n/g, "\\n"), OIDC_CLIENT_KEY_ID: "portal-1" }, cwd).oidc?.clientAuth).toMatchObject({
+      method: "private_key_jwt",
+      algorithm: "ES256",
+      keyId: "portal-1",
+      x5t: null,
+    });
+    expect(refusal({ ...oidc, OIDC_CLIENT_PRIVATE_KEY: ecKey })).toBe(
+      'Setting OIDC_CLIENT_SECRET is invalid: expected to be left empty when OIDC_CLIENT_PRIVATE_KEY is set (one of the two, not both), got "a secret too"',
+    );
+    expect(refusal(noSecret)).toMatch(/^Setting OIDC_CLIENT_SECRET is invalid: expected the client secret the provider gave the portal, or else OIDC_CLIENT_PRIVATE_KEY/);
+    expect(refusal({ ...noSecret, OIDC_CLIENT_PRIVATE_KEY: "/nowhere/portal-key.pem" })).toMatch(/^Setting OIDC_CLIENT_PRIVATE_KEY is invalid: .*\(the file cannot be read\), got "\/nowhere/);
+    // The key's text is never repeated in the message.
+    expect(refusal({ ...noSecret, OIDC_CLIENT_PRIVATE_KEY: "-----BEGIN PRIVATE KEY-----\nnot a key\n-----END PRIVATE KEY-----" })).toMatch(/got "PEM text"$/);
+    const edKey = generateKeyPairSync("ed25519").privateKey.export({ type: "pkcs8", format: "pem" }).toString();
+    expect(refusal({ ...noSecret, OIDC_CLIENT_PRIVATE_KEY: edKey })).toMatch(/\(another kind of key\), got "PEM text"$/);
+  });
+
+  it("a key file with its certificate gives the certificate's thumbprint (x5t, for Microsoft Entra ID)", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "oidc-key-"));
+    const made = spawnSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "key.pem", "-out", "cert.pem", "-subj", "/CN=portal", "-days", "1"], { cwd: dir });
+    expect(made.status).toBe(0);
+    const file = path.join(dir, "portal.pem");
+    fs.writeFileSync(file, fs.readFileSync(path.join(dir, "key.pem"), "utf8") + fs.readFileSync(path.join(dir, "cert.pem"), "utf8"));
+    const fingerprint = new X509Certificate(fs.readFileSync(path.join(dir, "cert.pem"))).fingerprint;
+    const { OIDC_CLIENT_SECRET: _secret, ...noSecret } = oidc;
+    expect(loadSettings({ SESSION_SECRET: secret, ...noSecret, OIDC_CLIENT_PRIVATE_KEY: file }, cwd).oidc?.clientAuth).toMatchObject({
+      method: "private_key_jwt",
+      algorithm: "RS256",
+      keyId: null,
+      x5t: Buffer.from(fingerprint.replace(/:/g, ""), "hex").toString("base64url"),
+    });
+    fs.rmSync(dir, { recursive: true });
+  });
+
+  it("OIDC_ROLE_CLAIM: off by default; with OIDC_ROLE_MAP's group=role pairs; an unknown role or a half setting stops the start", () => {
+    expect(loadSettings({ SESSION_SECRET: secret, ...oidc }, cwd).oidc?.roleClaim).toBeNull();
+    expect(loadSettings({ SESSION_SECRET: secret, ...oidc, OIDC_ROLE_CLAIM: "groups", OIDC_ROLE_MAP: "311 Directors=director, a=b=finance,leads=analyst,leads=finance" }, cwd).oidc?.roleClaim).toEqual({
+      claim: "groups",
+      map: [
+        { group: "311 Directors", role: "director" },
+        { group: "a=b", role: "finance" },
+        { group: "leads", role: "analyst" },
+        { group: "leads", role: "finance" },
+      ],
+    });
+    expect(refusal({ ...oidc, OIDC_ROLE_CLAIM: "groups", OIDC_ROLE_MAP: "portal-bosses=boss" })).toBe(
+      'Setting OIDC_ROLE_MAP is invalid: expected group=role pairs separated by commas, such as "portal-directors=director, portal-finance=finance"; roles are requester, director, assistant_director, analyst, finance, admin (unknown role "boss"), got "portal-bosses=boss"',
+    );
+    expect(refusal({ ...oidc, OIDC_ROLE_CLAIM: "groups", OIDC_ROLE_MAP: "directors" })).toMatch(/^Setting OIDC_ROLE_MAP is invalid: .*got "directors"$/);
+    expect(refusal({ ...oidc, OIDC_ROLE_CLAIM: "groups" })).toMatch(/^Setting OIDC_ROLE_MAP is invalid: .*got nothing$/);
+    expect(refusal({ ...oidc, OIDC_ROLE_MAP: "a=admin" })).toMatch(/^Setting OIDC_ROLE_CLAIM is invalid/);
   });
 });
