@@ -16,6 +16,7 @@ import type { ReactNode } from "react";
 import { getUser } from "~/auth/session.server";
 import { passOnHeaders } from "~/http/routeHeaders";
 import { navLinks, type NavItem } from "~/navigation";
+import { getSettings } from "~/settings.server";
 import { useNonce } from "~/security/nonce";
 import favicon from "~/favicon.svg";
 import uswdsCss from "~/generated/uswds.css";
@@ -50,10 +51,12 @@ export const headers = passOnHeaders;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
-  return { user: user ? { name: user.name, nav: navLinks(user) } : null };
+  // LOCAL_SIGN_IN=off (issue 18): no password to change, so "Account" leads to two-step sign-in.
+  const account = getSettings().localSignIn ? "/account/password" : "/account/mfa";
+  return { user: user ? { name: user.name, nav: navLinks(user), account } : null };
 }
 
-function Header({ userName, nav }: { userName: string | null; nav: NavItem[] }) {
+function Header({ userName, nav, account }: { userName: string | null; nav: NavItem[]; account: string }) {
   return (
     <header className="portal-header">
       <div className="grid-container portal-header__inner">
@@ -78,7 +81,7 @@ function Header({ userName, nav }: { userName: string | null; nav: NavItem[] }) 
                   </li>
                 ))}
                 <li>
-                  <NavLink to="/account/password">Account</NavLink>
+                  <NavLink to={account}>Account</NavLink>
                 </li>
                 <li>
                   <NavLink to="/help">Help</NavLink>
@@ -128,7 +131,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <a className="usa-skipnav" href="#main-content">
           Skip to main content
         </a>
-        <Header userName={data?.user?.name ?? null} nav={data?.user?.nav ?? []} />
+        <Header userName={data?.user?.name ?? null} nav={data?.user?.nav ?? []} account={data?.user?.account ?? "/account/password"} />
         <main id="main-content" tabIndex={-1}>
           <div className="grid-container padding-top-4">{children}</div>
         </main>

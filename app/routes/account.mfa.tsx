@@ -19,6 +19,7 @@ import { ErrorSummary } from "~/components/ErrorSummary";
 import { MfaEnrolment, RecoveryCodes } from "~/components/MfaEnrolment";
 import { TextField } from "~/components/Field";
 import { db } from "~/db.server";
+import { getSettings } from "~/settings.server";
 
 export const headers = passOnHeaders;
 
@@ -26,15 +27,17 @@ export const meta: MetaFunction = () => [{ title: "Two-step sign-in – 3-1-1 Nu
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
+  // LOCAL_SIGN_IN=off (issue 18): no password, so no link to change one.
+  const { localSignIn } = getSettings();
   if (user.mfaEnabled) {
-    return data({ enabled: true as const, unusedCodes: await unusedRecoveryCodeCount(db, user.id), enrolment: null });
+    return data({ enabled: true as const, unusedCodes: await unusedRecoveryCodeCount(db, user.id), enrolment: null, localSignIn });
   }
   const enrol = getEnrolStore();
   const existing = await enrol.read(request, user.id);
   const secret = existing ?? newTotpSecret();
   const { secretForDisplay, qrDataUrl } = await describeEnrolment(secret, user.email);
   return data(
-    { enabled: false as const, unusedCodes: 0, enrolment: { secretForDisplay, qrDataUrl } },
+    { enabled: false as const, unusedCodes: 0, enrolment: { secretForDisplay, qrDataUrl }, localSignIn },
     { headers: existing ? undefined : { "Set-Cookie": await enrol.start(user.id, secret) } },
   );
 }
@@ -73,7 +76,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function AccountMfa() {
-  const { enabled, unusedCodes, enrolment } = useLoaderData<typeof loader>();
+  const { enabled, unusedCodes, enrolment, localSignIn } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const error = actionData?.error ?? undefined;
 
@@ -117,9 +120,11 @@ export default function AccountMfa() {
           <MfaEnrolment enrolment={enrolment} error={error} />
         </>
       ) : null}
-      <p className="margin-top-3">
-        <Link to="/account/password">Change your password</Link>
-      </p>
+      {localSignIn ? (
+        <p className="margin-top-3">
+          <Link to="/account/password">Change your password</Link>
+        </p>
+      ) : null}
     </>
   );
 }

@@ -1,5 +1,7 @@
 // Change password (NIST SP 800-63B-4 rules). A change ends every session of the account,
 // on every device; the person who made it gets a fresh session and stays signed in.
+// With LOCAL_SIGN_IN=off (issue 18) the portal has no passwords: the page says so and the form
+// is refused, for everyone, without looking at what was sent.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { changePassword } from "~/auth/accounts.server";
@@ -10,6 +12,7 @@ import { passOnHeaders } from "~/http/routeHeaders";
 import { ErrorSummary } from "~/components/ErrorSummary";
 import { TextField } from "~/components/Field";
 import { db } from "~/db.server";
+import { getSettings } from "~/settings.server";
 
 export const headers = passOnHeaders;
 
@@ -18,13 +21,21 @@ export const meta: MetaFunction = () => [{ title: "Change your password – 3-1-
 type Field = "currentPassword" | "newPassword" | "confirmPassword";
 type Errors = Partial<Record<Field, string>>;
 
+/** LOCAL_SIGN_IN=off: the page that explains, with 403. */
+function passwordsOff() {
+  const { oidc } = getSettings();
+  return data({ off: true as const, providerName: oidc?.name ?? "single sign-on" }, { status: 403 });
+}
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return { minLength: minimumLength(user.mfaEnabled), maxLength: MAX_LENGTH, mfaEnabled: user.mfaEnabled };
+  if (!getSettings().localSignIn) return passwordsOff();
+  return { off: false as const, minLength: minimumLength(user.mfaEnabled), maxLength: MAX_LENGTH, mfaEnabled: user.mfaEnabled };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
+  if (!getSettings().localSignIn) return passwordsOff();
   const parsed = changePasswordSchema(user.mfaEnabled).safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) {
     const errors: Errors = {};
@@ -57,11 +68,29 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirect("/account/password?changed=1", { status: 303, headers: { "Set-Cookie": setCookie } });
 }
 
-export default function ChangePassword() {
-  const { minLength, maxLength, mfaEnabled } = useLoaderData<typeof loader>();
+export default function ChangePasswordPage() {
+  const page = useLoaderData<typeof loader>();
+  if (page.off) {
+    return (
+      <div data-testid="passwords-off">
+        <h1>The portal has no passwords</h1>
+        <p className="usa-intro">
+          Everyone signs in with {page.providerName}. To change your password, change it there: your county&apos;s help desk can
+          tell you how.
+        </p>
+        <p>
+          <Link to="/account/mfa">Two-step sign-in and recovery codes</Link>
+        </p>
+      </div>
+    );
+  }
+  return <ChangePassword {...page} />;
+}
+
+function ChangePassword({ minLength, maxLength, mfaEnabled }: { minLength: number; maxLength: number; mfaEnabled: boolean }) {
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const errors: Errors = actionData?.errors ?? {};
+  const errors: Errors = (actionData && "errors" in actionData ? actionData.errors : undefined) ?? {};
   const errorList = (["currentPassword", "newPassword", "confirmPassword"] as const)
     .filter((f) => errors[f])
     .map((f): [string, string] => [f, errors[f] ?? ""]);

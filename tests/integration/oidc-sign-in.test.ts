@@ -14,12 +14,15 @@ import { action as signInAction, loader as signInLoader } from "../../app/routes
 import { loader as startLoader } from "../../app/routes/sign-in_.oidc";
 import { loader as callbackLoader } from "../../app/routes/sign-in_.oidc_.callback";
 import { action as signOutAction } from "../../app/routes/sign-out";
-import { loader as inviteLoader } from "../../app/routes/invite.$token";
+import { action as inviteAction, loader as inviteLoader } from "../../app/routes/invite.$token";
+import { action as passwordAction, loader as passwordLoader } from "../../app/routes/account.password";
+import { loader as mfaLoader } from "../../app/routes/account.mfa";
+import { loader as rootLoader } from "../../app/root";
 import { action as userAction, loader as userLoader } from "../../app/routes/admin.users.$id";
 import { action as verifyAction } from "../../app/routes/sign-in_.verify";
 import { totpCode } from "../../app/auth/mfa.server";
 import { loadSettings, resetSettings, type Settings } from "../../app/settings.server";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../prisma/demo-accounts";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_PERSONAS } from "../../prisma/demo-accounts";
 import { seedDatabase } from "../../prisma/seed";
 import { FAST_SCRYPT } from "../support/people";
 import { startTestProvider, type TestProvider } from "../support/oidcProvider";
@@ -441,9 +444,9 @@ describe("the audit trail says how each person signed in", () => {
 });
 
 describe("LOCAL_SIGN_IN=off", () => {
+  const director = DEMO_ACCOUNTS[0];
   it("hides the password form, refuses its POST, and sends invitation links to the sign-in page", async () => {
-    resetSettings({ ...settings, localSignIn: false });
-    try {
+    await withSettings({ ...settings, localSignIn: false }, async () => {
       const page = await outcomeOf(() => signInLoader({ request: get(`${PORTAL}/sign-in`), context, params: {} }));
       expect(page.body).toMatchObject({ providerName: "County ID", localSignIn: false });
       const post = await outcomeOf(() =>
@@ -461,9 +464,90 @@ describe("LOCAL_SIGN_IN=off", () => {
       // An invitation link chooses no password: the first sign-in at the provider claims the account.
       const invitation = await outcomeOf(() => inviteLoader({ request: get(`${PORTAL}/invite/abc`), context, params: { token: "abc" } }));
       expect(invitation).toMatchObject({ status: 302, location: "/sign-in" });
-    } finally {
-      resetSettings(settings);
-    }
+    });
   });
-  const director = DEMO_ACCOUNTS[0];
+
+  it("no password to change: the Account link leads to two-step sign-in, and /account/password refuses with its page, the form unread", async () => {
+    const analyst = DEMO_ACCOUNTS.find((a) => a.role === "analyst")!;
+    const row = await t.db.user.findUniqueOrThrow({ where: { email: analyst.email } });
+    const cookie = (await getSessionStore().createSession(get(`${PORTAL}/`), row.id)).split(";")[0];
+    const hashBefore = row.passwordHash;
+    const change = () =>
+      outcomeOf(() =>
+        passwordAction({
+          request: new Request(`${PORTAL}/account/password`, {
+            method: "POST",
+            headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookie },
+            body: new URLSearchParams({ currentPassword: DEMO_PASSWORD, newPassword: "a brand new long passphrase 18", confirmPassword: "a brand new long passphrase 18" }),
+          }),
+          context,
+          params: {},
+        }),
+      );
+    const mfaPage = () => outcomeOf(() => mfaLoader({ request: get(`${PORTAL}/account/mfa`, cookie), context, params: {} }));
+    const root = () => outcomeOf(() => rootLoader({ request: get(`${PORTAL}/`, cookie), context, params: {} }));
+
+    // On (the default): the link, the page and its form.
+    expect((await root()).body).toMatchObject({ user: { account: "/account/password" } });
+    expect((await mfaPage()).body).toMatchObject({ localSignIn: true });
+    expect(await outcomeOf(() => passwordLoader({ request: get(`${PORTAL}/account/password`, cookie), context, params: {} }))).toMatchObject({ status: 200, body: { off: false } });
+
+    await withSettings({ ...settings, localSignIn: false }, async () => {
+      expect((await root()).body).toMatchObject({ user: { account: "/account/mfa" } });
+      expect((await mfaPage()).body).toMatchObject({ localSignIn: false });
+      const page = await outcomeOf(() => passwordLoader({ request: get(`${PORTAL}/account/password`, cookie), context, params: {} }));
+      expect(page).toMatchObject({ status: 403, body: { off: true, providerName: "County ID" } });
+      expect(await change()).toMatchObject({ status: 403, body: { off: true } });
+      expect((await t.db.user.findUniqueOrThrow({ where: { id: row.id } })).passwordHash).toBe(hashBefore);
+    });
+  });
+
+  it("every role × the sign-in routes and the password page (the authorization matrix with LOCAL_SIGN_IN=off and a provider)", async () => {
+    const personas = ["anonymous", ...Object.keys(DEMO_PERSONAS)] as Array<"anonymous" | keyof typeof DEMO_PERSONAS>;
+    const cookies: Record<string, string> = { anonymous: "" };
+    for (const [persona, email] of Object.entries(DEMO_PERSONAS)) {
+      const row = await t.db.user.findUniqueOrThrow({ where: { email } });
+      cookies[persona] = (await getSessionStore().createSession(get(`${PORTAL}/`), row.id)).split(";")[0];
+    }
+    const form = (path: string, cookie: string) =>
+      new Request(`${PORTAL}${path}`, {
+        method: "POST",
+        headers: { "Content-Type": "application/x-www-form-urlencoded", ...(cookie ? { Cookie: cookie } : {}) },
+        body: new URLSearchParams({ email: director.email, password: DEMO_PASSWORD, currentPassword: DEMO_PASSWORD, newPassword: "x", confirmPassword: "x" }),
+      });
+    /** status, and where a redirect goes (the provider's address shortened to "provider"). */
+    const shown = (o: Outcome) => (o.location ? `${o.status} ${o.location.startsWith(idp.issuer) ? "provider" : o.location.replace(/\?.*$/, "")}` : String(o.status));
+    const routes: Record<string, (cookie: string) => Promise<Outcome>> = {
+      "GET /sign-in": (c) => outcomeOf(() => signInLoader({ request: get(`${PORTAL}/sign-in`, c), context, params: {} })),
+      "POST /sign-in": (c) => outcomeOf(() => signInAction({ request: form("/sign-in", c), context, params: {} })),
+      "GET /sign-in/oidc": (c) => outcomeOf(() => startLoader({ request: get(`${PORTAL}/sign-in/oidc`, c), context, params: {} })),
+      "GET /sign-in/oidc/callback": (c) => outcomeOf(() => callbackLoader({ request: get(`${PORTAL}/sign-in/oidc/callback?code=x&state=y`, c), context, params: {} })),
+      "GET /account/password": (c) => outcomeOf(() => passwordLoader({ request: get(`${PORTAL}/account/password`, c), context, params: {} })),
+      "POST /account/password": (c) => outcomeOf(() => passwordAction({ request: form("/account/password", c), context, params: {} })),
+      "GET /invite/$token": (c) => outcomeOf(() => inviteLoader({ request: get(`${PORTAL}/invite/abc`, c), context, params: { token: "abc" } })),
+      "POST /invite/$token": (c) => outcomeOf(() => inviteAction({ request: form("/invite/abc", c), context, params: { token: "abc" } })),
+    };
+    // Columns: anonymous, then every role; the same for every role, signed in or not, save where noted.
+    const expected: Record<string, [string, string]> = {
+      "GET /sign-in": ["200", "302 /"],
+      "POST /sign-in": ["403", "403"],
+      "GET /sign-in/oidc": ["303 provider", "303 provider"],
+      "GET /sign-in/oidc/callback": ["400", "400"],
+      "GET /account/password": ["302 /sign-in", "403"],
+      "POST /account/password": ["302 /sign-in", "403"],
+      "GET /invite/$token": ["302 /sign-in", "302 /sign-in"],
+      "POST /invite/$token": ["303 /sign-in", "303 /sign-in"],
+    };
+    await withSettings({ ...settings, localSignIn: false }, async () => {
+      const actual: string[] = [];
+      const wanted: string[] = [];
+      for (const [route, call] of Object.entries(routes)) {
+        for (const persona of personas) {
+          actual.push(`${route} as ${persona}: ${shown(await call(cookies[persona]))}`);
+          wanted.push(`${route} as ${persona}: ${expected[route][persona === "anonymous" ? 0 : 1]}`);
+        }
+      }
+      expect(actual).toEqual(wanted);
+    });
+  });
 });
