@@ -77,7 +77,7 @@ export async function acceptInvitation(
   const used = await db.$transaction(async (tx) => {
     const claimed = await tx.invitation.updateMany({ where: { id: invitation.id, usedAt: null }, data: { usedAt: input.now } });
     if (claimed.count !== 1) return false;
-    await tx.user.update({ where: { id: invitation.user.id }, data: { passwordHash } });
+    await tx.user.update({ where: { id: invitation.user.id }, data: { passwordHash, hasPassword: true } });
     await tx.session.deleteMany({ where: { userId: invitation.user.id } });
     return true;
   });

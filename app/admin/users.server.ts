@@ -23,8 +23,23 @@ export async function listUsers(db: PrismaClient) {
       department: { select: { name: true } },
       roles: { select: { role: true, acting: true, startsOn: true, endsOn: true } },
       invitations: { select: { usedAt: true, expiresAt: true } },
+      hasPassword: true,
+      oidcSubject: true,
     },
   });
+}
+
+/**
+ * How a person can sign in (issue 18): their own password (only while LOCAL_SIGN_IN is on), a
+ * linked single sign-on identity, both, or neither yet (invited, or to be linked at a first
+ * single sign-on).
+ */
+export function signInMethod(user: { hasPassword: boolean; oidcSubject: string | null }, localSignIn: boolean): string {
+  const password = user.hasPassword && localSignIn;
+  const linked = user.oidcSubject !== null;
+  if (password && linked) return "Password and single sign-on";
+  if (password) return "Password";
+  return linked ? "Single sign-on" : "None yet";
 }
 
 export type AccountStatus = "Active" | "Deactivated" | "Invited" | "Invitation expired";
@@ -54,6 +69,7 @@ export async function findUserForAdmin(db: PrismaClient, id: string) {
       oidcIssuer: true,
       oidcSubject: true,
       oidcLinkedAt: true,
+      hasPassword: true,
       lastSignInMethod: true,
       lastSignInAt: true,
       roles: { orderBy: { createdAt: "asc" } },
@@ -97,6 +113,7 @@ export async function inviteUser(
         email: values.email,
         name: values.name,
         passwordHash,
+        hasPassword: false,
         departmentId: values.departmentId,
         roles: { create: values.roles.map((role) => ({ role, acting: false })) },
       },

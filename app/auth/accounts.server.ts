@@ -42,7 +42,7 @@ export async function changePassword(
   }
   const passwordHash = await hashPassword(input.newPassword, scryptParams);
   await db.$transaction([
-    db.user.update({ where: { id: input.userId }, data: { passwordHash } }),
+    db.user.update({ where: { id: input.userId }, data: { passwordHash, hasPassword: true } }),
     db.session.deleteMany({ where: { userId: input.userId } }),
   ]);
   return { ok: true };

@@ -7,7 +7,7 @@ import { APPOINTMENT_FIELDS, ACTING_ROLES, appointmentFormSchema } from "~/admin
 import { appoint, removeAppointment } from "~/admin/appointments.server";
 import { listDepartments } from "~/admin/departments.server";
 import { ACCESS_FIELDS, accessFormSchema, userIntentSchema } from "~/admin/userForms";
-import { accountStatus, deactivate, findUserForAdmin, reinviteUser, updateAccess } from "~/admin/users.server";
+import { accountStatus, deactivate, findUserForAdmin, reinviteUser, signInMethod, updateAccess } from "~/admin/users.server";
 import { unlinkSubject } from "~/auth/oidc/accounts.server";
 import { requireRole } from "~/auth/require-role.server";
 import { ErrorSummary } from "~/components/ErrorSummary";
@@ -25,6 +25,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, ["admin"]);
   const [person, departments] = await Promise.all([findUserForAdmin(db, params.id ?? ""), listDepartments(db)]);
+  const { oidc, localSignIn, timeZone } = getSettings();
   return {
     person: {
       id: person.id,
@@ -33,7 +34,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       active: person.active,
       invitationUsed: person.invitations.some((i) => i.usedAt !== null),
       // Issue 18: how they sign in, and the provider identity their account is linked to.
-      lastSignIn: person.lastSignInAt ? { method: person.lastSignInMethod, on: localDate(person.lastSignInAt, getSettings().timeZone) } : null,
+      signInMethod: signInMethod(person, localSignIn),
+      lastSignIn: person.lastSignInAt ? { method: person.lastSignInMethod, on: localDate(person.lastSignInAt, timeZone) } : null,
       linked: person.oidcSubject
         ? { issuer: person.oidcIssuer ?? "", subject: person.oidcSubject, since: person.oidcLinkedAt?.toISOString() ?? null }
         : null,
@@ -45,7 +47,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     access: { departmentId: person.departmentId ?? "" } satisfies FormValues,
     departments: departments.map((d) => ({ value: d.id, label: d.name })),
-    providerName: getSettings().oidc?.name ?? null,
+    providerName: oidc?.name ?? null,
+    // OIDC_ROLE_CLAIM: a linked person's roles are set again from the provider at each sign-in.
+    roleClaim: oidc?.roleClaim?.claim ?? null,
   };
 }
 
@@ -107,7 +111,7 @@ const DONE: Record<string, string> = {
 const METHOD_LABELS: Record<string, string> = { password: "portal password", oidc: "single sign-on" };
 
 export default function UserPage() {
-  const { person, access, departments, providerName } = useLoaderData<typeof loader>();
+  const { person, access, departments, providerName, roleClaim } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const mine = (intent: string) => (actionData?.intent === intent ? actionData : undefined);
@@ -147,6 +151,9 @@ export default function UserPage() {
       <section aria-labelledby="sign-in-heading" className="margin-y-4" data-testid="sign-in-method">
         <h2 id="sign-in-heading">How they sign in</h2>
         <p>
+          Signs in with: <span data-testid="sign-in-with">{person.signInMethod}</span>.
+        </p>
+        <p>
           {person.lastSignIn ? (
             <>
               Last signed in with {METHOD_LABELS[person.lastSignIn.method ?? ""] ?? person.lastSignIn.method} on{" "}
@@ -178,6 +185,12 @@ export default function UserPage() {
 
       <section aria-labelledby="access-heading" className="margin-y-4">
         <h2 id="access-heading">Department and roles</h2>
+        {roleClaim && person.linked ? (
+          <p data-testid="roles-from-provider">
+            Their roles are set from the “{roleClaim}” claim of {providerName} each time they sign in with it: a change here lasts
+            until their next sign-in. Acting appointments and the department stay as set here.
+          </p>
+        ) : null}
         <ErrorSummary errors={accessForm.summary(ACCESS_FIELDS)} />
         <Form method="post" className="usa-form usa-form--large" noValidate onSubmit={accessForm.onSubmit}>
           <input type="hidden" name="intent" value="access" />

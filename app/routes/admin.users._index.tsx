@@ -4,7 +4,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { listDepartments } from "~/admin/departments.server";
 import { INVITE_FIELDS, inviteFormSchema } from "~/admin/userForms";
-import { accountStatus, inviteUser, listUsers } from "~/admin/users.server";
+import { accountStatus, inviteUser, listUsers, signInMethod } from "~/admin/users.server";
 import { requireRole } from "~/auth/require-role.server";
 import { ErrorSummary } from "~/components/ErrorSummary";
 import { SelectField, TextField } from "~/components/Field";
@@ -22,12 +22,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ["admin"]);
   const [users, departments] = await Promise.all([listUsers(db), listDepartments(db)]);
   const now = new Date();
+  const { localSignIn } = getSettings();
   return {
     users: users.map((u) => ({
       id: u.id,
       name: u.name,
       email: u.email,
       status: accountStatus(u, now),
+      signIn: signInMethod(u, localSignIn),
       department: u.department?.name ?? "—",
       roles: u.roles
         .map((r) => (r.acting ? `Acting ${ROLE_LABELS[r.role as keyof typeof ROLE_LABELS]}, ${formatDate(r.startsOn ?? "")} to ${formatDate(r.endsOn ?? "")}` : ROLE_LABELS[r.role as keyof typeof ROLE_LABELS]))
@@ -92,6 +94,7 @@ export default function UsersPage() {
             <th scope="col">Department</th>
             <th scope="col">Roles</th>
             <th scope="col">Status</th>
+            <th scope="col">Signs in with</th>
           </tr>
         </thead>
         <tbody>
@@ -104,6 +107,7 @@ export default function UsersPage() {
               <td data-label="Department">{u.department}</td>
               <td data-label="Roles">{u.roles || "—"}</td>
               <td data-label="Status">{u.status}</td>
+              <td data-label="Signs in with">{u.signIn}</td>
             </tr>
           ))}
         </tbody>

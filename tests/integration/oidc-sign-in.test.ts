@@ -7,7 +7,9 @@
 import { generateKeyPairSync } from "node:crypto";
 import type { AppLoadContext } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { acceptInvitation } from "../../app/admin/invitations.server";
 import { inviteUser } from "../../app/admin/users.server";
+import { loader as usersLoader } from "../../app/routes/admin.users._index";
 import { getSessionStore } from "../../app/auth/session.server";
 import { getDb } from "../../app/db.server";
 import { action as signInAction, loader as signInLoader } from "../../app/routes/sign-in";
@@ -103,7 +105,7 @@ const sessionUser = async (setCookies: string[]) => getSessionStore().getUser(ge
 
 const refusal = (o: Outcome) => (o.body as { reason?: string } | null)?.reason;
 
-async function invite(email: string, roles: Array<"requester" | "director"> = ["requester"]) {
+async function inviteWithLink(email: string, roles: Array<"requester" | "director"> = ["requester"]) {
   const department = await t.db.department.findUniqueOrThrow({ where: { code: "COM" } });
   const result = await inviteUser(
     t.db,
@@ -111,8 +113,10 @@ async function invite(email: string, roles: Array<"requester" | "director"> = ["
     FAST_SCRYPT,
   );
   if (!result.ok) throw new Error(result.message);
-  return result.userId;
+  return result;
 }
+
+const invite = async (email: string, roles?: Array<"requester" | "director">) => (await inviteWithLink(email, roles)).userId;
 
 describe("signing in at the county's provider", () => {
   it("the sign-in page offers the provider first; the authorization request carries PKCE S256, state and nonce", async () => {
@@ -168,12 +172,31 @@ describe("signing in at the county's provider", () => {
     expect(refusal(twin.outcome)).toBe("linkedElsewhere");
   });
 
-  it("a deactivated account is refused, whatever the provider says", async () => {
+  it("deactivation in the portal ends the single sign-on sessions at once, and the provider's next yes is refused", async () => {
     const userId = await invite("dee.gone@example.gov");
     idp.people.set("sub-dee", { sub: "sub-dee", email: "dee.gone@example.gov", emailVerified: true, name: "Dee" });
-    expect((await signInAs("sub-dee")).outcome.status).toBe(303);
-    await t.db.user.update({ where: { id: userId }, data: { active: false } });
-    const again = await signInAs("sub-dee");
+    const first = await signInAs("sub-dee", { amr: ["mfa"] });
+    expect((await sessionUser(first.outcome.cookies))?.id).toBe(userId);
+
+    const admin = DEMO_ACCOUNTS.find((a) => a.role === "admin")!;
+    const adminRow = await t.db.user.findUniqueOrThrow({ where: { email: admin.email } });
+    const adminCookie = (await getSessionStore().createSession(get(`${PORTAL}/`), adminRow.id)).split(";")[0];
+    const deactivated = await outcomeOf(() =>
+      userAction({
+        request: new Request(`${PORTAL}/admin/users/${userId}`, {
+          method: "POST",
+          headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: adminCookie },
+          body: new URLSearchParams({ intent: "deactivate" }),
+        }),
+        context,
+        params: { id: userId },
+      }),
+    );
+    expect(deactivated.status).toBe(303);
+    expect(await sessionUser(first.outcome.cookies)).toBeNull();
+    expect(await t.db.session.count({ where: { userId } })).toBe(0);
+
+    const again = await signInAs("sub-dee", { amr: ["mfa"] });
     expect(again.outcome.status).toBe(403);
     expect(refusal(again.outcome)).toBe("inactive");
     expect(again.outcome.cookies.join()).not.toContain("portal_session");
@@ -398,6 +421,7 @@ describe("the administrator's user page", () => {
 
     const page = await outcomeOf(() => userLoader({ request: get(`${PORTAL}/admin/users/${userId}`, adminCookie), context, params: { id: userId } }));
     expect((page.body as { person: unknown }).person).toMatchObject({
+      signInMethod: "Single sign-on",
       lastSignIn: { method: "oidc" },
       linked: { issuer: idp.issuer, subject: "sub-ulla" },
     });
@@ -419,6 +443,52 @@ describe("the administrator's user page", () => {
     const entry = await t.db.auditEntry.findFirstOrThrow({ where: { event: "SSO_UNLINKED" }, orderBy: { id: "desc" } });
     expect(entry).toMatchObject({ actorId: adminRow.id });
     expect(entry.comment).toContain("sub-ulla");
+  });
+});
+
+describe("the administrator's users list says how each person signs in", () => {
+  it("password, single sign-on, both, or none yet; a password does not count with LOCAL_SIGN_IN=off", async () => {
+    const admin = DEMO_ACCOUNTS.find((a) => a.role === "admin")!;
+    const adminRow = await t.db.user.findUniqueOrThrow({ where: { email: admin.email } });
+    const adminCookie = (await getSessionStore().createSession(get(`${PORTAL}/`), adminRow.id)).split(";")[0];
+
+    // Invited and not yet in: no password of their own, nothing linked.
+    await invite("nina.none@example.gov");
+    // Invited, then chose a password with the link.
+    const link = (await inviteWithLink("pam.password@example.gov")).link.split("/invite/")[1];
+    expect(await acceptInvitation(t.db, { token: link, password: "a long passphrase of my own 18", now: new Date() }, FAST_SCRYPT)).toMatchObject({ ok: true });
+    // Invited, then claimed at the provider: single sign-on only.
+    await invite("sol.sso@example.gov");
+    idp.people.set("sub-sol", { sub: "sub-sol", email: "sol.sso@example.gov", emailVerified: true, name: "Sol" });
+    expect((await signInAs("sub-sol")).outcome.status).toBe(303);
+    // A seeded password account that then signed in at the provider: both.
+    const analyst = DEMO_ACCOUNTS.find((a) => a.role === "analyst")!;
+    idp.people.set("sub-ana", { sub: "sub-ana", email: analyst.email, emailVerified: true, name: "Ana" });
+    expect((await signInAs("sub-ana")).outcome.status).toBe(303);
+
+    const listed = async () => {
+      const page = await outcomeOf(() => usersLoader({ request: get(`${PORTAL}/admin/users`, adminCookie), context, params: {} }));
+      const users = (page.body as { users: Array<{ email: string; signIn: string }> }).users;
+      return Object.fromEntries(
+        ["nina.none@example.gov", "pam.password@example.gov", "sol.sso@example.gov", analyst.email, "finance@example.gov"].map((email) => [email, users.find((u) => u.email === email)?.signIn]),
+      );
+    };
+    expect(await listed()).toEqual({
+      "nina.none@example.gov": "None yet",
+      "pam.password@example.gov": "Password",
+      "sol.sso@example.gov": "Single sign-on",
+      [analyst.email]: "Password and single sign-on",
+      "finance@example.gov": "Password",
+    });
+    await withSettings({ ...settings, localSignIn: false }, async () => {
+      expect(await listed()).toEqual({
+        "nina.none@example.gov": "None yet",
+        "pam.password@example.gov": "None yet",
+        "sol.sso@example.gov": "Single sign-on",
+        [analyst.email]: "Single sign-on",
+        "finance@example.gov": "None yet",
+      });
+    });
   });
 });
 
