@@ -3,7 +3,8 @@
 // so the shared e2e server keeps its password-only sign-in page. The button leads to the
 // provider and back; a director whose provider did MFA is not asked for the portal's code; a
 // person with no account sees the portal's "ask your administrator" page; sign-out ends the
-// portal session and goes on to the provider's end-session page.
+// portal session and goes on to the provider's end-session page. This portal has
+// LOCAL_SIGN_IN=off: no password form, and no change-password page (issue 18).
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
@@ -42,6 +43,7 @@ test.beforeAll(async () => {
       OIDC_CLIENT_ID: idp.clientId,
       OIDC_CLIENT_SECRET: idp.clientSecret,
       OIDC_NAME: "County ID",
+      LOCAL_SIGN_IN: "off",
     },
     stdio: "ignore",
     detached: true,
@@ -81,5 +83,24 @@ test("a person with no account sees the portal's page: ask your administrator fo
   await page.getByRole("link", { name: "Sign in with County ID" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ask your administrator for access");
   await expect(page.getByTestId("sso-refused")).toHaveAttribute("data-reason", "unknown");
+  await expectAccessible(page);
+});
+
+test("LOCAL_SIGN_IN=off: no password form; Account leads to two-step sign-in; the change-password page says there are no passwords", async ({ page }) => {
+  await page.goto(`${base}/sign-in`);
+  await expect(page.getByLabel("Password")).toHaveCount(0);
+  idp.people.set("sub-dana", { sub: "sub-dana", email: "director@example.gov", emailVerified: true, name: "Dana" });
+  idp.nextLogin({ sub: "sub-dana", amr: ["pwd", "mfa"] });
+  await page.getByRole("link", { name: "Sign in with County ID" }).click();
+  await expect(page.locator(".portal-user__name")).toHaveText("Dana Director");
+
+  await page.getByRole("navigation", { name: "Primary" }).getByRole("link", { name: "Account" }).click();
+  await expect(page).toHaveURL(`${base}/account/mfa`);
+  await expect(page.getByRole("link", { name: "Change your password" })).toHaveCount(0);
+
+  const response = await page.goto(`${base}/account/password`);
+  expect(response?.status()).toBe(403);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("The portal has no passwords");
+  await expect(page.getByLabel("Current password")).toHaveCount(0);
   await expectAccessible(page);
 });
