@@ -271,7 +271,7 @@ function readClientAuth(env: Env): OidcClientAuth {
  * separated by commas; a group may give several roles). Both or neither; unknown roles stop the start.
  */
 function readRoleClaim(env: Env): OidcSettings["roleClaim"] {
-  const claim = read(env, "OIDC_ROLE_CLAIM", 'the name of the claim that lists the person\'s groups, such as "groups"', z.string().regex(/^[A-Za-z0-9_:.\/-]{1,100}$/), "");
+  const claim = read(env, "OIDC_ROLE_CLAIM", 'the name of the claim that lists the person\'s groups, such as "groups"', z.string().regex(/^[A-Za-z0-9_:./-]{1,100}$/), "");
   const mapSetting = blankToUndefined(env.OIDC_ROLE_MAP);
   const mapExpected = `group=role pairs separated by commas, such as "portal-directors=director, portal-finance=finance"; roles are ${ROLES.join(", ")}`;
   if (claim === "") {

@@ -105,6 +105,27 @@ const sessionUser = async (setCookies: string[]) => getSessionStore().getUser(ge
 
 const refusal = (o: Outcome) => (o.body as { reason?: string } | null)?.reason;
 
+/** The demo administrator's row and a session cookie for them. */
+async function signedInAdmin() {
+  const admin = DEMO_ACCOUNTS.find((a) => a.role === "admin")!;
+  const row = await t.db.user.findUniqueOrThrow({ where: { email: admin.email } });
+  return { row, cookie: (await getSessionStore().createSession(get(`${PORTAL}/`), row.id)).split(";")[0] };
+}
+
+/** One of the administrator's buttons on a person's page. */
+const onUserPage = (adminCookie: string, userId: string, intent: string) =>
+  outcomeOf(() =>
+    userAction({
+      request: new Request(`${PORTAL}/admin/users/${userId}`, {
+        method: "POST",
+        headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: adminCookie },
+        body: new URLSearchParams({ intent }),
+      }),
+      context,
+      params: { id: userId },
+    }),
+  );
+
 async function inviteWithLink(email: string, roles: Array<"requester" | "director"> = ["requester"]) {
   const department = await t.db.department.findUniqueOrThrow({ where: { code: "COM" } });
   const result = await inviteUser(
@@ -178,20 +199,8 @@ describe("signing in at the county's provider", () => {
     const first = await signInAs("sub-dee", { amr: ["mfa"] });
     expect((await sessionUser(first.outcome.cookies))?.id).toBe(userId);
 
-    const admin = DEMO_ACCOUNTS.find((a) => a.role === "admin")!;
-    const adminRow = await t.db.user.findUniqueOrThrow({ where: { email: admin.email } });
-    const adminCookie = (await getSessionStore().createSession(get(`${PORTAL}/`), adminRow.id)).split(";")[0];
-    const deactivated = await outcomeOf(() =>
-      userAction({
-        request: new Request(`${PORTAL}/admin/users/${userId}`, {
-          method: "POST",
-          headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: adminCookie },
-          body: new URLSearchParams({ intent: "deactivate" }),
-        }),
-        context,
-        params: { id: userId },
-      }),
-    );
+    const { cookie: adminCookie } = await signedInAdmin();
+    const deactivated = await onUserPage(adminCookie, userId, "deactivate");
     expect(deactivated.status).toBe(303);
     expect(await sessionUser(first.outcome.cookies)).toBeNull();
     expect(await t.db.session.count({ where: { userId } })).toBe(0);
@@ -415,9 +424,7 @@ describe("the administrator's user page", () => {
     const userId = await invite("ulla.unlink@example.gov");
     idp.people.set("sub-ulla", { sub: "sub-ulla", email: "ulla.unlink@example.gov", emailVerified: true, name: "Ulla" });
     const { outcome } = await signInAs("sub-ulla");
-    const admin = DEMO_ACCOUNTS.find((a) => a.role === "admin")!;
-    const adminRow = await t.db.user.findUniqueOrThrow({ where: { email: admin.email } });
-    const adminCookie = (await getSessionStore().createSession(get(`${PORTAL}/`), adminRow.id)).split(";")[0];
+    const { row: adminRow, cookie: adminCookie } = await signedInAdmin();
 
     const page = await outcomeOf(() => userLoader({ request: get(`${PORTAL}/admin/users/${userId}`, adminCookie), context, params: { id: userId } }));
     expect((page.body as { person: unknown }).person).toMatchObject({
@@ -426,17 +433,7 @@ describe("the administrator's user page", () => {
       linked: { issuer: idp.issuer, subject: "sub-ulla" },
     });
 
-    const unlinked = await outcomeOf(() =>
-      userAction({
-        request: new Request(`${PORTAL}/admin/users/${userId}`, {
-          method: "POST",
-          headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: adminCookie },
-          body: new URLSearchParams({ intent: "unlinkSso" }),
-        }),
-        context,
-        params: { id: userId },
-      }),
-    );
+    const unlinked = await onUserPage(adminCookie, userId, "unlinkSso");
     expect(unlinked.status).toBe(303);
     expect(await t.db.user.findUniqueOrThrow({ where: { id: userId } })).toMatchObject({ oidcIssuer: null, oidcSubject: null });
     expect(await sessionUser(outcome.cookies)).toBeNull();
@@ -448,9 +445,7 @@ describe("the administrator's user page", () => {
 
 describe("the administrator's users list says how each person signs in", () => {
   it("password, single sign-on, both, or none yet; a password does not count with LOCAL_SIGN_IN=off", async () => {
-    const admin = DEMO_ACCOUNTS.find((a) => a.role === "admin")!;
-    const adminRow = await t.db.user.findUniqueOrThrow({ where: { email: admin.email } });
-    const adminCookie = (await getSessionStore().createSession(get(`${PORTAL}/`), adminRow.id)).split(";")[0];
+    const { cookie: adminCookie } = await signedInAdmin();
 
     // Invited and not yet in: no password of their own, nothing linked.
     await invite("nina.none@example.gov");
