@@ -33,8 +33,8 @@ export interface AccountLinks {
 /** An invitation is queued by its id, never its link (issue 15, item 5): the link is made as it is sent. */
 const invitationData = (links: AccountLinks) =>
   z
-    .object({ name: z.string(), invitationId: z.string().min(1) })
-    .transform((d): InvitationData => ({ name: d.name, link: links.invitation(d.invitationId) }));
+    .object({ name: z.string(), invitationId: z.string().min(1), choosesPassword: z.boolean().default(true) })
+    .transform((d): InvitationData => ({ name: d.name, link: links.invitation(d.invitationId), choosesPassword: d.choosesPassword }));
 
 function dataSchema(template: EmailTemplate, links: AccountLinks): z.ZodType<EmailDataFor<EmailTemplate>> {
   if (template === "invitation") return invitationData(links) as z.ZodType<InvitationData>;

@@ -26,6 +26,8 @@ export interface Recipient {
 export interface InvitationData {
   name: string;
   link: string;
+  /** False when the portal has no passwords (LOCAL_SIGN_IN=off): the person signs in at the county's provider. */
+  choosesPassword: boolean;
 }
 
 export interface PasswordResetData {

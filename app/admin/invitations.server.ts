@@ -7,6 +7,7 @@ import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import { newPasswordProblem } from "~/auth/password-check.server";
 import { hashPassword, type ScryptParams } from "~/auth/password.server";
 import { hashToken } from "~/security/tokenHash.server";
+import { getSettings } from "~/settings.server";
 import { invitationToken } from "./invitationToken.server";
 
 export const INVITATION_DAYS = 7;
@@ -41,11 +42,13 @@ export async function queueInvitationEmail(
   tx: Prisma.TransactionClient,
   input: { to: { email: string; name: string }; invitationId: string },
 ): Promise<void> {
+  // LOCAL_SIGN_IN=off (issue 18): the e-mail asks the person to sign in at the provider, not to choose a password.
+  const choosesPassword = getSettings().localSignIn;
   await tx.outboxMessage.create({
     data: {
       template: "invitation",
       recipients: JSON.stringify([input.to]),
-      data: JSON.stringify({ name: input.to.name, invitationId: input.invitationId }),
+      data: JSON.stringify({ name: input.to.name, invitationId: input.invitationId, choosesPassword }),
     },
   });
 }

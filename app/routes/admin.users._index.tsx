@@ -36,6 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         .join(", "),
     })),
     departments: departments.map((d) => ({ value: d.id, label: d.name })),
+    localSignIn,
   };
 }
 
@@ -57,7 +58,7 @@ export async function action({ request }: ActionFunctionArgs) {
 const EMPTY: FormValues = { email: "", name: "", departmentId: "" };
 
 export default function UsersPage() {
-  const { users, departments } = useLoaderData<typeof loader>();
+  const { users, departments, localSignIn } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const invited = actionData?.invited ?? null;
 
@@ -71,13 +72,20 @@ export default function UsersPage() {
         <div className="usa-alert usa-alert--success" role="status" data-testid="invitation">
           <div className="usa-alert__body">
             <h2 className="usa-alert__heading">{invited.name} is invited</h2>
-            <p className="usa-alert__text">
-              An e-mail with a link to choose a password is on its way to them. If it does not arrive, send them this link
-              yourself. It works once, for 7 days, and is not shown again:{" "}
-              <code className="portal-secret" data-testid="invitation-link">
-                {invited.link}
-              </code>
-            </p>
+            {localSignIn ? (
+              <p className="usa-alert__text">
+                An e-mail with a link to choose a password is on its way to them. If it does not arrive, send them this link
+                yourself. It works once, for 7 days, and is not shown again:{" "}
+                <code className="portal-secret" data-testid="invitation-link">
+                  {invited.link}
+                </code>
+              </p>
+            ) : (
+              <p className="usa-alert__text">
+                An e-mail asking them to sign in with the county&rsquo;s single sign-on is on its way to them. Their first
+                sign-in with this e-mail address claims the account; they need no password.
+              </p>
+            )}
             <p className="usa-alert__text">
               <Link to={`/admin/users/${invited.userId}`}>Add an acting appointment or change their roles</Link>
             </p>

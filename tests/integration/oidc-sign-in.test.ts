@@ -529,6 +529,11 @@ describe("LOCAL_SIGN_IN=off", () => {
       // An invitation link chooses no password: the first sign-in at the provider claims the account.
       const invitation = await outcomeOf(() => inviteLoader({ request: get(`${PORTAL}/invite/abc`), context, params: { token: "abc" } }));
       expect(invitation).toMatchObject({ status: 302, location: "/sign-in" });
+      // The e-mail asks the person to sign in at the provider, not to choose a password.
+      const userId = await invite("ivy.invited@example.gov");
+      const mail = await t.db.outboxMessage.findFirstOrThrow({ where: { template: "invitation", recipients: { contains: "ivy.invited@example.gov" } } });
+      expect(JSON.parse(mail.data)).toMatchObject({ choosesPassword: false });
+      expect(userId).toBeTruthy();
     });
   });
 

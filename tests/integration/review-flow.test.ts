@@ -257,7 +257,7 @@ describe("administration", () => {
     const mail = await db.outboxMessage.findFirstOrThrow({ where: { template: "invitation" } });
     expect(JSON.parse(mail.recipients)).toEqual([{ email: "jane.roe@example.gov", name: "Jane Roe" }]);
     const invitation = await db.invitation.findFirstOrThrow({ where: { user: { email: "jane.roe@example.gov" } } });
-    expect(JSON.parse(mail.data)).toEqual({ name: "Jane Roe", invitationId: invitation.id });
+    expect(JSON.parse(mail.data)).toEqual({ name: "Jane Roe", invitationId: invitation.id, choosesPassword: true });
     expect(await getSessionStore().authenticate("jane.roe@example.gov", "")).toBeNull();
     // Invited, not active, until the link is used (issue 13).
     const statusOfJane = async () =>

@@ -30,7 +30,8 @@ describe("parseOutboxPayload", () => {
 
   it("makes an invitation's link from the invitation's id, which is all the row keeps (issue 15, item 5)", () => {
     const payload = parseOutboxPayload({ template: "invitation", recipients, data: '{"name":"P","invitationId":"inv-1"}' }, links);
-    expect(payload.data).toEqual({ name: "P", link: "https://portal.example.gov/invite/token-of-inv-1" });
+    // A row queued before issue 18 has no choosesPassword: it was a password invitation.
+    expect(payload.data).toEqual({ name: "P", link: "https://portal.example.gov/invite/token-of-inv-1", choosesPassword: true });
   });
 
   it.each([

@@ -80,12 +80,19 @@ describe("request e-mail templates", () => {
 
 describe("account e-mail templates", () => {
   it("invitation: link to choose a password, greeting by name", () => {
-    const email = renderEmail("invitation", { name: "Pat <Partner>", link: `${appUrl}/invite?token=abc&x=1` }, { appUrl });
+    const email = renderEmail("invitation", { name: "Pat <Partner>", link: `${appUrl}/invite?token=abc&x=1`, choosesPassword: true }, { appUrl });
     expect(email.subject).toBe("3-1-1 Number Use Portal: your account is ready");
     expect(email.text).toContain("Hello Pat <Partner>,");
     expect(email.html).toContain("Hello Pat &lt;Partner&gt;,");
     expect(email.html).toContain(`href="${appUrl}/invite?token=abc&amp;x=1"`);
     expect(email.html).toContain(">Choose your password for the 3-1-1 Number Use Portal</a>");
+  });
+
+  it("invitation with LOCAL_SIGN_IN=off (issue 18): sign in at the provider, no password to choose", () => {
+    const email = renderEmail("invitation", { name: "Pat Partner", link: `${appUrl}/invite/abc`, choosesPassword: false }, { appUrl });
+    expect(email.text).toContain("Sign in with your county account (single sign-on)");
+    expect(email.html).toContain(">Sign in to the 3-1-1 Number Use Portal</a>");
+    expect(email.text).not.toMatch(/password for/i);
   });
 
   it("password reset: link and when it expires", () => {
