@@ -12,10 +12,11 @@ export function buildAssets(dir: string): RequestHandler {
     enableBrotli: true,
     orderPreference: ["br", "gzip"],
     index: false,
-    // A fingerprinted file never changes, so no revalidation: no ETag or Last-Modified to send.
+    // A fingerprinted file never changes, so no revalidation: no ETag or Last-Modified to send;
+    // it is small and sent whole: no Accept-Ranges.
     // The headers of a file, not a page's (headers.server.ts): only when a file is sent, so a
     // missing one still gets the portal's 404 page with a page's headers.
-    serveStatic: { immutable: true, maxAge: "1y", index: false, etag: false, lastModified: false, setHeaders: assetHeaders },
+    serveStatic: { immutable: true, maxAge: "1y", index: false, etag: false, lastModified: false, acceptRanges: false, setHeaders: assetHeaders },
   });
   return (req, res, next) => {
     // express-static-gzip answers a malformed path itself, in plain text: the portal's own 400 page instead.

@@ -65,7 +65,8 @@ export function noStore(_req: Request, res: Response, next: NextFunction) {
  * can hold script) a policy that runs nothing and cannot be framed.
  */
 export const ASSET_CSP = "default-src 'none'; frame-ancestors 'none'";
-const DOCUMENT_ONLY_HEADERS = ["Reporting-Endpoints", "Permissions-Policy", "Cross-Origin-Opener-Policy", "X-Frame-Options"];
+// Referrer-Policy too: a file's own requests (a stylesheet's fonts and images) are same-origin.
+const DOCUMENT_ONLY_HEADERS = ["Reporting-Endpoints", "Permissions-Policy", "Cross-Origin-Opener-Policy", "X-Frame-Options", "Referrer-Policy"];
 
 /** For serve-static's `setHeaders`: called only when a file is found and about to be sent. */
 export function assetHeaders(res: { setHeader: (name: string, value: string) => unknown; removeHeader: (name: string) => void }): void {

@@ -238,7 +238,7 @@ describe("the build's assets (precompressed at build time)", () => {
     expect(res.headers["content-security-policy"]).toBe(ASSET_CSP);
     expect(res.headers["x-content-type-options"]).toBe("nosniff");
     expect(res.headers["cross-origin-resource-policy"]).toBe("same-origin");
-    for (const documentOnly of ["permissions-policy", "cross-origin-opener-policy", "x-frame-options", "reporting-endpoints"]) {
+    for (const documentOnly of ["permissions-policy", "cross-origin-opener-policy", "x-frame-options", "reporting-endpoints", "referrer-policy", "accept-ranges"]) {
       expect([name, documentOnly, res.headers[documentOnly]]).toEqual([name, documentOnly, undefined]);
     }
   });
