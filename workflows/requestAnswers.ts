@@ -76,70 +76,53 @@ const date = (message: string) =>
 const count = (message: string) =>
   z.string().check(z.trim(), z.minLength(1, message), z.regex(COUNT, COUNT_MESSAGE));
 
-// The schemas are made by functions called through pure-annotated calls: a browser bundle that
-// imports the workflow for its labels but validates no request drops them, and zod with them
-// (9 KB brotli on the home page and the lists; issue 20).
-function commonFields() {
-  return {
-    title: text("Enter a short title for the request"),
-    description: text("Describe what the request is for", 4000),
-    effectiveDate: date("Enter the effective date"),
-    contactName: text("Enter the name of the contact person", 120),
-    contactPhone: z
-      .string()
-      .check(
-        z.trim(),
-        z.minLength(1, "Enter the contact person's phone number"),
-        z.regex(/^[0-9()+\-.\s]{7,20}(\s*(x|ext\.?)\s*\d{1,6})?$/i, "Enter a phone number, like 240-777-0311"),
-      ),
-  };
-}
+const common = {
+  title: text("Enter a short title for the request"),
+  description: text("Describe what the request is for", 4000),
+  effectiveDate: date("Enter the effective date"),
+  contactName: text("Enter the name of the contact person", 120),
+  contactPhone: z
+    .string()
+    .check(
+      z.trim(),
+      z.minLength(1, "Enter the contact person's phone number"),
+      z.regex(/^[0-9()+\-.\s]{7,20}(\s*(x|ext\.?)\s*\d{1,6})?$/i, "Enter a phone number, like 240-777-0311"),
+    ),
+};
 
 /** R10 as a check on the end date, once the fields themselves are well formed. */
-function endDateRule() {
-  return z.superRefine((v: { type: RequestType; effectiveDate: string; endDate?: string; routing?: string }, ctx) => {
-    const problem = endDateProblem(v);
-    if (problem) ctx.addIssue({ code: "custom", path: ["endDate"], message: problem });
-  });
-}
+const endDateRule = z.superRefine((v: { type: RequestType; effectiveDate: string; endDate?: string; routing?: string }, ctx) => {
+  const problem = endDateProblem(v);
+  if (problem) ctx.addIssue({ code: "custom", path: ["endDate"], message: problem });
+});
 
-function makeMaterialsSchema() {
-  return z
-    .object({
-      type: z.literal("materials"),
-      ...commonFields(),
-      materialsKind: z.enum(MATERIALS_KINDS, MATERIALS_KIND_MESSAGE),
-      audienceSize: count("Enter how many people the materials will reach"),
-      endDate: date("Enter the last distribution date: materials have a distribution window"),
-      languages: text("Enter the languages, like English, Spanish", 200),
-    })
-    .check(endDateRule());
-}
+export const materialsSchema = z
+  .object({
+    type: z.literal("materials"),
+    ...common,
+    materialsKind: z.enum(MATERIALS_KINDS, MATERIALS_KIND_MESSAGE),
+    audienceSize: count("Enter how many people the materials will reach"),
+    endDate: date("Enter the last distribution date: materials have a distribution window"),
+    languages: text("Enter the languages, like English, Spanish", 200),
+  })
+  .check(endDateRule);
 
-function makeCallRoutingSchema() {
-  return z
-    .object({
-      type: z.literal("call_routing"),
-      ...commonFields(),
-      unitOrLine: text("Enter the unit or phone line whose calls will be routed"),
-      callsPerMonth: count("Enter about how many calls a month the line receives now"),
-      routing: z.enum(ROUTINGS, ROUTING_MESSAGE),
-      endDate: z._default(z.optional(z.string().check(z.trim())), ""),
-    })
-    .check(endDateRule());
-}
+export const callRoutingSchema = z
+  .object({
+    type: z.literal("call_routing"),
+    ...common,
+    unitOrLine: text("Enter the unit or phone line whose calls will be routed"),
+    callsPerMonth: count("Enter about how many calls a month the line receives now"),
+    routing: z.enum(ROUTINGS, ROUTING_MESSAGE),
+    endDate: z._default(z.optional(z.string().check(z.trim())), ""),
+  })
+  .check(endDateRule);
 
-function makeAutomatedResponseSchema() {
-  return z.object({
-    type: z.literal("automated_response"),
-    ...commonFields(),
-    systemName: text("Enter the automated response system"),
-  });
-}
-
-export const materialsSchema = /* @__PURE__ */ makeMaterialsSchema();
-export const callRoutingSchema = /* @__PURE__ */ makeCallRoutingSchema();
-export const automatedResponseSchema = /* @__PURE__ */ makeAutomatedResponseSchema();
+export const automatedResponseSchema = z.object({
+  type: z.literal("automated_response"),
+  ...common,
+  systemName: text("Enter the automated response system"),
+});
 
 export const requestSchemas = {
   materials: materialsSchema,
