@@ -3,7 +3,7 @@
 import { blankAsMissing } from "~/forms/blankAsMissing";
 import { decimalNumber } from "~/forms/numbers";
 import * as z from "~/forms/zod";
-import { MAX_AGENTS, MAX_CALLS_PER_HOUR } from "./baseline";
+import { MAX_AGENTS, MAX_CALLS_PER_HOUR, type BaselineHour } from "./baseline";
 import { HOURS } from "./combinedStaffing";
 
 export const callsField = (label: string) =>
@@ -58,3 +58,10 @@ export const baselineFormSchema = z.discriminatedUnion("intent", [targetFormSche
 
 /** The weekday form's fields in page order, for its error summary. */
 export const WEEKDAY_FIELDS = Array.from({ length: HOURS }, (_, hour) => [callsName(hour), agentsName(hour)]).flat();
+
+/** The 24 hours a checked weekday form holds (the hour fields are built in a loop, so their names are not in its type). */
+export function postedHours(posted: z.infer<typeof weekdayFormSchema>): BaselineHour[] {
+  const values = posted as unknown as Record<string, number>;
+  const weekday = Number(posted.weekday);
+  return Array.from({ length: HOURS }, (_, hour) => ({ weekday, hour, calls: values[callsName(hour)], agents: values[agentsName(hour)] }));
+}

@@ -24,9 +24,9 @@ export function weekdayOf(date: string): number {
 }
 
 /** The baseline's 24 hours of one weekday; an hour it does not list is closed. */
-export function weekdayHours(baseline: StaffingBaseline, weekday: number): BaselineHour[] {
+export function weekdayHours(set: BaselineHour[], weekday: number): BaselineHour[] {
   const hours = Array.from({ length: HOURS }, (_, hour) => ({ weekday, hour, calls: 0, agents: 0 }));
-  for (const h of baseline.hours) if (h.weekday === weekday) hours[h.hour] = h;
+  for (const h of set) if (h.weekday === weekday) hours[h.hour] = h;
   return hours;
 }
 
@@ -72,7 +72,7 @@ function hourNeeds(target: StaffingTarget, hours: BaselineHour[], shares: number
 
 /** A day's staffing: the baseline plus the approved (and, apart, pending) requests' extra calls. */
 export function dayStaffing(baseline: StaffingBaseline, load: { date: string; approvedCalls: number; pendingCalls: number }): DayStaffing {
-  const hours = weekdayHours(baseline, weekdayOf(load.date));
+  const hours = weekdayHours(baseline.hours, weekdayOf(load.date));
   const shares = hourlyShares(hours);
   const approved = hourNeeds(baseline.target, hours, shares, load.approvedCalls);
   const tightest = approved.reduce((worst, h) =>

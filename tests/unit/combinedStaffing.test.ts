@@ -56,15 +56,15 @@ const baseline: StaffingBaseline = {
 
 describe("the hours a day's extra calls fall in", () => {
   it("follow the Center's normal calls that weekday", () => {
-    const shares = hourlyShares(weekdayHours(baseline, 1));
+    const shares = hourlyShares(weekdayHours(baseline.hours, 1));
     expect(shares[8]).toBe(0.25);
     expect(shares[7]).toBe(0);
   });
 
   it("spread evenly over the staffed hours when the weekday has no normal calls, and over the day when it has no staff", () => {
     const staffedOnly: StaffingBaseline = { target: specDefault, hours: [{ weekday: 2, hour: 9, calls: 0, agents: 3 }] };
-    expect(hourlyShares(weekdayHours(staffedOnly, 2))[9]).toBe(1);
-    expect(hourlyShares(weekdayHours(staffedOnly, 0))[3]).toBeCloseTo(1 / 24, 12);
+    expect(hourlyShares(weekdayHours(staffedOnly.hours, 2))[9]).toBe(1);
+    expect(hourlyShares(weekdayHours(staffedOnly.hours, 0))[3]).toBeCloseTo(1 / 24, 12);
   });
 });
 
