@@ -24,6 +24,9 @@ export interface StaffingBaseline {
   target: StaffingTarget;
 }
 
+/** The columns of a baseline CSV file, in any order, after a header naming them. */
+export const BASELINE_COLUMNS = ["weekday", "hour", "calls", "agents"] as const;
+
 export const WEEKDAY_NAMES = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"] as const;
 
 /** The same bounds as the analysis form's "current calls in the peak hour". */

@@ -4,12 +4,10 @@
 // (an hour the file does not list is closed). The same file twice changes nothing.
 import { Readable } from "node:stream";
 import { CsvError, parse } from "csv-parse";
-import { WEEKDAY_NAMES, hourLabel, type BaselineHour } from "./baseline";
+import { BASELINE_COLUMNS, WEEKDAY_NAMES, hourLabel, type BaselineHour } from "./baseline";
 import { replaceBaselineHours, type BaselineChange } from "./baseline.server";
 import { agentsField, callsField } from "./baselineForm";
 import type { PrismaClient } from "~/generated/prisma/client";
-
-export const BASELINE_COLUMNS = ["weekday", "hour", "calls", "agents"] as const;
 
 /** A week has 168 hours; a file past this many problems is the wrong file, and listing more helps nobody. */
 const MAX_PROBLEMS = 20;

@@ -7,9 +7,9 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { Readable } from "node:stream";
 import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import { requireRole } from "~/auth/require-role.server";
-import { hourLabel, WEEKDAY_NAMES, type BaselineHour } from "~/capacity/baseline";
+import { BASELINE_COLUMNS, hourLabel, WEEKDAY_NAMES, type BaselineHour } from "~/capacity/baseline";
 import { readBaseline, replaceBaselineHours, saveTarget, type BaselineChange } from "~/capacity/baseline.server";
-import { BASELINE_COLUMNS, importBaselineCsv, type CsvProblem } from "~/capacity/baselineCsv.server";
+import { importBaselineCsv, type CsvProblem } from "~/capacity/baselineCsv.server";
 import { agentsName, baselineFormSchema, callsName, postedHours, targetFormSchema, WEEKDAY_FIELDS, weekdayFormSchema } from "~/capacity/baselineForm";
 import { weekdayHours } from "~/capacity/combinedStaffing";
 import { ErrorAlert, ErrorSummary } from "~/components/ErrorSummary";

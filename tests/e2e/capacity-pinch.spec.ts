@@ -28,7 +28,8 @@ const WEEK = [
 test("set a baseline, then see the pinch point on the calendar (issue 19)", async ({ browser }) => {
   test.setTimeout(120_000);
   const day = quietWeekday();
-  await seedRequest({ title: "Pinch point mailer", state: "approved", effectiveDate: day });
+  // Analysed (800 calls from its effective date) and approved.
+  await seedRequest({ title: "Pinch point mailer", state: "approvedWithFee", effectiveDate: day });
 
   const analyst = await signedIn(browser, ANALYST);
   await analyst.getByRole("link", { name: "Staffing baseline" }).click();
