@@ -11,6 +11,7 @@ export interface NavItem {
 
 const ROLE_PAGES: Array<NavItem & { roles: readonly Role[] }> = [
   { to: "/calendar", label: "Calendar", roles: capacityRoles },
+  { to: "/capacity/baseline", label: "Staffing baseline", roles: ["analyst"] },
   { to: "/finance", label: "Fees report", roles: ["finance"] },
   { to: "/admin", label: "Administration", roles: ["admin"] },
 ];

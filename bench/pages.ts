@@ -42,6 +42,8 @@ export function pagesFor(prepared: Prepared, size: number): Page[] {
     { key: "home", label: "home, my tasks (director)", path: "/", persona: "director", expect: "My tasks" },
     { key: "calendar", label: "capacity calendar, month", path: "/calendar", persona: "analyst", expect: "alendar" },
     { key: "day", label: "capacity calendar, today's requests", path: `/calendar?day=${localDate(new Date(), TIME_ZONE)}`, persona: "analyst", expect: "Month view" },
+    // Issue 19: the week view's days each staffed with Erlang C for the baseline plus every request in effect.
+    { key: "staffing", label: "capacity calendar, week with combined staffing", path: "/calendar?view=week", persona: "analyst", expect: "inch point" },
     { key: "finance", label: "Finance report", path: "/finance", persona: "finance", expect: "Fees report" },
   ];
 }

@@ -22,6 +22,18 @@ function templateInstant(now: Date): Date {
   return t0;
 }
 
+/**
+ * A staffing baseline (issue 19), so the calendar pages staff the combined load as they do in
+ * service: Monday to Friday, 08:00 to 17:00, 300 calls and 30 agents an hour.
+ */
+async function setStaffingBaseline(prisma: BenchDb["prisma"], now: Date): Promise<void> {
+  const hours = [1, 2, 3, 4, 5].flatMap((weekday) => Array.from({ length: 9 }, (_, i) => ({ weekday, hour: 8 + i, calls: 300, agents: 30 })));
+  await prisma.staffingBaselineHour.createMany({ data: hours });
+  await prisma.staffingBaselineTarget.create({
+    data: { id: 1, handleTimeSeconds: 300, targetServiceLevel: 0.8, targetAnswerSeconds: 60, nextDigestOn: "2099-01-05", updatedAt: now },
+  });
+}
+
 export async function prepareDb(size: number, settings: Settings): Promise<Prepared> {
   const started = performance.now();
   const db = await createBenchDb(`bench-${size}`);
@@ -33,6 +45,7 @@ export async function prepareDb(size: number, settings: Settings): Promise<Prepa
   db.sqlite.pragma("synchronous = OFF");
   const summary = seedRequests(db.sqlite, templates, db.departments, size - 1, t0);
   db.sqlite.pragma("synchronous = FULL");
+  await setStaffingBaseline(db.prisma, t0);
   const longTrailId = await buildLongTrail(db.prisma, t0, LONG_TRAIL_CYCLES);
   const cookies = await signIn(db.prisma, settings);
   const seconds = (performance.now() - started) / 1000;

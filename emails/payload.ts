@@ -3,7 +3,7 @@
 import { z } from "zod";
 import type { NotificationData } from "workflows";
 import { isEmailTemplate } from "./render";
-import type { EmailDataFor, EmailTemplate, InvitationData, PasswordResetData, Recipient } from "./types";
+import type { EmailDataFor, EmailTemplate, InvitationData, PasswordResetData, PinchPointsData, Recipient } from "./types";
 
 const recipients = z
   .array(z.object({ email: z.email(), name: z.string() }))
@@ -23,6 +23,13 @@ const notificationData = z.object({
 }) satisfies z.ZodType<NotificationData>;
 
 const link = z.url({ protocol: /^https?$/ });
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const count = z.number().int().min(0);
+const pinchPointsData = z.object({
+  from: date,
+  to: date,
+  days: z.array(z.object({ date, hour: z.number().int().min(0).max(23), needed: count, planned: count, shortfall: count })).min(1),
+}) satisfies z.ZodType<PinchPointsData>;
 const passwordResetData = z.object({ name: z.string(), link, expires: z.string().min(1) }) satisfies z.ZodType<PasswordResetData>;
 
 /** Makes an account e-mail's one-time link from what the outbox keeps instead of it. */
@@ -39,6 +46,7 @@ const invitationData = (links: AccountLinks) =>
 function dataSchema(template: EmailTemplate, links: AccountLinks): z.ZodType<EmailDataFor<EmailTemplate>> {
   if (template === "invitation") return invitationData(links) as z.ZodType<InvitationData>;
   if (template === "password_reset") return passwordResetData;
+  if (template === "pinch_points") return pinchPointsData;
   return notificationData;
 }
 

@@ -13,6 +13,7 @@ import { feeDisputed } from "./templates/fee_disputed";
 import { invitation } from "./templates/invitation";
 import { lapsed } from "./templates/lapsed";
 import { passwordReset } from "./templates/password_reset";
+import { pinchPoints } from "./templates/pinch_points";
 import { rejected } from "./templates/rejected";
 import { reminder } from "./templates/reminder";
 import { resubmitted } from "./templates/resubmitted";
@@ -43,9 +44,10 @@ const TEMPLATES: { [T in EmailTemplate]: Template<T> } = {
   reminder,
   invitation,
   password_reset: passwordReset,
+  pinch_points: pinchPoints,
 };
 
-export const EMAIL_TEMPLATES: readonly EmailTemplate[] = [...NOTIFICATION_TEMPLATES, "invitation", "password_reset"];
+export const EMAIL_TEMPLATES: readonly EmailTemplate[] = [...NOTIFICATION_TEMPLATES, "invitation", "password_reset", "pinch_points"];
 
 export function isEmailTemplate(name: string): name is EmailTemplate {
   return Object.hasOwn(TEMPLATES, name);

@@ -37,13 +37,33 @@ export interface PasswordResetData {
   expires: string;
 }
 
+/** One day short of agents, in the weekly pinch-point e-mail (issue 19). */
+export interface PinchPointDay {
+  date: string;
+  hour: number;
+  needed: number;
+  planned: number;
+  shortfall: number;
+}
+
+/** The weekly pinch-point e-mail to the analysts and COM: the coming days short of agents. */
+export interface PinchPointsData {
+  from: string;
+  to: string;
+  days: PinchPointDay[];
+}
+
 export type AccountTemplate = "invitation" | "password_reset";
-export type EmailTemplate = NotificationTemplate | AccountTemplate;
+/** E-mails about the Center's capacity rather than one request (issue 19). */
+export type CapacityTemplate = "pinch_points";
+export type EmailTemplate = NotificationTemplate | AccountTemplate | CapacityTemplate;
 
 export type EmailDataFor<T extends EmailTemplate> = T extends "invitation"
   ? InvitationData
   : T extends "password_reset"
     ? PasswordResetData
-    : NotificationData;
+    : T extends "pinch_points"
+      ? PinchPointsData
+      : NotificationData;
 
 export type Template<T extends EmailTemplate> = (data: EmailDataFor<T>, context: RenderContext) => EmailContent;

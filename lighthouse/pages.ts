@@ -92,6 +92,7 @@ export function auditPages(facts: SiteFacts): AuditPage[] {
     { name: "director: calendar, month", route: "routes/calendar", path: "/calendar", cookie: director },
     { name: "analyst: calendar, week", route: "routes/calendar", path: "/calendar?view=week", cookie: analyst },
     { name: "analyst: calendar, day", route: "routes/calendar", path: `/calendar?day=${facts.today}`, cookie: analyst },
+    { name: "analyst: staffing baseline", route: "routes/capacity.baseline", path: "/capacity/baseline", cookie: analyst },
     { name: "analyst: analysis", route: "routes/requests.$id_.analysis", path: `/requests/${id("Snow plow hotline routed to 3-1-1")}/analysis`, cookie: analyst },
     { name: "finance: fees report", route: "routes/finance", path: "/finance", cookie: finance },
     { name: "finance: fee", route: "routes/requests.$id_.fee", path: `/requests/${id(FEE_TITLE)}/fee`, cookie: finance },

@@ -1,6 +1,7 @@
 // The portal's clock: reads the deadline columns (never XState timers, which a restart loses) and
 // sends the machine its events: lapse, complete, remind. Each goes through the transition
-// service, so the machine decides and every change is one audited, atomic write.
+// service, so the machine decides and every change is one audited, atomic write. It also queues
+// the weekly pinch-point e-mail when its date (a column too) comes (issue 19).
 //
 // Several instances each run the clock. On PostgreSQL a tick first takes an advisory lock, so
 // one instance ticks at a time and the others skip that minute; on SQLite (one machine, one
@@ -8,6 +9,7 @@
 // two ticks that did overlap would still send each reminder once.
 import type { PrismaClient } from "~/generated/prisma/client";
 import { engineOf } from "~/db/engine";
+import { sendPinchDigest } from "~/capacity/pinchDigest.server";
 import { transition, type EventPayload } from "~/requests/transition.server";
 import { localDate } from "workflows";
 
@@ -15,6 +17,8 @@ export interface TickResult {
   lapsed: number;
   completed: number;
   reminded: number;
+  /** Pinch-point e-mails queued (issue 19): on the week's first tick that finds pinch points. */
+  pinchPointMails: number;
 }
 
 const BATCH = 200;
@@ -41,6 +45,7 @@ export async function tick(db: PrismaClient, options: { now: Date; timeZone: str
       { type: "REMIND" },
       (row) => row.nextReminderAt !== null && row.nextReminderAt <= now,
     ),
+    pinchPointMails: (await sendPinchDigest(db, { now, timeZone })).queued,
   };
 }
 

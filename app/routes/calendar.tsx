@@ -7,6 +7,10 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/auth/require-role.server";
 import { capacityRoles } from "~/calendar/capacityRoles";
 import { calendarDayLoads } from "~/calendar/capacity.server";
+import { StaffingNote } from "~/calendar/StaffingNote";
+import { isPinchPoint } from "~/capacity/combinedStaffing";
+import { calendarStaffing } from "~/capacity/staffing.server";
+import { holdsAny } from "~/auth/require-role.server";
 import { monthName } from "~/calendar/calendarGrid";
 import { calendarView, viewDates, type CalendarView } from "~/calendar/calendarView";
 import { Calls, DayTable, Entries, InEffect, MoreLink } from "~/calendar/DayParts";
@@ -29,14 +33,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const view = calendarView(new URL(request.url).searchParams, today);
   const feed = await feedCreatedAt(db, user.id);
   const feedSince = feed ? localDate(feed, timeZone) : null;
+  // Only analysts set the baseline; the others are told to ask one.
+  const setsBaseline = holdsAny(user, ["analyst"]);
   if (view.kind === "day") {
     const [load] = await calendarDayLoads(db, [view.date], Number.POSITIVE_INFINITY);
+    const staffing = await calendarStaffing(db, [view.date], Number.POSITIVE_INFINITY);
     const page = pageWithin(load.inEffect, view.page, DAY_PAGE_SIZE);
     const entries = load.entries.slice(page.offset, page.offset + DAY_PAGE_SIZE);
-    return { view, today, loads: [{ ...load, entries }], page, feedSince };
+    return { view, today, loads: [{ ...load, entries }], staffing, page, feedSince, setsBaseline };
   }
-  const loads = await calendarDayLoads(db, viewDates(view), view.kind === "month" ? SHOWN_IN_MONTH : SHOWN_IN_WEEK);
-  return { view, today, loads, page: null, feedSince };
+  const dates = viewDates(view);
+  const shown = view.kind === "month" ? SHOWN_IN_MONTH : SHOWN_IN_WEEK;
+  const [loads, staffing] = await Promise.all([calendarDayLoads(db, dates, shown), calendarStaffing(db, dates, shown)]);
+  return { view, today, loads, staffing, page: null, feedSince, setsBaseline };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -81,9 +90,11 @@ function navigation(view: CalendarView, today: string) {
 }
 
 export default function CalendarPage() {
-  const { view, today, loads, page, feedSince } = useLoaderData<typeof loader>();
+  const { view, today, loads, staffing, page, feedSince, setsBaseline } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const byDate = new Map(loads.map((l) => [l.date, l]));
+  const staffingOn = new Map((staffing ?? []).map((s) => [s.date, s]));
+  const pinches = (staffing ?? []).filter((s) => isPinchPoint(s) && (view.kind !== "month" || s.date.slice(0, 7) === view.month));
   const { title, step, others } = navigation(view, today);
 
   return (
@@ -110,6 +121,19 @@ export default function CalendarPage() {
         {title}
         {view.kind === "day" && view.date === today ? " (today)" : ""}
       </h2>
+      {staffing === null ? (
+        <p data-testid="no-baseline">
+          No staffing baseline is set, so the calendar cannot tell which days are short of agents.{" "}
+          {setsBaseline ? <Link to="/capacity/baseline">Set the staffing baseline</Link> : "An analyst sets it."}
+        </p>
+      ) : (
+        <p data-testid="pinch-summary">
+          {pinches.length === 0
+            ? `No pinch points: the planned agents cover the combined calls every day of this ${view.kind}.`
+            : `${pinches.length} ${pinches.length === 1 ? "pinch point" : "pinch points"} this ${view.kind}: ${pinches.length === 1 ? "a day" : "days"} the combined calls need more agents than are planned.`}{" "}
+          {setsBaseline ? <Link to="/capacity/baseline">Staffing baseline</Link> : null}
+        </p>
+      )}
 
       {view.kind === "month" ? (
         <table className="usa-table usa-table--borderless portal-month" data-testid="calendar-month">
@@ -128,8 +152,14 @@ export default function CalendarPage() {
               <tr key={week[0]}>
                 {week.map((date) => {
                   const load = byDate.get(date);
-                  const quiet = !load || (load.inEffect === 0 && load.approvedCalls + load.pendingCalls === 0);
-                  const classes = [date.slice(0, 7) === view.month ? "" : "portal-day--other", quiet ? "portal-day--quiet" : ""].filter(Boolean);
+                  const day = staffingOn.get(date);
+                  const pinch = day !== undefined && isPinchPoint(day);
+                  const quiet = !pinch && (!load || (load.inEffect === 0 && load.approvedCalls + load.pendingCalls === 0));
+                  const classes = [
+                    date.slice(0, 7) === view.month ? "" : "portal-day--other",
+                    quiet ? "portal-day--quiet" : "",
+                    pinch ? "portal-day--pinch" : "",
+                  ].filter(Boolean);
                   return (
                     <td key={date} className={classes.join(" ") || undefined} data-date={date}>
                       <span className={`portal-day__number${date === today ? " portal-day--today" : ""}`} aria-hidden="true">
@@ -143,6 +173,7 @@ export default function CalendarPage() {
                       {load ? (
                         <>
                           <Calls load={load} />
+                          <StaffingNote staffing={day} long={false} />
                           <InEffect load={load} />
                           <Entries load={load} long={false} />
                           <MoreLink load={load} />
@@ -169,6 +200,7 @@ export default function CalendarPage() {
                   <DateText date={date} />
                   {date === today ? " (today)" : ""}
                 </h3>
+                <StaffingNote staffing={staffingOn.get(date)} long />
                 {load && (load.inEffect > 0 || load.approvedCalls + load.pendingCalls > 0) ? (
                   <>
                     <Calls load={load} />
@@ -186,6 +218,7 @@ export default function CalendarPage() {
       ) : (
         <div data-date={view.date}>
           <Calls load={loads[0]} />
+          <StaffingNote staffing={staffingOn.get(view.date)} long />
           {loads[0].inEffect > 0 && page ? (
             <>
               <InEffect load={loads[0]} />

@@ -19,6 +19,8 @@ import { answersOf } from "~/requests/answers";
 import { refusalOf, requestInContext } from "~/requests/requestRoute.server";
 import { localDate, REQUEST_TYPE_LABELS, whyNot, type RequestType } from "workflows";
 import { RequestHeading } from "~/components/RequestHeading";
+import { PinchWarning } from "~/components/PinchWarning";
+import { pinchesForProjection } from "~/capacity/staffing.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Call volume analysis: ${data.request.reference} – 3-1-1 Number Use Portal` : "Call volume analysis" },
@@ -47,13 +49,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // The request's type decides which calculator applies, whatever the form says.
   const values: FormValues = { ...posted, type: row.type };
   const parsed = analysisFormSchema.safeParse(values);
-  if (!parsed.success) return data({ values, errors: fieldErrors(parsed.error), result: null }, { status: 400 });
-  if (intent !== "record") return { values, errors: {}, result: preview(parsed.data) };
+  if (!parsed.success) return data({ values, errors: fieldErrors(parsed.error), result: null, pinches: [] }, { status: 400 });
+  if (intent !== "record") {
+    const result = preview(parsed.data);
+    return { values, errors: {}, result, pinches: await pinchesForProjection(db, row.id, result.projection.daily) };
+  }
 
   const outcome = await recordAnalysis(db, { by: user, request: row, form: parsed.data, now, timeZone });
   if (!outcome.ok) {
     const { reason, status } = refusalOf(outcome);
-    return data({ values, errors: { form: reason }, result: preview(parsed.data) }, { status });
+    return data({ values, errors: { form: reason }, result: preview(parsed.data), pinches: [] }, { status });
   }
   return redirect(`/requests/${row.id}?done=RECORD_ANALYSIS`, 303);
 }
@@ -150,6 +155,7 @@ export default function AnalysisPage() {
       {result ? (
         <section aria-labelledby="result-heading" className="margin-y-4" aria-live="polite">
           <h2 id="result-heading">Calculated (not recorded yet)</h2>
+          <PinchWarning pinches={actionData?.pinches ?? []} />
           <AnalysisSummary projection={result.projection} recommendation={result.recommendation} />
         </section>
       ) : stored ? (

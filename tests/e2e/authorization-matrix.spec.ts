@@ -124,6 +124,11 @@ const EXPECTED: Record<string, { GET: Row; POST?: Row }> = {
     GET: ["signin", "403", "403", "page", "page", "page", "403", "403"],
     POST: ["signin", "403", "403", "reached", "reached", "reached", "403", "403"],
   },
+  // Issue 19: the staffing baseline is the analysts' to set.
+  "routes/capacity.baseline": {
+    GET: ["signin", "403", "403", "403", "403", "page", "403", "403"],
+    POST: ["signin", "403", "403", "403", "403", "reached", "403", "403"],
+  },
   // The feed's secret token is its credential: an unknown one is not found, whoever asks.
   "routes/calendar_.feed.$token": { GET: everyone("404") },
   "routes/finance": { GET: ["signin", "403", "403", "403", "403", "403", "page", "403"] },

@@ -27,6 +27,7 @@ test("the benchmark runs at 1 000 requests and prints every row", () => {
     "home, my tasks (director)",
     "capacity calendar, month",
     "capacity calendar, today's requests",
+    "capacity calendar, week with combined staffing",
     "Finance report",
     "request list, search for a word in no request",
     "sign-in page, signed out (document floor)",
