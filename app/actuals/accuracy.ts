@@ -39,7 +39,11 @@ const mean = (values: number[]) => (values.length === 0 ? null : values.reduce((
 /** The outcomes' accuracy grouped by `keyOf`, groups in key order. */
 export function accuracyBy(outcomes: readonly RequestOutcome[], keyOf: (o: RequestOutcome) => string): GroupAccuracy[] {
   const groups = new Map<string, RequestOutcome[]>();
-  for (const o of outcomes) groups.set(keyOf(o), [...(groups.get(keyOf(o)) ?? []), o]);
+  for (const o of outcomes) {
+    const members = groups.get(keyOf(o));
+    if (members) members.push(o);
+    else groups.set(keyOf(o), [o]);
+  }
   return [...groups.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([key, members]) => {
