@@ -3,7 +3,9 @@
 import { Prisma, type PrismaClient } from "~/generated/prisma/client";
 import type { DailyCalls } from "~/analysis/callProjection";
 import type { RequestOutcome } from "./accuracy";
-import { compareForecast } from "./forecastVsActual";
+import type { StoredAnalysis } from "~/analysis/analyses.server";
+import { dailyCallsSvg } from "~/analysis/dailyCallsSvg.server";
+import { compareForecast, staffingCheck, staffingSentence } from "./forecastVsActual";
 
 /** Requests whose calls can be compared: approved and in effect, or completed. */
 export const COMPARED_STATES = ["approved", "completed"] as const;
@@ -90,4 +92,29 @@ export async function requestOutcomes(db: PrismaClient, today: string): Promise<
     });
   }
   return outcomes;
+}
+
+/**
+ * What the request page shows under "Forecast against actual calls": the queue codes, the
+ * comparison by day, the staffing check, and the chart with both series; null when the request
+ * is not in effect or done, or has no analysis.
+ */
+export async function requestComparison(
+  db: PrismaClient,
+  input: { requestId: string; state: string; effectiveDate: string | null; today: string; analysis: StoredAnalysis | null },
+) {
+  const { analysis } = input;
+  if (!analysis || !comparable(input.state, input.effectiveDate, input.today)) return null;
+  const queues = await requestQueues(db, input.requestId);
+  const { actual, coveredThrough } = await actualDaily(db, queues, analysis.outputs.daily);
+  const comparison = compareForecast(analysis.outputs.daily, actual, coveredThrough);
+  const staffing = comparison.comparedDays > 0 ? staffingCheck(analysis.inputs, analysis.outputs, comparison.actualPeak?.calls ?? 0) : null;
+  const series = comparison.days.map((d) => d.actual);
+  return {
+    queues,
+    comparison,
+    staffing: staffing ? { ...staffing, sentence: staffingSentence(staffing) } : null,
+    series,
+    chartSvg: dailyCallsSvg(analysis.outputs.daily, series),
+  };
 }
