@@ -2,10 +2,8 @@
 // with a table of the same numbers for screen readers and anyone who prefers figures to bars
 // (WCAG 1.1.1).
 import type { DailyCalls } from "~/analysis/callProjection";
-import { formatCount } from "~/format";
+import { formatCount, formatSignedCount } from "~/format";
 import { DateText } from "./DateText";
-
-const signed = (n: number) => (n > 0 ? `+${formatCount(n)}` : formatCount(n));
 
 /** With `actual` (issue 19), the table gives each day's actual calls and the difference too. */
 export function DailyCallsChart({ daily, caption, svg, actual }: { daily: DailyCalls[]; caption: string; svg: string; actual?: Array<number | null> }) {
@@ -40,7 +38,7 @@ export function DailyCallsChart({ daily, caption, svg, actual }: { daily: DailyC
                 {actual ? (
                   <>
                     <td>{actual[i] === null || actual[i] === undefined ? "not imported yet" : formatCount(actual[i])}</td>
-                    <td>{actual[i] === null || actual[i] === undefined ? "–" : signed(actual[i] - d.calls)}</td>
+                    <td>{actual[i] === null || actual[i] === undefined ? "–" : formatSignedCount(actual[i] - d.calls)}</td>
                   </>
                 ) : null}
               </tr>

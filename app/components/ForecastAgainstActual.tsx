@@ -4,11 +4,10 @@
 import { Link } from "@remix-run/react";
 import type { ForecastAgainstActual as Comparison } from "~/actuals/forecastVsActual";
 import type { DailyCalls } from "~/analysis/callProjection";
-import { formatCount } from "~/format";
+import { formatCount, formatSignedCount } from "~/format";
 import { DailyCallsChart } from "./DailyCallsChart";
 import { DateText } from "./DateText";
 
-const signed = (n: number) => (n > 0 ? `+${formatCount(n)}` : formatCount(n));
 const percent = (share: number) => `${share > 0 ? "+" : ""}${Math.round(share * 100)} %`;
 
 export function ForecastAgainstActual({
@@ -60,7 +59,7 @@ export function ForecastAgainstActual({
                 </dd>
                 <dt>Total error</dt>
                 <dd data-testid="total-error">
-                  {signed(comparison.totalError)} calls{comparison.totalErrorShare === null ? "" : ` (${percent(comparison.totalErrorShare)} of the projection)`}
+                  {formatSignedCount(comparison.totalError)} calls{comparison.totalErrorShare === null ? "" : ` (${percent(comparison.totalErrorShare)} of the projection)`}
                 </dd>
                 <dt>Busiest day</dt>
                 <dd data-testid="peak-error">
@@ -76,7 +75,7 @@ export function ForecastAgainstActual({
                   ) : (
                     "no actual calls"
                   )}{" "}
-                  (peak error {signed(comparison.peakError)})
+                  (peak error {formatSignedCount(comparison.peakError)})
                 </dd>
                 <dt>Extra staffing</dt>
                 <dd data-testid="staffing-verdict">{staffing?.sentence}</dd>
