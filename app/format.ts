@@ -6,6 +6,9 @@ const oneDecimal = new Intl.NumberFormat("en-US", { maximumFractionDigits: 1 });
 
 /** 12,345 */
 export const formatCount = (n: number): string => whole.format(n);
+
+/** A difference in calls, with its sign: "+12", "-3", "0". */
+export const formatSignedCount = (n: number): string => (n > 0 ? `+${formatCount(n)}` : formatCount(n));
 /** 12,345.6 */
 export const formatDecimal = (n: number): string => oneDecimal.format(n);
 

@@ -6,8 +6,8 @@ import { Readable } from "node:stream";
 import type { Request as ExpressRequest } from "express";
 import type { PortalPage } from "./portalPage.server";
 
-/** Posts to /requests/:id/attachments carry files. */
-export const UPLOAD_PATH = /^\/requests\/[^/]+\/attachments$/;
+/** Posts to /requests/:id/attachments carry files, and to /actuals the phone system's exports (issue 19). */
+export const UPLOAD_PATH = /^\/(?:requests\/[^/]+\/attachments|actuals)$/;
 
 /** The multipart headers and the form's own fields, on top of the request's files. */
 export const UPLOAD_OVERHEAD_BYTES = 1024 * 1024;

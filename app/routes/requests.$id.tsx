@@ -1,7 +1,11 @@
 // A request's page: where it stands, what happens next, and only the actions the machine allows this person now.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { accuracyRoles, actualsRoles } from "~/actuals/actualsRoles";
+import { requestComparison } from "~/actuals/requestActuals.server";
 import { currentAnalysis } from "~/analysis/analyses.server";
+import { holdsAny } from "~/auth/require-role.server";
+import { ForecastAgainstActual } from "~/components/ForecastAgainstActual";
 import { attachmentsOf } from "~/attachments/attachments.server";
 import { attachmentView } from "~/attachments/attachmentView.server";
 import { AttachmentList } from "~/components/AttachmentList";
@@ -52,6 +56,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const entry = [...audit].reverse().find((a) => a.event === event);
     return entry ? { who: who(entry), at: entry.at.toISOString(), comment: entry.comment ?? "" } : null;
   };
+  const storedAnalysis = ctx.analysis ? await currentAnalysis(db, row.id, ctx.analysis.at) : null;
   const closing = FINAL_STATES.includes(state) ? [...audit].reverse().find((a) => a.toState === state && a.fromState !== state) : undefined;
   return {
     request: {
@@ -90,7 +95,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     inDecision: state === "decision",
     approved: SIGNED_STATES.includes(state),
     analysis: ctx.analysis,
-    storedAnalysis: ctx.analysis ? await currentAnalysis(db, row.id, ctx.analysis.at) : null,
+    storedAnalysis,
+    // Issue 19: the analysts and COM see the forecast against the calls that came.
+    actualCalls: holdsAny(user, accuracyRoles)
+      ? await requestComparison(db, { requestId: row.id, state, effectiveDate: row.effectiveDate, today: localDate(now, timeZone), analysis: storedAnalysis })
+      : null,
+    mayMapQueues: holdsAny(user, actualsRoles),
     fee: ctx.fee,
     feeWorking: ctx.fee ? await assessedFeeWorking(db, row.type, ctx) : null,
     historyLength: audit.length,
@@ -133,8 +143,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(`/requests/${row.id}?done=${act.intent}`, 303);
 }
 
-const DONE_MESSAGES: Partial<Record<RequestIntent | "RECORD_ANALYSIS" | "ASSESS_FEE" | "ATTACH", string>> = {
+const DONE_MESSAGES: Partial<Record<RequestIntent | "RECORD_ANALYSIS" | "ASSESS_FEE" | "ATTACH" | "QUEUES", string>> = {
   RECORD_ANALYSIS: "Analysis recorded. Finance has been told.",
+  QUEUES: "Queue codes saved.",
   ASSESS_FEE: "Fee set.",
   SUBMIT: "Request submitted. COM has been told by e-mail.",
   RESUBMIT: "Request resubmitted.",
@@ -197,6 +208,8 @@ export default function RequestPage() {
     inDecision,
     approved,
     storedAnalysis,
+    actualCalls,
+    mayMapQueues,
     fee,
     feeWorking,
     audit,
@@ -410,6 +423,19 @@ export default function RequestPage() {
             </>
           ) : null}
         </section>
+      ) : null}
+
+      {actualCalls && storedAnalysis ? (
+        <ForecastAgainstActual
+          requestId={request.id}
+          queues={actualCalls.queues}
+          comparison={actualCalls.comparison}
+          staffing={actualCalls.staffing}
+          daily={storedAnalysis.outputs.daily}
+          series={actualCalls.series}
+          chartSvg={actualCalls.chartSvg}
+          mayMapQueues={mayMapQueues}
+        />
       ) : null}
 
       <section aria-labelledby="details-heading" className="margin-y-3">

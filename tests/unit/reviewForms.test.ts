@@ -92,8 +92,8 @@ describe("navigation", () => {
   it("offers each role its pages only", () => {
     const as = (...roles: string[]) => navLinks({ roles: roles.map((role) => ({ role: role as never, acting: false })) }).map((l) => l.to);
     expect(as("requester")).toEqual([]);
-    expect(as("analyst")).toEqual(["/calendar", "/capacity/baseline"]);
-    expect(as("director")).toEqual(["/calendar"]);
+    expect(as("analyst")).toEqual(["/calendar", "/capacity/baseline", "/actuals", "/accuracy"]);
+    expect(as("director")).toEqual(["/calendar", "/accuracy"]);
     expect(as("finance")).toEqual(["/finance"]);
     expect(as("admin")).toEqual(["/admin"]);
   });

@@ -1,0 +1,120 @@
+// The queues a request's calls arrive on, and the actual calls on them (issue 19): for the
+// request page's forecast against actual, and for the accuracy page.
+import { Prisma, type PrismaClient } from "~/generated/prisma/client";
+import type { DailyCalls } from "~/analysis/callProjection";
+import type { RequestOutcome } from "./accuracy";
+import type { StoredAnalysis } from "~/analysis/analyses.server";
+import { dailyCallsSvg } from "~/analysis/dailyCallsSvg.server";
+import { compareForecast, staffingCheck, staffingSentence } from "./forecastVsActual";
+
+/** Requests whose calls can be compared: approved and in effect, or completed. */
+export const COMPARED_STATES = ["approved", "completed"] as const;
+
+/** Whether a request is in effect or done, so that actual calls can be set against its forecast. */
+export function comparable(state: string, effectiveDate: string | null, today: string): boolean {
+  return (COMPARED_STATES as readonly string[]).includes(state) && effectiveDate !== null && effectiveDate <= today;
+}
+
+export async function requestQueues(db: PrismaClient, requestId: string): Promise<string[]> {
+  return (await db.requestQueue.findMany({ where: { requestId }, orderBy: { queue: "asc" } })).map((q) => q.queue);
+}
+
+/** Replace the request's queue codes with these. */
+export async function setRequestQueues(db: PrismaClient, requestId: string, queues: readonly string[]): Promise<void> {
+  await db.$transaction([
+    db.requestQueue.deleteMany({ where: { requestId, queue: { notIn: [...queues] } } }),
+    ...queues.map((queue) => db.requestQueue.upsert({ where: { requestId_queue: { requestId, queue } }, create: { requestId, queue }, update: {} })),
+  ]);
+}
+
+/** Queue codes seen in imports, for the analyst to choose from. */
+export async function knownQueues(db: PrismaClient): Promise<string[]> {
+  const rows = await db.actualCalls.findMany({ distinct: ["queue"], select: { queue: true }, orderBy: { queue: "asc" }, take: 500 });
+  return rows.map((r) => r.queue);
+}
+
+/** Calls offered on the queues, by day, over the forecast's days; and the last day imports reach. */
+export async function actualDaily(db: PrismaClient, queues: readonly string[], forecast: readonly DailyCalls[]) {
+  if (queues.length === 0 || forecast.length === 0) return { actual: new Map<string, number>(), coveredThrough: null };
+  const first = forecast[0].date;
+  const last = forecast[forecast.length - 1].date;
+  const [sums, covered] = await Promise.all([
+    db.actualCalls.groupBy({ by: ["date"], where: { queue: { in: [...queues] }, date: { gte: first, lte: last } }, _sum: { offered: true } }),
+    db.actualCalls.aggregate({ where: { queue: { in: [...queues] } }, _max: { date: true } }),
+  ]);
+  return { actual: new Map(sums.map((s) => [s.date, Number(s._sum.offered ?? 0)])), coveredThrough: covered._max.date };
+}
+
+type OutcomeRow = { id: string; reference: string; title: string; type: string; department: string; date: string; forecast: number; actual: number | bigint | null; covered: string | null };
+
+/**
+ * Every comparable request with queue codes and a current analysis, its forecast and actual
+ * totals over the days the imports reach. One query: each forecast day (AnalysisDay) with the
+ * calls offered that day on the request's queues.
+ */
+export async function requestOutcomes(db: PrismaClient, today: string): Promise<RequestOutcome[]> {
+  const queuesOf = Prisma.sql`SELECT q.queue FROM "RequestQueue" q WHERE q."requestId" = r.id`;
+  const rows = await db.$queryRaw<OutcomeRow[]>`
+    SELECT r.id, r.reference, r.title, r.type, d.name AS department, day.date, day.calls AS forecast,
+      (SELECT sum(c.offered) FROM "ActualCalls" c WHERE c.date = day.date AND c.queue IN (${queuesOf})) AS actual,
+      (SELECT max(c.date) FROM "ActualCalls" c WHERE c.queue IN (${queuesOf})) AS covered
+    FROM "Request" r
+    JOIN "Department" d ON d.id = r."departmentId"
+    JOIN "Analysis" a ON a.id = (SELECT x.id FROM "Analysis" x WHERE x."requestId" = r.id AND x."createdAt" = r."analysisAt" ORDER BY x.id DESC LIMIT 1)
+    JOIN "AnalysisDay" day ON day."analysisId" = a.id
+    WHERE r.state IN (${Prisma.join([...COMPARED_STATES])}) AND r."effectiveDate" <= ${today}
+      AND EXISTS (SELECT 1 FROM "RequestQueue" q WHERE q."requestId" = r.id)
+    ORDER BY r.id, day.date`;
+  const byRequest = new Map<string, OutcomeRow[]>();
+  for (const row of rows) {
+    const days = byRequest.get(row.id);
+    if (days) days.push(row);
+    else byRequest.set(row.id, [row]);
+  }
+  const outcomes: RequestOutcome[] = [];
+  for (const days of byRequest.values()) {
+    const [first] = days;
+    const compared = compareForecast(
+      days.map((d) => ({ date: d.date, calls: Number(d.forecast) })),
+      new Map(days.filter((d) => d.actual !== null).map((d) => [d.date, Number(d.actual)])),
+      first.covered,
+    );
+    if (compared.comparedDays === 0) continue;
+    outcomes.push({
+      requestId: first.id,
+      reference: first.reference,
+      title: first.title,
+      type: first.type,
+      department: first.department,
+      month: first.date.slice(0, 7),
+      forecast: compared.forecastTotal,
+      actual: compared.actualTotal,
+    });
+  }
+  return outcomes;
+}
+
+/**
+ * What the request page shows under "Forecast against actual calls": the queue codes, the
+ * comparison by day, the staffing check, and the chart with both series; null when the request
+ * is not in effect or done, or has no analysis.
+ */
+export async function requestComparison(
+  db: PrismaClient,
+  input: { requestId: string; state: string; effectiveDate: string | null; today: string; analysis: StoredAnalysis | null },
+) {
+  const { analysis } = input;
+  if (!analysis || !comparable(input.state, input.effectiveDate, input.today)) return null;
+  const queues = await requestQueues(db, input.requestId);
+  const { actual, coveredThrough } = await actualDaily(db, queues, analysis.outputs.daily);
+  const comparison = compareForecast(analysis.outputs.daily, actual, coveredThrough);
+  const staffing = comparison.comparedDays > 0 ? staffingCheck(analysis.inputs, analysis.outputs, comparison.actualPeak?.calls ?? 0) : null;
+  const series = comparison.days.map((d) => d.actual);
+  return {
+    queues,
+    comparison,
+    staffing: staffing ? { ...staffing, sentence: staffingSentence(staffing) } : null,
+    series,
+    chartSvg: dailyCallsSvg(analysis.outputs.daily, series),
+  };
+}
