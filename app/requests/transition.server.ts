@@ -89,7 +89,8 @@ async function attemptTransition(
   const decision = decide(restore(request.snapshot, request.machineVersion), event, read.holidays, request.taskSince);
   if (!decision.ok) return { ok: false, status: 422, reason: decision.reason };
 
-  const mail = await mailFor(db, { notifications: decision.notifications, submitter: request.submitter, today });
+  const submitter = { email: request.submitter.email, name: request.submitter.name };
+  const mail = await mailFor(db, { notifications: decision.notifications, submitter, today });
   const entry = auditEntryOf(request, decision, actor, input, mail.recipients);
   const snapshot = serialize(decision.snapshot);
   const version = request.version + 1;
