@@ -2,12 +2,12 @@
 // calendar (every request a month may hold: two years of rows) and the Finance report (every
 // fee). Both are read far more often than requests change.
 //
-// The data version is a counter bumped with every audit entry, in its transaction: every change
-// to a request (and to a department, whose name the calendar shows) writes an entry, so a new
-// version is visible exactly when the change is, on either database. (The newest entry's id was
-// the version once; PostgreSQL's ids commit out of order, so a smaller id can appear later.)
+// The data version is a counter bumped in the transaction of every audit entry that may change
+// what the memos read (requests, departments, analyses): every such change writes an entry, so a
+// new version is visible exactly when the change is, on either database. (The newest entry's id
+// was the version once; PostgreSQL's ids commit out of order, so a smaller id can appear later.)
 // A key holding it cannot serve data older than the database.
-import type { PrismaClient } from "~/generated/prisma/client";
+import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 
 /** A few months, weeks, days and reports for each version; the least recently used goes first. */
 export const MEMO_ENTRIES = 50;
@@ -15,6 +15,38 @@ export const MEMO_ENTRIES = 50;
 // Promises, not values: concurrent requests for a key being computed wait for that one read.
 // One memo per database client, since versions of different databases are not comparable.
 const memos = new WeakMap<PrismaClient, Map<string, Promise<unknown>>>();
+
+/**
+ * Entries that write nothing the memos read: sign-ins, accounts and roles (a memo's key already
+ * holds what the person may see), comments and files, mail. A sign-in no longer empties the
+ * memos. Any other event, including one added later, moves the version: a wasted recomputation
+ * at worst, never a stale page.
+ */
+const OUTSIDE_MEMO_DATA = new Set([
+  "SIGNED_IN",
+  "SSO_LINKED",
+  "SSO_UNLINKED",
+  "USER_ACCESS_CHANGED",
+  "USER_DEACTIVATED",
+  "USER_REINVITED",
+  "ACTING_APPOINTED",
+  "ACTING_REMOVED",
+  "MAIL_RETRIED",
+  "COMMENT",
+  "ATTACH",
+  "REMOVE_ATTACHMENT",
+  "WITHDRAW_ATTACHMENT",
+]);
+
+/** Whether an audit entry of this event moves the data version. */
+export function movesDataVersion(event: string): boolean {
+  return !OUTSIDE_MEMO_DATA.has(event);
+}
+
+/** In the transaction of the change: the row's lock is held until it commits. */
+export async function bumpDataVersion(tx: Prisma.TransactionClient): Promise<void> {
+  await tx.$executeRaw`UPDATE "DataVersion" SET version = version + 1 WHERE id = 1`;
+}
 
 export async function dataVersion(db: PrismaClient): Promise<number> {
   const [row] = await db.$queryRaw<Array<{ version: number | bigint | null }>>`SELECT version FROM "DataVersion" WHERE id = 1`;

@@ -162,14 +162,15 @@ export function sizeTable(size: SizeResult): string {
     ),
     "",
     table(
-      ["writes", "events/s", "ratio"],
+      ["writes", "events/s", "ratio", "bench process CPU an event"],
       [
-        [`transition service (${t.events} events)`, String(round(t.serviceEventsPerSecond, 0)), String(round(t.ratio, 2))],
-        [t.floorLabel, String(round(t.rawEventsPerSecond, 0)), "1.00"],
+        [`transition service (${t.events} events)`, String(round(t.serviceEventsPerSecond, 0)), String(round(t.ratio, 2)), cpu(t.serviceCpuMs)],
+        [t.floorLabel, String(round(t.rawEventsPerSecond, 0)), "1.00", cpu(t.rawCpuMs)],
         [
           `50 concurrent events, one request`,
           `${t.concurrent.accepted} recorded + ${t.concurrent.refused} refused (409)`,
           t.concurrent.ok ? "none lost or doubled" : "LOST OR DOUBLED",
+          "",
         ],
       ],
     ),

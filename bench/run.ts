@@ -175,7 +175,7 @@ async function benchEngine(size: number, prepared: Prepared, store: BenchStore, 
   }
   const pair = store.engine === "postgres" && instances > 1 ? await benchTwoInstances(prepared, size, rows, { ...env, DATABASE_URL: store.url }, port) : [];
   const transitions = await benchTransitions(store, events);
-  console.log(`  transitions: ${round(transitions.serviceEventsPerSecond, 0)}/s vs raw ${round(transitions.rawEventsPerSecond, 0)}/s`);
+  console.log(`  transitions: ${round(transitions.serviceEventsPerSecond, 0)}/s vs raw ${round(transitions.rawEventsPerSecond, 0)}/s; CPU ${round(transitions.serviceCpuMs, 2)} vs ${round(transitions.rawCpuMs, 2)} ms an event`);
   return { engine: store.engine, size, seed: prepared.seed, rows, pair, transitions };
 }
 

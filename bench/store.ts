@@ -30,6 +30,9 @@ interface FloorTarget {
   version: number;
 }
 
+/** A state change moves the memos' data version (dataVersionMemo.server.ts), as the service's events do. */
+const BUMP_DATA_VERSION = `UPDATE "DataVersion" SET version = version + 1 WHERE id = 1`;
+
 const FLOOR_TARGET = `SELECT id, snapshot, version FROM "Request" WHERE state = 'approved' ORDER BY id LIMIT 1`;
 
 /** What the floor's audit entry and head say: an EDIT by the bench on an approved request. */
@@ -62,6 +65,7 @@ export function sqliteStore(url: string, prisma: PrismaClient, sqlite: Database.
       const outbox = sqlite.prepare(
         `INSERT INTO "OutboxMessage" (id, requestId, template, recipients, data, status, attempts, nextAttemptAt, createdAt) VALUES (?, ?, 'bench', '[]', '{}', 'pending', 0, ?, ?)`,
       );
+      const bump = sqlite.prepare(BUMP_DATA_VERSION);
       let version = target.version;
       const at = sqliteTime(now);
       const write = sqlite.transaction(() => {
@@ -72,6 +76,7 @@ export function sqliteStore(url: string, prisma: PrismaClient, sqlite: Database.
         audit.run(target.id, at, step.keyId, prev, step.hash);
         moveHead.run(step.hash, auditCount + 1, step.seal, target.id);
         outbox.run(randomUUID(), target.id, at, at);
+        bump.run();
       });
       const started = performance.now();
       for (let i = 0; i < events; i++) write();
@@ -84,7 +89,7 @@ export function sqliteStore(url: string, prisma: PrismaClient, sqlite: Database.
 /**
  * A PostgreSQL database: the portal's client and one raw `pg` connection. The floor reads what
  * the event needs in the version-checked UPDATE itself (RETURNING), so it makes the fewest round
- * trips the writes allow: BEGIN, UPDATE … RETURNING, INSERT audit, UPDATE head, INSERT outbox, COMMIT.
+ * trips the writes allow: BEGIN, UPDATE … RETURNING, INSERT audit, UPDATE head, INSERT outbox, data version, COMMIT.
  */
 export async function postgresStore(url: string): Promise<BenchStore> {
   const prisma = await connectDb(url);
@@ -121,6 +126,7 @@ export async function postgresStore(url: string): Promise<BenchStore> {
           `INSERT INTO "OutboxMessage" (id, "requestId", template, recipients, data, status, attempts, "nextAttemptAt", "createdAt") VALUES ($1, $2, 'bench', '[]', '{}', 'pending', 0, $3, $3)`,
           [randomUUID(), target.id, at],
         );
+        await client.query(BUMP_DATA_VERSION);
         await client.query("COMMIT");
       }
       return events / ((performance.now() - started) / 1000);

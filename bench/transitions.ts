@@ -12,6 +12,9 @@ export interface TransitionResult {
   events: number;
   serviceEventsPerSecond: number;
   rawEventsPerSecond: number;
+  /** This process's CPU time per event (the driver and the portal's code; on PostgreSQL not the server's). */
+  serviceCpuMs: number;
+  rawCpuMs: number;
   floorLabel: string;
   ratio: number;
   concurrent: { sent: number; accepted: number; refused: number; auditAdded: number; versionAdded: number; ok: boolean };
@@ -78,12 +81,21 @@ export async function benchTransitions(db: BenchStore, events: number): Promise<
   // Warm both paths (prepared statements, the machine's first run) before timing.
   await serviceRun(db, 10, now);
   await db.rawRun(10, now);
-  const serviceEventsPerSecond = await serviceRun(db, events, now);
-  const rawEventsPerSecond = await db.rawRun(events, now);
+  // CPU time holds steady on a busy machine where events a second do not.
+  const cpuPerEvent = async (run: () => Promise<number>): Promise<[number, number]> => {
+    const before = process.cpuUsage();
+    const rate = await run();
+    const used = process.cpuUsage(before);
+    return [rate, (used.user + used.system) / 1000 / events];
+  };
+  const [serviceEventsPerSecond, serviceCpuMs] = await cpuPerEvent(() => serviceRun(db, events, now));
+  const [rawEventsPerSecond, rawCpuMs] = await cpuPerEvent(() => db.rawRun(events, now));
   return {
     events,
     serviceEventsPerSecond,
     rawEventsPerSecond,
+    serviceCpuMs,
+    rawCpuMs,
     floorLabel: db.floorLabel,
     ratio: serviceEventsPerSecond / rawEventsPerSecond,
     concurrent: await concurrentRun(db, 50, now),

@@ -1,7 +1,8 @@
 // R19: the county's holidays, which business days skip. The transition service and the clock
 // read the observed ones; the administrator adds a day or stops observing one (audited).
 import type { CurrentUser } from "~/auth/session.server";
-import type { PrismaClient } from "~/generated/prisma/client";
+import { Prisma, type PrismaClient } from "~/generated/prisma/client";
+import { sqlFor } from "~/db/engine";
 import { auditAdmin } from "~/admin/adminAudit.server";
 import { federalHolidays, type HolidayDate } from "./federalHolidays";
 
@@ -9,6 +10,17 @@ import { federalHolidays, type HolidayDate } from "./federalHolidays";
 export async function observedHolidays(db: Pick<PrismaClient, "$queryRaw">): Promise<Set<string>> {
   const rows = await db.$queryRaw<Array<{ date: string }>>`SELECT date FROM "Holiday" WHERE observed = ${true}`;
   return new Set(rows.map((r) => r.date));
+}
+
+/** The same as one column of another query (a JSON array of dates), so an event reads its request and these at once. */
+export function observedHolidaysColumn(db: Pick<PrismaClient, "$queryRaw">): Prisma.Sql {
+  const dates = sqlFor(db, { sqlite: Prisma.sql`json_group_array(date)`, postgres: Prisma.sql`json_agg(date)::text` });
+  return Prisma.sql`(SELECT ${dates} FROM "Holiday" WHERE observed = ${true})`;
+}
+
+/** The column's dates; PostgreSQL's json_agg gives NULL for no rows. */
+export function holidaysFromColumn(value: string | null): Set<string> {
+  return new Set(value ? (JSON.parse(value) as string[]) : []);
 }
 
 export interface HolidayRow extends HolidayDate {

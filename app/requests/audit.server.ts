@@ -5,6 +5,7 @@
 // request row (or the portal chain's head row) with the count and a seal over them and the
 // request's state, version and snapshot, in the same transaction (issue 15, item 2).
 import type { Prisma } from "~/generated/prisma/client";
+import { bumpDataVersion, movesDataVersion } from "~/dataVersionMemo.server";
 import { getSettings } from "../settings.server";
 import { auditKeyring, entryHash, portalSeal, requestSeal, type AuditInput, type AuditKeyring, type SealedRequest } from "./auditHash.server";
 
@@ -42,31 +43,52 @@ async function lockRequestHead(tx: Tx, requestId: string): Promise<RequestHead> 
   return { ...row, version: Number(row.version), auditCount: Number(row.auditCount) };
 }
 
-/** Adds the entry and moves the data version (dataVersionMemo.server.ts) in the same transaction. */
-async function insertEntry(tx: Tx, entry: AuditInput, keyId: string, prevHash: string | null, hash: string): Promise<number> {
+/**
+ * Adds the entry and, when it records a change the memos read, moves the data version
+ * (dataVersionMemo.server.ts) in the same transaction.
+ */
+export async function insertEntry(tx: Tx, entry: AuditInput, keyId: string, prevHash: string | null, hash: string): Promise<number> {
   // Raw: every event appends, and the ORM's queries cost several times as much.
   const [{ id }] = await tx.$queryRaw<Array<{ id: number | bigint }>>`
     INSERT INTO "AuditEntry" ("requestId", "actorId", "actorName", role, acting, event, "fromState", "toState", comment, at, "keyId", "prevHash", hash)
     VALUES (${entry.requestId}, ${entry.actorId}, ${entry.actorName}, ${entry.role}, ${entry.acting}, ${entry.event},
       ${entry.fromState}, ${entry.toState}, ${entry.comment}, ${entry.at}, ${keyId}, ${prevHash}, ${hash})
     RETURNING id`;
-  await tx.$executeRaw`UPDATE "DataVersion" SET version = version + 1 WHERE id = 1`;
+  if (movesDataVersion(entry.event)) await bumpDataVersion(tx);
   return Number(id);
 }
 
-async function appendToRequest(tx: Tx, requestId: string, entryFor: (head: RequestHead) => AuditInput): Promise<number> {
+/** What appending an entry to a request's chain writes: the entry's hash and the request's new head and seal. */
+export interface RequestChainStep {
+  keyId: string;
+  prevHash: string | null;
+  hash: string;
+  count: number;
+  seal: string;
+}
+
+/**
+ * The chain step for an entry on a request whose head was read (`auditHead`, `auditCount`) and
+ * which the entry leaves as `after`: the transition writes it with the row's guarded update.
+ */
+export function requestChainStep(head: { auditHead: string | null; auditCount: number }, after: SealedRequest, entry: AuditInput): RequestChainStep {
   const { current: key } = currentAuditKeyring();
+  const hash = entryHash(key, entry, head.auditHead);
+  const count = head.auditCount + 1;
+  return { keyId: key.id, prevHash: head.auditHead, hash, count, seal: requestSeal(key, after, hash, count) };
+}
+
+async function appendToRequest(tx: Tx, requestId: string, entryFor: (head: RequestHead) => AuditInput): Promise<number> {
   const head = await lockRequestHead(tx, requestId);
   const entry = entryFor(head);
   // The request's state must be what its last entry says (audit:verify checks the same).
   if (entry.toState !== head.state) {
     throw new Error(`Audit entry ${entry.event} leaves request ${requestId} "${entry.toState}", but it is "${head.state}"`);
   }
-  const hash = entryHash(key, entry, head.auditHead);
-  const id = await insertEntry(tx, entry, key.id, head.auditHead, hash);
-  const count = head.auditCount + 1;
+  const step = requestChainStep(head, head, entry);
+  const id = await insertEntry(tx, entry, step.keyId, step.prevHash, step.hash);
   await tx.$executeRaw`
-    UPDATE "Request" SET "auditHead" = ${hash}, "auditCount" = ${count}, "auditSeal" = ${requestSeal(key, head, hash, count)}
+    UPDATE "Request" SET "auditHead" = ${step.hash}, "auditCount" = ${step.count}, "auditSeal" = ${step.seal}
     WHERE id = ${requestId}`;
   return id;
 }

@@ -2,33 +2,34 @@
 import { randomUUID } from "node:crypto";
 import { Prisma } from "~/generated/prisma/client";
 import type { Notification, NotificationData } from "workflows";
-import { holdersOf, type Recipient } from "./recipients.server";
+import { holdersOf, type Recipient, type RoleAudience } from "./recipients.server";
 
-export interface QueueInput {
-  requestId: string;
+export interface MailInput {
   /** The e-mails the machine's decision asks for. */
   notifications: Notification[];
   submitter: Recipient;
   today: string;
-  data: NotificationData;
 }
 
-/** One outbox row per e-mail and recipient; returns the recipients, each once. */
-export async function queueNotifications(tx: Prisma.TransactionClient, input: QueueInput): Promise<Recipient[]> {
+/**
+ * One outbox row per e-mail and recipient, and the recipients, each once. Only reads (one query
+ * for every audience), so the transition does it before its transaction.
+ */
+export async function mailFor(db: Pick<Prisma.TransactionClient, "$queryRaw">, input: MailInput): Promise<{ rows: OutboxRow[]; recipients: Recipient[] }> {
+  const audiences = [...new Set(input.notifications.flatMap((n) => n.audience))].filter((a): a is RoleAudience => a !== "submitter");
+  const holders = await holdersOf(db, audiences, input.today);
   const rows: OutboxRow[] = [];
   for (const notification of input.notifications) {
     const seen = new Set<string>();
     for (const audience of notification.audience) {
-      const people = audience === "submitter" ? [input.submitter] : await holdersOf(tx, audience, input.today);
-      for (const person of people) {
+      for (const person of audience === "submitter" ? [input.submitter] : holders.get(audience)!) {
         if (seen.has(person.email)) continue;
         seen.add(person.email);
         rows.push({ template: notification.template, recipient: person });
       }
     }
   }
-  await insertOutbox(tx, input.requestId, input.data, rows);
-  return [...new Map(rows.map((row) => [row.recipient.email, row.recipient])).values()];
+  return { rows, recipients: [...new Map(rows.map((row) => [row.recipient.email, row.recipient])).values()] };
 }
 
 export interface OutboxRow {

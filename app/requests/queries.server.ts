@@ -3,6 +3,7 @@ import type { CurrentUser } from "~/auth/session.server";
 import { Prisma, type AuditEntry, type PrismaClient, type Request } from "~/generated/prisma/client";
 import { availableActions, isStateName, isTask, localDate, REQUEST_TYPES, restore, stateName, TASK_EVENTS, type AvailableAction, type RequestType, type StateName } from "workflows";
 import { engineOf } from "~/db/engine";
+import { holidaysFromColumn, observedHolidaysColumn } from "~/holidays/holidays.server";
 import { seesEverything, visibleSql } from "./access.server";
 import { cursorAt, NO_DUE_DATE, parseCursor, type Cursor, type TaskCursor } from "./listCursor";
 import { searchCondition } from "./search.server";
@@ -136,16 +137,19 @@ type VisibleRow = Request & {
 };
 
 /** A request with its department and submitter, in one raw query: every request page and event reads it first. */
-async function readRequest(db: PrismaClient, id: string, visible: Prisma.Sql) {
-  const [row] = await db.$queryRaw<VisibleRow[]>`
+async function readRequest<Extra extends object = object>(db: PrismaClient, id: string, visible: Prisma.Sql, extra: Prisma.Sql = Prisma.empty) {
+  const [row] = await db.$queryRaw<Array<VisibleRow & Extra>>`
     SELECT r.*, d.code AS "departmentCode", d.name AS "departmentName", d."partnerSince" AS "departmentPartnerSince",
            d."createdAt" AS "departmentCreatedAt", d."updatedAt" AS "departmentUpdatedAt",
-           u.name AS "submitterName", u.email AS "submitterEmail"
+           u.name AS "submitterName", u.email AS "submitterEmail" ${extra}
     FROM "Request" r
     JOIN "Department" d ON d.id = r."departmentId"
     JOIN "User" u ON u.id = r."submitterId"
     WHERE r.id = ${id} AND ${visible}`;
-  if (!row) return null;
+  return row;
+}
+
+function requestOf(row: VisibleRow) {
   const {
     departmentCode,
     departmentName,
@@ -171,18 +175,27 @@ async function readRequest(db: PrismaClient, id: string, visible: Prisma.Sql) {
 }
 
 /** A request with its department and submitter, as every request page and event reads it. */
-export type RequestRow = NonNullable<Awaited<ReturnType<typeof readRequest>>>;
+export type RequestRow = ReturnType<typeof requestOf>;
 
 /** Any request, for the transition service (which applies R1 itself, so the clock may act too). */
-export function findRequest(db: PrismaClient, id: string) {
-  return readRequest(db, id, Prisma.sql`1 = 1`);
+export async function findRequest(db: PrismaClient, id: string): Promise<RequestRow | null> {
+  const row = await readRequest(db, id, Prisma.sql`1 = 1`);
+  return row ? requestOf(row) : null;
+}
+
+/** What an event needs, in one query: any request (as `findRequest`) and the observed holidays its deadlines skip. */
+export async function findRequestForEvent(db: PrismaClient, id: string): Promise<{ request: RequestRow; holidays: Set<string> } | null> {
+  const row = await readRequest<{ holidays: string | null }>(db, id, Prisma.sql`1 = 1`, Prisma.sql`, ${observedHolidaysColumn(db)} AS holidays`);
+  if (!row) return null;
+  const { holidays, ...request } = row;
+  return { request: requestOf(request), holidays: holidaysFromColumn(holidays) };
 }
 
 /** One request as this person may see it, or a 404 that says nothing more (R1). */
 export async function findVisibleRequest(db: PrismaClient, user: CurrentUser, id: string) {
-  const request = await readRequest(db, id, visibleSql(user));
-  if (!request) throw new Response("Not found", { status: 404 });
-  return request;
+  const row = await readRequest(db, id, visibleSql(user));
+  if (!row) throw new Response("Not found", { status: 404 });
+  return requestOf(row);
 }
 
 export type AuditLine = Pick<AuditEntry, "id" | "at" | "actorName" | "role" | "acting" | "event" | "fromState" | "toState" | "comment">;

@@ -4,6 +4,7 @@ import { Prisma } from "~/generated/prisma/client";
 import { MACHINE_VERSION, type Decision, type StateName } from "workflows";
 import { toCents } from "~/fees/money";
 import type { RequestColumns } from "./answers";
+import type { RequestChainStep } from "./audit.server";
 
 export interface SnapshotWrite {
   id: string;
@@ -17,14 +18,18 @@ export interface SnapshotWrite {
   deadlines: Decision["deadlines"];
   /** When the event happened: a task that starts now starts then. */
   at: Date;
+  /** The audit entry's step on the request's chain, and the entry count read: a comment added since also refuses the write. */
+  chain: RequestChainStep & { after: number };
 }
 
 /**
- * Returns the number of rows written: 1, or 0 when the version moved.
+ * Returns the number of rows written: 1, or 0 when the version or the audit chain moved. The
+ * chain's new head is written here too, so the row is written once and, on PostgreSQL, its lock
+ * taken by this statement keeps the chain linear until the entry is in.
  * Raw SQL: every event writes this row, and the ORM's update costs several times as much.
  */
 export function saveSnapshot(tx: Prisma.TransactionClient, write: SnapshotWrite): Promise<number> {
-  const { changes, record, deadlines } = write;
+  const { changes, record, deadlines, chain } = write;
   const answers = changes
     ? Prisma.sql`, type = ${changes.type}, title = ${changes.title}, description = ${changes.description},
         "effectiveDate" = ${changes.effectiveDate}, "endDate" = ${changes.endDate}, routing = ${changes.routing},
@@ -45,7 +50,8 @@ export function saveSnapshot(tx: Prisma.TransactionClient, write: SnapshotWrite)
       "lapseOn" = ${deadlines.lapseOn}, "completeOn" = ${deadlines.completeOn}, "updatedAt" = ${new Date()},
       "feeStatus" = ${fee?.status ?? null}, "feeAmountCents" = ${fee ? toCents(fee.amount) : null},
       "feeSuggestedCents" = ${fee ? toCents(fee.suggested) : null}, "feeScheduleVersion" = ${fee?.scheduleVersion ?? null},
-      "feeAccountCode" = ${fee?.accountCode ?? null}, "feeAssessedAt" = ${fee?.at ?? null}, "analysisAt" = ${record.analysisAt}
+      "feeAccountCode" = ${fee?.accountCode ?? null}, "feeAssessedAt" = ${fee?.at ?? null}, "analysisAt" = ${record.analysisAt},
+      "auditHead" = ${chain.hash}, "auditCount" = ${chain.count}, "auditSeal" = ${chain.seal}
       ${reached} ${answers} ${reminder} ${taskStart}
-    WHERE id = ${write.id} AND version = ${write.version}`;
+    WHERE id = ${write.id} AND version = ${write.version} AND "auditCount" = ${chain.after}`;
 }

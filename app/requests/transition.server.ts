@@ -4,13 +4,14 @@
 import type { CurrentUser } from "~/auth/session.server";
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 import { observedHolidays } from "~/holidays/holidays.server";
-import { decide, localDate, restore, serialize, SYSTEM_ACTOR, type Actor, type Decision, type RequestEvent } from "workflows";
+import { decide, localDate, restore, serialize, SYSTEM_ACTOR, type Actor, type Decision, type NotificationData, type RequestEvent } from "workflows";
 import { canSee } from "./access.server";
 import { actorOf } from "./actor.server";
 import { answersOf, type RequestColumns } from "./answers";
-import { appendAudit } from "./audit.server";
-import { queueNotifications } from "./outbox.server";
-import { findRequest, type RequestRow } from "./queries.server";
+import { insertEntry, requestChainStep, type AuditInput } from "./audit.server";
+import { insertOutbox, mailFor } from "./outbox.server";
+import { findRequestForEvent, type RequestRow } from "./queries.server";
+import type { Recipient } from "./recipients.server";
 import { saveSnapshot } from "./snapshotWrite.server";
 
 type WithoutActor<E> = E extends RequestEvent ? Omit<E, "actor" | "at"> : never;
@@ -49,9 +50,12 @@ export async function transition(db: PrismaClient, input: TransitionInput): Prom
   const id = typeof input.request === "string" ? input.request : input.request.id;
   // R14: a concurrent change is detected by the version number; retried once on a fresh read.
   for (let attempt = 0; attempt < 2; attempt++) {
-    const row = attempt === 0 && typeof input.request !== "string" ? input.request : await findRequest(db, id);
+    const read =
+      attempt === 0 && typeof input.request !== "string"
+        ? { request: input.request, holidays: await observedHolidays(db) }
+        : await findRequestForEvent(db, id);
     try {
-      return await attemptTransition(db, input, row);
+      return await attemptTransition(db, input, read);
     } catch (error) {
       if (!(error instanceof ConcurrentChange)) throw error;
     }
@@ -63,55 +67,56 @@ export async function transition(db: PrismaClient, input: TransitionInput): Prom
   };
 }
 
-async function attemptTransition(db: PrismaClient, input: TransitionInput, request: RequestRow | null): Promise<TransitionOutcome> {
-  if (!request) return NOT_FOUND;
+/**
+ * Everything the event writes is worked out from what was read before the transaction opens (the
+ * recipients too), so the transaction is only its writes: the request row with its new audit
+ * head (refused if the version or the chain moved since the read), the entry, the e-mails.
+ */
+async function attemptTransition(
+  db: PrismaClient,
+  input: TransitionInput,
+  read: { request: RequestRow; holidays: Set<string> } | null,
+): Promise<TransitionOutcome> {
+  if (!read) return NOT_FOUND;
+  const { request } = read;
   if (input.by !== "system" && !canSee(input.by, request)) return NOT_FOUND;
   if (input.due && !input.due(request)) return NOT_DUE;
   const actor: Actor = input.by === "system" ? SYSTEM_ACTOR : actorOf(input.by);
   const today = localDate(input.now, input.timeZone);
-  const event = toEvent(input.event, actor, input.now.toISOString(), request, input.changes ?? request);
+  const columns = input.changes ?? request;
+  const event = toEvent(input.event, actor, input.now.toISOString(), request, columns);
 
-  const decision = decide(restore(request.snapshot, request.machineVersion), event, await observedHolidays(db), request.taskSince);
+  const decision = decide(restore(request.snapshot, request.machineVersion), event, read.holidays, request.taskSince);
   if (!decision.ok) return { ok: false, status: 422, reason: decision.reason };
 
+  const submitter = { email: request.submitter.email, name: request.submitter.name };
+  const mail = await mailFor(db, { notifications: decision.notifications, submitter, today });
+  const entry = auditEntryOf(request, decision, actor, input, mail.recipients);
+  const snapshot = serialize(decision.snapshot);
+  const version = request.version + 1;
+  const chain = requestChainStep(request, { id: request.id, state: decision.to, version, snapshot }, entry);
   await db.$transaction(async (tx) => {
     const updated = await saveSnapshot(tx, {
       id: request.id,
       version: request.version,
       changes: input.changes,
       state: decision.to,
-      snapshot: serialize(decision.snapshot),
+      snapshot,
       record: decision.record,
       deadlines: decision.deadlines,
       at: input.now,
+      chain: { ...chain, after: request.auditCount },
     });
     if (updated !== 1) throw new ConcurrentChange();
-    await persistConsequences(tx, { request, decision, actor, input, today });
+    await insertEntry(tx, entry, chain.keyId, chain.prevHash, chain.hash);
+    await insertOutbox(tx, request.id, notificationData(request, decision, columns), mail.rows);
+    await input.within?.(tx);
   });
-  return { ok: true, from: decision.from, to: decision.to, version: request.version + 1 };
+  return { ok: true, from: decision.from, to: decision.to, version };
 }
 
-/** The audit entry and the e-mails of an accepted decision, and whatever the caller adds. */
-async function persistConsequences(
-  tx: Prisma.TransactionClient,
-  { request, decision, actor, input, today }: { request: RequestRow; decision: Decision; actor: Actor; input: TransitionInput; today: string },
-): Promise<void> {
-  const columns = input.changes ?? request;
-  const recipients = await queueNotifications(tx, {
-    requestId: request.id,
-    notifications: decision.notifications,
-    submitter: { email: request.submitter.email, name: request.submitter.name },
-    today,
-    data: {
-      requestId: request.id,
-      reference: request.reference,
-      title: columns.title,
-      departmentName: request.department.name,
-      ...decision.message,
-      effectiveDate: decision.message.effectiveDate ?? columns.effectiveDate,
-    },
-  });
-  await appendAudit(tx, {
+function auditEntryOf(request: RequestRow, decision: Decision, actor: Actor, input: TransitionInput, recipients: Recipient[]): AuditInput {
+  return {
     requestId: request.id,
     actorId: actor === SYSTEM_ACTOR ? null : actor.userId,
     actorName: actor.name,
@@ -122,8 +127,18 @@ async function persistConsequences(
     toState: decision.to,
     comment: decision.audit.comment(recipients.map((r) => r.name)),
     at: input.now,
-  });
-  await input.within?.(tx);
+  };
+}
+
+function notificationData(request: RequestRow, decision: Decision, columns: RequestColumns): NotificationData {
+  return {
+    requestId: request.id,
+    reference: request.reference,
+    title: columns.title,
+    departmentName: request.department.name,
+    ...decision.message,
+    effectiveDate: decision.message.effectiveDate ?? columns.effectiveDate,
+  };
 }
 
 function toEvent(payload: EventPayload, actor: Actor, at: string, request: RequestRow, columns: RequestColumns): RequestEvent {

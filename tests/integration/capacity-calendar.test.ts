@@ -2,9 +2,12 @@
 // until a request changes, only a request's current analysis counts, and the day view lists
 // a day's requests with their calls. Requests move through the real transition service.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getSessionStore } from "../../app/auth/session.server";
 import { calendarDayLoads } from "../../app/calendar/capacity.server";
 import type { DayLoad } from "../../app/calendar/dayLoads";
+import { dataVersion } from "../../app/dataVersionMemo.server";
 import type { PrismaClient } from "../../app/db.server";
+import { addComment } from "../../app/requests/comments.server";
 import { createDraft } from "../../app/requests/drafts.server";
 import { transition, type EventPayload } from "../../app/requests/transition.server";
 import * as calendarRoute from "../../app/routes/calendar";
@@ -98,6 +101,24 @@ describe("remembered day loads (issue 8)", () => {
     await act(id, DIRECTOR, { type: "APPROVE", slot: "director" });
     await act(id, "assistant.director@example.gov", { type: "APPROVE", slot: "assistantDirector" });
     expect(await onEffective()).toMatchObject({ approvedCalls: pending.pendingCalls, pendingCalls: 0, inEffect: 1 });
+  });
+
+  it("stay remembered through a sign-in and a comment, which change nothing they show, and not through a new request (issue 17)", async () => {
+    const first = await calendarDayLoads(db, week, 8);
+    const version = await dataVersion(db);
+    const entries = await db.auditEntry.count();
+    const director = await db.user.findUniqueOrThrow({ where: { email: DIRECTOR } });
+    await getSessionStore().createSession(new Request("http://localhost/"), director.id, new Date(), { method: "password" });
+    await addComment(db, await personAt(db, DIRECTOR, new Date()), id, "Looks right.", new Date());
+    expect(await db.auditEntry.count()).toBe(entries + 2);
+    expect(await dataVersion(db)).toBe(version);
+    expect(await calendarDayLoads(db, week, 8)).toBe(first);
+
+    const added = await newRequest("Snow removal mailer");
+    expect(await dataVersion(db)).toBe(version + 2);
+    expect((await onEffective()).inEffect).toBe(first[0].inEffect + 1);
+    await act(added, "requester.partner@example.gov", { type: "WITHDRAW" });
+    expect(await calendarDayLoads(db, week, 8)).toEqual(first);
   });
 });
 

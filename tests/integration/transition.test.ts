@@ -107,6 +107,8 @@ describe("the full procedure", () => {
     expect(sent).toContain("fee_assessed→requester.partner@example.gov");
     expect(sent).toContain("approved→analyst@example.gov");
     expect(sent.filter((s) => s.startsWith("approved→requester.partner"))).toHaveLength(1);
+    // Each row names one recipient by address and name, and nothing more of them (R16).
+    for (const o of outbox) expect(Object.keys(JSON.parse(o.recipients)[0]).sort()).toEqual(["email", "name"]);
     const data = JSON.parse(outbox[0].data);
     expect(data).toMatchObject({ requestId: id, reference, title: "Leaf collection mailer", departmentName: "Public Works" });
   });
