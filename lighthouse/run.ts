@@ -49,34 +49,31 @@ if (!process.argv.includes("--no-build")) {
 }
 
 /**
- * One Lighthouse run in a fresh browser (and profile): with one browser for all, a cookie a page
- * set, such as the enrolment cookie, was sent with the next page's and hid its session cookie.
- * Tried twice: on a busy machine Lighthouse now and then fails to record the trace
- * (NO_NAVSTART, "Please run Lighthouse again").
+ * One Lighthouse run, in the one browser that the script starts (a browser per page cost a
+ * second or more each). Tried twice: on a busy machine Lighthouse now and then fails to record
+ * the trace (NO_NAVSTART, "Please run Lighthouse again").
  */
-async function audit(urlPath: string, cookie: string | undefined, name: string, attempt = 1): Promise<LighthouseResult> {
-  const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM_PATH, chromeFlags: [...CHROMIUM_ARGS, "--headless=new"], logLevel: "silent" });
-  let runner: Awaited<ReturnType<typeof lighthouse>>;
-  try {
-    runner = await lighthouse(site.origin + urlPath, {
-      port: chrome.port,
-      output: "json",
-      logLevel: "error",
-      onlyCategories: [...CATEGORIES],
-      extraHeaders: cookie ? { Cookie: cookie } : undefined,
-      // Weightless in the scores and slow: bfcache's navigates away and back, the screenshots.
-      skipAudits: ["bf-cache", "screenshot-thumbnails", "final-screenshot"],
-      disableFullPageScreenshot: true,
-      // Without the performance category nothing is timed: no need to wait for the page to settle.
-      ...(CATEGORIES.includes("performance") ? {} : QUICK),
-    });
-  } finally {
-    chrome.kill();
-  }
+async function audit(port: number, urlPath: string, cookie: string | undefined, name: string, attempt = 1): Promise<LighthouseResult> {
+  const runner = await lighthouse(site.origin + urlPath, {
+    port,
+    output: "json",
+    logLevel: "error",
+    onlyCategories: [...CATEGORIES],
+    extraHeaders: cookie ? { Cookie: cookie } : undefined,
+    // All of the origin's storage, cookies too, before and after each page, as in a fresh profile
+    // (Lighthouse's default keeps cookies): a cookie a page set, such as the enrolment cookie,
+    // would be sent with the next page's and hide its session cookie.
+    clearStorageTypes: ["all"],
+    // Weightless in the scores and slow: bfcache's navigates away and back, the screenshots.
+    skipAudits: ["bf-cache", "screenshot-thumbnails", "final-screenshot"],
+    disableFullPageScreenshot: true,
+    // Without the performance category nothing is timed: no need to wait for the page to settle.
+    ...(CATEGORIES.includes("performance") ? {} : QUICK),
+  });
   if (!runner) throw new Error(`Lighthouse returned nothing for ${urlPath}`);
   const { lhr } = runner;
   if (lhr.runtimeError) {
-    if (attempt < 2) return audit(urlPath, cookie, name, attempt + 1);
+    if (attempt < 2) return audit(port, urlPath, cookie, name, attempt + 1);
     throw new Error(`${name}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
   }
   return lhr;
@@ -86,10 +83,11 @@ const started = Date.now();
 const site = await startSite();
 const pages = only ? site.pages.filter((p) => p.name.includes(only)) : site.pages;
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM_PATH, chromeFlags: [...CHROMIUM_ARGS, "--headless=new"], logLevel: "silent" });
 const results: PageResult[] = [];
 try {
   for (const page of pages) {
-    const lhr = await audit(page.path, page.cookie, page.name);
+    const lhr = await audit(chrome.port, page.path, page.cookie, page.name);
     if (new URL(lhr.finalDisplayedUrl).pathname !== new URL(site.origin + page.path).pathname) {
       throw new Error(`${page.name}: ${page.path} ended at ${lhr.finalDisplayedUrl}`);
     }
@@ -124,6 +122,7 @@ try {
     );
   }
 } finally {
+  chrome.kill();
   await browser.close();
   await site.stop();
 }

@@ -31,9 +31,20 @@ mkdir -p var
 [ -f app/generated/prisma/client.ts ] || npx prisma generate
 [ -f app/generated/prisma-postgres/client.ts ] || npx prisma generate --schema prisma/postgresql/schema.prisma
 
-echo "== lint"; npx eslint .
-echo "== typecheck"; npx tsc --noEmit
-echo "== schemas"; npx tsx prisma/postgresSchema.ts --check
+# Lint, typecheck and the schema check side by side: each uses one core. Each one's output is
+# shown after it ends, under its name; any failure stops the run once all three have ended.
+checks="var/test-checks-$$"
+mkdir -p "$checks"
+npx eslint . >"$checks/lint" 2>&1 & lint=$!
+npx tsc --noEmit >"$checks/typecheck" 2>&1 & typecheck=$!
+npx tsx prisma/postgresSchema.ts --check >"$checks/schemas" 2>&1 & schemas=$!
+failed=""
+for check in lint typecheck schemas; do
+  if wait "${!check}"; then status=ok; else status=FAILED; failed="$failed $check"; fi
+  echo "== $check: $status"; cat "$checks/$check"
+done
+rm -rf "$checks"
+[ -z "$failed" ] || { echo "Failed:$failed" >&2; exit 1; }
 echo "== unit and integration tests (SQLite)"; TEST_DATABASE_URL= npx vitest run
 
 server_file="var/test-postgres-$$.json"
