@@ -31,6 +31,8 @@ export interface SiteFacts {
   enrolCookie: string;
   userIds: { newcomer: string };
   departmentId: string;
+  /** A phone-system export uploaded and waiting for the analyst's preview (issue 19). */
+  callUploadId: string;
   /** Today in the county (YYYY-MM-DD). */
   today: string;
 }
@@ -93,6 +95,10 @@ export function auditPages(facts: SiteFacts): AuditPage[] {
     { name: "analyst: calendar, week", route: "routes/calendar", path: "/calendar?view=week", cookie: analyst },
     { name: "analyst: calendar, day", route: "routes/calendar", path: `/calendar?day=${facts.today}`, cookie: analyst },
     { name: "analyst: staffing baseline", route: "routes/capacity.baseline", path: "/capacity/baseline", cookie: analyst },
+    { name: "analyst: actual calls", route: "routes/actuals._index", path: "/actuals", cookie: analyst },
+    { name: "analyst: actual calls, preview", route: "routes/actuals.uploads.$id", path: `/actuals/uploads/${facts.callUploadId}`, cookie: analyst },
+    { name: "analyst: queue codes", route: "routes/requests.$id_.queues", path: `/requests/${id("Snow plow hotline routed to 3-1-1")}/queues`, cookie: analyst },
+    { name: "director: forecast accuracy", route: "routes/accuracy", path: "/accuracy", cookie: director },
     { name: "analyst: analysis", route: "routes/requests.$id_.analysis", path: `/requests/${id("Snow plow hotline routed to 3-1-1")}/analysis`, cookie: analyst },
     { name: "finance: fees report", route: "routes/finance", path: "/finance", cookie: finance },
     { name: "finance: fee", route: "routes/requests.$id_.fee", path: `/requests/${id(FEE_TITLE)}/fee`, cookie: finance },

@@ -2,9 +2,11 @@
 // check): a fresh SQLite file seeded with the demo accounts and requests, a session per role,
 // the production server on 127.0.0.1 (bench/server.ts), and the list of pages to visit.
 import { randomBytes } from "node:crypto";
+import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { createInvitation } from "../app/admin/invitations.server";
+import { sourceNamed, stageUpload } from "../app/actuals/callSources.server";
 import { createPendingStore } from "../app/auth/sign-in-flow.server";
 import { createSessionStore, currentUserByEmail } from "../app/auth/session.server";
 import type { PrismaClient } from "../app/db.server";
@@ -100,6 +102,16 @@ export async function startSite(now = new Date()): Promise<Site> {
     await pendingStore.withEnrolSecret({ userId: newcomer.id, redirectTo: "/", expiresAt: now.getTime() + 600_000 }, ENROL_SECRET)
   ).split(";")[0];
 
+  // An export from the phone system, uploaded and waiting for the analyst's preview (issue 19).
+  const analyst = await db.prisma.user.findUniqueOrThrow({ where: { email: ROLES.analyst } });
+  const callSource = await sourceNamed(db.prisma, "Contact Center phones", "cisco");
+  const callUploadId = await stageUpload(db.prisma, {
+    sourceId: callSource.id,
+    fileName: "cisco-csq-activity.csv",
+    bytes: fs.readFileSync(path.join(ROOT, "tests/fixtures/calls/cisco-csq-activity.csv")),
+    userId: analyst.id,
+  });
+
   const requests = await db.prisma.request.findMany({ select: { id: true, title: true, state: true } });
   const department = await db.prisma.department.findFirstOrThrow({ where: { code: "DPW" } });
   const facts: SiteFacts = {
@@ -110,6 +122,7 @@ export async function startSite(now = new Date()): Promise<Site> {
     enrolCookie,
     userIds: { newcomer: newcomer.id },
     departmentId: department.id,
+    callUploadId,
     today: localDate(now, TIME_ZONE),
   };
   const server = await startServer({ ...env, DATABASE_URL: db.url }, port);

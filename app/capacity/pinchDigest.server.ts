@@ -35,8 +35,8 @@ export async function sendPinchDigest(db: PrismaClient, options: { now: Date; ti
     if (claimed === 0) return { due: false, queued: 0 };
     if (days.length === 0) return { due: true, queued: 0 };
     const people = new Map<string, Recipient>();
-    for (const audience of ["analysts", "reviewers"] as const) {
-      for (const person of await holdersOf(tx, audience, today)) people.set(person.email, person);
+    for (const holders of (await holdersOf(tx, ["analysts", "reviewers"], today)).values()) {
+      for (const person of holders) people.set(person.email, person);
     }
     const data: PinchPointsData = {
       from: today,

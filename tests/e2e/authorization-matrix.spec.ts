@@ -129,6 +129,21 @@ const EXPECTED: Record<string, { GET: Row; POST?: Row }> = {
     GET: ["signin", "403", "403", "403", "403", "page", "403", "403"],
     POST: ["signin", "403", "403", "403", "403", "reached", "403", "403"],
   },
+  // Issue 19: the analysts import actual calls and tie a request to its queue codes; an upload
+  // id that is none is not found. The accuracy page is also for COM's reviewers.
+  "routes/actuals._index": {
+    GET: ["signin", "403", "403", "403", "403", "page", "403", "403"],
+    POST: ["signin", "403", "403", "403", "403", "reached", "403", "403"],
+  },
+  "routes/actuals.uploads.$id": {
+    GET: ["signin", "403", "403", "403", "403", "404", "403", "403"],
+    POST: ["signin", "403", "403", "403", "403", "404", "403", "403"],
+  },
+  "routes/requests.$id_.queues": {
+    GET: ["signin", "403", "403", "403", "403", "page", "403", "403"],
+    POST: ["signin", "403", "403", "403", "403", "reached", "403", "403"],
+  },
+  "routes/accuracy": { GET: ["signin", "403", "403", "page", "page", "page", "403", "403"] },
   // The feed's secret token is its credential: an unknown one is not found, whoever asks.
   "routes/calendar_.feed.$token": { GET: everyone("404") },
   "routes/finance": { GET: ["signin", "403", "403", "403", "403", "403", "page", "403"] },

@@ -31,6 +31,7 @@ const pages = auditPages({
   enrolCookie: "portal_mfa=enrol",
   userIds: { newcomer: "newcomer" },
   departmentId: "department",
+  callUploadId: "upload",
   today: "2026-12-01",
 });
 
