@@ -16,6 +16,11 @@ export default defineConfig({
       ...(process.env.TEST_DB === "postgres" ? ["tests/support/postgresGlobalSetup.ts"] : []),
     ],
     pool: "forks",
+    // A worker per core: vitest's default leaves one free, which on a 2-core machine runs the
+    // files one at a time while much of a file's time waits on its database (own one per file).
+    maxWorkers: "100%",
+    // --expose-gc: the upload test measures memory after a full collection.
+    execArgv: ["--expose-gc"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

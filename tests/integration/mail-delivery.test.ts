@@ -38,7 +38,9 @@ describe("delivery over SMTP", () => {
           ? { name: "Pat Partner", invitationId: "inv-1" }
           : template === "password_reset"
             ? { name: "Pat Partner", link: `${APP_URL}/account/${template}?token=t-${template}`, expires: "at 3:40 PM on November 25, 2026" }
-            : notificationData({ comment: "Please add the Spanish version.", feeAmount: 1250 });
+            : template === "pinch_points"
+              ? { from: "2026-12-07", to: "2026-12-20", days: [{ date: "2026-12-08", hour: 9, needed: 14, planned: 12, shortfall: 2 }] }
+              : notificationData({ comment: "Please add the Spanish version.", feeAmount: 1250 });
       const recipients = template === "approved" ? [...submitter, ...reviewers] : submitter;
       rows.push({ row: await insertOutboxRow(t.db, { template, data, recipients }), template, data, recipients });
     }
@@ -65,7 +67,9 @@ describe("delivery over SMTP", () => {
           ? `${APP_URL}/requests/${data.requestId}`
           : "invitationId" in data
             ? `${APP_URL}/invite/${invitationToken(data.invitationId!, sessionSecret)}`
-            : data.link;
+            : "days" in data
+              ? `${APP_URL}/calendar?view=week&date=${data.from}`
+              : data.link;
       if ("reference" in data) expect(parsed.subject, template).toMatch(new RegExp(`^${data.reference}: \\S`));
       else expect(parsed.subject).toMatch(/^3-1-1 Number Use Portal: /);
       expect(parsed.text, template).toContain(link);
