@@ -11,10 +11,17 @@ export interface RequestOutcome {
   reference: string;
   title: string;
   type: string;
+  departmentId: string;
   department: string;
   /** YYYY-MM of the first forecast day compared. */
   month: string;
+  /** The forecast as recorded: what the Center planned for. */
   forecast: number;
+  /**
+   * The calculator's own forecast, before the analyst's calibration (forecast ÷ factor): what a
+   * calibration factor corrects, so a new factor is never worked out from calibrated figures.
+   */
+  calculated: number;
   actual: number;
 }
 
@@ -66,31 +73,44 @@ export function worstMisses(outcomes: readonly RequestOutcome[], count: number):
 /** Fewest similar requests a calibration factor is offered from: one request is an anecdote. */
 export const MIN_CALIBRATION_REQUESTS = 2;
 
+export type Similarity = "type_and_department" | "type";
+
+/** What a calibration factor rests on, recorded with the analysis whether a factor came of it or not. */
+export interface CalibrationBasis {
+  similarity: Similarity;
+  requests: number;
+  references: string[];
+  forecast: number;
+  actual: number;
+  /** Null when no similar request had any calls (a share of nothing). */
+  mape: number | null;
+  bias: number | null;
+}
+
 export interface Calibration {
-  /** Multiply a new forecast by this: actual ÷ forecast over the similar requests' totals. */
-  factor: number;
-  /** What the factor rests on, recorded with the analysis. */
-  basis: { requests: number; references: string[]; forecast: number; actual: number; mape: number | null; bias: number | null; similarity: string };
+  /** Multiply a new forecast by this: actual ÷ forecast over the similar requests' totals; null when there are too few. */
+  factor: number | null;
+  basis: CalibrationBasis;
 }
 
 /**
  * A calibration factor from similar past requests: their actual calls over their forecast calls,
- * rounded to two decimals. Null when fewer than MIN_CALIBRATION_REQUESTS or nothing was forecast.
+ * rounded to two decimals. No factor when fewer than MIN_CALIBRATION_REQUESTS or nothing was forecast.
  */
-export function calibrationFrom(similar: readonly RequestOutcome[], similarity: string): Calibration | null {
+export function calibrationFrom(similar: readonly RequestOutcome[], similarity: Similarity): Calibration {
   const forecast = similar.reduce((s, o) => s + o.forecast, 0);
   const actual = similar.reduce((s, o) => s + o.actual, 0);
-  if (similar.length < MIN_CALIBRATION_REQUESTS || forecast <= 0) return null;
-  const [group] = accuracyBy(similar, () => similarity);
+  // One group, or none when there are no similar requests.
+  const group: GroupAccuracy | undefined = accuracyBy(similar, () => similarity)[0];
   return {
-    factor: Math.round((actual / forecast) * 100) / 100,
-    basis: { requests: similar.length, references: similar.map((o) => o.reference), forecast, actual, mape: group.mape, bias: group.bias, similarity },
+    factor: similar.length < MIN_CALIBRATION_REQUESTS || forecast <= 0 ? null : Math.round((actual / forecast) * 100) / 100,
+    basis: { similarity, requests: similar.length, references: similar.map((o) => o.reference), forecast, actual, mape: group?.mape ?? null, bias: group?.bias ?? null },
   };
 }
 
 /** The most similar past requests there are enough of: same type and department, else same type. */
-export function similarOutcomes(outcomes: readonly RequestOutcome[], to: { type: string; department: string; excludeId?: string }): { outcomes: RequestOutcome[]; similarity: "type_and_department" | "type" } {
+export function similarOutcomes(outcomes: readonly RequestOutcome[], to: { type: string; departmentId: string; excludeId?: string }): { outcomes: RequestOutcome[]; similarity: Similarity } {
   const others = outcomes.filter((o) => o.requestId !== to.excludeId && o.type === to.type);
-  const sameDepartment = others.filter((o) => o.department === to.department);
+  const sameDepartment = others.filter((o) => o.departmentId === to.departmentId);
   return sameDepartment.length >= MIN_CALIBRATION_REQUESTS ? { outcomes: sameDepartment, similarity: "type_and_department" } : { outcomes: others, similarity: "type" };
 }

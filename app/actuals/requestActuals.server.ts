@@ -45,24 +45,37 @@ export async function actualDaily(db: PrismaClient, queues: readonly string[], f
   return { actual: new Map(sums.map((s) => [s.date, Number(s._sum.offered ?? 0)])), coveredThrough: covered._max.date };
 }
 
-type OutcomeRow = { id: string; reference: string; title: string; type: string; department: string; date: string; forecast: number; actual: number | bigint | null; covered: string | null };
+type OutcomeRow = {
+  id: string;
+  reference: string;
+  title: string;
+  type: string;
+  departmentId: string;
+  department: string;
+  factor: number;
+  date: string;
+  forecast: number;
+  actual: number | bigint | null;
+  covered: string | null;
+};
 
 /**
- * Every comparable request with queue codes and a current analysis, its forecast and actual
- * totals over the days the imports reach. One query: each forecast day (AnalysisDay) with the
- * calls offered that day on the request's queues.
+ * Every comparable request with queue codes and a current analysis (of one type, when given),
+ * its forecast and actual totals over the days the imports reach. One query: each forecast day
+ * (AnalysisDay) with the calls offered that day on the request's queues.
  */
-export async function requestOutcomes(db: PrismaClient, today: string): Promise<RequestOutcome[]> {
+export async function requestOutcomes(db: PrismaClient, today: string, only: { type?: string } = {}): Promise<RequestOutcome[]> {
   const queuesOf = Prisma.sql`SELECT q.queue FROM "RequestQueue" q WHERE q."requestId" = r.id`;
+  const ofType = only.type === undefined ? Prisma.empty : Prisma.sql`AND r.type = ${only.type}`;
   const rows = await db.$queryRaw<OutcomeRow[]>`
-    SELECT r.id, r.reference, r.title, r.type, d.name AS department, day.date, day.calls AS forecast,
+    SELECT r.id, r.reference, r.title, r.type, r."departmentId", d.name AS department, a."calibrationFactor" AS factor, day.date, day.calls AS forecast,
       (SELECT sum(c.offered) FROM "ActualCalls" c WHERE c.date = day.date AND c.queue IN (${queuesOf})) AS actual,
       (SELECT max(c.date) FROM "ActualCalls" c WHERE c.queue IN (${queuesOf})) AS covered
     FROM "Request" r
     JOIN "Department" d ON d.id = r."departmentId"
     JOIN "Analysis" a ON a.id = (SELECT x.id FROM "Analysis" x WHERE x."requestId" = r.id AND x."createdAt" = r."analysisAt" ORDER BY x.id DESC LIMIT 1)
     JOIN "AnalysisDay" day ON day."analysisId" = a.id
-    WHERE r.state IN (${Prisma.join([...COMPARED_STATES])}) AND r."effectiveDate" <= ${today}
+    WHERE r.state IN (${Prisma.join([...COMPARED_STATES])}) AND r."effectiveDate" <= ${today} ${ofType}
       AND EXISTS (SELECT 1 FROM "RequestQueue" q WHERE q."requestId" = r.id)
     ORDER BY r.id, day.date`;
   const byRequest = new Map<string, OutcomeRow[]>();
@@ -85,9 +98,11 @@ export async function requestOutcomes(db: PrismaClient, today: string): Promise<
       reference: first.reference,
       title: first.title,
       type: first.type,
+      departmentId: first.departmentId,
       department: first.department,
       month: first.date.slice(0, 7),
       forecast: compared.forecastTotal,
+      calculated: compared.forecastTotal / Number(first.factor),
       actual: compared.actualTotal,
     });
   }

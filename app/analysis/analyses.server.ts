@@ -2,11 +2,16 @@
 import { withChart } from "./dailyCallsSvg.server";
 import type { PrismaClient } from "~/generated/prisma/client";
 import type { CallProjection, ProjectionInput } from "./callProjection";
+import type { AppliedCalibration, CalibrationOffer } from "./calibration";
 
-/** What the analyst recorded: the calculator's inputs and outputs, and their own recommendation. */
+/**
+ * What the analyst recorded: the calculator's inputs and outputs (calibrated), the calibration
+ * factor applied and the offer it was chosen against, and their own recommendation.
+ */
 export interface StoredAnalysis {
   inputs: ProjectionInput;
   outputs: CallProjection;
+  calibration: AppliedCalibration;
   recommendation: string;
   recordedBy: string;
   recordedAt: string;
@@ -22,7 +27,15 @@ interface StoredOutputs extends CallProjection {
  */
 export async function storeAnalysis(
   db: Pick<PrismaClient, "analysis">,
-  input: { requestId: string; userId: string; at: Date; inputs: ProjectionInput; outputs: CallProjection; recommendation: string },
+  input: {
+    requestId: string;
+    userId: string;
+    at: Date;
+    inputs: ProjectionInput;
+    outputs: CallProjection;
+    calibration: AppliedCalibration;
+    recommendation: string;
+  },
 ): Promise<void> {
   const outputs: StoredOutputs = { ...input.outputs, analystRecommendation: input.recommendation };
   await db.analysis.create({
@@ -32,19 +45,22 @@ export async function storeAnalysis(
       createdAt: input.at,
       inputs: JSON.stringify(input.inputs),
       outputs: JSON.stringify(outputs),
+      calibrationFactor: input.calibration.factor,
+      calibration: input.calibration.offer ? JSON.stringify(input.calibration.offer) : null,
       // The days again as rows, which the capacity calendar adds up in SQL.
       days: { createMany: { data: input.outputs.daily.map((day) => ({ date: day.date, calls: day.calls })) } },
     },
   });
 }
 
-type Row = { inputs: string; outputs: string; createdAt: Date; recordedBy: { name: string } };
+type Row = { inputs: string; outputs: string; calibrationFactor: number; calibration: string | null; createdAt: Date; recordedBy: { name: string } };
 
 function fromRow(row: Row): StoredAnalysis {
   const outputs = JSON.parse(row.outputs) as StoredOutputs;
   return {
     inputs: JSON.parse(row.inputs) as ProjectionInput,
     outputs,
+    calibration: { factor: row.calibrationFactor, offer: row.calibration === null ? null : (JSON.parse(row.calibration) as CalibrationOffer) },
     recommendation: outputs.analystRecommendation,
     recordedBy: row.recordedBy.name,
     recordedAt: row.createdAt.toISOString(),

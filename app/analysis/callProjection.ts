@@ -84,10 +84,16 @@ function busiestDay(daily: DailyCalls[]): DailyCalls | null {
 
 const oneDecimal = (n: number) => Math.round(n * 10) / 10;
 
-export function projectCalls(input: ProjectionInput): CallProjection {
+/**
+ * The projection for the inputs, the calls of each day multiplied by the analyst's calibration
+ * factor (issue 19) before anything is rounded: the totals, the busiest day, the agents and the
+ * recommendation all follow from the calibrated calls. A factor of 1 changes nothing.
+ */
+export function projectCalls(input: ProjectionInput, calibrationFactor = 1): CallProjection {
   const expected = expectedDailyCalls(input);
-  const totalCalls = Math.round(expected.calls.reduce((s, n) => s + n, 0));
-  const perDay = apportion(totalCalls, expected.calls);
+  const calls = expected.calls.map((n) => n * calibrationFactor);
+  const totalCalls = Math.round(calls.reduce((s, n) => s + n, 0));
+  const perDay = apportion(totalCalls, calls);
   const daily = expected.dates.map((date, i) => ({ date, calls: perDay[i] }));
   const peak = busiestDay(daily);
   const peakDayCalls = peak?.calls ?? 0;

@@ -8,26 +8,35 @@ import { storeAnalysis } from "./analyses.server";
 import { withChart } from "./dailyCallsSvg.server";
 import type { AnalysisForm } from "./analysisForm";
 import { projectCalls, type CallProjection } from "./callProjection";
+import type { CalibrationOffer } from "./calibration";
 
-/** The calculator's figures for the form's values, and the recommendation the analyst keeps. */
-export function calculate(form: AnalysisForm): { projection: CallProjection; recommendation: string } {
-  const { recommendation, ...input } = form;
-  const projection = projectCalls(input);
-  return { projection, recommendation: recommendation || projection.recommendation };
+/**
+ * The calculator's figures for the form's values, calibrated by the form's factor; the total
+ * the calculator made before calibration; and the recommendation the analyst keeps.
+ */
+export function calculate(form: AnalysisForm): { projection: CallProjection; calculatedCalls: number; recommendation: string } {
+  const { recommendation, calibrationFactor, ...input } = form;
+  const projection = projectCalls(input, calibrationFactor);
+  const calculatedCalls = calibrationFactor === 1 ? projection.totalCalls : projectCalls(input).totalCalls;
+  return { projection, calculatedCalls, recommendation: recommendation || projection.recommendation };
 }
 
 /** The calculator's figures with their chart, for showing before anything is recorded. */
 export function preview(form: AnalysisForm) {
-  const { projection, recommendation } = calculate(form);
-  return { projection: withChart(projection), recommendation };
+  const { projection, calculatedCalls, recommendation } = calculate(form);
+  return { projection: withChart(projection), calibration: { factor: form.calibrationFactor, calculatedCalls }, recommendation };
 }
 
+/**
+ * Record the analysis with the calibration factor the analyst chose and the offer the portal
+ * made beside it (issue 19); `offer` is null only where no offer was worked out (test set-ups).
+ */
 export async function recordAnalysis(
   db: PrismaClient,
-  input: { by: CurrentUser; request: RequestRow; form: AnalysisForm; now: Date; timeZone: string },
+  input: { by: CurrentUser; request: RequestRow; form: AnalysisForm; offer: CalibrationOffer | null; now: Date; timeZone: string },
 ): Promise<TransitionOutcome> {
   const { projection, recommendation } = calculate(input.form);
-  const { recommendation: _typed, ...inputs } = input.form;
+  const { recommendation: _typed, calibrationFactor, ...inputs } = input.form;
   return transition(db, {
     request: input.request,
     by: input.by,
@@ -42,6 +51,7 @@ export async function recordAnalysis(
         inputs,
         outputs: projection,
         recommendation,
+        calibration: { factor: calibrationFactor, offer: input.offer },
       }),
   });
 }

@@ -25,6 +25,7 @@ export function AnalysisSummary({
   projection,
   recommendation,
   recorded,
+  calibration,
   forDepartment = false,
 }: {
   /** The projection with its chart already drawn on the server (withChart). */
@@ -32,6 +33,8 @@ export function AnalysisSummary({
   recommendation: string;
   /** Who recorded it and on which county date (YYYY-MM-DD), for a stored analysis; absent for a preview. */
   recorded?: { by: string; on: string };
+  /** The calibration factor applied, in words (issue 19); absent for an analysis from before calibration. */
+  calibration?: string | null;
   /** The requesting department: the staffing figures fold away under the plain summary. */
   forDepartment?: boolean;
 }) {
@@ -40,6 +43,12 @@ export function AnalysisSummary({
     <dl className="portal-summary">
       <dt>Projected calls in total</dt>
       <dd data-testid="projected-total">{formatCount(projection.totalCalls)}</dd>
+      {calibration ? (
+        <>
+          <dt>Calibration</dt>
+          <dd data-testid="calibration">{calibration}</dd>
+        </>
+      ) : null}
       <dt>Projected calls per day</dt>
       <dd>
         {formatDecimal(days > 0 ? projection.totalCalls / days : 0)} on average over {days} days

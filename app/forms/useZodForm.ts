@@ -51,5 +51,5 @@ export function useZodForm(
     void form.handleSubmit(() => submit(submitter instanceof HTMLButtonElement ? submitter : element))(event);
   }
 
-  return { register: form.register, errorFor, summary, onSubmit, watch: form.watch };
+  return { register: form.register, errorFor, summary, onSubmit, watch: form.watch, setValue: form.setValue };
 }

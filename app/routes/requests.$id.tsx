@@ -10,6 +10,7 @@ import { attachmentsOf } from "~/attachments/attachments.server";
 import { attachmentView } from "~/attachments/attachmentView.server";
 import { AttachmentList } from "~/components/AttachmentList";
 import { AnalysisSummary } from "~/components/AnalysisSummary";
+import { calibrationLine } from "~/analysis/calibration";
 import { ChangesAskedFor } from "~/components/ChangesAskedFor";
 import { DateText, InstantText } from "~/components/DateText";
 import { DisputeReason } from "~/components/DisputeReason";
@@ -95,7 +96,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     inDecision: state === "decision",
     approved: SIGNED_STATES.includes(state),
     analysis: ctx.analysis,
-    storedAnalysis,
+    // What was decided about calibration, in words: not the other requests the suggestion rested on (R1).
+    storedAnalysis: storedAnalysis ? { ...storedAnalysis, calibration: calibrationLine(storedAnalysis.calibration) } : null,
     // Issue 19: the analysts and COM see the forecast against the calls that came.
     actualCalls: holdsAny(user, accuracyRoles)
       ? await requestComparison(db, { requestId: row.id, state, effectiveDate: row.effectiveDate, today: localDate(now, timeZone), analysis: storedAnalysis })
@@ -409,6 +411,7 @@ export default function RequestPage() {
               projection={storedAnalysis.outputs}
               recommendation={storedAnalysis.recommendation}
               recorded={{ by: storedAnalysis.recordedBy, on: localDate(storedAnalysis.recordedAt, timeZone) }}
+              calibration={storedAnalysis.calibration}
               forDepartment={forDepartment}
             />
           ) : null}

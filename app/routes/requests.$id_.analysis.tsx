@@ -1,11 +1,17 @@
 // The call volume analysis (SPEC §5), for the 311 Contact Center's analysts: the calculator by
-// request type, a preview ("Calculate", which works without JavaScript too) and "Record
-// analysis", which the machine must accept (RECORD_ANALYSIS).
+// request type, past accuracy for similar requests with a calibration factor they suggest
+// (issue 19: the analyst decides), a preview ("Calculate", and "Use the suggested factor", which
+// work without JavaScript too) and "Record analysis", which the machine must accept
+// (RECORD_ANALYSIS).
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { currentAnalysis } from "~/analysis/analyses.server";
 import { COMMON_ANALYSIS_FIELDS, RECOMMENDATION_FIELD, TYPE_ANALYSIS_FIELDS, type AnalysisField } from "~/analysis/analysisFields";
 import { analysisFormSchema } from "~/analysis/analysisForm";
+import { CALIBRATION_FACTOR, CALIBRATION_FIELD, calibrationLine, formatFactor, previewLine } from "~/analysis/calibration";
+import { calibrationOfferFor } from "~/analysis/calibration.server";
+import { CalibrationPanel } from "~/components/CalibrationPanel";
+import { seesEverything } from "~/requests/access.server";
 import { prefillAnalysis } from "~/analysis/prefill";
 import { preview, recordAnalysis } from "~/analysis/recordAnalysis.server";
 import { AnalysisSummary } from "~/components/AnalysisSummary";
@@ -26,19 +32,31 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Call volume analysis: ${data.request.reference} – 3-1-1 Number Use Portal` : "Call volume analysis" },
 ];
 
+/** Similar requests listed on the form; the rest are counted. */
+const SIMILAR_SHOWN = 20;
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor, row, snapshot, now, timeZone } = await requestInContext(request, params.id, ["analyst"]);
+  const { user, actor, row, snapshot, now, timeZone } = await requestInContext(request, params.id, ["analyst"]);
   const type = row.type as RequestType;
   const schedule = await currentFeeSchedule(db);
   const recorded = snapshot.context.analysis;
+  const stored = recorded ? await currentAnalysis(db, row.id, recorded.at) : null;
+  const { offer, similar } = await calibrationOfferFor(db, row, localDate(now, timeZone));
   return {
     request: { id: row.id, reference: row.reference, title: row.title, typeLabel: REQUEST_TYPE_LABELS[type] },
     typeFields: TYPE_ANALYSIS_FIELDS[type],
     commonFields: COMMON_ANALYSIS_FIELDS,
-    defaults: prefillAnalysis(answersOf(row), schedule.averageHandleMinutes),
+    defaults: { ...prefillAnalysis(answersOf(row), schedule.averageHandleMinutes), [CALIBRATION_FIELD]: String(CALIBRATION_FACTOR.none) },
     // The machine says whether an analysis can be recorded now; the page only reports it.
     refusal: whyNot(snapshot, { type: "RECORD_ANALYSIS", actor, at: now.toISOString(), projectedCalls: 0 }),
-    stored: recorded ? await currentAnalysis(db, row.id, recorded.at) : null,
+    calibration: {
+      offer,
+      similar: similar.slice(0, SIMILAR_SHOWN).map((o) => ({ id: o.requestId, reference: o.reference, title: o.title, calculated: Math.round(o.calculated), actual: o.actual })),
+      more: Math.max(0, similar.length - SIMILAR_SHOWN),
+      // The similar requests are approved or completed, so submitted: every analyst sees them (R18).
+      linked: seesEverything(user),
+    },
+    stored: stored ? { ...stored, calibration: calibrationLine(stored.calibration) } : null,
     recordedOn: recorded ? localDate(recorded.at, timeZone) : null,
   };
 }
@@ -48,6 +66,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { intent, ...posted } = formValues(await request.formData());
   // The request's type decides which calculator applies, whatever the form says.
   const values: FormValues = { ...posted, type: row.type };
+  // The offer is the server's own, worked out again: never one a form posted.
+  const offer = intent === "record" || intent === "calibrate" ? (await calibrationOfferFor(db, row, localDate(now, timeZone))).offer : null;
+  // "Use the suggested factor" fills the field, then calculates as "Calculate" does.
+  if (intent === "calibrate" && offer && offer.suggested !== null) values[CALIBRATION_FIELD] = formatFactor(offer.suggested);
   const parsed = analysisFormSchema.safeParse(values);
   if (!parsed.success) return data({ values, errors: fieldErrors(parsed.error), result: null, pinches: [] }, { status: 400 });
   if (intent !== "record") {
@@ -55,7 +77,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return { values, errors: {}, result, pinches: await pinchesForProjection(db, row.id, result.projection.daily) };
   }
 
-  const outcome = await recordAnalysis(db, { by: user, request: row, form: parsed.data, now, timeZone });
+  const outcome = await recordAnalysis(db, { by: user, request: row, form: parsed.data, offer, now, timeZone });
   if (!outcome.ok) {
     const { reason, status } = refusalOf(outcome);
     return data({ values, errors: { form: reason }, result: preview(parsed.data), pinches: [] }, { status });
@@ -98,12 +120,13 @@ function Input({
 }
 
 export default function AnalysisPage() {
-  const { request, typeFields, commonFields, defaults, refusal, stored, recordedOn } = useLoaderData<typeof loader>();
+  const { request, typeFields, commonFields, defaults, refusal, calibration, stored, recordedOn } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const values: FormValues = actionData?.values ?? defaults;
   const form = useZodForm(analysisFormSchema, { defaultValues: values, serverErrors: actionData?.errors });
   const result = actionData?.result ?? null;
-  const names = [...typeFields, ...commonFields].map((f) => f.name).concat(RECOMMENDATION_FIELD);
+  const names = [...typeFields, ...commonFields].map((f) => f.name).concat(CALIBRATION_FIELD, RECOMMENDATION_FIELD);
+  const suggested = calibration.offer.suggested;
 
   return (
     <>
@@ -133,6 +156,17 @@ export default function AnalysisPage() {
             <Input key={f.name} field={f} form={form} defaultValue={values[f.name]} />
           ))}
         </fieldset>
+        <CalibrationPanel offer={calibration.offer} similar={calibration.similar} more={calibration.more} linked={calibration.linked}>
+          <TextField
+            label="Calibration factor"
+            hint={`Multiplies the calculator's calls: 1 for none, 0.85 for 15 % fewer; from ${CALIBRATION_FACTOR.min} to ${CALIBRATION_FACTOR.max}. You decide: the suggestion and what it rests on are recorded with the analysis.`}
+            error={form.errorFor(CALIBRATION_FIELD)}
+            defaultValue={values[CALIBRATION_FIELD]}
+            inputMode="decimal"
+            className="usa-input--small"
+            {...form.register(CALIBRATION_FIELD)}
+          />
+        </CalibrationPanel>
         <TextArea
           label="Your recommendation (optional)"
           hint="Leave blank to record the calculator's recommendation."
@@ -144,6 +178,18 @@ export default function AnalysisPage() {
           <button type="submit" name="intent" value="preview" className="usa-button usa-button--outline">
             Calculate
           </button>
+          {/* After "Calculate", which pressing Enter in a field must keep meaning. */}
+          {suggested === null ? null : (
+            <button
+              type="submit"
+              name="intent"
+              value="calibrate"
+              className="usa-button usa-button--outline"
+              onClick={() => form.setValue(CALIBRATION_FIELD, formatFactor(suggested))}
+            >
+              Use the suggested factor ({formatFactor(suggested)})
+            </button>
+          )}
           {refusal ? null : (
             <button type="submit" name="intent" value="record" className="usa-button">
               Record analysis
@@ -156,7 +202,11 @@ export default function AnalysisPage() {
         <section aria-labelledby="result-heading" className="margin-y-4" aria-live="polite">
           <h2 id="result-heading">Calculated (not recorded yet)</h2>
           <PinchWarning pinches={actionData?.pinches ?? []} />
-          <AnalysisSummary projection={result.projection} recommendation={result.recommendation} />
+          <AnalysisSummary
+            projection={result.projection}
+            recommendation={result.recommendation}
+            calibration={previewLine(result.calibration.factor, result.calibration.calculatedCalls, result.projection.totalCalls)}
+          />
         </section>
       ) : stored ? (
         <section aria-labelledby="stored-heading" className="margin-y-4">
@@ -165,6 +215,7 @@ export default function AnalysisPage() {
             projection={stored.outputs}
             recommendation={stored.recommendation}
             recorded={recordedOn ? { by: stored.recordedBy, on: recordedOn } : undefined}
+            calibration={stored.calibration}
           />
         </section>
       ) : null}

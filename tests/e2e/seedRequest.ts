@@ -113,7 +113,7 @@ export async function seedRequest(options: SeedOptions): Promise<{ id: string; r
         ? await recordAnalysis(db, {
             by: person,
             request: (await findRequest(db, created.id))!,
-            form: analysisFormSchema.parse({ type: "materials", ...analysisFields(effectiveDate) }),
+            form: analysisFormSchema.parse({ type: "materials", ...analysisFields(effectiveDate) }), offer: null,
             now,
             timeZone: TZ,
           })

@@ -49,7 +49,7 @@ async function requestInEffect(): Promise<string> {
     const person = await personAt(db, email, now, TZ);
     const outcome =
       event === "analysis"
-        ? await recordAnalysis(db, { by: person, request: (await findRequest(db, id))!, form: analysisFormSchema.parse({ type: "materials", ...analysisFields(effective) }), now, timeZone: TZ })
+        ? await recordAnalysis(db, { by: person, request: (await findRequest(db, id))!, form: analysisFormSchema.parse({ type: "materials", ...analysisFields(effective) }), offer: null, now, timeZone: TZ })
         : await transition(db, { request: id, by: person, event, now, timeZone: TZ });
     expect(outcome.ok, `${email}: ${JSON.stringify(outcome)}`).toBe(true);
   }

@@ -63,7 +63,9 @@ const outcome = (over: Partial<RequestOutcome> & Pick<RequestOutcome, "reference
   title: over.reference,
   type: "materials",
   department: "Parks",
+  departmentId: over.department ?? "Parks",
   month: "2026-12",
+  calculated: over.forecast,
   ...over,
 });
 
@@ -104,18 +106,24 @@ describe("issue 19: mean absolute percentage error and bias", () => {
 
   it("a calibration factor from similar requests: actual 180 ÷ forecast 150 = 1.2", () => {
     const calibration = calibrationFrom([outcomes[0], outcomes[1]], "type");
-    expect(calibration?.factor).toBe(1.2);
-    expect(calibration?.basis).toMatchObject({ requests: 2, references: ["A", "B"], forecast: 150, actual: 180 });
-    expect(calibration?.basis.mape).toBeCloseTo(0.375, 10);
+    expect(calibration.factor).toBe(1.2);
+    expect(calibration.basis).toMatchObject({ requests: 2, references: ["A", "B"], forecast: 150, actual: 180 });
+    expect(calibration.basis.mape).toBeCloseTo(0.375, 10);
   });
 
-  it("no factor from a single request", () => {
-    expect(calibrationFrom([outcomes[0]], "type")).toBeNull();
+  it("no factor from a single request, but its basis all the same", () => {
+    const calibration = calibrationFrom([outcomes[0]], "type");
+    expect(calibration.factor).toBeNull();
+    expect(calibration.basis).toMatchObject({ requests: 1, references: ["A"], forecast: 100, actual: 80 });
+  });
+
+  it("no factor and no percentages from no request", () => {
+    expect(calibrationFrom([], "type")).toEqual({ factor: null, basis: { similarity: "type", requests: 0, references: [], forecast: 0, actual: 0, mape: null, bias: null } });
   });
 
   it("similar requests: the same type and department when there are two, else the same type", () => {
-    expect(similarOutcomes(outcomes, { type: "materials", department: "Parks" }).similarity).toBe("type_and_department");
-    const water = similarOutcomes(outcomes, { type: "materials", department: "Water" });
+    expect(similarOutcomes(outcomes, { type: "materials", departmentId: "Parks" }).similarity).toBe("type_and_department");
+    const water = similarOutcomes(outcomes, { type: "materials", departmentId: "Water" });
     expect(water.similarity).toBe("type");
     expect(water.outcomes.map((o) => o.reference)).toEqual(["A", "B", "C"]);
   });
