@@ -39,7 +39,8 @@ export function offerCalibration(
   outcomes: readonly RequestOutcome[],
   to: { type: string; departmentId: string; excludeId?: string },
 ): { offer: CalibrationOffer; similar: RequestOutcome[] } {
-  const calculated = outcomes.map((o) => ({ ...o, forecast: o.calculated }));
+  // In reference order, which is the order they were made in: the record reads the same each time.
+  const calculated = outcomes.map((o) => ({ ...o, forecast: o.calculated })).sort((a, b) => a.reference.localeCompare(b.reference, "en", { numeric: true }));
   const { outcomes: similar, similarity } = similarOutcomes(calculated, to);
   const { factor, basis } = calibrationFrom(similar, similarity);
   return { offer: { suggested: factor === null ? null : withinRange(factor), basis }, similar };
