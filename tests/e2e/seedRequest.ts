@@ -38,6 +38,7 @@ const STEPS = {
 export type SeedState =
   | "draft"
   | "screening"
+  | "analysis"
   | "changesRequested"
   | "feeAcceptance"
   | "feeDisputed"
@@ -56,6 +57,8 @@ function route(state: SeedState, by: string): Step[] {
       return [];
     case "screening":
       return [submit];
+    case "analysis":
+      return [submit, STEPS.orderAnalysis()];
     case "changesRequested":
       return [submit, [DIRECTOR, { type: "REQUEST_CHANGES", comment: "Say which neighbourhoods get the mailer." }]];
     case "feeAcceptance":
