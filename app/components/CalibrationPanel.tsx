@@ -21,7 +21,14 @@ const SIMILARITY_WORDS = { type_and_department: "of the same type from this depa
 
 const pastRequests = (n: number) => `${formatCount(n)} past ${n === 1 ? "request" : "requests"}`;
 
-const signedPercent = (share: number | null) => (share === null ? "–" : `${share > 0 ? "+" : ""}${Math.round(share * 100)} %`);
+// A no-break space keeps "+33 %" on one line in a narrow column.
+const signedPercent = (share: number | null) => (share === null ? "–" : `${share > 0 ? "+" : ""}${Math.round(share * 100)}\u00a0%`);
+
+/** How far off they were: the bias, and the mean absolute error when misses in both directions make it larger. */
+function errorWords(bias: number, mape: number): string {
+  const spread = Math.round(mape * 100) > Math.round(Math.abs(bias) * 100) ? ` (${mapeWords(mape)})` : "";
+  return `The calculator's ${biasWords(bias)}${spread}. `;
+}
 
 function Findings({ offer }: { offer: CalibrationOffer }) {
   const { basis, suggested } = offer;
@@ -40,7 +47,7 @@ function Findings({ offer }: { offer: CalibrationOffer }) {
   return (
     <p data-testid="calibration-summary">
       {similar} have actual calls to compare.{" "}
-      {basis.bias === null || basis.mape === null ? "None of them had any calls. " : `The calculator's ${biasWords(basis.bias)} (${mapeWords(basis.mape)}). `}
+      {basis.bias === null || basis.mape === null ? "None of them had any calls. " : errorWords(basis.bias, basis.mape)}
       It forecast {formatCount(Math.round(basis.forecast))} calls for them and {formatCount(basis.actual)} came: the suggested calibration factor is{" "}
       <strong data-testid="suggested-factor">{formatFactor(suggested)}</strong>
       {limited ? `, the ${suggested === CALIBRATION_FACTOR.min ? "lowest" : "highest"} allowed (their calls were ${ratio} times the forecast)` : ""}.
