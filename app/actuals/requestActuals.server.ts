@@ -53,60 +53,51 @@ type OutcomeRow = {
   departmentId: string;
   department: string;
   factor: number;
-  date: string;
+  firstDay: string;
   forecast: number;
   actual: number | bigint | null;
-  covered: string | null;
 };
 
 /**
  * Every comparable request with queue codes and a current analysis (of one type, when given),
- * its forecast and actual totals over the days the imports reach. One query: each forecast day
- * (AnalysisDay) with the calls offered that day on the request's queues.
+ * its forecast and actual totals over the forecast days the imports reach (as compareForecast
+ * counts them: a day up to the last imported day without calls had none). One query, a row a
+ * request, summed in the database: the analysis form asks on every load, and a row per forecast
+ * day took seconds with a few thousand requests (decision 0026). `req` is MATERIALIZED so each
+ * request's last imported day is found once, not again for each of its days.
  */
 export async function requestOutcomes(db: PrismaClient, today: string, only: { type?: string } = {}): Promise<RequestOutcome[]> {
-  const queuesOf = Prisma.sql`SELECT q.queue FROM "RequestQueue" q WHERE q."requestId" = r.id`;
   const ofType = only.type === undefined ? Prisma.empty : Prisma.sql`AND r.type = ${only.type}`;
   const rows = await db.$queryRaw<OutcomeRow[]>`
-    SELECT r.id, r.reference, r.title, r.type, r."departmentId", d.name AS department, a."calibrationFactor" AS factor, day.date, day.calls AS forecast,
-      (SELECT sum(c.offered) FROM "ActualCalls" c WHERE c.date = day.date AND c.queue IN (${queuesOf})) AS actual,
-      (SELECT max(c.date) FROM "ActualCalls" c WHERE c.queue IN (${queuesOf})) AS covered
-    FROM "Request" r
-    JOIN "Department" d ON d.id = r."departmentId"
-    JOIN "Analysis" a ON a.id = (SELECT x.id FROM "Analysis" x WHERE x."requestId" = r.id AND x."createdAt" = r."analysisAt" ORDER BY x.id DESC LIMIT 1)
-    JOIN "AnalysisDay" day ON day."analysisId" = a.id
-    WHERE r.state IN (${Prisma.join([...COMPARED_STATES])}) AND r."effectiveDate" <= ${today} ${ofType}
-      AND EXISTS (SELECT 1 FROM "RequestQueue" q WHERE q."requestId" = r.id)
-    ORDER BY r.id, day.date`;
-  const byRequest = new Map<string, OutcomeRow[]>();
-  for (const row of rows) {
-    const days = byRequest.get(row.id);
-    if (days) days.push(row);
-    else byRequest.set(row.id, [row]);
-  }
-  const outcomes: RequestOutcome[] = [];
-  for (const days of byRequest.values()) {
-    const [first] = days;
-    const compared = compareForecast(
-      days.map((d) => ({ date: d.date, calls: Number(d.forecast) })),
-      new Map(days.filter((d) => d.actual !== null).map((d) => [d.date, Number(d.actual)])),
-      first.covered,
-    );
-    if (compared.comparedDays === 0) continue;
-    outcomes.push({
-      requestId: first.id,
-      reference: first.reference,
-      title: first.title,
-      type: first.type,
-      departmentId: first.departmentId,
-      department: first.department,
-      month: first.date.slice(0, 7),
-      forecast: compared.forecastTotal,
-      calculated: compared.forecastTotal / Number(first.factor),
-      actual: compared.actualTotal,
-    });
-  }
-  return outcomes;
+    WITH req AS MATERIALIZED (
+      SELECT r.id, r.reference, r.title, r.type, r."departmentId", d.name AS department, a.id AS "analysisId", a."calibrationFactor" AS factor,
+        (SELECT max(c.date) FROM "RequestQueue" q JOIN "ActualCalls" c ON c.queue = q.queue WHERE q."requestId" = r.id) AS covered
+      FROM "Request" r
+      JOIN "Department" d ON d.id = r."departmentId"
+      JOIN "Analysis" a ON a.id = (SELECT x.id FROM "Analysis" x WHERE x."requestId" = r.id AND x."createdAt" = r."analysisAt" ORDER BY x.id DESC LIMIT 1)
+      WHERE r.state IN (${Prisma.join([...COMPARED_STATES])}) AND r."effectiveDate" <= ${today} ${ofType}
+        AND EXISTS (SELECT 1 FROM "RequestQueue" q WHERE q."requestId" = r.id)
+    )
+    SELECT req.id, req.reference, req.title, req.type, req."departmentId", req.department, req.factor,
+      min(day.date) AS "firstDay", sum(day.calls) AS forecast,
+      (SELECT sum(c.offered) FROM "RequestQueue" q JOIN "ActualCalls" c ON c.queue = q.queue
+        WHERE q."requestId" = req.id AND c.date IN (SELECT x.date FROM "AnalysisDay" x WHERE x."analysisId" = req."analysisId" AND x.date <= req.covered)) AS actual
+    FROM req
+    JOIN "AnalysisDay" day ON day."analysisId" = req."analysisId" AND day.date <= req.covered
+    GROUP BY req.id, req.reference, req.title, req.type, req."departmentId", req.department, req.factor, req."analysisId", req.covered
+    ORDER BY req.id`;
+  return rows.map((row) => ({
+    requestId: row.id,
+    reference: row.reference,
+    title: row.title,
+    type: row.type,
+    departmentId: row.departmentId,
+    department: row.department,
+    month: row.firstDay.slice(0, 7),
+    forecast: Number(row.forecast),
+    calculated: Number(row.forecast) / Number(row.factor),
+    actual: Number(row.actual ?? 0),
+  }));
 }
 
 /**
