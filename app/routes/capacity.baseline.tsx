@@ -318,7 +318,7 @@ export default function StaffingBaselinePage() {
       {target ? null : (
         <p data-testid="no-baseline">No baseline is set yet: the calendar cannot tell which days are short of agents.</p>
       )}
-      <table className="usa-table usa-table--borderless" data-testid="baseline-week">
+      <table className="usa-table usa-table--borderless usa-table--stacked" data-testid="baseline-week">
         <caption>The normal week</caption>
         <thead>
           <tr>
@@ -335,12 +335,16 @@ export default function StaffingBaselinePage() {
         <tbody>
           {week.map((d) => (
             <tr key={d.day}>
-              <th scope="row">
+              <th scope="row" data-label="Weekday">
                 <Link to={`/capacity/baseline?day=${d.day}`}>{d.name}</Link>
               </th>
-              <td>{d.first === null || d.last === null ? "Closed" : `${hourLabel(d.first).slice(0, 5)}–${hourLabel(d.last).slice(6)}`}</td>
-              <td className="text-right">{formatCount(Math.round(d.calls))}</td>
-              <td className="text-right">{formatCount(d.mostAgents)}</td>
+              <td data-label="Open hours">{d.first === null || d.last === null ? "Closed" : `${hourLabel(d.first).slice(0, 5)}–${hourLabel(d.last).slice(6)}`}</td>
+              <td className="text-right" data-label="Calls a day">
+                {formatCount(Math.round(d.calls))}
+              </td>
+              <td className="text-right" data-label="Most agents in an hour">
+                {formatCount(d.mostAgents)}
+              </td>
             </tr>
           ))}
         </tbody>
