@@ -13,6 +13,7 @@ import { expectFitsEveryWidth } from "./layout";
 import { ANALYST, signedIn } from "./review";
 import { hydrated } from "./support";
 import { closeSeedDb, inDays, seedRequest, TZ } from "./seedRequest";
+import { NORMAL_WEEK_CSV } from "../support/staffingBaseline";
 
 test.afterAll(closeSeedDb);
 
@@ -24,13 +25,6 @@ function quietWeekday(from: number): string {
     if (weekday >= 1 && weekday <= 5) return date;
   }
 }
-
-// Monday to Friday, 08:00 to 16:00: 60 calls and 8 agents an hour, just what 60 calls need at
-// the demo's handle time and 80 % in 60 s, so a mailing's extra calls make the day short.
-const WEEK = [
-  "weekday,hour,calls,agents",
-  ...["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"].flatMap((d) => [8, 9, 10, 11, 12, 13, 14, 15].map((h) => `${d},${h},60,8`)),
-].join("\n");
 
 for (const js of [true, false]) {
   const on = js ? "on" : "off";
@@ -47,7 +41,7 @@ for (const js of [true, false]) {
     if (js) await hydrated(analyst);
     await expectAccessibleAsServed(analyst, js);
 
-    await analyst.getByLabel("Baseline file (CSV)").setInputFiles({ name: "week.csv", mimeType: "text/csv", buffer: Buffer.from(WEEK) });
+    await analyst.getByLabel("Baseline file (CSV)").setInputFiles({ name: "week.csv", mimeType: "text/csv", buffer: Buffer.from(NORMAL_WEEK_CSV) });
     await analyst.getByRole("button", { name: "Import", exact: true }).click();
     await expect(analyst.getByTestId("done")).toHaveText(/imported|Nothing changed/);
     await expect(analyst.getByTestId("baseline-week").getByRole("row", { name: /Monday/ })).toContainText("08:00–16:00");

@@ -21,6 +21,7 @@ import { calendarRequests, DIRECTOR, type CalendarRequests } from "../support/ca
 import { FAST_SCRYPT } from "../support/people";
 import { analysisFields } from "../support/requests";
 import { cookieFor, get, post, run, statusOf, useTestDatabase } from "../support/routes";
+import { FIVE_MINUTE_TARGET, NORMAL_WEEK_CSV } from "../support/staffingBaseline";
 import { createTestDb, type TestDb } from "../support/testDb";
 
 const TZ = "America/New_York";
@@ -36,13 +37,6 @@ function aWeekdayAhead(): string {
   return date;
 }
 const effective = aWeekdayAhead();
-
-// Monday to Friday, 08:00 to 16:00: 60 calls and 8 agents an hour, exactly what 60 calls need at
-// 5 minutes' handle time and 80 % in 60 s (the unit test's independent table). Lines 2 to 41.
-const WEEK_CSV = [
-  "Weekday,Hour,Calls,Agents",
-  ...["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"].flatMap((day) => [8, 9, 10, 11, 12, 13, 14, 15].map((hour) => `${day},${hour},60,8`)),
-].join("\n");
 
 function importFile(text: string, name = "baseline.csv"): Request {
   const form = new FormData();
@@ -69,7 +63,7 @@ afterAll(async () => {
 describe("the baseline's CSV import (issue 19)", () => {
   it("reports a bad row with its line and stores nothing", async () => {
     const audits = await db.auditEntry.count();
-    const bad = WEEK_CSV.replace("Monday,10,60,8", "Monday,10,sixty,8");
+    const bad = NORMAL_WEEK_CSV.replace("Monday,10,60,8", "Monday,10,sixty,8");
     const answer = (await run(baselineRoute.action as Fn, importFile(bad))) as { data: { problems: Array<{ line: number; message: string }> } };
     expect(statusOf(answer)).toBe(422);
     expect(answer.data.problems).toEqual([{ line: 4, message: "Enter the calls as a number" }]);
@@ -79,7 +73,7 @@ describe("the baseline's CSV import (issue 19)", () => {
   });
 
   it("names a row listed twice, a header without the columns, and an hour out of range by line", async () => {
-    const twice = (await run(baselineRoute.action as Fn, importFile(`${WEEK_CSV}\nMon,08:00,10,2`))) as { data: { problems: unknown[] } };
+    const twice = (await run(baselineRoute.action as Fn, importFile(`${NORMAL_WEEK_CSV}\nMon,08:00,10,2`))) as { data: { problems: unknown[] } };
     expect(twice.data.problems).toEqual([{ line: 42, message: "Monday 08:00–09:00 is already on line 2" }]);
     const header = (await run(baselineRoute.action as Fn, importFile("day,hour,calls\nMonday,8,60"))) as { data: { problems: unknown[] } };
     expect(header.data.problems).toEqual([{ line: 1, message: "The header must name the columns weekday, hour, calls, agents; missing: weekday, agents" }]);
@@ -90,7 +84,7 @@ describe("the baseline's CSV import (issue 19)", () => {
 
   it("stores the week in one change, audited; the same file again changes nothing", async () => {
     const version = await dataVersion(db);
-    const first = (await run(baselineRoute.action as Fn, importFile(WEEK_CSV))) as Response;
+    const first = (await run(baselineRoute.action as Fn, importFile(NORMAL_WEEK_CSV))) as Response;
     expect(first.headers.get("Location")).toBe("/capacity/baseline?done=imported");
     expect(await db.staffingBaselineHour.count()).toBe(40);
     expect(await db.staffingBaselineTarget.findUniqueOrThrow({ where: { id: 1 } })).toMatchObject({ targetServiceLevel: 0.8, targetAnswerSeconds: 60 });
@@ -98,7 +92,7 @@ describe("the baseline's CSV import (issue 19)", () => {
     const afterFirst = await dataVersion(db);
     expect(afterFirst).toBeGreaterThan(version);
 
-    const again = (await run(baselineRoute.action as Fn, importFile(WEEK_CSV, "same-week.csv"))) as Response;
+    const again = (await run(baselineRoute.action as Fn, importFile(NORMAL_WEEK_CSV, "same-week.csv"))) as Response;
     expect(again.headers.get("Location")).toBe("/capacity/baseline?done=unchanged");
     expect(await db.staffingBaselineHour.count()).toBe(40);
     expect(await db.auditEntry.count({ where: { event: "STAFFING_BASELINE_IMPORTED" } })).toBe(1);
@@ -108,7 +102,7 @@ describe("the baseline's CSV import (issue 19)", () => {
   it("the service target at 5 minutes' handle time, from the page's form", async () => {
     const answer = await run(
       baselineRoute.action as Fn,
-      post("/capacity/baseline", analystCookie, { intent: "target", handleTimeMinutes: "5", targetServiceLevel: "0.8", targetAnswerSeconds: "60" }),
+      post("/capacity/baseline", analystCookie, FIVE_MINUTE_TARGET),
     );
     expect(statusOf(answer)).toBe(303);
     expect((await db.staffingBaselineTarget.findUniqueOrThrow({ where: { id: 1 } })).handleTimeSeconds).toBe(300);
