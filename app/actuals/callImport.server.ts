@@ -3,8 +3,8 @@
 // a bad row anywhere leaves nothing imported, and names its line. Rows are upserted by source,
 // day, interval and queue, and the file's hash is kept, so importing the same file again
 // changes nothing (decision 0024).
-import { Readable } from "node:stream";
-import { parse } from "csv-parse";
+import type { Readable } from "node:stream";
+import { readCsvRecords, STOP, type CsvProblem } from "~/csv/readCsvRecords.server";
 import { Prisma, type PrismaClient } from "~/generated/prisma/client";
 import { mapRecord, missingColumns, type CallRow, type ColumnMapping } from "./columnMapping";
 
@@ -16,42 +16,30 @@ export const BATCH_ROWS = 500;
 /** Errors listed for one file; past these the file is still read, to count them. */
 export const ERRORS_LISTED = 20;
 
-export interface LineError {
-  line: number;
-  message: string;
-}
+export type LineError = CsvProblem;
 
 export interface LinedRow extends CallRow {
   line: number;
 }
 
-function parser(source: Readable | Uint8Array) {
-  const stream = source instanceof Uint8Array ? Readable.from([Buffer.from(source)]) : source;
-  return stream.pipe(
-    parse({
-      columns: (header: string[]) => header.map((h) => h.trim()),
-      bom: true,
-      skip_empty_lines: true,
-      info: true,
-      // A row with more or fewer cells than the header is the row's error, not the file's end.
-      relax_column_count: true,
-    }),
-  );
-}
-
-type Parsed = { record: Record<string, string>; info: { lines: number; invalid_field_length: number } };
-
 /** The file's header: its first line's column names. */
 export async function readHeader(source: Readable | Uint8Array): Promise<string[]> {
-  const stream = source instanceof Uint8Array ? Readable.from([Buffer.from(source)]) : source;
-  const first = stream.pipe(parse({ bom: true, to_line: 1 }));
-  for await (const record of first as AsyncIterable<string[]>) return record.map((h) => h.trim());
-  return [];
+  let header: string[] = [];
+  await readCsvRecords<string[]>(source, {
+    // The first line only: a broken row further down is the preview's to report.
+    options: { to_line: 1 },
+    onRecord: (record) => {
+      header = record.map((h) => h.trim());
+      return STOP;
+    },
+    onError: () => {},
+  });
+  return header;
 }
 
 /**
  * Every row of the file read with the mapping, in order, each with its line; `onRow` gets the
- * good ones and `onError` the bad (a file's structure broken past repair throws).
+ * good ones and `onError` the bad (a file's structure broken past repair ends the reading).
  */
 async function eachRow(
   source: Readable | Uint8Array,
@@ -60,29 +48,29 @@ async function eachRow(
   visit: { row: (row: LinedRow) => Promise<void> | void; error: (error: LineError) => void; header?: (header: string[]) => void },
 ): Promise<void> {
   let header: string[] | null = null;
-  try {
-    for await (const { record, info } of parser(source) as AsyncIterable<Parsed>) {
+  await readCsvRecords(source, {
+    options: {
+      columns: (names: string[]) => names.map((h) => h.trim()),
+      // A row with more or fewer cells than the header is the row's error, not the file's end.
+      relax_column_count: true,
+    },
+    onRecord: async (record, { line, cellsDiffer }) => {
       if (header === null) {
         header = Object.keys(record);
         visit.header?.(header);
         const missing = missingColumns(mapping, header);
         if (missing.length > 0) {
           visit.error({ line: 1, message: `The header has no column ${missing.map((m) => `“${m}”`).join(", ")}, which the saved mapping uses` });
-          return;
+          return STOP;
         }
       }
-      if (info.invalid_field_length > 0) {
-        visit.error({ line: info.lines, message: `The row has a different number of cells from the header (${header.length})` });
-        continue;
-      }
+      if (cellsDiffer) return visit.error({ line, message: `The row has a different number of cells from the header (${header.length})` });
       const result = mapRecord(record, mapping, timeZone);
-      if (result.ok) await visit.row({ ...result.row, line: info.lines });
-      else visit.error({ line: info.lines, message: result.error });
-    }
-  } catch (error) {
-    const line = (error as { lines?: number }).lines;
-    visit.error({ line: line ?? 0, message: `The file is not valid CSV here: ${(error as Error).message}` });
-  }
+      if (result.ok) await visit.row({ ...result.row, line });
+      else visit.error({ line, message: result.error });
+    },
+    onError: ({ line, message }) => visit.error({ line, message: `The file is not valid CSV here: ${message}` }),
+  });
 }
 
 export interface Preview {

@@ -2,8 +2,7 @@
 // with its calls and planned agents. Read as it streams (csv-parse), each bad row reported with
 // its line; stored in one transaction only when every row is good, replacing the whole week
 // (an hour the file does not list is closed). The same file twice changes nothing.
-import { Readable } from "node:stream";
-import { CsvError, parse } from "csv-parse";
+import { HeaderProblem, readCsvRecords, STOP, type CsvProblem, type CsvSource } from "~/csv/readCsvRecords.server";
 import { BASELINE_COLUMNS, WEEKDAY_NAMES, hourLabel, type BaselineHour } from "./baseline";
 import { replaceBaselineHours, type BaselineChange } from "./baseline.server";
 import { agentsField, callsField } from "./baselineForm";
@@ -14,11 +13,7 @@ const MAX_PROBLEMS = 20;
 /** A week listed twice over is still a few hundred rows: more is not a baseline. */
 const MAX_ROWS = 1000;
 
-export interface CsvProblem {
-  /** The line in the file, counting the header as line 1. */
-  line: number;
-  message: string;
-}
+export type { CsvProblem };
 
 export type BaselineCsv = { ok: true; hours: BaselineHour[] } | { ok: false; problems: CsvProblem[] };
 
@@ -47,9 +42,6 @@ function readNumber(schema: typeof calls, text: string | undefined): { value: nu
   return result.success ? { value: result.data } : { message: result.error.issues[0]?.message ?? "Invalid value" };
 }
 
-/** A header without the baseline's columns: the file is not a baseline. */
-class HeaderError extends Error {}
-
 function readRow(record: Record<string, string>): { hour: BaselineHour } | { message: string } {
   const weekday = readWeekday(record.weekday ?? "");
   if (weekday === null) return { message: `The weekday "${record.weekday}" is not a day of the week (Monday … Sunday, or 1 … 7)` };
@@ -68,30 +60,24 @@ function headerProblem(columns: string[]): string | null {
 }
 
 /** Reads a baseline file as it streams in; nothing is stored. */
-export async function readBaselineCsv(source: Readable | AsyncIterable<Uint8Array | string>): Promise<BaselineCsv> {
+export async function readBaselineCsv(source: CsvSource): Promise<BaselineCsv> {
   const problems: CsvProblem[] = [];
   const seen = new Map<string, number>();
   const hours: BaselineHour[] = [];
-  const parser = (source instanceof Readable ? source : Readable.from(source)).pipe(
-    parse({
-      bom: true,
+  await readCsvRecords<Record<string, string>>(source, {
+    options: {
       trim: true,
-      skip_empty_lines: true,
-      info: true,
       columns: (header: string[]) => {
         const columns = header.map((c) => c.trim().toLowerCase());
         const problem = headerProblem(columns);
-        if (problem) throw new HeaderError(problem);
+        if (problem) throw new HeaderProblem(problem);
         return columns;
       },
-    }),
-  );
-  try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
-      const line = info.lines;
+    },
+    onRecord: (record, { line }) => {
       if (hours.length + problems.length >= MAX_ROWS) {
         problems.push({ line, message: `A baseline has at most ${MAX_ROWS} rows (a week is 168 hours)` });
-        break;
+        return STOP;
       }
       const read = readRow(record);
       if ("message" in read) {
@@ -106,16 +92,11 @@ export async function readBaselineCsv(source: Readable | AsyncIterable<Uint8Arra
           hours.push(read.hour);
         }
       }
-      if (problems.length >= MAX_PROBLEMS) break;
-    }
-  } catch (error) {
-    if (error instanceof HeaderError) problems.push({ line: 1, message: error.message });
-    // A broken row: an unclosed quote, more fields than the header.
-    else if (error instanceof CsvError) problems.push({ line: Number((error as CsvError & { lines?: number }).lines ?? 0), message: error.message });
-    else throw error;
-  } finally {
-    parser.destroy();
-  }
+      return problems.length >= MAX_PROBLEMS ? STOP : undefined;
+    },
+    // A broken row (an unclosed quote, more fields than the header) or a header without the columns.
+    onError: (problem) => problems.push(problem),
+  });
   if (problems.length > 0) return { ok: false, problems };
   if (hours.length === 0) return { ok: false, problems: [{ line: 1, message: "The file has no rows after its header" }] };
   return { ok: true, hours };
@@ -126,7 +107,7 @@ export type BaselineImport = { ok: true; rows: number; changed: boolean } | { ok
 /** Reads the file and, when every row is good, makes it the whole baseline (audited). */
 export async function importBaselineCsv(
   db: PrismaClient,
-  source: Readable | AsyncIterable<Uint8Array | string>,
+  source: CsvSource,
   change: BaselineChange & { fileName: string },
 ): Promise<BaselineImport> {
   const read = await readBaselineCsv(source);

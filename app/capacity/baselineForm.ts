@@ -1,9 +1,12 @@
-// The baseline page's forms (issue 19): the service target, and one weekday's 24 hours of calls
-// and agents. One zod schema each, in the browser and in the action; a blank hour is closed.
+// The baseline page's forms (issue 19): the service target, one weekday's 24 hours of calls and
+// agents, and the period whose actual calls give the normal calls. One zod schema each, in the
+// browser and in the action; a blank hour is closed.
 import { blankAsMissing } from "~/forms/blankAsMissing";
+import { isPortalDate } from "~/forms/dates";
 import { decimalNumber } from "~/forms/numbers";
 import * as z from "~/forms/zod";
 import { MAX_AGENTS, MAX_CALLS_PER_HOUR, type BaselineHour } from "./baseline";
+import { MAX_PERIOD_DAYS, MIN_PERIOD_DAYS, periodDays, type Period } from "./baselineFromActuals";
 import { HOURS } from "./combinedStaffing";
 
 export const callsField = (label: string) =>
@@ -53,8 +56,38 @@ export const weekdayFormSchema = z.object({
   ...hourFields,
 });
 
+const periodDay = (label: string) =>
+  z.string({ error: `Enter the ${label}` }).check(z.trim(), z.refine(isPortalDate, `Enter the ${label} as a real date, like 2026-11-30`));
+
+const period = { from: periodDay("first day of the period"), to: periodDay("last day of the period") };
+
+/** Only once both days are dates: a day that is none has its own message. */
+const bothDays = (p: Period) => isPortalDate(p.from) && isPortalDate(p.to);
+
+const periodChecks = [
+  z.refine<Period>((p) => !bothDays(p) || p.to >= p.from, { path: ["to"], message: "The last day must be on or after the first day" }),
+  z.refine<Period>((p) => !bothDays(p) || p.to < p.from || periodDays(p) >= MIN_PERIOD_DAYS, {
+    path: ["to"],
+    message: `The period must be at least ${MIN_PERIOD_DAYS} days, so that every weekday is in it`,
+  }),
+  z.refine<Period>((p) => !bothDays(p) || periodDays(p) <= MAX_PERIOD_DAYS, {
+    path: ["to"],
+    message: `The period must be at most ${MAX_PERIOD_DAYS} days: a normal week is not the average of several seasons`,
+  }),
+];
+
+/** The period whose actual calls to show as the baseline's calls: nothing is saved. */
+export const actualsPreviewSchema = z.object({ intent: z.literal("actuals-preview"), ...period }).check(...periodChecks);
+
+/** The same period confirmed, with the figures the analyst saw (their fingerprint). */
+export const actualsApplySchema = z
+  .object({ intent: z.literal("actuals-apply"), ...period, checked: z.string({ error: "Show the figures before saving them" }) })
+  .check(...periodChecks);
+
+export const PERIOD_FIELDS = ["from", "to"] as const;
+
 /** Every form the page posts, told apart by its intent. */
-export const baselineFormSchema = z.discriminatedUnion("intent", [targetFormSchema, weekdayFormSchema]);
+export const baselineFormSchema = z.discriminatedUnion("intent", [targetFormSchema, weekdayFormSchema, actualsPreviewSchema, actualsApplySchema]);
 
 /** The weekday form's fields in page order, for its error summary. */
 export const WEEKDAY_FIELDS = Array.from({ length: HOURS }, (_, hour) => [callsName(hour), agentsName(hour)]).flat();

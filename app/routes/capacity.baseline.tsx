@@ -1,7 +1,7 @@
 // The staffing baseline (issue 19), for the Contact Center's analysts: the Center's normal
 // calls and planned agents by weekday and hour, and the service target it staffs to, against
 // which the capacity calendar staffs the requests in effect. Set a weekday at a time in the
-// form, or the whole week from a CSV file.
+// form, the whole week from a CSV file, or the calls from the actual calls imported.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Readable } from "node:stream";
@@ -10,8 +10,11 @@ import { requireRole } from "~/auth/require-role.server";
 import { BASELINE_COLUMNS, hourLabel, WEEKDAY_NAMES, type BaselineHour } from "~/capacity/baseline";
 import { readBaseline, replaceBaselineHours, saveTarget, type BaselineChange } from "~/capacity/baseline.server";
 import { importBaselineCsv, type CsvProblem } from "~/capacity/baselineCsv.server";
+import type { ActualsPreview } from "~/capacity/baselineFromActuals";
+import { applyActualsBaseline, offeredPeriod, previewActualsBaseline } from "~/capacity/baselineFromActuals.server";
 import { agentsName, baselineFormSchema, callsName, postedHours, targetFormSchema, WEEKDAY_FIELDS, weekdayFormSchema } from "~/capacity/baselineForm";
 import { weekdayHours } from "~/capacity/combinedStaffing";
+import { FromActualCalls } from "~/capacity/FromActualCalls";
 import { ErrorAlert, ErrorSummary } from "~/components/ErrorSummary";
 import { TextField } from "~/components/Field";
 import { db } from "~/db.server";
@@ -46,10 +49,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
       mostAgents: open.reduce((most, h) => Math.max(most, h.agents), 0),
     };
   });
-  return { target: baseline?.target ?? null, weekday, hours, week };
+  return { target: baseline?.target ?? null, weekday, hours, week, offered: await offeredPeriod(db) };
 }
 
-type Answer = { form: "target" | "weekday" | "import"; values: FormValues; errors: Record<string, string>; problems: CsvProblem[] };
+export type Answer = {
+  form: "target" | "weekday" | "import" | "actuals";
+  values: FormValues;
+  errors: Record<string, string>;
+  problems: CsvProblem[];
+  /** The calls a period of actual calls gives, for the analyst to confirm. */
+  preview?: ActualsPreview;
+  /** The figures changed between the preview and the confirmation. */
+  stale?: boolean;
+};
 
 function refuse(answer: Partial<Answer> & Pick<Answer, "form">, status = 400) {
   return data<Answer>({ values: {}, errors: {}, problems: [], ...answer }, { status });
@@ -75,9 +87,18 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const values = Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string")) as Record<string, string>;
   const parsed = baselineFormSchema.safeParse(values);
-  const which = values.intent === "target" ? "target" : "weekday";
+  const which = values.intent === "target" ? "target" : values.intent?.startsWith("actuals-") ? "actuals" : "weekday";
   if (!parsed.success) return refuse({ form: which, values, errors: fieldErrors(parsed.error) });
   const posted = parsed.data;
+  if (posted.intent === "actuals-preview") {
+    const preview = await previewActualsBaseline(db, { from: posted.from, to: posted.to });
+    return data<Answer>({ form: "actuals", values, errors: {}, problems: [], preview }, { status: preview.ok ? 200 : 422 });
+  }
+  if (posted.intent === "actuals-apply") {
+    const applied = await applyActualsBaseline(db, { ...changeBy(user), period: { from: posted.from, to: posted.to }, checked: posted.checked });
+    if (!applied.ok) return refuse({ form: "actuals", values, preview: applied.preview, stale: applied.preview.ok }, 409);
+    return redirect(`/capacity/baseline?done=${applied.changed ? "actuals" : "unchanged"}`, 303);
+  }
   if (posted.intent === "target") {
     const changed = await saveTarget(db, {
       ...changeBy(user),
@@ -105,6 +126,7 @@ const DONE: Record<string, string> = {
   target: "The service target is saved. The capacity calendar staffs to it.",
   weekday: "The day's hours are saved. The capacity calendar staffs against them.",
   imported: "The file is imported: it is now the whole baseline.",
+  actuals: "The calls by hour are now the averages of the actual calls; the agents planned are as they were.",
   unchanged: "Nothing changed: the baseline already held these figures.",
 };
 
@@ -272,7 +294,7 @@ function ImportForm({ answer }: { answer: Answer | undefined }) {
 }
 
 export default function StaffingBaselinePage() {
-  const { target, weekday, hours, week } = useLoaderData<typeof loader>();
+  const { target, weekday, hours, week, offered } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const [params] = useSearchParams();
   const done = DONE[params.get("done") ?? ""];
@@ -296,7 +318,7 @@ export default function StaffingBaselinePage() {
       {target ? null : (
         <p data-testid="no-baseline">No baseline is set yet: the calendar cannot tell which days are short of agents.</p>
       )}
-      <table className="usa-table usa-table--borderless" data-testid="baseline-week">
+      <table className="usa-table usa-table--borderless usa-table--stacked" data-testid="baseline-week">
         <caption>The normal week</caption>
         <thead>
           <tr>
@@ -313,12 +335,16 @@ export default function StaffingBaselinePage() {
         <tbody>
           {week.map((d) => (
             <tr key={d.day}>
-              <th scope="row">
+              <th scope="row" data-label="Weekday">
                 <Link to={`/capacity/baseline?day=${d.day}`}>{d.name}</Link>
               </th>
-              <td>{d.first === null || d.last === null ? "Closed" : `${hourLabel(d.first).slice(0, 5)}–${hourLabel(d.last).slice(6)}`}</td>
-              <td className="text-right">{formatCount(Math.round(d.calls))}</td>
-              <td className="text-right">{formatCount(d.mostAgents)}</td>
+              <td data-label="Open hours">{d.first === null || d.last === null ? "Closed" : `${hourLabel(d.first).slice(0, 5)}–${hourLabel(d.last).slice(6)}`}</td>
+              <td className="text-right" data-label="Calls a day">
+                {formatCount(Math.round(d.calls))}
+              </td>
+              <td className="text-right" data-label="Most agents in an hour">
+                {formatCount(d.mostAgents)}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -326,6 +352,7 @@ export default function StaffingBaselinePage() {
       <TargetForm target={target} answer={answer} />
       <WeekdayForm key={weekday} weekday={weekday} hours={hours} answer={answer} />
       <ImportForm answer={answer} />
+      <FromActualCalls offered={offered} answer={answer?.form === "actuals" ? answer : undefined} />
     </>
   );
 }

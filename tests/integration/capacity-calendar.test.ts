@@ -8,19 +8,15 @@ import type { DayLoad } from "../../app/calendar/dayLoads";
 import { dataVersion } from "../../app/dataVersionMemo.server";
 import type { PrismaClient } from "../../app/db.server";
 import { addComment } from "../../app/requests/comments.server";
-import { createDraft } from "../../app/requests/drafts.server";
-import { transition, type EventPayload } from "../../app/requests/transition.server";
 import * as calendarRoute from "../../app/routes/calendar";
-import * as analysisRoute from "../../app/routes/requests.$id_.analysis";
 import { seedDatabase } from "../../prisma/seed";
 import { addCalendarDays, localDate } from "workflows";
+import { calendarRequests, DIRECTOR, type CalendarRequests } from "../support/calendarRequests";
 import { FAST_SCRYPT, personAt } from "../support/people";
-import { analysisFields, materialsColumns } from "../support/requests";
-import { cookieFor, get, post, run, statusOf, useTestDatabase } from "../support/routes";
+import { cookieFor, get, run, useTestDatabase } from "../support/routes";
 import { createTestDb, type TestDb } from "../support/testDb";
 
 const TZ = "America/New_York";
-const DIRECTOR = "director@example.gov";
 let t: TestDb;
 let db: PrismaClient;
 let analystCookie = "";
@@ -28,46 +24,9 @@ const effective = addCalendarDays(localDate(new Date(), TZ), 20);
 const week = [effective, addCalendarDays(effective, 1)];
 
 type Fn = Parameters<typeof run>[0];
-
-async function act(requestId: string, email: string, event: EventPayload) {
-  const outcome = await transition(db, { request: requestId, by: await personAt(db, email, new Date()), event, now: new Date(), timeZone: TZ });
-  if (!outcome.ok) throw new Error(`${event.type}: ${outcome.reason}`);
-}
-
-async function newRequest(title: string): Promise<string> {
-  const requester = await personAt(db, "requester.partner@example.gov", new Date());
-  const { id } = await createDraft(db, { user: requester, columns: materialsColumns(effective, title), now: new Date(), timeZone: TZ });
-  await act(id, "requester.partner@example.gov", { type: "SUBMIT" });
-  return id;
-}
-
-/** 40 000 households × 2 %: 800 calls, from the effective date on. */
-async function recordAnalysis(requestId: string) {
-  const answer = await run(
-    analysisRoute.action as Fn,
-    post(`/requests/${requestId}/analysis`, analystCookie, { intent: "record", ...analysisFields(effective), recommendation: "Add one agent." }),
-    { id: requestId },
-  );
-  expect(statusOf(answer)).toBe(303);
-}
-
-/** An analysed request brought to the decision, its fee waived. */
-async function analysedToDecision(title: string): Promise<string> {
-  const id = await newRequest(title);
-  await act(id, DIRECTOR, { type: "ORDER_ANALYSIS" });
-  await recordAnalysis(id);
-  await act(id, "finance@example.gov", { type: "ASSESS_FEE", amount: 0, suggested: 0, scheduleVersion: null });
-  return id;
-}
+let steps: CalendarRequests;
 
 const onEffective = async (): Promise<DayLoad> => (await calendarDayLoads(db, week, 8))[0];
-
-async function dayView(): Promise<{ loads: DayLoad[]; page: { page: number; pages: number } }> {
-  return (await run(calendarRoute.loader as Fn, get(`/calendar?day=${effective}`, analystCookie))) as {
-    loads: DayLoad[];
-    page: { page: number; pages: number };
-  };
-}
 
 beforeAll(async () => {
   t = await createTestDb("capacity-calendar");
@@ -75,6 +34,7 @@ beforeAll(async () => {
   useTestDatabase(t.url);
   await seedDatabase(db, { scryptParams: FAST_SCRYPT });
   analystCookie = await cookieFor(db, "analyst@example.gov");
+  steps = calendarRequests({ db, analystCookie, effective, timeZone: TZ });
 });
 
 afterAll(async () => {
@@ -85,21 +45,21 @@ describe("remembered day loads (issue 8)", () => {
   let id = "";
 
   it("are read once while nothing changes", async () => {
-    id = await newRequest("Leaf collection mailer");
-    await act(id, DIRECTOR, { type: "ORDER_ANALYSIS" });
+    id = await steps.newRequest("Leaf collection mailer");
+    await steps.act(id, DIRECTOR, { type: "ORDER_ANALYSIS" });
     const first = await calendarDayLoads(db, week, 8);
     expect(await calendarDayLoads(db, week, 8)).toBe(first);
     expect(first[0]).toMatchObject({ inEffect: 1, approvedCalls: 0, pendingCalls: 0 });
   });
 
   it("are read afresh after a transition: recording the analysis, then approving", async () => {
-    await recordAnalysis(id);
+    await steps.recordAnalysis(id);
     const pending = await onEffective();
     expect(pending.pendingCalls).toBeGreaterThan(0);
     expect(pending.approvedCalls).toBe(0);
-    await act(id, "finance@example.gov", { type: "ASSESS_FEE", amount: 0, suggested: 0, scheduleVersion: null });
-    await act(id, DIRECTOR, { type: "APPROVE", slot: "director" });
-    await act(id, "assistant.director@example.gov", { type: "APPROVE", slot: "assistantDirector" });
+    await steps.act(id, "finance@example.gov", { type: "ASSESS_FEE", amount: 0, suggested: 0, scheduleVersion: null });
+    await steps.act(id, DIRECTOR, { type: "APPROVE", slot: "director" });
+    await steps.act(id, "assistant.director@example.gov", { type: "APPROVE", slot: "assistantDirector" });
     expect(await onEffective()).toMatchObject({ approvedCalls: pending.pendingCalls, pendingCalls: 0, inEffect: 1 });
   });
 
@@ -114,10 +74,10 @@ describe("remembered day loads (issue 8)", () => {
     expect(await dataVersion(db)).toBe(version);
     expect(await calendarDayLoads(db, week, 8)).toBe(first);
 
-    const added = await newRequest("Snow removal mailer");
+    const added = await steps.newRequest("Snow removal mailer");
     expect(await dataVersion(db)).toBe(version + 2);
     expect((await onEffective()).inEffect).toBe(first[0].inEffect + 1);
-    await act(added, "requester.partner@example.gov", { type: "WITHDRAW" });
+    await steps.act(added, "requester.partner@example.gov", { type: "WITHDRAW" });
     expect(await calendarDayLoads(db, week, 8)).toEqual(first);
   });
 });
@@ -127,14 +87,14 @@ describe("only the current analysis counts (R13, issue 8)", () => {
 
   it("not one set aside when, after changes, COM decides no analysis is needed", async () => {
     const before = await onEffective();
-    id = await analysedToDecision("Recycling mailer");
+    id = await steps.analysedToDecision("Recycling mailer");
     expect((await onEffective()).pendingCalls).toBe(before.approvedCalls);
-    await act(id, DIRECTOR, { type: "REQUEST_CHANGES", comment: "Name the neighbourhoods." });
-    await act(id, "requester.partner@example.gov", { type: "RESUBMIT" });
-    await act(id, DIRECTOR, { type: "NO_ANALYSIS" });
+    await steps.act(id, DIRECTOR, { type: "REQUEST_CHANGES", comment: "Name the neighbourhoods." });
+    await steps.act(id, "requester.partner@example.gov", { type: "RESUBMIT" });
+    await steps.act(id, DIRECTOR, { type: "NO_ANALYSIS" });
     expect(await db.analysis.count({ where: { requestId: id } })).toBe(1);
     expect(await onEffective()).toMatchObject({ pendingCalls: 0, approvedCalls: before.approvedCalls, inEffect: 2 });
-    const page = await dayView();
+    const page = await steps.dayView();
     expect(page.loads[0].entries.map((e) => [e.title, e.status, e.calls > 0])).toEqual([
       ["Leaf collection mailer", "approved", true],
       ["Recycling mailer", "pending", false],
@@ -142,9 +102,9 @@ describe("only the current analysis counts (R13, issue 8)", () => {
   });
 
   it("a new analysis ordered and recorded after that counts, once", async () => {
-    await act(id, DIRECTOR, { type: "ORDER_ANALYSIS" });
+    await steps.act(id, DIRECTOR, { type: "ORDER_ANALYSIS" });
     expect((await onEffective()).pendingCalls).toBe(0);
-    await recordAnalysis(id);
+    await steps.recordAnalysis(id);
     const after = await onEffective();
     expect(after.pendingCalls).toBe(after.approvedCalls);
   });
@@ -152,7 +112,7 @@ describe("only the current analysis counts (R13, issue 8)", () => {
 
 describe("day view (issue 8)", () => {
   it("shows a day's requests, a page at a time, and an address that is no date as the month", async () => {
-    const page = await dayView();
+    const page = await steps.dayView();
     expect(page.page).toEqual({ page: 1, pages: 1, offset: 0 });
     expect(page.loads[0].inEffect).toBe(2);
     const beyond = (await run(calendarRoute.loader as Fn, get(`/calendar?day=${effective}&page=9`, analystCookie))) as typeof page;

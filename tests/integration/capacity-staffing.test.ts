@@ -10,8 +10,6 @@ import type { DayStaffing, PinchWith } from "../../app/capacity/combinedStaffing
 import { tick } from "../../app/clock/clock.server";
 import { dataVersion } from "../../app/dataVersionMemo.server";
 import { connectDb, type PrismaClient } from "../../app/db.server";
-import { createDraft } from "../../app/requests/drafts.server";
-import { transition, type EventPayload } from "../../app/requests/transition.server";
 import * as baselineRoute from "../../app/routes/capacity.baseline";
 import * as calendarRoute from "../../app/routes/calendar";
 import * as analysisRoute from "../../app/routes/requests.$id_.analysis";
@@ -19,13 +17,14 @@ import { parseOutboxPayload } from "../../emails/payload";
 import { renderEmail } from "../../emails/render";
 import { seedDatabase } from "../../prisma/seed";
 import { addCalendarDays, localDate } from "workflows";
-import { FAST_SCRYPT, personAt } from "../support/people";
-import { analysisFields, materialsColumns } from "../support/requests";
+import { calendarRequests, DIRECTOR, type CalendarRequests } from "../support/calendarRequests";
+import { FAST_SCRYPT } from "../support/people";
+import { analysisFields } from "../support/requests";
 import { cookieFor, get, post, run, statusOf, useTestDatabase } from "../support/routes";
+import { FIVE_MINUTE_TARGET, NORMAL_WEEK_CSV } from "../support/staffingBaseline";
 import { createTestDb, type TestDb } from "../support/testDb";
 
 const TZ = "America/New_York";
-const DIRECTOR = "director@example.gov";
 let t: TestDb;
 let db: PrismaClient;
 let analystCookie = "";
@@ -39,13 +38,6 @@ function aWeekdayAhead(): string {
 }
 const effective = aWeekdayAhead();
 
-// Monday to Friday, 08:00 to 16:00: 60 calls and 8 agents an hour, exactly what 60 calls need at
-// 5 minutes' handle time and 80 % in 60 s (the unit test's independent table). Lines 2 to 41.
-const WEEK_CSV = [
-  "Weekday,Hour,Calls,Agents",
-  ...["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"].flatMap((day) => [8, 9, 10, 11, 12, 13, 14, 15].map((hour) => `${day},${hour},60,8`)),
-].join("\n");
-
 function importFile(text: string, name = "baseline.csv"): Request {
   const form = new FormData();
   form.append("intent", "import");
@@ -53,38 +45,7 @@ function importFile(text: string, name = "baseline.csv"): Request {
   return new Request("http://localhost/capacity/baseline", { method: "POST", body: form, headers: { Cookie: analystCookie } });
 }
 
-async function act(requestId: string, email: string, event: EventPayload) {
-  const outcome = await transition(db, { request: requestId, by: await personAt(db, email, new Date()), event, now: new Date(), timeZone: TZ });
-  if (!outcome.ok) throw new Error(`${event.type}: ${outcome.reason}`);
-}
-
-async function newRequest(title: string): Promise<string> {
-  const requester = await personAt(db, "requester.partner@example.gov", new Date());
-  const { id } = await createDraft(db, { user: requester, columns: materialsColumns(effective, title), now: new Date(), timeZone: TZ });
-  await act(id, "requester.partner@example.gov", { type: "SUBMIT" });
-  return id;
-}
-
-/** A mailing analysed at 800 calls from the effective date, brought to the decision. */
-async function analysedToDecision(title: string): Promise<string> {
-  const id = await newRequest(title);
-  await act(id, DIRECTOR, { type: "ORDER_ANALYSIS" });
-  const answer = await run(
-    analysisRoute.action as Fn,
-    post(`/requests/${id}/analysis`, analystCookie, { intent: "record", ...analysisFields(effective), recommendation: "" }),
-    { id },
-  );
-  expect(statusOf(answer)).toBe(303);
-  await act(id, "finance@example.gov", { type: "ASSESS_FEE", amount: 0, suggested: 0, scheduleVersion: null });
-  return id;
-}
-
-async function dayView(date = effective) {
-  return (await run(calendarRoute.loader as Fn, get(`/calendar?day=${date}`, analystCookie))) as {
-    loads: Array<{ approvedCalls: number; pendingCalls: number }>;
-    staffing: DayStaffing[] | null;
-  };
-}
+let steps: CalendarRequests;
 
 beforeAll(async () => {
   t = await createTestDb("capacity-staffing");
@@ -92,6 +53,7 @@ beforeAll(async () => {
   useTestDatabase(t.url);
   await seedDatabase(db, { scryptParams: FAST_SCRYPT });
   analystCookie = await cookieFor(db, "analyst@example.gov");
+  steps = calendarRequests({ db, analystCookie, effective, timeZone: TZ });
 });
 
 afterAll(async () => {
@@ -101,7 +63,7 @@ afterAll(async () => {
 describe("the baseline's CSV import (issue 19)", () => {
   it("reports a bad row with its line and stores nothing", async () => {
     const audits = await db.auditEntry.count();
-    const bad = WEEK_CSV.replace("Monday,10,60,8", "Monday,10,sixty,8");
+    const bad = NORMAL_WEEK_CSV.replace("Monday,10,60,8", "Monday,10,sixty,8");
     const answer = (await run(baselineRoute.action as Fn, importFile(bad))) as { data: { problems: Array<{ line: number; message: string }> } };
     expect(statusOf(answer)).toBe(422);
     expect(answer.data.problems).toEqual([{ line: 4, message: "Enter the calls as a number" }]);
@@ -111,7 +73,7 @@ describe("the baseline's CSV import (issue 19)", () => {
   });
 
   it("names a row listed twice, a header without the columns, and an hour out of range by line", async () => {
-    const twice = (await run(baselineRoute.action as Fn, importFile(`${WEEK_CSV}\nMon,08:00,10,2`))) as { data: { problems: unknown[] } };
+    const twice = (await run(baselineRoute.action as Fn, importFile(`${NORMAL_WEEK_CSV}\nMon,08:00,10,2`))) as { data: { problems: unknown[] } };
     expect(twice.data.problems).toEqual([{ line: 42, message: "Monday 08:00–09:00 is already on line 2" }]);
     const header = (await run(baselineRoute.action as Fn, importFile("day,hour,calls\nMonday,8,60"))) as { data: { problems: unknown[] } };
     expect(header.data.problems).toEqual([{ line: 1, message: "The header must name the columns weekday, hour, calls, agents; missing: weekday, agents" }]);
@@ -122,7 +84,7 @@ describe("the baseline's CSV import (issue 19)", () => {
 
   it("stores the week in one change, audited; the same file again changes nothing", async () => {
     const version = await dataVersion(db);
-    const first = (await run(baselineRoute.action as Fn, importFile(WEEK_CSV))) as Response;
+    const first = (await run(baselineRoute.action as Fn, importFile(NORMAL_WEEK_CSV))) as Response;
     expect(first.headers.get("Location")).toBe("/capacity/baseline?done=imported");
     expect(await db.staffingBaselineHour.count()).toBe(40);
     expect(await db.staffingBaselineTarget.findUniqueOrThrow({ where: { id: 1 } })).toMatchObject({ targetServiceLevel: 0.8, targetAnswerSeconds: 60 });
@@ -130,7 +92,7 @@ describe("the baseline's CSV import (issue 19)", () => {
     const afterFirst = await dataVersion(db);
     expect(afterFirst).toBeGreaterThan(version);
 
-    const again = (await run(baselineRoute.action as Fn, importFile(WEEK_CSV, "same-week.csv"))) as Response;
+    const again = (await run(baselineRoute.action as Fn, importFile(NORMAL_WEEK_CSV, "same-week.csv"))) as Response;
     expect(again.headers.get("Location")).toBe("/capacity/baseline?done=unchanged");
     expect(await db.staffingBaselineHour.count()).toBe(40);
     expect(await db.auditEntry.count({ where: { event: "STAFFING_BASELINE_IMPORTED" } })).toBe(1);
@@ -140,7 +102,7 @@ describe("the baseline's CSV import (issue 19)", () => {
   it("the service target at 5 minutes' handle time, from the page's form", async () => {
     const answer = await run(
       baselineRoute.action as Fn,
-      post("/capacity/baseline", analystCookie, { intent: "target", handleTimeMinutes: "5", targetServiceLevel: "0.8", targetAnswerSeconds: "60" }),
+      post("/capacity/baseline", analystCookie, FIVE_MINUTE_TARGET),
     );
     expect(statusOf(answer)).toBe(303);
     expect((await db.staffingBaselineTarget.findUniqueOrThrow({ where: { id: 1 } })).handleTimeSeconds).toBe(300);
@@ -149,9 +111,9 @@ describe("the baseline's CSV import (issue 19)", () => {
 
 describe("the calendar staffs the combined load (issue 19)", () => {
   it("of two overlapping pending requests: short only if they are approved, by Erlang C on the sum", async () => {
-    await analysedToDecision("Leaf collection mailer");
-    await analysedToDecision("Recycling mailer");
-    const { loads, staffing } = await dayView();
+    await steps.analysedToDecision("Leaf collection mailer");
+    await steps.analysedToDecision("Recycling mailer");
+    const { loads, staffing } = await steps.dayView();
     const [day] = staffing!;
     expect(loads[0].approvedCalls).toBe(0);
     expect(day.shortfall).toBe(0);
@@ -168,9 +130,9 @@ describe("the calendar staffs the combined load (issue 19)", () => {
 
   it("flags the day a pinch point once one is approved, in the day and month views", async () => {
     const id = (await db.request.findFirstOrThrow({ where: { title: "Leaf collection mailer" } })).id;
-    await act(id, DIRECTOR, { type: "APPROVE", slot: "director" });
-    await act(id, "assistant.director@example.gov", { type: "APPROVE", slot: "assistantDirector" });
-    const [day] = (await dayView()).staffing!;
+    await steps.act(id, DIRECTOR, { type: "APPROVE", slot: "director" });
+    await steps.act(id, "assistant.director@example.gov", { type: "APPROVE", slot: "assistantDirector" });
+    const [day] = (await steps.dayView()).staffing!;
     expect(day.shortfall).toBeGreaterThan(0);
     expect(day.planned).toBe(8);
     const month = (await run(calendarRoute.loader as Fn, get(`/calendar?month=${effective.slice(0, 7)}`, analystCookie))) as { staffing: DayStaffing[] };
@@ -178,24 +140,24 @@ describe("the calendar staffs the combined load (issue 19)", () => {
   });
 
   it("is computed afresh when the baseline changes (the memo's data version moves with its audit entry)", async () => {
-    const before = (await dayView()).staffing![0];
+    const before = (await steps.dayView()).staffing![0];
     const weekday = String(weekdayOf(effective));
     const hours = Object.fromEntries([8, 9, 10, 11, 12, 13, 14, 15].flatMap((h) => [[`calls${h}`, "60"], [`agents${h}`, "40"]]));
     const answer = await run(baselineRoute.action as Fn, post("/capacity/baseline", analystCookie, { intent: "weekday", weekday, ...hours }));
     expect(statusOf(answer)).toBe(303);
-    const after = (await dayView()).staffing![0];
+    const after = (await steps.dayView()).staffing![0];
     expect(before.shortfall).toBeGreaterThan(0);
     expect(after).toMatchObject({ shortfall: 0, shortfallWithPending: 0, planned: 40 });
     // Back to 8 agents, for the tests that follow.
     const back = Object.fromEntries(Object.entries(hours).map(([k, v]) => [k, k.startsWith("agents") ? "8" : v]));
     await run(baselineRoute.action as Fn, post("/capacity/baseline", analystCookie, { intent: "weekday", weekday, ...back }));
-    expect((await dayView()).staffing![0].shortfall).toBe(before.shortfall);
+    expect((await steps.dayView()).staffing![0].shortfall).toBe(before.shortfall);
   });
 });
 
 describe("the analysis form warns of pinch points (issue 19)", () => {
   it("names the days a new request's projection adds to", async () => {
-    const id = await newRequest("Snow plow postcard");
+    const id = await steps.newRequest("Snow plow postcard");
     const answer = (await run(
       analysisRoute.action as Fn,
       post(`/requests/${id}/analysis`, analystCookie, { intent: "preview", ...analysisFields(effective) }),
