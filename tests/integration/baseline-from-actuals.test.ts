@@ -18,6 +18,7 @@ import { addCalendarDays, localDate } from "workflows";
 import { calendarRequests } from "../support/calendarRequests";
 import { FAST_SCRYPT } from "../support/people";
 import { cookieFor, get, post, run, statusOf, useTestDatabase } from "../support/routes";
+import { baselineImport, NORMAL_WEEK_CSV } from "../support/staffingBaseline";
 import { createTestDb, type TestDb } from "../support/testDb";
 
 const TZ = "America/New_York";
@@ -98,13 +99,8 @@ beforeAll(async () => {
   // The mailing whose queue LEAF is.
   const steps = calendarRequests({ db, analystCookie, effective: addCalendarDays(localDate(new Date(), TZ), 30), timeZone: TZ });
   await setRequestQueues(db, await steps.newRequest("Leaf collection mailer"), ["LEAF"]);
-  // The week the analyst typed in: Monday to Wednesday, 08:00 to 16:00, 60 calls and 8 agents.
-  const week = ["weekday,hour,calls,agents", ...["Monday", "Tuesday", "Wednesday"].flatMap((d) => [8, 9, 10, 11, 12, 13, 14, 15].map((h) => `${d},${h},60,8`))];
-  const form = new FormData();
-  form.append("intent", "import");
-  form.append("file", new File([week.join("\n")], "week.csv", { type: "text/csv" }));
-  const imported = await run(baselineRoute.action as Fn, new Request("http://localhost/capacity/baseline", { method: "POST", body: form, headers: { Cookie: analystCookie } }));
-  expect(statusOf(imported)).toBe(303);
+  // The normal week, Monday to Friday, 08:00 to 16:00: 60 calls and 8 agents an hour.
+  expect(statusOf(await run(baselineRoute.action as Fn, baselineImport(analystCookie, NORMAL_WEEK_CSV)))).toBe(303);
 });
 
 afterAll(async () => {

@@ -21,7 +21,7 @@ import { calendarRequests, DIRECTOR, type CalendarRequests } from "../support/ca
 import { FAST_SCRYPT } from "../support/people";
 import { analysisFields } from "../support/requests";
 import { cookieFor, get, post, run, statusOf, useTestDatabase } from "../support/routes";
-import { FIVE_MINUTE_TARGET, NORMAL_WEEK_CSV } from "../support/staffingBaseline";
+import { baselineImport, FIVE_MINUTE_TARGET, NORMAL_WEEK_CSV } from "../support/staffingBaseline";
 import { createTestDb, type TestDb } from "../support/testDb";
 
 const TZ = "America/New_York";
@@ -38,12 +38,7 @@ function aWeekdayAhead(): string {
 }
 const effective = aWeekdayAhead();
 
-function importFile(text: string, name = "baseline.csv"): Request {
-  const form = new FormData();
-  form.append("intent", "import");
-  form.append("file", new File([text], name, { type: "text/csv" }));
-  return new Request("http://localhost/capacity/baseline", { method: "POST", body: form, headers: { Cookie: analystCookie } });
-}
+const importFile = (text: string, name?: string) => baselineImport(analystCookie, text, name);
 
 let steps: CalendarRequests;
 

@@ -17,7 +17,7 @@ import { addCalendarDays, formatDate, localDate } from "workflows";
 import { calendarRequests, DIRECTOR } from "../support/calendarRequests";
 import { FAST_SCRYPT } from "../support/people";
 import { cookieFor, get, post, run, statusOf, useTestDatabase } from "../support/routes";
-import { FIVE_MINUTE_TARGET, NORMAL_WEEK_CSV } from "../support/staffingBaseline";
+import { baselineImport, FIVE_MINUTE_TARGET, NORMAL_WEEK_CSV } from "../support/staffingBaseline";
 import { createTestDb, type TestDb } from "../support/testDb";
 import { APP_URL, createTestSmtpServer, FROM, type TestSmtpServer } from "./support-mail";
 
@@ -78,11 +78,7 @@ beforeAll(async () => {
   await seedDatabase(db, { scryptParams: FAST_SCRYPT });
   analystCookie = await cookieFor(db, "analyst@example.gov");
   // The normal week and its service target, through the baseline page.
-  const form = new FormData();
-  form.append("intent", "import");
-  form.append("file", new File([NORMAL_WEEK_CSV], "week.csv", { type: "text/csv" }));
-  const imported = await run(baselineRoute.action as Fn, new Request("http://localhost/capacity/baseline", { method: "POST", body: form, headers: { Cookie: analystCookie } }));
-  expect(statusOf(imported)).toBe(303);
+  expect(statusOf(await run(baselineRoute.action as Fn, baselineImport(analystCookie, NORMAL_WEEK_CSV)))).toBe(303);
   expect(statusOf(await run(baselineRoute.action as Fn, post("/capacity/baseline", analystCookie, FIVE_MINUTE_TARGET)))).toBe(303);
   // One mailing of 800 calls on the effective date, approved.
   const steps = calendarRequests({ db, analystCookie, effective, timeZone: TZ });

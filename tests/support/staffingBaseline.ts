@@ -9,3 +9,11 @@ export const NORMAL_WEEK_CSV = [
 
 /** The service target that week is staffed for, as the baseline page's form posts it. */
 export const FIVE_MINUTE_TARGET = { intent: "target", handleTimeMinutes: "5", targetServiceLevel: "0.8", targetAnswerSeconds: "60" };
+
+/** The baseline page's CSV import as the browser posts it (multipart, the file as its field). */
+export function baselineImport(cookie: string, text: string, name = "baseline.csv"): Request {
+  const form = new FormData();
+  form.append("intent", "import");
+  form.append("file", new File([text], name, { type: "text/csv" }));
+  return new Request("http://localhost/capacity/baseline", { method: "POST", body: form, headers: { Cookie: cookie } });
+}
