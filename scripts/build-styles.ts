@@ -24,10 +24,11 @@ export const FACES = ["regular", "italic", "bold"].map((face) => `sourcesanspro-
  * The OpenType features a browser applies to text by default (kerning, the fi/fl ligatures, and
  * the shaping ones); the portal's CSS turns on no other ("kern" and "tnum", which the face lacks).
  * USWDS's Source Sans also has small capitals, old-style figures and fractions: features a page
- * must ask for (font-variant), with about 160 glyphs of their own. Dropping them and their glyphs
- * makes each face 35 % smaller and changes nothing drawn: every character the face maps is kept
- * (Basic Latin, Latin-1, Latin Extended-A, Ș/Ț, quotes, dashes, €, ™…), with the same shapes,
- * widths and kerning.
+ * must ask for (font-variant), with about 150 glyphs of their own. Dropping them and their glyphs
+ * makes the regular and bold faces a third smaller (the italic a fifth) and changes nothing
+ * drawn: every character the face maps is kept (Basic Latin, Latin-1, the 85 letters of Latin
+ * Extended-A it has, Ș/Ț, quotes, dashes, €, ™…), with the same outlines, widths and kerning
+ * (tests/unit/fonts.test.ts).
  */
 const DEFAULT_FEATURES = ["ccmp", "locl", "mark", "mkmk", "kern", "liga", "clig", "calt", "rlig", "rclt", "curs", "dist", "abvm", "blwm"];
 
