@@ -3,6 +3,8 @@
 export * from "./view";
 export * from "./stateGroups";
 export * from "./requestSchemas";
+export * from "./businessDays";
+export * from "./reminders";
 export { checks, check, copyCheck, requesterCheck } from "./rules";
 export { requestMachine, MACHINE_VERSION } from "./requestMachine";
 export * from "./engine";
