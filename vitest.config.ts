@@ -3,10 +3,12 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   resolve: {
-    alias: {
-      "~": fileURLToPath(new URL("./app", import.meta.url)),
-      workflows: fileURLToPath(new URL("./workflows/index.ts", import.meta.url)),
-    },
+    // Exact names for the workflow's two doors (a plain "workflows" key would also catch "workflows/view").
+    alias: [
+      { find: "~", replacement: fileURLToPath(new URL("./app", import.meta.url)) },
+      { find: /^workflows$/, replacement: fileURLToPath(new URL("./workflows/index.ts", import.meta.url)) },
+      { find: /^workflows\/view$/, replacement: fileURLToPath(new URL("./workflows/view.ts", import.meta.url)) },
+    ],
   },
   test: {
     include: ["tests/unit/**/*.test.ts", "tests/integration/**/*.test.ts"],

@@ -1,5 +1,5 @@
 // How numbers, dates and instants read on the portal's pages and in its e-mails and feeds.
-import { formatDate, localDate } from "workflows";
+import { formatDate, localDate } from "workflows/view";
 
 const whole = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
 const oneDecimal = new Intl.NumberFormat("en-US", { maximumFractionDigits: 1 });

@@ -3,7 +3,7 @@
 import type { CurrentUser } from "~/auth/session.server";
 import { accuracyRoles, actualsRoles } from "~/actuals/actualsRoles";
 import { capacityRoles } from "~/calendar/capacityRoles";
-import type { Role } from "workflows";
+import type { Role } from "workflows/view";
 
 export interface NavItem {
   to: string;

@@ -21,8 +21,8 @@ import { useNonce } from "~/security/nonce";
 import favicon from "~/favicon.svg";
 import uswdsCss from "~/generated/uswds.css";
 import portalCss from "~/styles/portal.css";
-import sourceSansBold from "@uswds/uswds/fonts/source-sans-pro/sourcesanspro-bold-webfont.woff2";
-import sourceSansRegular from "@uswds/uswds/fonts/source-sans-pro/sourcesanspro-regular-webfont.woff2";
+import sourceSansBold from "~/generated/fonts/sourcesanspro-bold-webfont.woff2";
+import sourceSansRegular from "~/generated/fonts/sourcesanspro-regular-webfont.woff2";
 
 export const PORTAL_NAME = "3-1-1 Number Use Portal";
 

@@ -6,6 +6,7 @@
 // Options: --out=lighthouse/results --only=<text in the page name> --no-build
 //   --categories=accessibility (a comma list; default all three) --no-transfer (no byte counts):
 //   the test that the script runs and reports every page uses these to keep it short.
+//   --transfer-only: the byte counts alone, without Lighthouse (a few seconds a page).
 import { chromium } from "@playwright/test";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
@@ -41,6 +42,7 @@ const outDir = path.resolve(ROOT, option("out") ?? "lighthouse/results");
 const only = option("only");
 const CATEGORIES = (option("categories")?.split(",") ?? [...ALL_CATEGORIES]) as Category[];
 const withTransfer = !process.argv.includes("--no-transfer");
+const transferOnly = process.argv.includes("--transfer-only");
 const QUICK = { pauseAfterFcpMs: 0, pauseAfterLoadMs: 0, networkQuietThresholdMs: 0, cpuQuietThresholdMs: 0, skipAboutBlank: true };
 
 if (!process.argv.includes("--no-build")) {
@@ -83,26 +85,28 @@ const started = Date.now();
 const site = await startSite();
 const pages = only ? site.pages.filter((p) => p.name.includes(only)) : site.pages;
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM_PATH, chromeFlags: [...CHROMIUM_ARGS, "--headless=new"], logLevel: "silent" });
+const chrome = transferOnly ? null : await chromeLauncher.launch({ chromePath: CHROMIUM_PATH, chromeFlags: [...CHROMIUM_ARGS, "--headless=new"], logLevel: "silent" });
 const results: PageResult[] = [];
 try {
   for (const page of pages) {
-    const lhr = await audit(chrome.port, page.path, page.cookie, page.name);
-    if (new URL(lhr.finalDisplayedUrl).pathname !== new URL(site.origin + page.path).pathname) {
+    const lhr = chrome ? await audit(chrome.port, page.path, page.cookie, page.name) : null;
+    if (lhr && new URL(lhr.finalDisplayedUrl).pathname !== new URL(site.origin + page.path).pathname) {
       throw new Error(`${page.name}: ${page.path} ended at ${lhr.finalDisplayedUrl}`);
     }
     const score = (id: Category) => {
-      const category = lhr.categories[id];
+      const category = lhr?.categories[id];
       return category ? Math.round((category.score ?? 0) * 100) : null;
     };
-    const problems = CATEGORIES.flatMap((category) =>
-      lhr.categories[category].auditRefs
-        .filter((ref) => ref.weight > 0)
-        .map((ref) => lhr.audits[ref.id])
-        .filter((audit) => audit.score !== null && audit.score < (category === "performance" ? 0.9 : 1))
-        .map((audit) => `${category}: ${audit.id} (${audit.displayValue ?? audit.title})${snippets(audit)}`),
-    );
-    const numeric = (id: string) => lhr.audits[id]?.numericValue ?? NaN;
+    const problems = lhr
+      ? CATEGORIES.flatMap((category) =>
+          lhr.categories[category].auditRefs
+            .filter((ref) => ref.weight > 0)
+            .map((ref) => lhr.audits[ref.id])
+            .filter((audit) => audit.score !== null && audit.score < (category === "performance" ? 0.9 : 1))
+            .map((audit) => `${category}: ${audit.id} (${audit.displayValue ?? audit.title})${snippets(audit)}`),
+        )
+      : [];
+    const numeric = (id: string) => lhr?.audits[id]?.numericValue ?? NaN;
     const result: PageResult = {
       name: page.name,
       path: page.path,
@@ -122,7 +126,7 @@ try {
     );
   }
 } finally {
-  chrome.kill();
+  chrome?.kill();
   await browser.close();
   await site.stop();
 }
@@ -161,7 +165,7 @@ const misses = results.flatMap((r) =>
 const markdown = [
   "## npm run lighthouse",
   "",
-  `${new Date(started).toISOString()} · Lighthouse ${lighthouseVersion()}, mobile preset (simulated slow 4G, 4× CPU slowdown), ${CHROMIUM_PATH} · ${results.length} pages · ${CATEGORIES.join(", ")}`,
+  `${new Date(started).toISOString()} · Lighthouse ${lighthouseVersion()}, mobile preset (simulated slow 4G, 4× CPU slowdown), ${CHROMIUM_PATH} · ${results.length} pages · ${transferOnly ? "bytes only (--transfer-only)" : CATEGORIES.join(", ")}`,
   `Targets: performance ≥ ${TARGETS.performance}, accessibility ${TARGETS.accessibility}, best practices ${TARGETS.bestPractices}; first visit ≤ ${TARGETS.firstVisitKb} KB, repeat visit ≤ ${TARGETS.repeatVisitKb} KB (received, compressed, headers included; 1 KB = 1000 bytes).`,
   "",
   table(

@@ -3,6 +3,8 @@
 // (desktop), and the web fonts each page downloaded.
 //   tsx lighthouse/screenshots.ts --out=var/screens/before
 //   tsx lighthouse/screenshots.ts --out=var/screens/after --compare=var/screens/before
+// --only=<text in the page name> takes those pages only (a pending sign-in or enrolment, seeded as
+// of the compared run's instant, expires ten minutes later: compare the signed-out pages soon after).
 // With --compare it prints, per screenshot, the share of pixels that differ (pixelmatch) and
 // writes a diff image beside each one that differs, and seeds its data as of the same instant
 // as the run it compares with, so times shown on the pages agree. Needs a build (`npm run build`).
@@ -22,6 +24,7 @@ function option(name: string): string | undefined {
 
 const out = path.resolve(ROOT, option("out") ?? "var/screens/latest");
 const compareWith = option("compare");
+const only = option("only");
 const VIEWS = [
   { key: "desktop", width: 1280, height: 900, javaScriptEnabled: true },
   { key: "phone", width: 390, height: 844, javaScriptEnabled: true },
@@ -69,15 +72,16 @@ fs.rmSync(out, { recursive: true, force: true });
 fs.mkdirSync(out, { recursive: true });
 fs.writeFileSync(path.join(out, "now.txt"), now.toISOString());
 const site = await startSite(now);
+const pages = only ? site.pages.filter((p) => p.name.includes(only)) : site.pages;
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 try {
-  const fonts = await capture(browser, site.origin, site.pages);
+  const fonts = await capture(browser, site.origin, pages);
   fs.writeFileSync(path.join(out, "fonts.json"), JSON.stringify(fonts, null, 2) + "\n");
   const allFonts = [...new Set(Object.values(fonts).flat())].sort();
-  console.log(`${site.pages.length} pages × ${VIEWS.length} views in ${out}; web fonts downloaded: ${allFonts.join(", ")}`);
+  console.log(`${pages.length} pages × ${VIEWS.length} views in ${out}; web fonts downloaded: ${allFonts.join(", ")}`);
   if (base) {
     let changed = 0;
-    for (const page of site.pages) {
+    for (const page of pages) {
       for (const view of VIEWS) {
         const name = fileName(page.name, view.key);
         const result = compare(path.join(base, name), path.join(out, name));
@@ -89,7 +93,7 @@ try {
         }
       }
     }
-    console.log(`${changed} of ${site.pages.length * VIEWS.length} screenshots differ from ${base}`);
+    console.log(`${changed} of ${pages.length * VIEWS.length} screenshots differ from ${base}`);
   }
 } finally {
   await browser.close();

@@ -1,27 +1,45 @@
 // Compile USWDS from its Sass packages (app/styles/uswds.scss: only the components and utilities
-// the portal uses) to app/generated/uswds.css, which root.tsx imports. Dart Sass takes about half
-// a minute for it, so it runs only when the Sass file or the installed USWDS changed.
-// Runs before `remix build` (npm "prebuild") and from `npm start`.
+// the portal uses) to app/generated/uswds.css, which root.tsx imports, and make the Source Sans
+// faces it declares smaller (below). Dart Sass takes about half a minute, so each output is made
+// only when its inputs changed. Runs before `remix build` (npm "prebuild") and from `npm start`.
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import * as sass from "sass";
+import subsetFont from "subset-font";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const SOURCE = path.join(root, "app", "styles", "uswds.scss");
 export const USWDS_CSS = path.join(root, "app", "generated", "uswds.css");
-const USWDS_PACKAGES = path.join(root, "node_modules", "@uswds", "uswds", "packages");
-const INPUTS = [SOURCE, path.join(root, "node_modules", "@uswds", "uswds", "package.json")];
+export const FONTS_DIR = path.join(root, "app", "generated", "fonts");
+const USWDS = path.join(root, "node_modules", "@uswds", "uswds");
+const USWDS_PACKAGES = path.join(USWDS, "packages");
+const USWDS_FONTS = path.join(USWDS_PACKAGES, "uswds-core", "src", "assets", "fonts", "source-sans-pro");
+const USWDS_VERSION = path.join(USWDS, "package.json");
 
-function stale(): boolean {
-  if (!fs.existsSync(USWDS_CSS)) return true;
-  const built = fs.statSync(USWDS_CSS).mtimeMs;
-  return INPUTS.some((input) => fs.statSync(input).mtimeMs > built);
+/** The faces uswds.scss declares (regular, italic, bold), by file name. */
+export const FACES = ["regular", "italic", "bold"].map((face) => `sourcesanspro-${face}-webfont.woff2`);
+
+/**
+ * The OpenType features a browser applies to text by default (kerning, the fi/fl ligatures, and
+ * the shaping ones); the portal's CSS turns on no other ("kern" and "tnum", which the face lacks).
+ * USWDS's Source Sans also has small capitals, old-style figures and fractions: features a page
+ * must ask for (font-variant), with about 150 glyphs of their own. Dropping them and their glyphs
+ * makes the regular and bold faces a third smaller (the italic a fifth) and changes nothing
+ * drawn: every character the face maps is kept (Basic Latin, Latin-1, the 85 letters of Latin
+ * Extended-A it has, Ș/Ț, quotes, dashes, €, ™…), with the same outlines, widths and kerning
+ * (tests/unit/fonts.test.ts).
+ */
+const DEFAULT_FEATURES = ["ccmp", "locl", "mark", "mkmk", "kern", "liga", "clig", "calt", "rlig", "rclt", "curs", "dist", "abvm", "blwm"];
+
+function stale(output: string, inputs: string[]): boolean {
+  if (!fs.existsSync(output)) return true;
+  const built = fs.statSync(output).mtimeMs;
+  return inputs.some((input) => fs.statSync(input).mtimeMs > built);
 }
 
-/** Compiles when stale; returns whether it did. */
-export function buildStyles(): boolean {
-  if (!stale()) return false;
+function compileStyles(): boolean {
+  if (!stale(USWDS_CSS, [SOURCE, USWDS_VERSION])) return false;
   // USWDS 3's own Sass still uses deprecated Sass features; those warnings are USWDS's to fix.
   const result = sass.compile(SOURCE, { loadPaths: [USWDS_PACKAGES], style: "compressed", quietDeps: true });
   fs.mkdirSync(path.dirname(USWDS_CSS), { recursive: true });
@@ -29,6 +47,29 @@ export function buildStyles(): boolean {
   return true;
 }
 
+/** Each face without the glyphs and rules of the features no page turns on. */
+async function subsetFaces(): Promise<boolean> {
+  const script = fileURLToPath(import.meta.url);
+  const outputs = FACES.map((face) => path.join(FONTS_DIR, face));
+  if (!outputs.some((output) => stale(output, [USWDS_VERSION, script]))) return false;
+  fs.mkdirSync(FONTS_DIR, { recursive: true });
+  for (const face of FACES) {
+    const original = fs.readFileSync(path.join(USWDS_FONTS, face));
+    // keepAllGlyphs keeps every character the face maps (hb-subset's unicodes=*), and so every
+    // glyph those reach through the kept features: the face is cut by features, never by characters.
+    const smaller = await subsetFont(original, undefined, { targetFormat: "woff2", keepFeatures: DEFAULT_FEATURES, keepAllGlyphs: true });
+    fs.writeFileSync(path.join(FONTS_DIR, face), smaller);
+  }
+  return true;
+}
+
+/** Makes what is stale; returns whether it made anything. */
+export async function buildStyles(): Promise<boolean> {
+  const compiled = compileStyles();
+  const subset = await subsetFaces();
+  return compiled || subset;
+}
+
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  console.log(buildStyles() ? "Compiled USWDS to app/generated/uswds.css" : "USWDS styles are up to date");
+  console.log((await buildStyles()) ? "Made app/generated/uswds.css and its fonts" : "USWDS styles and fonts are up to date");
 }

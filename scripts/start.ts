@@ -88,10 +88,11 @@ if (settings.nodeEnv === "production" && !settings.smtpUrl) {
   console.warn(`SMTP_URL is not set: e-mail is written to ${settings.mailDir} on this instance only (MAIL_DIR is for development).`);
 }
 
-// 5. Build: the USWDS stylesheet (when its Sass changed), the app, the compressed copies of its assets.
+// 5. Build: the USWDS stylesheet and its fonts (when USWDS or the Sass changed), the app, the
+// compressed copies of its assets.
 {
   const { buildStyles } = await import("./build-styles");
-  if (buildStyles()) console.log("Compiled the USWDS stylesheet.");
+  if (await buildStyles()) console.log("Made the USWDS stylesheet and its fonts.");
 }
 if (buildIsStale()) {
   console.log("Building the portal (remix build)…");

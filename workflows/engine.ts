@@ -5,7 +5,7 @@ import type { RequestEvent, RequestEventType } from "./events";
 import { check, requesterCheck } from "./rules";
 import { MACHINE_VERSION, requestMachine } from "./requestMachine";
 import { upgradeSnapshot } from "./snapshotVersions";
-import { isStateName, STATE_LABELS, type StateName } from "./states";
+import { isStateName, STATE_LABELS, stateName, type StateName } from "./states";
 import type { Actor, SignOffSlot } from "./types";
 
 export type RequestSnapshot = SnapshotFrom<typeof requestMachine>;
@@ -30,17 +30,6 @@ const EVENT_LABELS: Record<RequestEventType, string> = {
   COMPLETE: "Completing",
   REMIND: "Reminding",
 };
-
-/** The step a request is at, as people and the database name it: "open" is only the machine's grouping. */
-export function stateName(snapshot: RequestSnapshot): StateName {
-  let value: StateValue = snapshot.value;
-  while (typeof value !== "string") {
-    const [key] = Object.keys(value);
-    if (key !== "open") return key as StateName;
-    value = value[key] as StateValue;
-  }
-  return value as StateName;
-}
 
 export function startRequest(input: RequestInput): RequestSnapshot {
   return initialTransition(requestMachine, input)[0];

@@ -1,20 +1,12 @@
-// The procedure's one door: pages and server modules import the workflow from here.
-export * from "./types";
-export * from "./events";
-export * from "./states";
+// The procedure's one door: the server imports the workflow from here. Pages that only show its
+// words and dates import "workflows/view" (this, without the machine and the zod schemas).
+export * from "./view";
 export * from "./stateGroups";
-export * from "./notice";
-export * from "./context";
-export * from "./requestAnswers";
+export * from "./requestSchemas";
+export * from "./businessDays";
+export * from "./reminders";
 export { checks, check, copyCheck, requesterCheck } from "./rules";
-export * from "./attachments";
 export { requestMachine, MACHINE_VERSION } from "./requestMachine";
 export * from "./engine";
 export * from "./decision";
-export * from "./notifications";
-export * from "./roles";
-export * from "./tasks";
-export * from "./businessDays";
-export * from "./reminders";
 export { UnknownMachineVersion } from "./snapshotVersions";
-export * from "./dates";

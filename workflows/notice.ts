@@ -5,6 +5,9 @@ import type { RequestType } from "./types";
 
 export const PARTNER_NOTICE_DAYS = 7;
 export const NON_PARTNER_NOTICE_DAYS = 14;
+/** R16, R19 (reminders.ts): a task is reminded after this many business days' wait, and this many days before the effective date. */
+export const REMINDER_BUSINESS_DAYS = 2;
+export const EFFECTIVE_DATE_REMINDER_DAYS = 3;
 
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 

@@ -3,10 +3,7 @@
 // never twice on one local day.
 import { TZDate } from "@date-fns/tz";
 import { addBusinessDays, type BusinessCalendar } from "./businessDays";
-import { addCalendarDays, localDate } from "./notice";
-
-export const REMINDER_BUSINESS_DAYS = 2;
-export const EFFECTIVE_DATE_REMINDER_DAYS = 3;
+import { addCalendarDays, EFFECTIVE_DATE_REMINDER_DAYS, localDate, REMINDER_BUSINESS_DAYS } from "./notice";
 
 /** The next reminder after `from` (when the task began, or the last reminder was sent). */
 export function nextReminderAt(input: { from: Date; effectiveDate: string | null; calendar: BusinessCalendar }): Date {

@@ -3,7 +3,8 @@
 import type { RequestContext } from "./context";
 import type { EventOf, RequestEvent, RequestEventType } from "./events";
 import { allowedTypes, isPartnerOn, localDate, noticeAt } from "./notice";
-import { answerProblems, factsOf, type RequestAnswers } from "./requestAnswers";
+import { factsOf, type RequestAnswers } from "./requestAnswers";
+import { answerProblems } from "./requestSchemas";
 import { holds, REVIEWER_ROLES, roleUsed, EVENT_ROLES } from "./roles";
 import { COPYABLE_STATES, type StateName } from "./states";
 import type { Actor, SignOffSlot } from "./types";

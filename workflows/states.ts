@@ -1,4 +1,6 @@
 // State names and how they read to people.
+import type { StateValue } from "xstate";
+import type { RequestSnapshot } from "./engine";
 
 export const STATE_NAMES = [
   "draft",
@@ -38,4 +40,19 @@ export const STATE_LABELS: Record<StateName, string> = {
 
 export function isStateName(value: string): value is StateName {
   return (STATE_NAMES as readonly string[]).includes(value);
+}
+
+/**
+ * The step a request is at, as people and the database name it: "open" is only the machine's
+ * grouping. Here rather than in engine.ts, so that pages that show a request's step do not reach
+ * the machine (workflows/view.ts).
+ */
+export function stateName(snapshot: RequestSnapshot): StateName {
+  let value: StateValue = snapshot.value;
+  while (typeof value !== "string") {
+    const [key] = Object.keys(value);
+    if (key !== "open") return key as StateName;
+    value = value[key] as StateValue;
+  }
+  return value as StateName;
 }

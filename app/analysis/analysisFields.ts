@@ -1,7 +1,7 @@
 // What the analysis form asks for each request type (SPEC §5), in order, with the words a
 // Contact Center analyst uses. The form, the error summary and the stored-analysis summary
 // read this one list, so a figure is named the same everywhere.
-import type { RequestType } from "workflows";
+import type { RequestType } from "workflows/view";
 
 export interface AnalysisField {
   name: string;

@@ -1,7 +1,7 @@
 // The analysis form starts from what the department already told us, so the analyst checks
 // and completes figures rather than retyping them. Only answers that mean the same thing are
 // carried over; rates and shares are the analyst's judgement and start blank.
-import type { RequestAnswers } from "workflows";
+import type { RequestAnswers } from "workflows/view";
 import type { FormValues } from "~/forms/useZodForm";
 
 export const SERVICE_TARGET_DEFAULTS = {

@@ -3,7 +3,7 @@
 // day the Center absorbs the calls in its normal slack; from IVR_SUGGESTED_FROM_AGENTS extra
 // agents for a mailing, a recorded message answering its common questions is usually cheaper
 // than staff for a burst that fades within days.
-import { formatDate } from "workflows";
+import { formatDate } from "workflows/view";
 import type { ProjectionInput } from "./projectionInput";
 import { formatCount, formatDecimal } from "../format";
 

@@ -1,6 +1,6 @@
 // The capacity calendar's days: a month as whole weeks, or one week, Sunday first as US
 // calendars are. Dates are YYYY-MM-DD calendar dates (no time zone can shift them).
-import { addCalendarDays, isCalendarDate } from "workflows";
+import { addCalendarDays, isCalendarDate } from "workflows/view";
 
 function utcMs(date: string): number {
   const [y, m, d] = date.split("-").map(Number);

@@ -2,7 +2,7 @@
 // ?view=month&month=… or one day's requests, ?day=…&page=…; today's month by default.
 // Anything malformed falls back to the default rather than failing: these are links people
 // edit and bookmark.
-import { addCalendarDays, isCalendarDate } from "workflows";
+import { addCalendarDays, isCalendarDate } from "workflows/view";
 import { isMonth, monthWeeks, shiftMonth, weekOf } from "./calendarGrid";
 
 export type CalendarView =

@@ -3,7 +3,7 @@
 // summed apart, since pending ones may never happen. A day can have a thousand requests in
 // effect, so a day lists only its first few (issue 8); the day view pages through the rest.
 import type { DailyCalls } from "~/analysis/callProjection";
-import { addCalendarDays } from "workflows";
+import { addCalendarDays } from "workflows/view";
 
 /** A request for the iCalendar feed: the days it is in effect and its analysis's calls. */
 export interface CalendarEntry {

@@ -1,5 +1,5 @@
 // The department form's fields, shared by "add" and "edit".
-import { NON_PARTNER_NOTICE_DAYS, PARTNER_NOTICE_DAYS } from "workflows";
+import { NON_PARTNER_NOTICE_DAYS, PARTNER_NOTICE_DAYS } from "workflows/view";
 import { TextField } from "./Field";
 import type { useZodForm, FormValues } from "~/forms/useZodForm";
 

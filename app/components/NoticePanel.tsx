@@ -1,6 +1,6 @@
 // The department's partner status and the earliest effective date allowed (R4, R5, R7, R9),
 // shown as soon as the type of request is known. The rules in words: people do not know their codes.
-import { partnerStanding } from "workflows";
+import { partnerStanding } from "workflows/view";
 import { DateText } from "./DateText";
 
 export interface NoticeSummary {

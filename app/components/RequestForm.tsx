@@ -8,7 +8,7 @@ import { useForm, type Resolver } from "react-hook-form";
 import type * as z from "~/forms/zod";
 import { FORM_FIELDS, type FieldSpec } from "~/requests/formFields";
 import { draftSchema, formSchema, type NoticeLimit } from "~/requests/requestSchema";
-import type { RequestType } from "workflows";
+import type { RequestType } from "workflows/view";
 import { ErrorSummary } from "./ErrorSummary";
 import { SelectField, TextArea, TextField } from "./Field";
 import { RadioGroup } from "./RadioGroup";

@@ -4,7 +4,7 @@ import { DateText } from "./DateText";
 import { Link } from "@remix-run/react";
 import { NEXT_STEP } from "~/requests/progress";
 import type { RequestListRow } from "~/requests/queries.server";
-import { isStateName, STATE_LABELS, type StateName, REQUEST_TYPE_LABELS, type RequestType } from "workflows";
+import { isStateName, STATE_LABELS, type StateName, REQUEST_TYPE_LABELS, type RequestType } from "workflows/view";
 
 export function RequestTable({ rows, caption, showNextStep = false }: { rows: RequestListRow[]; caption: string; showNextStep?: boolean }) {
   return (

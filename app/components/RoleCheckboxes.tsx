@@ -1,7 +1,7 @@
 // Role checkboxes in a fieldset (USWDS). The first box carries the group's name as its id, so
 // the error summary's link lands on the group.
 import type { UseFormRegisterReturn } from "react-hook-form";
-import { ROLE_LABELS, type Role } from "workflows";
+import { ROLE_LABELS, type Role } from "workflows/view";
 
 export function RoleCheckboxes({
   roles,

@@ -1,7 +1,7 @@
 // The Finance report (SPEC §6): fees by department and fiscal year with their status. A fee
 // belongs to the fiscal year of the local date Finance assessed it: that is when the charge
 // arises, and it does not move when the request's dates change later.
-import type { FeeStatus } from "workflows";
+import type { FeeStatus } from "workflows/view";
 import type { Cents } from "./money";
 
 export const FEE_STATUSES: FeeStatus[] = ["assessed", "accepted", "disputed", "declined"];

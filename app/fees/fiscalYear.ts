@@ -3,7 +3,7 @@
 // June 2027 is FY2027; with a January start the fiscal year is the calendar year.
 import { TZDate } from "@date-fns/tz";
 import { format, subDays } from "date-fns";
-import { isCalendarDate } from "workflows";
+import { isCalendarDate } from "workflows/view";
 
 export const DEFAULT_FISCAL_YEAR_START_MONTH = 7;
 

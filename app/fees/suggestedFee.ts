@@ -1,6 +1,6 @@
 // SPEC §6: the fee Finance is offered for a request, with its working shown so Finance (and
 // the requester) can check it: set-up fee + projected calls × cost per call.
-import type { RequestType } from "workflows";
+import type { RequestType } from "workflows/view";
 import { costPerCall, type FeeSchedule } from "./feeSchedule";
 import { formatUsd, toCents, type Cents } from "./money";
 import { formatCount } from "../format";

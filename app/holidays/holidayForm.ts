@@ -1,6 +1,6 @@
 // The holiday calendar's forms (admin): one zod schema, in the browser and in the action.
 import * as z from "~/forms/zod";
-import { isCalendarDate } from "workflows";
+import { isCalendarDate } from "workflows/view";
 
 const date = z.string().check(z.trim(), z.refine(isCalendarDate, "Enter a real date, like 2027-12-24"));
 

@@ -1,6 +1,6 @@
 // How a request's answers map onto its database row: common answers in columns,
 // type-specific ones in the `details` JSON.
-import { type RequestType, REQUEST_TYPES, type RequestAnswers } from "workflows";
+import { type RequestType, REQUEST_TYPES, type RequestAnswers } from "workflows/view";
 
 const COLUMN_FIELDS = ["title", "description", "effectiveDate", "endDate", "routing", "contactName", "contactPhone"] as const;
 const DETAIL_FIELDS = ["materialsKind", "audienceSize", "languages", "unitOrLine", "callsPerMonth", "systemName"] as const;

@@ -1,7 +1,7 @@
 // What the request form asks for each type, in order: the label, the hint and the kind of
 // input. The form, the check-your-answers page and the error summary read the same list,
 // so a field is named the same everywhere.
-import { formatDate, MATERIALS_KIND_LABELS, MATERIALS_KINDS, type AnswerField, type RequestType } from "workflows";
+import { formatDate, MATERIALS_KIND_LABELS, MATERIALS_KINDS, type AnswerField, type RequestType } from "workflows/view";
 
 export interface FieldOption {
   value: string;

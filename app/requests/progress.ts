@@ -1,6 +1,6 @@
 // The status tracker's steps (SPEC §4), as the requester sees them: done, current, to come,
 // skipped; and for a closed request, the step where it ended and how.
-import type { StateName } from "workflows";
+import type { StateName } from "workflows/view";
 
 export type StepStatus = "complete" | "current" | "upcoming" | "skipped" | "ended" | "notReached";
 export interface Step {

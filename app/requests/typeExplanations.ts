@@ -1,5 +1,5 @@
 // R4–R6 in plain words: what each type of request is for, for people choosing one.
-import type { RequestType } from "workflows";
+import type { RequestType } from "workflows/view";
 
 export const TYPE_EXPLANATIONS: Record<RequestType, string> = {
   materials:

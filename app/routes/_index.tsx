@@ -10,7 +10,7 @@ import { mayCreateRequests } from "~/requests/access.server";
 import { parseTaskCursor, taskCursorParam } from "~/requests/listCursor";
 import { listRequests, myTasks } from "~/requests/queries.server";
 import { getSettings } from "~/settings.server";
-import { daysBetween, isPartnerOn, localDate, partnerStanding, ROLE_LABELS, STATE_LABELS, type RequestEventType, type StateName } from "workflows";
+import { daysBetween, isPartnerOn, localDate, partnerStanding, ROLE_LABELS, STATE_LABELS, type RequestEventType, type StateName } from "workflows/view";
 import { NewRequestButton } from "~/components/NewRequestButton";
 
 /** What a task asks of the person, in their words. */

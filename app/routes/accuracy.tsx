@@ -10,7 +10,7 @@ import { requireRole } from "~/auth/require-role.server";
 import { db } from "~/db.server";
 import { formatCount } from "~/format";
 import { getSettings } from "~/settings.server";
-import { localDate, REQUEST_TYPE_LABELS, type RequestType } from "workflows";
+import { localDate, REQUEST_TYPE_LABELS, type RequestType } from "workflows/view";
 
 export const meta: MetaFunction = () => [{ title: "Forecast accuracy – 3-1-1 Number Use Portal" }];
 

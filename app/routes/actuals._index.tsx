@@ -4,7 +4,8 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { actualsRoles } from "~/actuals/actualsRoles";
-import { newSourceSchema, sourceChoiceSchema, SOURCE_NAME_MAX } from "~/actuals/actualsForms";
+import { SOURCE_NAME_MAX } from "~/actuals/actualsForms";
+import { newSourceSchema, sourceChoiceSchema } from "~/actuals/actualsForms.server";
 import { callSource, callSources, recentImports, sourceNamed, stageUpload } from "~/actuals/callSources.server";
 import { CALL_SYSTEMS, CALL_SYSTEM_LABELS } from "~/actuals/callSystems";
 import { readUploadForm } from "~/attachments/multipart.server";

@@ -4,7 +4,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { actualsRoles } from "~/actuals/actualsRoles";
-import { uploadIntentSchema } from "~/actuals/actualsForms";
+import { uploadIntentSchema } from "~/actuals/actualsForms.server";
 import { importCalls, previewFile, readHeader } from "~/actuals/callImport.server";
 import { dropUpload, saveMapping, stagedUpload } from "~/actuals/callSources.server";
 import { CALL_SYSTEM_LABELS, guessMapping } from "~/actuals/callSystems";

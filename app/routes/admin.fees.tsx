@@ -2,7 +2,7 @@
 // their fee was worked out with.
 import { DateText } from "~/components/DateText";
 import { getSettings } from "~/settings.server";
-import { localDate, REQUEST_TYPE_LABELS, REQUEST_TYPES } from "workflows";
+import { localDate, REQUEST_TYPE_LABELS, REQUEST_TYPES } from "workflows/view";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requireRole } from "~/auth/require-role.server";

@@ -12,7 +12,7 @@ import { useZodForm, type FormValues } from "~/forms/useZodForm";
 import { ADD_HOLIDAY_FIELDS, addHolidaySchema, holidayFormSchema } from "~/holidays/holidayForm";
 import { addFederalHolidays, addHoliday, holidaysIn, setObserved, yearHasHolidays } from "~/holidays/holidays.server";
 import { getSettings } from "~/settings.server";
-import { localDate } from "workflows";
+import { localDate } from "workflows/view";
 
 export const meta: MetaFunction = () => [{ title: "Holidays – 3-1-1 Number Use Portal" }];
 

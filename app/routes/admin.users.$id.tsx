@@ -18,7 +18,7 @@ import { NewSecretAlert } from "~/components/NewSecretAlert";
 import { fieldErrors, formValues } from "~/forms/fieldErrors";
 import { useZodForm, type FormValues } from "~/forms/useZodForm";
 import { getSettings } from "~/settings.server";
-import { localDate, ROLE_LABELS, ROLES } from "workflows";
+import { localDate, ROLE_LABELS, ROLES } from "workflows/view";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.person.name ?? "User"} – 3-1-1 Number Use Portal` }];
 

@@ -14,7 +14,7 @@ import { fieldErrors, formValues } from "~/forms/fieldErrors";
 import { useZodForm, type FormValues } from "~/forms/useZodForm";
 import { formatDate } from "~/format";
 import { getSettings } from "~/settings.server";
-import { ROLE_LABELS, ROLES } from "workflows";
+import { ROLE_LABELS, ROLES } from "workflows/view";
 
 export const meta: MetaFunction = () => [{ title: "Users – 3-1-1 Number Use Portal" }];
 

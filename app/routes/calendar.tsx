@@ -22,7 +22,7 @@ import { NewSecretAlert } from "~/components/NewSecretAlert";
 import { formatDate } from "~/format";
 import { db } from "~/db.server";
 import { getSettings } from "~/settings.server";
-import { localDate } from "workflows";
+import { localDate } from "workflows/view";
 
 export const meta: MetaFunction = () => [{ title: "Capacity calendar – 3-1-1 Number Use Portal" }];
 

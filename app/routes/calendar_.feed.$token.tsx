@@ -8,7 +8,7 @@ import { feedOwnerRoles } from "~/calendar/feedTokens.server";
 import { icalFeed } from "~/calendar/icalFeed.server";
 import { db } from "~/db.server";
 import { getSettings } from "~/settings.server";
-import { addCalendarDays, localDate } from "workflows";
+import { addCalendarDays, localDate } from "workflows/view";
 
 /** How far back and ahead the feed reaches. */
 const PAST_DAYS = 90;

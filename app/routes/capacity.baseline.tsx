@@ -22,7 +22,7 @@ import { fieldErrors } from "~/forms/fieldErrors";
 import { useZodForm, type FormValues } from "~/forms/useZodForm";
 import { formatCount } from "~/format";
 import { getSettings } from "~/settings.server";
-import { localDate } from "workflows";
+import { localDate } from "workflows/view";
 
 export const meta: MetaFunction = () => [{ title: "Staffing baseline – 3-1-1 Number Use Portal" }];
 

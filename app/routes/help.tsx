@@ -6,7 +6,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { getUser } from "~/auth/session.server";
 import { db } from "~/db.server";
 import { helpContacts } from "~/help/contacts.server";
-import { NON_PARTNER_NOTICE_DAYS, PARTNER_NOTICE_DAYS, EFFECTIVE_DATE_REMINDER_DAYS, REMINDER_BUSINESS_DAYS, ROLE_LABELS } from "workflows";
+import { NON_PARTNER_NOTICE_DAYS, PARTNER_NOTICE_DAYS, EFFECTIVE_DATE_REMINDER_DAYS, REMINDER_BUSINESS_DAYS, ROLE_LABELS } from "workflows/view";
 
 export const meta: MetaFunction = () => [{ title: "Help – 3-1-1 Number Use Portal" }];
 

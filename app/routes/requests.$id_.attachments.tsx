@@ -3,7 +3,8 @@
 // streamed with a cap (app/http/uploadBody.server.ts) and each file checked by its content.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { attachmentFormSchema, DESCRIPTION_MAX } from "~/attachments/attachmentForm";
+import { DESCRIPTION_MAX } from "~/attachments/attachmentForm";
+import { attachmentFormSchema } from "~/attachments/attachmentForm.server";
 import { addAttachments, attachmentsOf, removeAttachment, type NewFile } from "~/attachments/attachments.server";
 import { attachmentView } from "~/attachments/attachmentView.server";
 import { checkFile } from "~/attachments/fileCheck.server";
@@ -19,7 +20,7 @@ import { fieldErrors, formValues } from "~/forms/fieldErrors";
 import { UPLOAD_TOO_LARGE } from "~/http/uploadBody.server";
 import { requestInContext } from "~/requests/requestRoute.server";
 import { getSettings } from "~/settings.server";
-import { attachCheck, removalKind, removeCheck, stateName } from "workflows";
+import { attachCheck, removalKind, removeCheck, stateName } from "workflows/view";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Files for ${data.request.reference} – 3-1-1 Number Use Portal` : "Files" },

@@ -3,7 +3,7 @@ import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { NEXT_STEP } from "~/requests/progress";
 import { requestInContext } from "~/requests/requestRoute.server";
-import { stateName } from "workflows";
+import { stateName } from "workflows/view";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Request ${data.reference} submitted – 3-1-1 Number Use Portal` : "Request submitted" },

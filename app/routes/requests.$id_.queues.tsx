@@ -3,7 +3,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { actualsRoles } from "~/actuals/actualsRoles";
-import { queuesFormSchema } from "~/actuals/actualsForms";
+import { queuesFormSchema } from "~/actuals/actualsForms.server";
 import { knownQueues, requestQueues, setRequestQueues } from "~/actuals/requestActuals.server";
 import { ErrorSummary } from "~/components/ErrorSummary";
 import { TextArea } from "~/components/Field";

@@ -9,7 +9,7 @@ import { db } from "~/db.server";
 import { mayCreateRequests } from "~/requests/access.server";
 import { cursorParam, type Cursor } from "~/requests/listCursor";
 import { filtersFrom, listRequests, type ListFilters } from "~/requests/queries.server";
-import { STATE_LABELS, STATE_NAMES, REQUEST_TYPE_LABELS, REQUEST_TYPES } from "workflows";
+import { STATE_LABELS, STATE_NAMES, REQUEST_TYPE_LABELS, REQUEST_TYPES } from "workflows/view";
 import { NewRequestButton } from "~/components/NewRequestButton";
 import { Pagination } from "~/components/Pagination";
 

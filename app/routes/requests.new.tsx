@@ -17,7 +17,7 @@ import { draftSchema, fieldErrors, formSchema } from "~/requests/requestSchema";
 import { submissionRefusal } from "~/requests/submissionCheck.server";
 import { TYPE_EXPLANATIONS } from "~/requests/typeExplanations";
 import { getSettings } from "~/settings.server";
-import { allowedTypes, REQUEST_TYPE_LABELS, requestNotice, type RequestType } from "workflows";
+import { allowedTypes, REQUEST_TYPE_LABELS, requestNotice, type RequestType } from "workflows/view";
 
 export const meta: MetaFunction = () => [{ title: "Start a new request – 3-1-1 Number Use Portal" }];
 

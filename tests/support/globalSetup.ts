@@ -1,7 +1,7 @@
-// Before any test: the compiled USWDS stylesheet that app/root.tsx imports (the stub builds
-// render the real root). Compiled once; later runs find it up to date.
+// Before any test: the compiled USWDS stylesheet and the fonts that app/root.tsx imports (the stub
+// builds render the real root). Made once; later runs find them up to date.
 import { buildStyles } from "../../scripts/build-styles";
 
-export default function setup() {
-  buildStyles();
+export default async function setup() {
+  await buildStyles();
 }

@@ -1,6 +1,6 @@
 // OIDC_ROLE_CLAIM (issue 18): which portal roles a person's groups at the provider give. Pure:
 // the settings' group → role pairs and the claim's values in, roles out, in the portal's order.
-import { ROLES, type Role } from "workflows";
+import { ROLES, type Role } from "workflows/view";
 
 export function rolesFromGroups(map: ReadonlyArray<{ group: string; role: Role }>, groups: readonly string[]): Role[] {
   const given = new Set(map.filter((pair) => groups.includes(pair.group)).map((pair) => pair.role));
