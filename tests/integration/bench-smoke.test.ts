@@ -11,7 +11,7 @@ const out = path.join(root, "var", "test", `bench-smoke-${process.pid}`);
 test("the benchmark runs at 1 000 requests and prints every row", () => {
   const run = spawnSync(
     path.join(root, "node_modules", ".bin", "tsx"),
-    ["bench/run.ts", "--sizes=1000", "--seconds=1", "--warmup=0.2", "--connections=10", "--events=20", `--out=${out}`],
+    ["bench/run.ts", "--sizes=1000", "--seconds=1", "--warmup=0.2", "--connections=10", "--events=20", "--import-rows=2000", `--out=${out}`],
     { cwd: root, encoding: "utf8", timeout: 230_000 },
   );
   expect(run.stderr).not.toMatch(/Error/);
@@ -29,6 +29,11 @@ test("the benchmark runs at 1 000 requests and prints every row", () => {
     "capacity calendar, today's requests",
     "capacity calendar, week with combined staffing",
     "Finance report",
+    // Issue 19: the accuracy page over seeded actual calls, and the import's rate and memory.
+    "forecast accuracy",
+    "### Import of actual calls",
+    "peak RSS of the importing process",
+    "import of actual calls, memory against rows",
     "request list, search for a word in no request",
     "sign-in page, signed out (document floor)",
     "transition service",
@@ -44,7 +49,9 @@ test("the benchmark runs at 1 000 requests and prints every row", () => {
     expect(run.stdout).toContain(row);
   }
   const json = JSON.parse(fs.readFileSync(path.join(out, "latest.json"), "utf8")) as {
+    imports: Array<{ engine: string; rows: number; rowsPerSecond: number; peakRssBytes: number; liveHeapBytes: number }>;
     sizes: Array<{
+      seed: { analyses: number; analysisDays: number; queues: number; actualCalls: number };
       rows: Array<{
         key: string;
         label: string;
@@ -55,6 +62,16 @@ test("the benchmark runs at 1 000 requests and prints every row", () => {
     }>;
   };
   expect(json.sizes).toHaveLength(1);
+  // The pages of issue 19 have data to work on: analyses with their days, queue codes and interval rows.
+  const seed = json.sizes[0].seed;
+  expect([seed.analyses > 0, seed.analysisDays > seed.analyses, seed.queues > 0, seed.actualCalls > seed.queues]).toEqual([true, true, true, true]);
+  // The import at a tenth, half and all of the rows, each measured.
+  expect(json.imports.map((i) => [i.engine, i.rows])).toEqual([
+    ["sqlite", 200],
+    ["sqlite", 1000],
+    ["sqlite", 2000],
+  ]);
+  for (const i of json.imports) expect([i.rows, i.rowsPerSecond > 0, i.peakRssBytes > 0, i.liveHeapBytes > 0]).toEqual([i.rows, true, true, true]);
   // The server's CPU time is read from /proc on Linux, where the tests run: a figure for every page,
   // plain and compressed; and for every page but the bare route, the bytes Chromium received (issue 20).
   for (const row of json.sizes[0].rows) {
