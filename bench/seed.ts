@@ -109,6 +109,9 @@ export function seedRequests(
   actuals: ActualCallsWriter,
 ): SeedSummary {
   const rand = random(count);
+  // Issue 19's draws (analyses, queue codes, calls) from a stream of their own, so the requests
+  // themselves (states, departments, dates) are the ones the bench seeded before.
+  const rand19 = random(count + 1);
   const byKey = new Map(templates.map((t) => [`${t.partner}/${t.type}/${t.state}/${t.analysed}`, prepare(t)]));
   const find = (partner: boolean, type: RequestType, state: StateName, analysed: boolean) =>
     byKey.get(`${partner}/${type}/${state}/${analysed}`) ?? byKey.get(`${partner}/materials/${state}/${analysed}`) ?? byKey.get(`${partner}/materials/${state}/false`)!;
@@ -138,7 +141,7 @@ export function seedRequests(
     const department = pick(rand, departments);
     const type = typeFor(rand, department.partner);
     const state = weighted(rand, recent ? RECENT : OLDER);
-    const prepared = find(department.partner, type, state, (state === "approved" || state === "completed") && rand() < ANALYSED_SHARE);
+    const prepared = find(department.partner, type, state, (state === "approved" || state === "completed") && rand19() < ANALYSED_SHARE);
     const days = recent ? -Math.floor(rand() * 20) : -(60 + Math.floor(rand() * (YEARS * 365 - 60)));
     const year = new Date(t0.getTime() + days * 86_400_000).getUTCFullYear();
     const seq = (counters.get(year) ?? 0) + 1;
@@ -214,9 +217,9 @@ export function seedRequests(
       summary.analysisDays += analysisDays.length;
       const effective = request.effectiveDate as string | null;
       const comparable = state === "approved" || state === "completed";
-      if (comparable && effective !== null && effective >= importsFrom && effective <= today && rand() < QUEUE_SHARE) {
+      if (comparable && effective !== null && effective >= importsFrom && effective <= today && rand19() < QUEUE_SHARE) {
         const calls = analysisDays.map((row) => ({ date: String(row.date), calls: Number(row.calls) }));
-        actuals.tie(rand, { id: values.id, reference: values.reference, createdAt: last }, calls, today);
+        actuals.tie(rand19, { id: values.id, reference: values.reference, createdAt: last }, calls, today);
       }
     }
     summary.requests++;

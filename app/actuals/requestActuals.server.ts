@@ -1,6 +1,7 @@
 // The queues a request's calls arrive on, and the actual calls on them (issue 19): for the
 // request page's forecast against actual, and for the accuracy page.
 import { Prisma, type PrismaClient } from "~/generated/prisma/client";
+import { sqlFor } from "~/db/engine";
 import type { DailyCalls } from "~/analysis/callProjection";
 import type { RequestOutcome } from "./accuracy";
 import type { StoredAnalysis } from "~/analysis/analyses.server";
@@ -50,20 +51,30 @@ type OutcomeRow = { id: string; reference: string; title: string; type: string; 
 /**
  * Every comparable request with queue codes and a current analysis, its forecast and actual
  * totals over the days the imports reach. One query: each forecast day (AnalysisDay) with the
- * calls offered that day on the request's queues.
+ * calls offered that day on the request's queues. It starts from the requests tied to a queue
+ * (a few), not from every approved or completed request (most of them, each checked for a queue
+ * code), and finds the last day the imports reach once a queue, as the newest entry of the
+ * (queue, date) index: asked with `queue IN (…)` for every forecast day, PostgreSQL read the
+ * whole ActualCalls table each time.
  */
 export async function requestOutcomes(db: PrismaClient, today: string): Promise<RequestOutcome[]> {
   const queuesOf = Prisma.sql`SELECT q.queue FROM "RequestQueue" q WHERE q."requestId" = r.id`;
+  // "+r.state" keeps SQLite off the state index, which it would otherwise read for every approved
+  // and completed request (at 10 000 requests: 250 ms against a few ms from the tied ones).
+  const state = sqlFor(db, { sqlite: Prisma.sql`+r.state`, postgres: Prisma.sql`r.state` });
   const rows = await db.$queryRaw<OutcomeRow[]>`
     SELECT r.id, r.reference, r.title, r.type, d.name AS department, day.date, day.calls AS forecast,
       (SELECT sum(c.offered) FROM "ActualCalls" c WHERE c.date = day.date AND c.queue IN (${queuesOf})) AS actual,
-      (SELECT max(c.date) FROM "ActualCalls" c WHERE c.queue IN (${queuesOf})) AS covered
-    FROM "Request" r
+      tied.covered
+    FROM (
+      SELECT t."requestId", max(t.last) AS covered
+      FROM (SELECT q."requestId", (SELECT max(c.date) FROM "ActualCalls" c WHERE c.queue = q.queue) AS last FROM "RequestQueue" q) t
+      GROUP BY t."requestId") tied
+    JOIN "Request" r ON r.id = tied."requestId"
     JOIN "Department" d ON d.id = r."departmentId"
     JOIN "Analysis" a ON a.id = (SELECT x.id FROM "Analysis" x WHERE x."requestId" = r.id AND x."createdAt" = r."analysisAt" ORDER BY x.id DESC LIMIT 1)
     JOIN "AnalysisDay" day ON day."analysisId" = a.id
-    WHERE r.state IN (${Prisma.join([...COMPARED_STATES])}) AND r."effectiveDate" <= ${today}
-      AND EXISTS (SELECT 1 FROM "RequestQueue" q WHERE q."requestId" = r.id)
+    WHERE ${state} IN (${Prisma.join([...COMPARED_STATES])}) AND r."effectiveDate" <= ${today}
     ORDER BY r.id, day.date`;
   const byRequest = new Map<string, OutcomeRow[]>();
   for (const row of rows) {
