@@ -44,6 +44,8 @@ export function pagesFor(prepared: Prepared, size: number): Page[] {
     { key: "day", label: "capacity calendar, today's requests", path: `/calendar?day=${localDate(new Date(), TIME_ZONE)}`, persona: "analyst", expect: "Month view" },
     // Issue 19: the week view's days each staffed with Erlang C for the baseline plus every request in effect.
     { key: "staffing", label: "capacity calendar, week with combined staffing", path: "/calendar?view=week", persona: "analyst", expect: "inch point" },
+    // Issue 19: every comparable request's forecast against the calls on its queues (bench/actualCalls.ts).
+    { key: "accuracy", label: "forecast accuracy", path: "/accuracy", persona: "analyst", expect: "Worst misses" },
     { key: "finance", label: "Finance report", path: "/finance", persona: "finance", expect: "Fees report" },
   ];
 }

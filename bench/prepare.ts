@@ -1,6 +1,7 @@
 // One benchmark database of a given size: accounts, templates, cloned requests, one request
 // with a long history, and sessions for the signed-in personas.
 import { resetSettings, type Settings } from "../app/settings.server";
+import { actualCallsWriter } from "./actualCalls";
 import { createBenchDb, type BenchDb } from "./database";
 import { seedRequests, type SeedSummary } from "./seed";
 import { signIn, type Persona } from "./sessions";
@@ -43,7 +44,8 @@ export async function prepareDb(size: number, settings: Settings): Promise<Prepa
   const templates = await buildTemplates(db.prisma, db.sqlite, t0);
   // Seeding only: this connection need not wait for the disk; the server's connections do.
   db.sqlite.pragma("synchronous = OFF");
-  const summary = seedRequests(db.sqlite, templates, db.departments, size - 1, t0);
+  const analyst = db.sqlite.prepare(`SELECT id FROM "User" WHERE email = 'analyst@example.gov'`).get() as { id: string };
+  const summary = seedRequests(db.sqlite, templates, db.departments, size - 1, t0, actualCallsWriter(db.sqlite, analyst.id, t0));
   db.sqlite.pragma("synchronous = FULL");
   await setStaffingBaseline(db.prisma, t0);
   const longTrailId = await buildLongTrail(db.prisma, t0, LONG_TRAIL_CYCLES);

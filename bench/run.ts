@@ -4,6 +4,8 @@
 // Options: --sizes=1000,10000,100000 --seconds=5 --warmup=1 --connections=50 --events=500 --out=bench/results
 // --db=sqlite|postgres|both (issue 17): PostgreSQL gets a copy of each seeded SQLite file (npm run db:copy),
 // on BENCH_DATABASE_URL or TEST_DATABASE_URL's server if one is given, else on a throw-away server.
+// --import-rows=200000 (issue 19): the import of actual calls on each engine, at that many rows and a
+// tenth of it, each into an empty database (0 skips it; --import-rows=1000000 for the million-row figure).
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
@@ -25,9 +27,10 @@ import { loadThroughBoth, type PairRow } from "./instances";
 import { BROWSER_ENCODINGS, load, type LoadOptions } from "./load";
 import { DOCUMENT, FLOOR, pagesFor } from "./pages";
 import { prepareDb, type Prepared } from "./prepare";
-import { ENGINE_NAMES, evaluate, jsTable, sizeTable, targetList, type Row, type SizeResult } from "./report";
+import { ENGINE_NAMES, evaluate, evaluateImports, importTable, jsTable, sizeTable, targetList, type Row, type SizeResult } from "./report";
 import { startServer } from "./server";
 import { postgresStore, sqliteStore, type BenchStore } from "./store";
+import { benchImport, importSizes, type ImportResult } from "./importRate";
 import { benchTransitions } from "./transitions";
 import { ROOT, round, TIME_ZONE } from "./util";
 
@@ -46,6 +49,7 @@ const loadOptions: LoadOptions = {
   warmupSeconds: Number(option("warmup", "1")),
 };
 const events = Number(option("events", "500"));
+const importRows = Number(option("import-rows", "200000"));
 const dbOption = option("db", "sqlite");
 /** On PostgreSQL, also every page through this many servers on the one database (2; 1 to skip). */
 const instances = Number(option("instances", "2"));
@@ -82,6 +86,25 @@ async function postgresServer(): Promise<{ url: string; stop: () => void }> {
   if (given) return { url: given, stop: () => {} };
   const server = await startPostgres();
   return { url: server.url, stop: server.stop };
+}
+
+/** The import of actual calls on each engine, each row count into a database of its own. */
+async function benchImports(pgServer: string | null): Promise<ImportResult[]> {
+  const results: ImportResult[] = [];
+  for (const engine of engines) {
+    for (const rows of importSizes(importRows)) {
+      const name = `bench_import_${rows}`;
+      const url = engine === "sqlite" ? "sqlite" : await createDatabase(pgServer!, name);
+      try {
+        const result = benchImport(engine, url, rows);
+        console.log(`  import of actual calls, ${ENGINE_NAMES[engine]}: ${rows.toLocaleString("en-US")} rows in ${round(result.seconds, 1)} s, ${round(result.rowsPerSecond, 0)} rows/s, peak RSS ${round(result.peakRssBytes / 2 ** 20, 0)} MiB`);
+        results.push(result);
+      } finally {
+        if (engine === "postgres") await dropDatabase(pgServer!, name);
+      }
+    }
+  }
+  return results;
 }
 
 async function benchSize(size: number, pgServer: string | null): Promise<SizeResult[]> {
@@ -183,9 +206,12 @@ const started = Date.now();
 build();
 const js = await clientJs();
 const results: SizeResult[] = [];
+let imports: ImportResult[] = [];
 const postgres = engines.includes("postgres") ? await postgresServer() : null;
 try {
   for (const size of sizes) results.push(...(await benchSize(size, postgres?.url ?? null)));
+  console.log("");
+  imports = await benchImports(postgres?.url ?? null);
 } finally {
   postgres?.stop();
 }
@@ -197,7 +223,7 @@ const targets = engines.flatMap((engine, i) =>
   )
     .filter((t) => i === 0 || !t.name.startsWith("JavaScript"))
     .map((t) => (engines.length > 1 && !t.name.startsWith("JavaScript") ? { ...t, name: `${ENGINE_NAMES[engine]}: ${t.name}` } : t)),
-);
+).concat(evaluateImports(imports));
 
 const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, Node ${process.version}`;
 const header = [
@@ -209,6 +235,7 @@ const header = [
 const markdown = [
   header,
   ...results.map(sizeTable),
+  ...(imports.length > 0 ? [`### Import of actual calls (streamed, one transaction, each into an empty database)\n\n${importTable(imports)}`] : []),
   `### Client JavaScript per page (first visit, brotli as served; 1 KB = 1000 bytes)\n\n${jsTable(js)}`,
   `### Targets\n\n${targetList(targets)}`,
   `Total time: ${round((Date.now() - started) / 1000, 0)} s`,
@@ -218,5 +245,5 @@ fs.mkdirSync(outDir, { recursive: true });
 fs.writeFileSync(path.join(outDir, "latest.md"), markdown + "\n");
 fs.writeFileSync(
   path.join(outDir, "latest.json"),
-  JSON.stringify({ startedAt: new Date(started).toISOString(), machine, load: loadOptions, events, sizes: results, clientJs: js, targets }, null, 2) + "\n",
+  JSON.stringify({ startedAt: new Date(started).toISOString(), machine, load: loadOptions, events, sizes: results, imports, clientJs: js, targets }, null, 2) + "\n",
 );

@@ -6,12 +6,17 @@ import { randomUUID } from "node:crypto";
 import { currentAuditKeyring } from "../app/requests/audit.server";
 import { entryHash, requestSeal, type AuditInput } from "../app/requests/auditHash.server";
 import type { RequestType, StateName } from "workflows";
+import { localDate } from "workflows";
+import type { ActualCallsWriter } from "./actualCalls";
+import { IMPORT_DAYS, QUEUE_SHARE } from "./actualCalls";
 import { compileRow, renderRow, type CompiledRow, type Marks } from "./clone";
 import type { BenchDepartment } from "./database";
 import type { Row, Template } from "./templates";
-import { pick, random } from "./util";
+import { pick, random, shiftDate, TIME_ZONE } from "./util";
 
 const OPEN_SHARE = 0.03;
+/** Of approved and completed requests, the share with an analysis (the director ordered one). */
+const ANALYSED_SHARE = 0.25;
 const YEARS = 5;
 const BATCH = 5000;
 
@@ -51,6 +56,8 @@ interface Prepared {
   audit: CompiledRow[];
   outbox: CompiledRow[];
   comments: CompiledRow[];
+  analysis: CompiledRow | null;
+  analysisDays: CompiledRow[];
 }
 
 function prepare(template: Template): Prepared {
@@ -67,6 +74,8 @@ function prepare(template: Template): Prepared {
     audit: template.audit.map(compile),
     outbox: template.outbox.map(compile),
     comments: template.comments.map(compile),
+    analysis: template.analysis ? compile(template.analysis) : null,
+    analysisDays: template.analysisDays.map(compile),
   };
 }
 
@@ -80,14 +89,34 @@ export interface SeedSummary {
   audit: number;
   outbox: number;
   comments: number;
+  analyses: number;
+  analysisDays: number;
+  /** Requests tied to a queue code, and their interval rows of actual calls. */
+  queues: number;
+  actualCalls: number;
 }
 
-/** Inserts `count` cloned requests; `t0` is the instant the templates were made at. */
-export function seedRequests(sqlite: Database.Database, templates: Template[], departments: BenchDepartment[], count: number, t0: Date): SeedSummary {
+/**
+ * Inserts `count` cloned requests; `t0` is the instant the templates were made at. Analysed
+ * requests in effect since imports began get a queue code and actual calls (`actuals`).
+ */
+export function seedRequests(
+  sqlite: Database.Database,
+  templates: Template[],
+  departments: BenchDepartment[],
+  count: number,
+  t0: Date,
+  actuals: ActualCallsWriter,
+): SeedSummary {
   const rand = random(count);
-  const byKey = new Map(templates.map((t) => [`${t.partner}/${t.type}/${t.state}`, prepare(t)]));
-  const find = (partner: boolean, type: RequestType, state: StateName) =>
-    byKey.get(`${partner}/${type}/${state}`) ?? byKey.get(`${partner}/materials/${state}`)!;
+  // Issue 19's draws (analyses, queue codes, calls) from a stream of their own, so the requests
+  // themselves (states, departments, dates) are the ones the bench seeded before.
+  const rand19 = random(count + 1);
+  const byKey = new Map(templates.map((t) => [`${t.partner}/${t.type}/${t.state}/${t.analysed}`, prepare(t)]));
+  const find = (partner: boolean, type: RequestType, state: StateName, analysed: boolean) =>
+    byKey.get(`${partner}/${type}/${state}/${analysed}`) ?? byKey.get(`${partner}/materials/${state}/${analysed}`) ?? byKey.get(`${partner}/materials/${state}/false`)!;
+  const today = localDate(t0, TIME_ZONE);
+  const importsFrom = shiftDate(today, -IMPORT_DAYS);
 
   const sample = templates[0];
   const requestColumns = Object.keys(sample.request);
@@ -98,9 +127,12 @@ export function seedRequests(sqlite: Database.Database, templates: Template[], d
   const insertAudit = insert(sqlite, "AuditEntry", auditColumns);
   const insertOutbox = insert(sqlite, "OutboxMessage", outboxColumns);
   const insertComment = insert(sqlite, "Comment", commentColumns);
+  const analysed = templates.find((t) => t.analysis !== null);
+  const insertAnalysis = analysed ? insert(sqlite, "Analysis", Object.keys(analysed.analysis!)) : null;
+  const insertAnalysisDay = analysed ? insert(sqlite, "AnalysisDay", Object.keys(analysed.analysisDays[0])) : null;
 
   const counters = new Map<number, number>();
-  const summary: SeedSummary = { requests: 0, audit: 0, outbox: 0, comments: 0 };
+  const summary: SeedSummary = { requests: 0, audit: 0, outbox: 0, comments: 0, analyses: 0, analysisDays: 0, queues: 0, actualCalls: 0 };
   // Each clone's chain is signed and its head sealed as appendAudit would, so audit:verify passes.
   const key = currentAuditKeyring().current;
 
@@ -109,7 +141,7 @@ export function seedRequests(sqlite: Database.Database, templates: Template[], d
     const department = pick(rand, departments);
     const type = typeFor(rand, department.partner);
     const state = weighted(rand, recent ? RECENT : OLDER);
-    const prepared = find(department.partner, type, state);
+    const prepared = find(department.partner, type, state, (state === "approved" || state === "completed") && rand19() < ANALYSED_SHARE);
     const days = recent ? -Math.floor(rand() * 20) : -(60 + Math.floor(rand() * (YEARS * 365 - 60)));
     const year = new Date(t0.getTime() + days * 86_400_000).getUTCFullYear();
     const seq = (counters.get(year) ?? 0) + 1;
@@ -123,6 +155,7 @@ export function seedRequests(sqlite: Database.Database, templates: Template[], d
       submitterId: department.requester.id,
       submitterName: department.requester.name,
       submitterEmail: department.requester.email,
+      analysisId: randomUUID(),
     };
     const audit = prepared.audit.map((row) => renderRow(row, values, days, []));
     const first = String(audit[0].at);
@@ -176,6 +209,19 @@ export function seedRequests(sqlite: Database.Database, templates: Template[], d
       const auditEntryId = entryIds.get(prepared.template.comments[i].auditEntryId) ?? null;
       insertComment.run({ ...renderRow(row, values, days, []), id: randomUUID(), auditEntryId });
     }
+    if (prepared.analysis) {
+      insertAnalysis!.run(renderRow(prepared.analysis, values, days, ["inputs", "outputs"]));
+      const analysisDays = prepared.analysisDays.map((row) => renderRow(row, values, days, []));
+      for (const row of analysisDays) insertAnalysisDay!.run(row);
+      summary.analyses++;
+      summary.analysisDays += analysisDays.length;
+      const effective = request.effectiveDate as string | null;
+      const comparable = state === "approved" || state === "completed";
+      if (comparable && effective !== null && effective >= importsFrom && effective <= today && rand19() < QUEUE_SHARE) {
+        const calls = analysisDays.map((row) => ({ date: String(row.date), calls: Number(row.calls) }));
+        actuals.tie(rand19, { id: values.id, reference: values.reference, createdAt: last }, calls, today);
+      }
+    }
     summary.requests++;
     summary.audit += audit.length;
     summary.outbox += prepared.outbox.length;
@@ -192,5 +238,6 @@ export function seedRequests(sqlite: Database.Database, templates: Template[], d
   sqlite.transaction(() => {
     for (const [year, last] of counters) counter.run(year, last);
   })();
-  return summary;
+  const written = actuals.finish();
+  return { ...summary, queues: written.queues, actualCalls: written.rows };
 }

@@ -7,6 +7,10 @@ import type { PrismaClient } from "../app/db.server";
 import { columnsOf } from "../app/requests/answers";
 import { addComment } from "../app/requests/comments.server";
 import { createDraft } from "../app/requests/drafts.server";
+import { analysisFormSchema, type AnalysisForm } from "../app/analysis/analysisForm";
+import { prefillAnalysis } from "../app/analysis/prefill";
+import { recordAnalysis } from "../app/analysis/recordAnalysis.server";
+import { findRequest } from "../app/requests/queries.server";
 import { type RequestAnswers, addCalendarDays, localDate, type StateName, type RequestType } from "workflows";
 import { transition, type EventPayload } from "../app/requests/transition.server";
 import { personAt } from "./people";
@@ -33,7 +37,7 @@ const approved: Step[] = [
   ["assistant", { type: "APPROVE", slot: "assistantDirector" }],
 ];
 
-/** The events that bring a new draft to each state. */
+/** The events that bring a new draft to each state (approved and completed with no analysis). */
 export const PATHS: Record<StateName, Step[]> = {
   draft: [],
   screening: [submit],
@@ -49,6 +53,22 @@ export const PATHS: Record<StateName, Step[]> = {
   cancelled: [...approved, ["requester", { type: "CANCEL" }]],
   lapsed: [submit, ["system", { type: "LAPSE" }, "effective"]],
 };
+
+/**
+ * Approved and completed after an analysis (issue 19): the requests whose forecast the calendar
+ * adds up and the accuracy page sets against the calls that came.
+ */
+const analysedApproval: Step[] = [...toDecision, ["director", { type: "APPROVE", slot: "director" }], ["assistant", { type: "APPROVE", slot: "assistantDirector" }]];
+export const ANALYSED_PATHS: Partial<Record<StateName, Step[]>> = {
+  approved: analysedApproval,
+  completed: [...analysedApproval, ["system", { type: "COMPLETE" }, "afterEnd"]],
+};
+
+/** What the analyst enters: the department's answers (prefillAnalysis) and the analyst's own rates. */
+function analysisForm(answers: RequestAnswers): AnalysisForm {
+  const rates = { materials: { responseRate: "0.02" }, call_routing: { shareAt311: "0.6" }, automated_response: { transferredCallsPerMonth: "900", handledBySystemShare: "0.7" } };
+  return analysisFormSchema.parse({ ...prefillAnalysis(answers, 5), ...rates[answers.type] });
+}
 
 function answers(type: RequestType, effective: string, end: string, contactName: string): RequestAnswers {
   const contact = { title: TITLE_MARK, contactName, contactPhone: "240-777-0311", effectiveDate: effective };
@@ -96,23 +116,32 @@ export interface Template {
   state: StateName;
   type: RequestType;
   partner: boolean;
+  /** Approved or completed after an analysis (ANALYSED_PATHS); other states have one or not as their path does. */
+  analysed: boolean;
   request: Row;
   audit: Row[];
   outbox: Row[];
   comments: Row[];
+  /** The current analysis and its days, if the path recorded one. */
+  analysis: Row | null;
+  analysisDays: Row[];
   /** What the clone replaces: the template's own ids and names. */
-  marks: { departmentId: string; departmentName: string; submitterId: string; submitterName: string; submitterEmail: string };
+  marks: { departmentId: string; departmentName: string; submitterId: string; submitterName: string; submitterEmail: string; analysisId?: string };
 }
 
 const HOUR = 3_600_000;
 
 /** Walks one draft along `steps`; each event one hour after the previous (the clock's at its due date). */
-async function walk(db: PrismaClient, who: People, id: string, steps: Step[], t0: Date, dates: { effective: string; end: string }) {
+async function walk(db: PrismaClient, who: People, id: string, steps: Step[], t0: Date, dates: { effective: string; end: string }, form: AnalysisForm) {
   for (const [i, [actor, event, when]] of steps.entries()) {
     const due = when === "effective" ? dates.effective : when === "afterEnd" ? addCalendarDays(dates.end, 1) : null;
     const now = due ? new Date(`${due}T15:00:00Z`) : new Date(t0.getTime() + (i + 1) * HOUR);
     const by = actor === "system" ? "system" : who[actor];
-    const outcome = await transition(db, { request: id, by, event, now, timeZone: TIME_ZONE });
+    // An analysis as the analyst records it: its Analysis and AnalysisDay rows with the event.
+    const outcome =
+      event.type === "RECORD_ANALYSIS" && by !== "system"
+        ? await recordAnalysis(db, { by, request: (await findRequest(db, id))!, form, now, timeZone: TIME_ZONE })
+        : await transition(db, { request: id, by, event, now, timeZone: TIME_ZONE });
     if (!outcome.ok) return false;
   }
   return true;
@@ -129,33 +158,39 @@ const COMMENTED: StateName[] = ["changesRequested", "rejected", "decision", "fee
 export async function buildTemplates(db: PrismaClient, sqlite: Database.Database, t0: Date): Promise<Template[]> {
   const today = localDate(t0, TIME_ZONE);
   const dates = { effective: addCalendarDays(today, 21), end: addCalendarDays(today, 35) };
-  const made: Array<{ id: string; state: StateName; type: RequestType; partner: boolean }> = [];
+  const made: Array<{ id: string; state: StateName; type: RequestType; partner: boolean; analysed: boolean }> = [];
   for (const partner of [true, false]) {
     const who = await people(db, partner ? REQUESTERS.partner : REQUESTERS.nonPartner, t0);
     const types: RequestType[] = partner ? ["materials", "call_routing", "automated_response"] : ["materials", "call_routing"];
     for (const type of types) {
-      for (const [state, steps] of Object.entries(PATHS) as Array<[StateName, Step[]]>) {
-        const columns = columnsOf(answers(type, dates.effective, dates.end, who.requester.name));
-        const { id } = await createDraft(db, { user: who.requester, columns, now: t0, timeZone: TIME_ZONE });
+      const paths = [
+        ...(Object.entries(PATHS) as Array<[StateName, Step[]]>).map(([state, steps]) => ({ state, steps, analysed: false })),
+        ...(Object.entries(ANALYSED_PATHS) as Array<[StateName, Step[]]>).map(([state, steps]) => ({ state, steps, analysed: true })),
+      ];
+      for (const { state, steps, analysed } of paths) {
+        const typed = answers(type, dates.effective, dates.end, who.requester.name);
+        const { id } = await createDraft(db, { user: who.requester, columns: columnsOf(typed), now: t0, timeZone: TIME_ZONE });
         if (COMMENTED.includes(state)) {
           await addComment(db, who.director, id, "Who is the audience, and how many pieces go out?", new Date(t0.getTime() + 30 * 60_000));
           await addComment(db, who.requester, id, "About 85 000 households, in English and Spanish.", new Date(t0.getTime() + 45 * 60_000));
         }
-        if (await walk(db, who, id, steps, t0, dates)) made.push({ id, state, type, partner });
+        if (await walk(db, who, id, steps, t0, dates, analysisForm(typed))) made.push({ id, state, type, partner, analysed });
       }
     }
   }
   const templates = made.map((m) => readTemplate(sqlite, m));
   sqlite.transaction(() => {
-    for (const table of ["OutboxMessage", "AuditEntry", "Comment"]) sqlite.prepare(`DELETE FROM "${table}"`).run();
+    for (const table of ["OutboxMessage", "AuditEntry", "Comment", "AnalysisDay", "Analysis"]) sqlite.prepare(`DELETE FROM "${table}"`).run();
     sqlite.prepare(`DELETE FROM "Request"`).run();
     sqlite.prepare(`DELETE FROM "RequestCounter"`).run();
   })();
   return templates;
 }
 
-function readTemplate(sqlite: Database.Database, m: { id: string; state: StateName; type: RequestType; partner: boolean }): Template {
+function readTemplate(sqlite: Database.Database, m: { id: string; state: StateName; type: RequestType; partner: boolean; analysed: boolean }): Template {
   const request = sqlite.prepare(`SELECT * FROM "Request" WHERE id = ?`).get(m.id) as Row;
+  // The current analysis only (R13): the one recorded at the request's analysisAt.
+  const analysis = (sqlite.prepare(`SELECT * FROM "Analysis" WHERE requestId = ? AND createdAt = ?`).get(m.id, request.analysisAt) as Row | undefined) ?? null;
   const submitter = sqlite
     .prepare(`SELECT u.id, u.name, u.email, d.id AS departmentId, d.name AS departmentName FROM "User" u JOIN "Department" d ON d.id = u.departmentId WHERE u.id = ?`)
     .get(request.submitterId) as { id: string; name: string; email: string; departmentId: string; departmentName: string };
@@ -165,12 +200,15 @@ function readTemplate(sqlite: Database.Database, m: { id: string; state: StateNa
     audit: sqlite.prepare(`SELECT * FROM "AuditEntry" WHERE requestId = ? ORDER BY id`).all(m.id) as Row[],
     outbox: sqlite.prepare(`SELECT * FROM "OutboxMessage" WHERE requestId = ? ORDER BY createdAt, id`).all(m.id) as Row[],
     comments: sqlite.prepare(`SELECT * FROM "Comment" WHERE requestId = ? ORDER BY createdAt`).all(m.id) as Row[],
+    analysis,
+    analysisDays: analysis ? (sqlite.prepare(`SELECT * FROM "AnalysisDay" WHERE analysisId = ? ORDER BY date`).all(analysis.id) as Row[]) : [],
     marks: {
       departmentId: submitter.departmentId,
       departmentName: submitter.departmentName,
       submitterId: submitter.id,
       submitterName: submitter.name,
       submitterEmail: submitter.email,
+      ...(analysis ? { analysisId: String(analysis.id) } : {}),
     },
   };
 }

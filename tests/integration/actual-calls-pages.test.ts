@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "../../app/db.server";
 import { analysisFormSchema } from "../../app/analysis/analysisForm";
 import { recordAnalysis } from "../../app/analysis/recordAnalysis.server";
+import { requestOutcomes } from "../../app/actuals/requestActuals.server";
 import { createDraft } from "../../app/requests/drafts.server";
 import { findRequest } from "../../app/requests/queries.server";
 import { transition, type EventPayload } from "../../app/requests/transition.server";
@@ -167,5 +168,27 @@ describe("issue 19: upload, map, preview, import, tie and compare", () => {
     const refused = await run(uploadRoute.action as Fn, post(`/actuals/uploads/${uploadId}`, cookie.analyst, { intent: "import" }), { id: uploadId });
     expect(statusOf(refused)).toBe(422);
     expect(await db.actualCalls.count()).toBe(before);
+  });
+
+  it("counts a request with two queues once, up to the last day either queue's imports reach; a request not in effect not at all", async () => {
+    const [d1, , , d4] = forecastDays;
+    const source = await db.callSource.findUniqueOrThrow({ where: { name: "Genesys Cloud" } });
+    // A second queue whose export reaches a day further than PARKS_LEAF's (d3).
+    await db.actualCalls.createMany({
+      data: [
+        { sourceId: source.id, date: d1.date, interval: "10:00", queue: "PARKS_LEAF_WEB", offered: 7, importId: "second-export", line: 2 },
+        { sourceId: source.id, date: d4.date, interval: "10:00", queue: "PARKS_LEAF_WEB", offered: 11, importId: "second-export", line: 3 },
+      ],
+    });
+    await db.requestQueue.create({ data: { requestId, queue: "PARKS_LEAF_WEB" } });
+    // A draft tied to the same queue has no forecast in effect: it is not compared.
+    const by = await personAt(db, PEOPLE.requester, new Date(), TZ);
+    const { id: draftId } = await createDraft(db, { user: by, now: new Date(), timeZone: TZ, columns: materialsColumns(d1.date, "Draft mailer") });
+    await db.requestQueue.create({ data: { requestId: draftId, queue: "PARKS_LEAF_WEB" } });
+
+    const outcomes = await requestOutcomes(db, localDate(new Date(), TZ));
+    expect(outcomes).toEqual([
+      expect.objectContaining({ requestId, forecast: forecastDays.slice(0, 4).reduce((sum, d) => sum + d.calls, 0), actual: 175 + 7 + 11 }),
+    ]);
   });
 });
