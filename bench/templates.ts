@@ -140,7 +140,7 @@ async function walk(db: PrismaClient, who: People, id: string, steps: Step[], t0
     // An analysis as the analyst records it: its Analysis and AnalysisDay rows with the event.
     const outcome =
       event.type === "RECORD_ANALYSIS" && by !== "system"
-        ? await recordAnalysis(db, { by, request: (await findRequest(db, id))!, form, now, timeZone: TIME_ZONE })
+        ? await recordAnalysis(db, { by, request: (await findRequest(db, id))!, form, offer: null, now, timeZone: TIME_ZONE })
         : await transition(db, { request: id, by, event, now, timeZone: TIME_ZONE });
     if (!outcome.ok) return false;
   }
