@@ -68,7 +68,7 @@ export async function previewActualsBaseline(db: PrismaClient, period: Period): 
   return preview(db, period, averageCallsByWeekday(await hourTotals(db, period)));
 }
 
-export type ActualsApplied = { ok: true; changed: boolean; weekdays: number } | { ok: false; preview: ActualsPreview };
+export type ActualsApplied = { ok: true; changed: boolean } | { ok: false; preview: ActualsPreview };
 
 /**
  * Saves the period's averages as the calls of each weekday they cover, agents as planned, when
@@ -87,5 +87,5 @@ export async function applyActualsBaseline(db: PrismaClient, change: BaselineCha
     event: "STAFFING_BASELINE_FROM_ACTUALS",
     comment: `Calls by hour from the actual calls of ${period.from} to ${period.to} (${weekdays.length} weekdays); agents unchanged`,
   });
-  return { ok: true, changed, weekdays: weekdays.length };
+  return { ok: true, changed };
 }
