@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "ActualCalls_date_idx" ON "ActualCalls"("date");
+
