@@ -9,7 +9,6 @@
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -33,6 +32,7 @@ import { postgresStore, sqliteStore, type BenchStore } from "./store";
 import { benchImport, importSizes, type ImportResult } from "./importRate";
 import { benchTransitions } from "./transitions";
 import { ROOT, round, TIME_ZONE } from "./util";
+import { freePort } from "../tests/support/freePort";
 
 /** `--name=value` or `--name value`. */
 function option(name: string, fallback: string): string {
@@ -60,14 +60,6 @@ const outDir = path.resolve(ROOT, option("out", "bench/results"));
 function build() {
   const result = spawnSync("npm", ["run", "build", "--silent"], { cwd: ROOT, encoding: "utf8", env: { ...process.env, NODE_ENV: "production" } });
   if (result.status !== 0) throw new Error(`npm run build failed:\n${result.stdout}${result.stderr}`);
-}
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 async function dropDatabase(serverUrl: string, name: string): Promise<void> {

@@ -4,13 +4,14 @@
 // browser receives on a first and a repeat visit (transfer.ts). Writes lighthouse/results/latest.md
 // and .json and prints the same; the audits that cost a page points are listed under the table.
 // Options: --out=lighthouse/results --only=<text in the page name> --no-build
-//   --categories=accessibility (a comma list; default all three) --no-transfer (no byte counts):
-//   the test that the script runs and reports every page uses these to keep it short.
+//   --categories=accessibility (a comma list; default all three) --no-transfer (no byte counts)
+//   --smoke (one cheap audit per page instead of the categories: the test that the script runs
+//   and reports every page uses it with --no-transfer to keep it short).
 //   --transfer-only: the byte counts alone, without Lighthouse (a few seconds a page).
 import { chromium } from "@playwright/test";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
-import type { Result as LighthouseResult } from "lighthouse";
+import type { Config, Result as LighthouseResult } from "lighthouse";
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -40,7 +41,19 @@ interface PageResult {
 
 const outDir = path.resolve(ROOT, option("out") ?? "lighthouse/results");
 const only = option("only");
-const CATEGORIES = (option("categories")?.split(",") ?? [...ALL_CATEGORIES]) as Category[];
+/**
+ * `--smoke`: Lighthouse on each page with a config of one audit, the doctype (best practices),
+ * whose gatherer only reads `document.doctype`. What a page costs then is mostly Lighthouse's
+ * own: its machine benchmark (a second), the navigation and the report. Its default config,
+ * even cut down to one audit with `onlyAudits`, costs more than that again per page to resolve.
+ */
+const SMOKE = process.argv.includes("--smoke");
+const SMOKE_CONFIG: Config = {
+  artifacts: [{ id: "Doctype", gatherer: "dobetterweb/doctype" }],
+  audits: ["dobetterweb/doctype"],
+  categories: { "best-practices": { title: "Best Practices", auditRefs: [{ id: "doctype", weight: 1 }] } },
+};
+const CATEGORIES = (SMOKE ? ["best-practices"] : (option("categories")?.split(",") ?? [...ALL_CATEGORIES])) as Category[];
 const withTransfer = !process.argv.includes("--no-transfer");
 const transferOnly = process.argv.includes("--transfer-only");
 const QUICK = { pauseAfterFcpMs: 0, pauseAfterLoadMs: 0, networkQuietThresholdMs: 0, cpuQuietThresholdMs: 0, skipAboutBlank: true };
@@ -56,22 +69,26 @@ if (!process.argv.includes("--no-build")) {
  * the trace (NO_NAVSTART, "Please run Lighthouse again").
  */
 async function audit(port: number, urlPath: string, cookie: string | undefined, name: string, attempt = 1): Promise<LighthouseResult> {
-  const runner = await lighthouse(site.origin + urlPath, {
-    port,
-    output: "json",
-    logLevel: "error",
-    onlyCategories: [...CATEGORIES],
-    extraHeaders: cookie ? { Cookie: cookie } : undefined,
-    // All of the origin's storage, cookies too, before and after each page, as in a fresh profile
-    // (Lighthouse's default keeps cookies): a cookie a page set, such as the enrolment cookie,
-    // would be sent with the next page's and hide its session cookie.
-    clearStorageTypes: ["all"],
-    // Weightless in the scores and slow: bfcache's navigates away and back, the screenshots.
-    skipAudits: ["bf-cache", "screenshot-thumbnails", "final-screenshot"],
-    disableFullPageScreenshot: true,
-    // Without the performance category nothing is timed: no need to wait for the page to settle.
-    ...(CATEGORIES.includes("performance") ? {} : QUICK),
-  });
+  const runner = await lighthouse(
+    site.origin + urlPath,
+    {
+      port,
+      output: "json",
+      logLevel: "error",
+      onlyCategories: [...CATEGORIES],
+      extraHeaders: cookie ? { Cookie: cookie } : undefined,
+      // All of the origin's storage, cookies too, before and after each page, as in a fresh profile
+      // (Lighthouse's default keeps cookies): a cookie a page set, such as the enrolment cookie,
+      // would be sent with the next page's and hide its session cookie.
+      clearStorageTypes: ["all"],
+      // Weightless in the scores and slow: bfcache's navigates away and back, the screenshots.
+      skipAudits: ["bf-cache", "screenshot-thumbnails", "final-screenshot"],
+      disableFullPageScreenshot: true,
+      // Without the performance category nothing is timed: no need to wait for the page to settle.
+      ...(CATEGORIES.includes("performance") ? {} : QUICK),
+    },
+    SMOKE ? SMOKE_CONFIG : undefined,
+  );
   if (!runner) throw new Error(`Lighthouse returned nothing for ${urlPath}`);
   const { lhr } = runner;
   if (lhr.runtimeError) {
@@ -84,7 +101,8 @@ async function audit(port: number, urlPath: string, cookie: string | undefined, 
 const started = Date.now();
 const site = await startSite();
 const pages = only ? site.pages.filter((p) => p.name.includes(only)) : site.pages;
-const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+// Playwright's browser measures the byte counts, Chromium's launcher runs Lighthouse: each only when needed.
+const browser = withTransfer ? await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS }) : null;
 const chrome = transferOnly ? null : await chromeLauncher.launch({ chromePath: CHROMIUM_PATH, chromeFlags: [...CHROMIUM_ARGS, "--headless=new"], logLevel: "silent" });
 const results: PageResult[] = [];
 try {
@@ -118,7 +136,7 @@ try {
         cls: numeric("cumulative-layout-shift"),
       },
       problems,
-      transfer: withTransfer ? await measureTransfer(browser, site.origin, page.path, page.cookie) : null,
+      transfer: browser ? await measureTransfer(browser, site.origin, page.path, page.cookie) : null,
     };
     results.push(result);
     console.log(
@@ -127,7 +145,7 @@ try {
   }
 } finally {
   chrome?.kill();
-  await browser.close();
+  await browser?.close();
   await site.stop();
 }
 
@@ -165,7 +183,7 @@ const misses = results.flatMap((r) =>
 const markdown = [
   "## npm run lighthouse",
   "",
-  `${new Date(started).toISOString()} · Lighthouse ${lighthouseVersion()}, mobile preset (simulated slow 4G, 4× CPU slowdown), ${CHROMIUM_PATH} · ${results.length} pages · ${transferOnly ? "bytes only (--transfer-only)" : CATEGORIES.join(", ")}`,
+  `${new Date(started).toISOString()} · Lighthouse ${lighthouseVersion()}, mobile preset (simulated slow 4G, 4× CPU slowdown), ${CHROMIUM_PATH} · ${results.length} pages · ${transferOnly ? "bytes only (--transfer-only)" : SMOKE ? "smoke: the doctype audit alone" : CATEGORIES.join(", ")}`,
   `Targets: performance ≥ ${TARGETS.performance}, accessibility ${TARGETS.accessibility}, best practices ${TARGETS.bestPractices}; first visit ≤ ${TARGETS.firstVisitKb} KB, repeat visit ≤ ${TARGETS.repeatVisitKb} KB (received, compressed, headers included; 1 KB = 1000 bytes).`,
   "",
   table(

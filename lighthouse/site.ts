@@ -3,7 +3,6 @@
 // the production server on 127.0.0.1 (bench/server.ts), and the list of pages to visit.
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import { createInvitation } from "../app/admin/invitations.server";
 import { sourceNamed, stageUpload } from "../app/actuals/callSources.server";
@@ -20,6 +19,7 @@ import { transition, type EventPayload } from "../app/requests/transition.server
 import { seedDemoRequests } from "../prisma/demo-requests";
 import { addCalendarDays, localDate } from "workflows";
 import { auditPages, DRAFT_TITLE, FEE_TITLE, ROLES, type AuditPage, type Role, type SiteFacts } from "./pages";
+import { freePort } from "../tests/support/freePort";
 
 export interface Site {
   origin: string;
@@ -49,14 +49,6 @@ async function addRequest(db: PrismaClient, now: Date, title: string, steps: Arr
     const outcome = await transition(db, { request: id, by: await currentUserByEmail(db, email, now, TIME_ZONE), event, now, timeZone: TIME_ZONE });
     if (!outcome.ok) throw new Error(`${title}: ${event.type} refused: ${outcome.reason}`);
   }
-}
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 /** Starts the portal on an empty port (the build must exist: `npm run build`). */

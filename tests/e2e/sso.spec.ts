@@ -7,22 +7,14 @@
 // LOCAL_SIGN_IN=off: no password form, and no change-password page (issue 18).
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import { expect, test } from "./fixtures";
 import { expectAccessible } from "./support";
 import { startTestProvider, type TestProvider } from "../support/oidcProvider";
+import { freePort } from "../support/freePort";
 
 let portal: ChildProcess | undefined;
 let idp: TestProvider;
 let base: string;
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);

@@ -2,16 +2,29 @@
 // small round-robin proxy in front, so that the requests of every test alternate between them as
 // a load balancer would send them. `npm start` prepares the database (migrations, demo data) and
 // serves the first; `npm run serve` serves the second from the same build. Playwright starts
-// this as its web server and stops it (and with it both instances) at the end.
-import { spawn, type ChildProcess } from "node:child_process";
+// this as its web server and stops it (and with it both instances) at the end. The instances
+// listen on ports the OS picks, so only the proxy's (E2E_PORT) must be free.
+import { spawn } from "node:child_process";
 import http from "node:http";
+import { freePort } from "../support/freePort";
 
 const port = Number(process.env.PORT);
-const upstreams = [port + 1, port + 2];
-const children: ChildProcess[] = [];
+const upstreams = [await freePort()];
+while (upstreams.length < 2) {
+  const another = await freePort();
+  if (!upstreams.includes(another)) upstreams.push(another);
+}
 
+/**
+ * Ends both instances with this process: its whole process group (Playwright starts its web
+ * server in a group of its own), since npm does not pass a SIGTERM on to the server under it.
+ */
+let stopping = false;
 function stop(code: number): never {
-  for (const child of children) child.kill("SIGTERM");
+  if (!stopping) {
+    stopping = true;
+    process.kill(0, "SIGTERM");
+  }
   process.exit(code);
 }
 process.on("SIGTERM", () => stop(0));
@@ -36,7 +49,6 @@ function start(script: string, upstream: number): void {
     console.error(`The portal instance on port ${upstream} ended (${code})`);
     stop(1);
   });
-  children.push(child);
 }
 
 start("start", upstreams[0]);

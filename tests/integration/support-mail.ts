@@ -3,12 +3,12 @@
 // message before answering, to test the dispatcher against what real servers do.
 import { simpleParser, type ParsedMail } from "mailparser";
 import { spawn, type ChildProcess } from "node:child_process";
-import net from "node:net";
 import path from "node:path";
 import { SMTPServer, type SMTPServerOptions } from "smtp-server";
 import type { PrismaClient } from "../../app/db.server";
 import type { EmailTemplate } from "../../emails/types";
 import type { NotificationData } from "workflows";
+import { freePort } from "../support/freePort";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
@@ -36,18 +36,6 @@ export interface TestSmtpServer {
   /** Stop listening: connections are refused until start(). */
   stop(): Promise<void>;
   options: TestSmtpOptions;
-}
-
-/** A free local port, found by letting the OS pick one. */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 export async function createTestSmtpServer(options: TestSmtpOptions = {}): Promise<TestSmtpServer> {
