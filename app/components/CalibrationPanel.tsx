@@ -75,7 +75,7 @@ export function CalibrationPanel({
       <legend className="usa-legend usa-legend--large">Past accuracy for similar requests</legend>
       <Findings offer={offer} />
       {similar.length > 0 ? (
-        <table className="usa-table usa-table--borderless usa-table--compact" data-testid="similar-requests">
+        <table className="usa-table usa-table--borderless usa-table--compact usa-table--stacked" data-testid="similar-requests">
           <caption>Similar requests: the calculator&apos;s forecast against the calls that came, over the days the imports reach</caption>
           <thead>
             <tr>
@@ -88,7 +88,7 @@ export function CalibrationPanel({
           <tbody>
             {similar.map((o) => (
               <tr key={o.id}>
-                <th scope="row">
+                <th scope="row" data-label="Request">
                   {linked ? (
                     <Link to={`/requests/${o.id}`}>
                       {o.reference}: {o.title}
@@ -97,9 +97,9 @@ export function CalibrationPanel({
                     `${o.reference}: ${o.title}`
                   )}
                 </th>
-                <td>{formatCount(o.calculated)}</td>
-                <td>{formatCount(o.actual)}</td>
-                <td>{signedPercent(percentageBias({ forecast: o.calculated, actual: o.actual }))}</td>
+                <td data-label="Forecast">{formatCount(o.calculated)}</td>
+                <td data-label="Actual">{formatCount(o.actual)}</td>
+                <td data-label="Error">{signedPercent(percentageBias({ forecast: o.calculated, actual: o.actual }))}</td>
               </tr>
             ))}
           </tbody>

@@ -25,10 +25,16 @@ for (const c of cases) {
     await signIn(page, c.email);
     await page.goto("/requests");
     await expect(page.getByRole("heading", { name: "Requests", level: 1 })).toBeVisible();
-    for (const title of c.sees) await expect(page.getByRole("cell", { name: title, exact: true })).toBeVisible();
-    for (const title of c.doesNotSee) await expect(page.getByText(title, { exact: true })).toHaveCount(0);
     if (c.sees.length === 0) await expect(page.getByTestId("no-requests")).toBeVisible();
     await expectAccessible(page);
+    // Searched for by title: earlier tests add requests, which can push the demo's off the first page.
+    for (const title of [...c.sees, ...c.doesNotSee]) {
+      await page.goto(`/requests?q=${encodeURIComponent(title)}`);
+      await expect(page.getByRole("heading", { name: "Requests", level: 1 })).toBeVisible();
+      const cell = page.getByRole("cell", { name: title, exact: true });
+      if (c.sees.includes(title)) await expect(cell).toBeVisible();
+      else await expect(cell).toHaveCount(0);
+    }
   });
 }
 
