@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# `npm test`: lint, typecheck, the schemas in step, unit and integration tests on SQLite, the
-# integration tests again on PostgreSQL, the build, then the browser tests on PostgreSQL with two
-# portal instances (issue 17). One throw-away PostgreSQL server serves both runs; it is stopped
-# at the end, also when a step fails. A given TEST_DATABASE_URL (a server's maintenance database)
-# is used instead.
+# `npm test`: lint, typecheck and the schemas in step; the build; then the browser tests on
+# PostgreSQL with two portal instances (issue 17), beside the unit and integration tests on
+# SQLite and the integration tests again on PostgreSQL. One throw-away PostgreSQL server serves
+# both; it is stopped at the end, also when a step fails. A given TEST_DATABASE_URL (a server's
+# maintenance database) is used instead.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -45,18 +45,38 @@ for check in lint typecheck schemas; do
 done
 rm -rf "$checks"
 [ -z "$failed" ] || { echo "Failed:$failed" >&2; exit 1; }
-echo "== unit and integration tests (SQLite)"; TEST_DATABASE_URL= npx vitest run
-
 server_file="var/test-postgres-$$.json"
+browser_log="var/test-browser-$$.log"
+browser=""
+# At the end, also when a step fails: stop the browser tests if they still run (Playwright ends
+# its web server with them), then the PostgreSQL server this script started.
+finish() {
+  if [ -n "$browser" ] && kill -INT "$browser" 2>/dev/null; then wait "$browser" 2>/dev/null || true; fi
+  if [ -n "$started_server" ]; then npx tsx tests/support/postgresServer.ts stop "$server_file"; fi
+}
+started_server=""
+trap finish EXIT
 if [ -z "${TEST_DATABASE_URL:-}" ]; then
-  trap 'npx tsx tests/support/postgresServer.ts stop "$server_file"' EXIT
+  started_server=yes
   TEST_DATABASE_URL="$(npx tsx tests/support/postgresServer.ts start "$server_file")"
 fi
 export TEST_DATABASE_URL
-echo "== integration tests (PostgreSQL)"; npx vitest run tests/integration
 
 echo "== build"; npm run build --silent
 
+# The browser tests run beside the unit and integration tests: one Playwright worker mostly
+# waits on Chromium and the portal, so alone it left most of the two cores idle. Their output
+# is printed when they end.
 E2E_DATABASE_URL="$(npx tsx tests/support/postgresServer.ts createdb "$TEST_DATABASE_URL" "e2e_$$")"
 export E2E_DATABASE_URL
-echo "== browser tests (PostgreSQL, two portal instances)"; npx playwright test
+echo "== browser tests (PostgreSQL, two portal instances): started, beside the next steps"
+node_modules/.bin/playwright test >"$browser_log" 2>&1 & browser=$!
+
+echo "== unit and integration tests (SQLite)"; TEST_DATABASE_URL= npx vitest run
+echo "== integration tests (PostgreSQL)"; npx vitest run tests/integration
+
+echo "== browser tests (PostgreSQL, two portal instances): waiting for them to end"
+status=0; wait "$browser" || status=$?
+browser=""
+cat "$browser_log"
+exit "$status"
