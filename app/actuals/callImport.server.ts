@@ -2,9 +2,10 @@
 // as it streams (csv-parse), a row at a time, and written in batches within one transaction:
 // a bad row anywhere leaves nothing imported, and names its line. Rows are upserted by source,
 // day, interval and queue, and the file's hash is kept, so importing the same file again
-// changes nothing (decision 0024).
+// changes nothing (decision 0024). A file that is imported moves the data version.
 import type { Readable } from "node:stream";
 import { readCsvRecords, STOP, type CsvProblem } from "~/csv/readCsvRecords.server";
+import { bumpDataVersion } from "~/dataVersionMemo.server";
 import { Prisma, type PrismaClient } from "~/generated/prisma/client";
 import { mapRecord, missingColumns, type CallRow, type ColumnMapping } from "./columnMapping";
 
@@ -178,6 +179,9 @@ export async function importCalls(
         if (errorCount === 0 && rows === 0) noteError({ line: 1, message: "The file has no rows of calls under its header" });
         if (errorCount > 0) throw new Refused();
         await tx.callImport.update({ where: { id: record.id }, data: { rows } });
+        // The calls are what the accuracy page and the calibration offer add up: their memo's
+        // version moves when the rows become visible, not before.
+        await bumpDataVersion(tx);
         return { ok: true as const, importId: record.id, rows };
       },
       // A million rows take a while; the default 5 s would cut the transaction short.

@@ -2,6 +2,7 @@
 // request page's forecast against actual, and for the accuracy page.
 import { Prisma, type PrismaClient } from "~/generated/prisma/client";
 import { sqlFor } from "~/db/engine";
+import { bumpDataVersion, memoised } from "~/dataVersionMemo.server";
 import type { DailyCalls } from "~/analysis/callProjection";
 import type { RequestOutcome } from "./accuracy";
 import type { StoredAnalysis } from "~/analysis/analyses.server";
@@ -20,12 +21,18 @@ export async function requestQueues(db: PrismaClient, requestId: string): Promis
   return (await db.requestQueue.findMany({ where: { requestId }, orderBy: { queue: "asc" } })).map((q) => q.queue);
 }
 
-/** Replace the request's queue codes with these. */
+/**
+ * Replace the request's queue codes with these. A change moves the data version in its
+ * transaction: the accuracy page and the calibration offer add up the tied requests' calls.
+ */
 export async function setRequestQueues(db: PrismaClient, requestId: string, queues: readonly string[]): Promise<void> {
-  await db.$transaction([
-    db.requestQueue.deleteMany({ where: { requestId, queue: { notIn: [...queues] } } }),
-    ...queues.map((queue) => db.requestQueue.upsert({ where: { requestId_queue: { requestId, queue } }, create: { requestId, queue }, update: {} })),
-  ]);
+  await db.$transaction(async (tx) => {
+    const before = new Set((await tx.requestQueue.findMany({ where: { requestId }, select: { queue: true } })).map((q) => q.queue));
+    const removed = await tx.requestQueue.deleteMany({ where: { requestId, queue: { notIn: [...queues] } } });
+    const added = [...new Set(queues)].filter((queue) => !before.has(queue));
+    for (const queue of added) await tx.requestQueue.upsert({ where: { requestId_queue: { requestId, queue } }, create: { requestId, queue }, update: {} });
+    if (removed.count > 0 || added.length > 0) await bumpDataVersion(tx);
+  });
 }
 
 /** Queue codes seen in imports, for the analyst to choose from. */
@@ -60,7 +67,18 @@ type OutcomeRow = {
 };
 
 /**
- * Every comparable request with queue codes and a current analysis (of one type, when given),
+ * Every comparable request with queue codes and a current analysis, as of `today`, computed once
+ * per data version (dataVersionMemo.server.ts): the accuracy page and every analysis form's
+ * calibration offer read the same outcomes, which grow with the requests tied to queues. The
+ * outcomes are the Center's, the same for every role that may see them, so only the day is in
+ * the key. Shared between requests: not to be changed.
+ */
+export function comparedOutcomes(db: PrismaClient, today: string): Promise<readonly RequestOutcome[]> {
+  return memoised(db, `outcomes|${today}`, () => requestOutcomes(db, today));
+}
+
+/**
+ * Every comparable request with queue codes and a current analysis,
  * its forecast and actual totals over the forecast days the imports reach (as compareForecast
  * counts them: a day up to the last imported day without calls had none). One query, a row a
  * request, summed in the database: the analysis form asks on every load, and a row per forecast
@@ -70,8 +88,7 @@ type OutcomeRow = {
  * (queue, date) index (decision 0008: PostgreSQL read all ActualCalls per forecast day before).
  * `req` is MATERIALIZED so each request's days are found once.
  */
-export async function requestOutcomes(db: PrismaClient, today: string, only: { type?: string } = {}): Promise<RequestOutcome[]> {
-  const ofType = only.type === undefined ? Prisma.empty : Prisma.sql`AND r.type = ${only.type}`;
+export async function requestOutcomes(db: PrismaClient, today: string): Promise<RequestOutcome[]> {
   // "+r.state" keeps SQLite off the state index, which it would otherwise read for every approved
   // and completed request (at 10 000 requests: 250 ms against a few ms from the tied ones).
   const state = sqlFor(db, { sqlite: Prisma.sql`+r.state`, postgres: Prisma.sql`r.state` });
@@ -85,7 +102,7 @@ export async function requestOutcomes(db: PrismaClient, today: string, only: { t
       JOIN "Request" r ON r.id = tied."requestId"
       JOIN "Department" d ON d.id = r."departmentId"
       JOIN "Analysis" a ON a.id = (SELECT x.id FROM "Analysis" x WHERE x."requestId" = r.id AND x."createdAt" = r."analysisAt" ORDER BY x.id DESC LIMIT 1)
-      WHERE ${state} IN (${Prisma.join([...COMPARED_STATES])}) AND r."effectiveDate" <= ${today} ${ofType}
+      WHERE ${state} IN (${Prisma.join([...COMPARED_STATES])}) AND r."effectiveDate" <= ${today}
     )
     SELECT req.id, req.reference, req.title, req.type, req."departmentId", req.department, req.factor,
       min(day.date) AS "firstDay", sum(day.calls) AS forecast,

@@ -3,29 +3,20 @@
 // month (mean absolute percentage error and bias), and the worst misses.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { accuracyBy, worstMisses, type GroupAccuracy } from "~/actuals/accuracy";
+import type { GroupAccuracy } from "~/actuals/accuracy";
+import { accuracyReport } from "~/actuals/accuracyReport.server";
 import { accuracyRoles } from "~/actuals/actualsRoles";
-import { requestOutcomes } from "~/actuals/requestActuals.server";
 import { requireRole } from "~/auth/require-role.server";
 import { db } from "~/db.server";
 import { formatCount } from "~/format";
 import { getSettings } from "~/settings.server";
-import { localDate, REQUEST_TYPE_LABELS, type RequestType } from "workflows/view";
+import { localDate } from "workflows/view";
 
 export const meta: MetaFunction = () => [{ title: "Forecast accuracy – 3-1-1 Number Use Portal" }];
 
-const WORST_SHOWN = 10;
-
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, accuracyRoles);
-  const outcomes = await requestOutcomes(db, localDate(new Date(), getSettings().timeZone));
-  return {
-    requests: outcomes.length,
-    byType: accuracyBy(outcomes, (o) => REQUEST_TYPE_LABELS[o.type as RequestType] ?? o.type),
-    byDepartment: accuracyBy(outcomes, (o) => o.department),
-    byMonth: accuracyBy(outcomes, (o) => o.month),
-    worst: worstMisses(outcomes, WORST_SHOWN),
-  };
+  return accuracyReport(db, localDate(new Date(), getSettings().timeZone));
 }
 
 const percent = (share: number | null) => (share === null ? "–" : `${share > 0 ? "+" : ""}${(share * 100).toFixed(1)} %`);

@@ -4,21 +4,18 @@
 // analysts' (and, for reading, COM's) only. Real route modules, sessions and database.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "../../app/db.server";
-import { analysisFormSchema } from "../../app/analysis/analysisForm";
-import { recordAnalysis } from "../../app/analysis/recordAnalysis.server";
 import { requestOutcomes } from "../../app/actuals/requestActuals.server";
 import { createDraft } from "../../app/requests/drafts.server";
-import { findRequest } from "../../app/requests/queries.server";
-import { transition, type EventPayload } from "../../app/requests/transition.server";
 import * as accuracyRoute from "../../app/routes/accuracy";
 import * as actualsRoute from "../../app/routes/actuals._index";
 import * as uploadRoute from "../../app/routes/actuals.uploads.$id";
 import * as requestRoute from "../../app/routes/requests.$id";
 import * as queuesRoute from "../../app/routes/requests.$id_.queues";
 import { seedDatabase } from "../../prisma/seed";
-import { addCalendarDays, localDate } from "workflows";
+import { localDate } from "workflows";
 import { FAST_SCRYPT, personAt } from "../support/people";
-import { analysisFields, materialsColumns } from "../support/requests";
+import { materialsColumns } from "../support/requests";
+import { requestInEffect } from "../support/requestInEffect";
 import { cookieFor, get, post, run, statusOf, useTestDatabase } from "../support/routes";
 import { createTestDb, type TestDb } from "../support/testDb";
 
@@ -32,42 +29,13 @@ let forecastDays: Array<{ date: string; calls: number }>;
 
 const PEOPLE = { requester: "requester.partner@example.gov", director: "director@example.gov", analyst: "analyst@example.gov", finance: "finance@example.gov" };
 
-/** An approved materials request with an analysis (800 calls), whose effective date has come. */
-async function requestInEffect(): Promise<string> {
-  const now = new Date();
-  const effective = addCalendarDays(localDate(now, TZ), 30);
-  const by = await personAt(db, PEOPLE.requester, now, TZ);
-  const { id } = await createDraft(db, { user: by, now, timeZone: TZ, columns: materialsColumns(effective, "Leaf collection postcard") });
-  const steps: Array<[string, EventPayload | "analysis"]> = [
-    [PEOPLE.requester, { type: "SUBMIT" }],
-    [PEOPLE.director, { type: "ORDER_ANALYSIS" }],
-    [PEOPLE.analyst, "analysis"],
-    [PEOPLE.finance, { type: "ASSESS_FEE", amount: 0, suggested: 3464, scheduleVersion: 1, comment: "Partner: no fee." }],
-    [PEOPLE.director, { type: "APPROVE", slot: "director" }],
-    ["assistant.director@example.gov", { type: "APPROVE", slot: "assistantDirector" }],
-  ];
-  for (const [email, event] of steps) {
-    const person = await personAt(db, email, now, TZ);
-    const outcome =
-      event === "analysis"
-        ? await recordAnalysis(db, { by: person, request: (await findRequest(db, id))!, form: analysisFormSchema.parse({ type: "materials", ...analysisFields(effective) }), offer: null, now, timeZone: TZ })
-        : await transition(db, { request: id, by: person, event, now, timeZone: TZ });
-    expect(outcome.ok, `${email}: ${JSON.stringify(outcome)}`).toBe(true);
-  }
-  // Setup only: the request's effective date has come (the machine needs notice to approve it).
-  await db.request.update({ where: { id }, data: { effectiveDate: localDate(now, TZ) } });
-  return id;
-}
-
 beforeAll(async () => {
   t = await createTestDb("actual_calls_pages");
   db = t.db;
   useTestDatabase(t.url);
   await seedDatabase(db, { scryptParams: FAST_SCRYPT });
   for (const [who, email] of Object.entries(PEOPLE)) cookie[who] = await cookieFor(db, email);
-  requestId = await requestInEffect();
-  const analysis = await db.analysis.findFirstOrThrow({ where: { requestId }, include: { days: { orderBy: { date: "asc" } } } });
-  forecastDays = analysis.days.map((d) => ({ date: d.date, calls: d.calls }));
+  ({ id: requestId, days: forecastDays } = await requestInEffect(db, "Leaf collection postcard", TZ));
 });
 
 afterAll(async () => {
