@@ -69,15 +69,14 @@ echo "== build"; npm run build --silent
 # instances), database and port, beside the unit and integration tests: one Playwright worker
 # mostly waits on Chromium and the portal, so alone it left most of the two cores idle. Each
 # group's output is printed when it ends.
-declare -A browser_log
+port=3100
 for group in first second; do
-  port=$((3100 + ${#browser_log[@]}))
-  browser_log[$group]="var/test-browser-$$-$group.log"
   E2E_GROUP=$group E2E_PORT=$port \
     E2E_DATABASE_URL="$(npx tsx tests/support/postgresServer.ts createdb "$TEST_DATABASE_URL" "e2e_$$_$group")" \
-    node_modules/.bin/playwright test >"${browser_log[$group]}" 2>&1 &
+    node_modules/.bin/playwright test >"var/test-browser-$$-$group.log" 2>&1 &
   browsers="$browsers $!"
   echo "== browser tests, $group group (PostgreSQL, two portal instances, port $port): started beside the next steps"
+  port=$((port + 1))
 done
 
 echo "== unit and integration tests (SQLite)"; TEST_DATABASE_URL= npx vitest run
@@ -89,7 +88,7 @@ for group in first second; do
   echo "== browser tests, $group group"
   if ! wait "$1"; then failed="$failed $group"; fi
   shift
-  cat "${browser_log[$group]}"
+  cat "var/test-browser-$$-$group.log"
 done
 browsers=""
 [ -z "$failed" ] || { echo "Browser tests failed in the group(s):$failed" >&2; exit 1; }
