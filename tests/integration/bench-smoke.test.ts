@@ -15,7 +15,7 @@ const engine = isPostgresUrl(process.env.TEST_DATABASE_URL ?? "") ? "postgres" :
 test("the benchmark runs at 1 000 requests and prints every row", () => {
   const run = spawnSync(
     path.join(root, "node_modules", ".bin", "tsx"),
-    ["bench/run.ts", "--sizes=1000", "--seconds=0.5", "--warmup=0.1", "--connections=10", "--events=20", "--import-rows=2000", `--db=${engine}`, "--instances=1", `--out=${out}`],
+    ["bench/run.ts", "--sizes=1000", "--seconds=1", "--warmup=0.2", "--connections=10", "--events=20", "--import-rows=2000", `--db=${engine}`, "--instances=1", `--out=${out}`],
     { cwd: root, encoding: "utf8", timeout: 600_000 },
   );
   expect(run.stderr).not.toMatch(/Error/);

@@ -38,8 +38,7 @@ describe("concurrent dispatchers", () => {
     for (const [n, row] of claims.entries()) if (row) expect(row).toMatchObject({ status: "sending", claimedBy: `c${n}` });
   });
 
-  // Starts two cron processes (tsx): with the browser tests running beside, that alone can take 30 s.
-  it("in the server and in two cron processes send every message exactly once", { timeout: 90_000 }, async () => {
+  it("in the server and in two cron processes send every message exactly once", async () => {
     await t.db.outboxMessage.deleteMany();
     smtp.received.length = 0;
     // A slow server keeps every dispatcher busy long enough to overlap the others.

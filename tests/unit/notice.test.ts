@@ -110,7 +110,6 @@ describe("daysBetween", () => {
 });
 
 describe("localDate (R7)", () => {
-  // 170 000 comparisons: about 9 s alone, several times that with the browser tests beside.
   it("agrees with date-fns' time-zone calendar at every 37th minute of two years, across DST and in odd offsets", () => {
     const zones = ["America/New_York", "America/Los_Angeles", "Pacific/Honolulu", "Europe/London", "Asia/Kolkata", "Australia/Lord_Howe"];
     const start = Date.parse("2026-01-01T00:00:00Z");
@@ -124,7 +123,7 @@ describe("localDate (R7)", () => {
       }
     }
     expect(compared).toBeGreaterThan(100_000);
-  }, 90_000);
+  });
 
   it("takes an ISO string as well as a Date", () => {
     expect(localDate("2026-11-23T04:59:59Z", TZ)).toBe("2026-11-22");
