@@ -23,7 +23,9 @@ export default defineConfig({
     maxWorkers: "100%",
     // --expose-gc: the upload test measures memory after a full collection.
     execArgv: ["--expose-gc"],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Hang guards, not speed checks: in `npm test` the browser tests run beside these, and a test
+    // that starts processes (tsx, dispatchers, the admin script) can take several times its time alone.
+    testTimeout: 90_000,
+    hookTimeout: 120_000,
   },
 });

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # `npm test`: lint, typecheck and the schemas in step; the build; then the browser tests on
-# PostgreSQL with two portal instances (issue 17), beside the unit and integration tests on
-# SQLite and the integration tests again on PostgreSQL. One throw-away PostgreSQL server serves
-# both; it is stopped at the end, also when a step fails. A given TEST_DATABASE_URL (a server's
+# PostgreSQL in two groups, each with two portal instances (issue 17), beside the unit and
+# integration tests on SQLite and the integration tests again on PostgreSQL. One throw-away
+# PostgreSQL server serves both; it is stopped at the end, also when a step fails. A given TEST_DATABASE_URL (a server's
 # maintenance database) is used instead.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -46,12 +46,13 @@ done
 rm -rf "$checks"
 [ -z "$failed" ] || { echo "Failed:$failed" >&2; exit 1; }
 server_file="var/test-postgres-$$.json"
-browser_log="var/test-browser-$$.log"
-browser=""
-# At the end, also when a step fails: stop the browser tests if they still run (Playwright ends
-# its web server with them), then the PostgreSQL server this script started.
+browsers=""
+# At the end, also when a step fails: stop the browser tests still running (Playwright ends its
+# web server with them), then the PostgreSQL server this script started.
 finish() {
-  if [ -n "$browser" ] && kill -INT "$browser" 2>/dev/null; then wait "$browser" 2>/dev/null || true; fi
+  for pid in $browsers; do
+    if kill -INT "$pid" 2>/dev/null; then wait "$pid" 2>/dev/null || true; fi
+  done
   if [ -n "$started_server" ]; then npx tsx tests/support/postgresServer.ts stop "$server_file"; fi
 }
 started_server=""
@@ -64,19 +65,30 @@ export TEST_DATABASE_URL
 
 echo "== build"; npm run build --silent
 
-# The browser tests run beside the unit and integration tests: one Playwright worker mostly
-# waits on Chromium and the portal, so alone it left most of the two cores idle. Their output
-# is printed when they end.
-E2E_DATABASE_URL="$(npx tsx tests/support/postgresServer.ts createdb "$TEST_DATABASE_URL" "e2e_$$")"
-export E2E_DATABASE_URL
-echo "== browser tests (PostgreSQL, two portal instances): started, beside the next steps"
-node_modules/.bin/playwright test >"$browser_log" 2>&1 & browser=$!
+# The browser tests run in two groups (playwright.config.ts), each with its own portal (two
+# instances), database and port, beside the unit and integration tests: one Playwright worker
+# mostly waits on Chromium and the portal, so alone it left most of the two cores idle. Each
+# group's output is printed when it ends.
+port=3100
+for group in first second; do
+  E2E_GROUP=$group E2E_PORT=$port \
+    E2E_DATABASE_URL="$(npx tsx tests/support/postgresServer.ts createdb "$TEST_DATABASE_URL" "e2e_$$_$group")" \
+    node_modules/.bin/playwright test >"var/test-browser-$$-$group.log" 2>&1 &
+  browsers="$browsers $!"
+  echo "== browser tests, $group group (PostgreSQL, two portal instances, port $port): started beside the next steps"
+  port=$((port + 1))
+done
 
 echo "== unit and integration tests (SQLite)"; TEST_DATABASE_URL= npx vitest run
 echo "== integration tests (PostgreSQL)"; npx vitest run tests/integration
 
-echo "== browser tests (PostgreSQL, two portal instances): waiting for them to end"
-status=0; wait "$browser" || status=$?
-browser=""
-cat "$browser_log"
-exit "$status"
+failed=""
+set -- $browsers
+for group in first second; do
+  echo "== browser tests, $group group"
+  if ! wait "$1"; then failed="$failed $group"; fi
+  shift
+  cat "var/test-browser-$$-$group.log"
+done
+browsers=""
+[ -z "$failed" ] || { echo "Browser tests failed in the group(s):$failed" >&2; exit 1; }

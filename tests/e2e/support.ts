@@ -66,12 +66,14 @@ export async function signIn(page: Page, email: string, options: { fresh?: boole
   await page.getByLabel("E-mail address").fill(email);
   await page.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
+  // The password's check is slow on purpose (scrypt); with the rest of `npm test` beside the
+  // browser tests it can take longer than the 5 s an assertion waits by default.
   if (account(email).totpSecret) {
-    await expect(page).toHaveURL(/\/sign-in\/verify/);
+    await expect(page).toHaveURL(/\/sign-in\/verify/, { timeout: 15_000 });
     await page.getByLabel("Code").fill(await totpCodeFor(email));
     await page.getByRole("button", { name: "Continue" }).click();
   }
-  await expect(page.getByTestId("signed-in-as")).toContainText(account(email).name);
+  await expect(page.getByTestId("signed-in-as")).toContainText(account(email).name, { timeout: 15_000 });
   mkdirSync(SESSIONS_DIR, { recursive: true });
   writeFileSync(sessionFile(email), JSON.stringify(await page.context().cookies()));
 }

@@ -61,7 +61,9 @@ http
   .createServer((req, res) => {
     const upstream = upstreams[next++ % upstreams.length];
     const forward = http.request(
-      { host: "127.0.0.1", port: upstream, method: req.method, path: req.url, headers: req.headers },
+      // A new connection each time (agent: false): a kept-alive one the instance is closing as a
+      // request goes out answers with a reset, which the proxy would pass on as a 502.
+      { host: "127.0.0.1", port: upstream, method: req.method, path: req.url, headers: req.headers, agent: false },
       (answer) => {
         res.writeHead(answer.statusCode ?? 502, answer.rawHeaders);
         answer.pipe(res);

@@ -16,7 +16,7 @@ test("the benchmark runs at 1 000 requests and prints every row", () => {
   const run = spawnSync(
     path.join(root, "node_modules", ".bin", "tsx"),
     ["bench/run.ts", "--sizes=1000", "--seconds=1", "--warmup=0.2", "--connections=10", "--events=20", "--import-rows=2000", `--db=${engine}`, "--instances=1", `--out=${out}`],
-    { cwd: root, encoding: "utf8", timeout: 400_000 },
+    { cwd: root, encoding: "utf8", timeout: 600_000 },
   );
   expect(run.stderr).not.toMatch(/Error/);
   expect(run.status).toBe(0);
@@ -91,4 +91,4 @@ test("the benchmark runs at 1 000 requests and prints every row", () => {
     ]);
   }
   fs.rmSync(out, { recursive: true, force: true });
-}, 420_000);
+}, 620_000);

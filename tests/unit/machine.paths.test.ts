@@ -111,5 +111,5 @@ describe("paths through the machine", () => {
       if (stateName(end) === "approved") approvals++;
     }
     expect(approvals).toBeGreaterThan(0);
-  }, 120_000);
+  }, 240_000);
 });
