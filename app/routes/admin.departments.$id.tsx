@@ -40,7 +40,7 @@ export default function DepartmentPage() {
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const values = actionData?.values ?? defaults;
-  const form = useZodForm(departmentFormSchema, { defaultValues: values, serverErrors: actionData?.errors });
+  const form = useZodForm(() => import("~/admin/departmentForm").then((m) => m.departmentFormSchema), { serverErrors: actionData?.errors });
   return (
     <>
       <p className="margin-bottom-0">
@@ -55,7 +55,7 @@ export default function DepartmentPage() {
         </div>
       ) : null}
       <ErrorSummary errors={form.summary(DEPARTMENT_FIELDS)} />
-      <Form method="post" className="usa-form usa-form--large" noValidate onSubmit={form.onSubmit}>
+      <Form method="post" className="usa-form usa-form--large" noValidate {...form.formProps}>
         <DepartmentFields form={form} values={values} />
         <button type="submit" className="usa-button">
           Save

@@ -43,7 +43,7 @@ export default function DepartmentsPage() {
   const { departments } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const values = actionData?.values ?? EMPTY;
-  const form = useZodForm(departmentFormSchema, { defaultValues: values, serverErrors: actionData?.errors });
+  const form = useZodForm(() => import("~/admin/departmentForm").then((m) => m.departmentFormSchema), { serverErrors: actionData?.errors });
   return (
     <>
       <p className="margin-bottom-0">
@@ -84,7 +84,7 @@ export default function DepartmentsPage() {
 
       <h2 className="margin-top-4">Add a department</h2>
       <ErrorSummary errors={form.summary(DEPARTMENT_FIELDS)} />
-      <Form method="post" className="usa-form usa-form--large" noValidate onSubmit={form.onSubmit}>
+      <Form method="post" className="usa-form usa-form--large" noValidate {...form.formProps}>
         <DepartmentFields form={form} values={values} />
         <button type="submit" className="usa-button">
           Add the department

@@ -67,7 +67,7 @@ export default function FeeSchedulePage() {
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const values: FormValues = actionData?.values ?? defaults;
-  const form = useZodForm(feeScheduleFormSchema, { defaultValues: values, serverErrors: actionData?.errors });
+  const form = useZodForm(() => import("~/fees/feeScheduleForm").then((m) => m.feeScheduleFormSchema), { serverErrors: actionData?.errors });
   const saved = params.get("saved");
 
   return (
@@ -88,7 +88,7 @@ export default function FeeSchedulePage() {
         time ÷ 60. Saving makes a new version; fees already set keep theirs.
       </p>
       <ErrorSummary errors={form.summary(FEE_SCHEDULE_FIELDS)} />
-      <Form method="post" className="usa-form usa-form--large" noValidate onSubmit={form.onSubmit}>
+      <Form method="post" className="usa-form usa-form--large" noValidate {...form.formProps}>
         {FEE_SCHEDULE_FIELDS.map((name) => (
           <TextField
             key={name}

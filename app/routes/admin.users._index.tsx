@@ -137,11 +137,11 @@ function InviteForm({
   sent: { values: FormValues; checked: string[]; errors: Record<string, string> } | undefined;
 }) {
   const values = sent?.values ?? EMPTY;
-  const form = useZodForm(inviteFormSchema, { defaultValues: values, serverErrors: sent?.errors });
+  const form = useZodForm(() => import("~/admin/userForms").then((m) => m.inviteFormSchema), { serverErrors: sent?.errors });
   return (
     <>
       <ErrorSummary errors={form.summary(INVITE_FIELDS)} />
-      <Form method="post" className="usa-form usa-form--large" noValidate onSubmit={form.onSubmit}>
+      <Form method="post" className="usa-form usa-form--large" noValidate {...form.formProps}>
         <TextField label="Name" autoComplete="off" error={form.errorFor("name")} defaultValue={values.name} {...form.register("name")} />
         <TextField
           label="E-mail address"

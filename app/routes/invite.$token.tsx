@@ -38,7 +38,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function InvitationPage() {
   const { name, minLength, maxLength } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const form = useZodForm(setPasswordSchema, { defaultValues: { newPassword: "", confirmPassword: "" }, serverErrors: actionData?.errors });
+  const form = useZodForm(() => import("~/admin/invitationForm").then((m) => m.setPasswordSchema), { serverErrors: actionData?.errors });
   if (name === null) {
     return (
       <>
@@ -54,7 +54,7 @@ export default function InvitationPage() {
         <h1>Welcome, {name}</h1>
         <p className="usa-intro">Choose a password for the 3-1-1 Number Use Portal. Then sign in with it.</p>
         <ErrorSummary errors={form.summary(SET_PASSWORD_FIELDS)} />
-        <Form method="post" id="form" className="usa-form usa-form--large" noValidate onSubmit={form.onSubmit}>
+        <Form method="post" id="form" className="usa-form usa-form--large" noValidate {...form.formProps}>
           <TextField
             label="New password"
             type="password"

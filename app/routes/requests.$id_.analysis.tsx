@@ -123,7 +123,7 @@ export default function AnalysisPage() {
   const { request, typeFields, commonFields, defaults, refusal, calibration, stored, recordedOn } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const values: FormValues = actionData?.values ?? defaults;
-  const form = useZodForm(analysisFormSchema, { defaultValues: values, serverErrors: actionData?.errors });
+  const form = useZodForm(() => import("~/analysis/analysisForm").then((m) => m.analysisFormSchema), { serverErrors: actionData?.errors });
   const result = actionData?.result ?? null;
   const names = [...typeFields, ...commonFields].map((f) => f.name).concat(CALIBRATION_FIELD, RECOMMENDATION_FIELD);
   const suggested = calibration.offer.suggested;
@@ -142,7 +142,7 @@ export default function AnalysisPage() {
       ) : null}
       <ErrorSummary errors={form.summary(names)} />
 
-      <Form method="post" id="form" className="usa-form usa-form--large" noValidate onSubmit={form.onSubmit}>
+      <Form method="post" id="form" className="usa-form usa-form--large" noValidate {...form.formProps}>
         <input type="hidden" {...form.register("type")} defaultValue={values.type} />
         <fieldset className="usa-fieldset">
           <legend className="usa-legend usa-legend--large">The request&apos;s calls</legend>

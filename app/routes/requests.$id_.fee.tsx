@@ -73,7 +73,7 @@ export default function FeePage() {
   const { request, suggestion, schedule, previous, dispute, timeZone, refusal, defaults } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const values: FormValues = actionData?.values ?? defaults;
-  const form = useZodForm(feeFormSchema, { defaultValues: values, serverErrors: actionData?.errors });
+  const form = useZodForm(() => import("~/fees/feeForm").then((m) => m.feeFormSchema), { serverErrors: actionData?.errors });
 
   return (
     <>
@@ -118,7 +118,7 @@ export default function FeePage() {
       ) : null}
 
       {refusal ? null : (
-        <Form method="post" id="form" className="usa-form usa-form--large" noValidate onSubmit={form.onSubmit}>
+        <Form method="post" id="form" className="usa-form usa-form--large" noValidate {...form.formProps}>
           <input type="hidden" {...form.register("scheduleVersion")} defaultValue={values.scheduleVersion} />
           <TextField
             label="Fee (US dollars)"
