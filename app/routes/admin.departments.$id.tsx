@@ -2,7 +2,8 @@
 // changes to them is in the portal's audit trail.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { departmentFormSchema, DEPARTMENT_FIELDS } from "~/admin/departmentForm";
+import { DEPARTMENT_FIELDS } from "~/admin/formFields";
+import { departmentFormSchema } from "~/forms/schemas.server";
 import { findDepartment, updateDepartment } from "~/admin/departments.server";
 import { requireRole } from "~/auth/require-role.server";
 import { DepartmentFields } from "~/components/DepartmentFields";

@@ -2,7 +2,8 @@
 import { DateText } from "~/components/DateText";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { departmentFormSchema, DEPARTMENT_FIELDS } from "~/admin/departmentForm";
+import { DEPARTMENT_FIELDS } from "~/admin/formFields";
+import { departmentFormSchema } from "~/forms/schemas.server";
 import { createDepartment, listDepartments } from "~/admin/departments.server";
 import { requireRole } from "~/auth/require-role.server";
 import { DepartmentFields } from "~/components/DepartmentFields";

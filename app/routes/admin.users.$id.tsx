@@ -3,10 +3,10 @@
 import { DateText } from "~/components/DateText";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { APPOINTMENT_FIELDS, ACTING_ROLES, appointmentFormSchema } from "~/admin/appointmentForm";
+import { ACCESS_FIELDS, ACTING_ROLES, APPOINTMENT_FIELDS } from "~/admin/formFields";
 import { appoint, removeAppointment } from "~/admin/appointments.server";
 import { listDepartments } from "~/admin/departments.server";
-import { ACCESS_FIELDS, accessFormSchema, userIntentSchema } from "~/admin/userForms";
+import { accessFormSchema, appointmentFormSchema, userIntentSchema } from "~/forms/schemas.server";
 import { accountStatus, deactivate, findUserForAdmin, reinviteUser, signInMethod, updateAccess } from "~/admin/users.server";
 import { unlinkSubject } from "~/auth/oidc/accounts.server";
 import { requireRole } from "~/auth/require-role.server";

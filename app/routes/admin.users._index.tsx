@@ -3,7 +3,8 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { listDepartments } from "~/admin/departments.server";
-import { INVITE_FIELDS, inviteFormSchema } from "~/admin/userForms";
+import { INVITE_FIELDS } from "~/admin/formFields";
+import { inviteFormSchema } from "~/forms/schemas.server";
 import { accountStatus, inviteUser, listUsers, signInMethod } from "~/admin/users.server";
 import { requireRole } from "~/auth/require-role.server";
 import { ErrorSummary } from "~/components/ErrorSummary";

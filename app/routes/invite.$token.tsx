@@ -3,7 +3,8 @@
 // same page and says nothing about the account.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { SET_PASSWORD_FIELDS, setPasswordSchema } from "~/admin/invitationForm";
+import { SET_PASSWORD_FIELDS } from "~/admin/formFields";
+import { setPasswordSchema } from "~/forms/schemas.server";
 import { acceptInvitation, openInvitation } from "~/admin/invitations.server";
 import { MAX_LENGTH, minimumLength } from "~/auth/password-policy";
 import { ErrorSummary } from "~/components/ErrorSummary";

@@ -1,0 +1,11 @@
+// Actions and loaders import from the modules that build zod schemas as they load only through
+// this file. The build replaces a .server module with nothing in the browser, so a page never
+// reaches those modules (and zod) on its first visit; its form fetches the schema on first use
+// (useLazyForm). A page imports field names from the schema-free modules (admin/formFields.ts…).
+export { departmentFormSchema } from "~/admin/departmentForm";
+export { inviteFormSchema, accessFormSchema, userIntentSchema } from "~/admin/userForms";
+export { appointmentFormSchema } from "~/admin/appointmentForm";
+export { setPasswordSchema } from "~/admin/invitationForm";
+export { holidayFormSchema } from "~/holidays/holidayForm";
+export { feeScheduleFormSchema } from "~/fees/feeScheduleForm";
+export { costPerCall } from "~/fees/feeSchedule";
