@@ -6,6 +6,12 @@ export { departmentFormSchema } from "~/admin/departmentForm";
 export { inviteFormSchema, accessFormSchema, userIntentSchema } from "~/admin/userForms";
 export { appointmentFormSchema } from "~/admin/appointmentForm";
 export { setPasswordSchema } from "~/admin/invitationForm";
+export { changePasswordSchema } from "~/auth/passwordForm";
 export { holidayFormSchema } from "~/holidays/holidayForm";
 export { feeScheduleFormSchema } from "~/fees/feeScheduleForm";
 export { costPerCall } from "~/fees/feeSchedule";
+export { feeFormSchema } from "~/fees/feeForm";
+export { analysisFormSchema } from "~/analysis/analysisForm";
+// The workflow's index brings the machine and the request schemas; pages take its words and
+// dates from workflows/view, loaders and actions its answers from here.
+export { whyNot } from "workflows";

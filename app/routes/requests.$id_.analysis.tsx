@@ -7,7 +7,6 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { currentAnalysis } from "~/analysis/analyses.server";
 import { COMMON_ANALYSIS_FIELDS, RECOMMENDATION_FIELD, TYPE_ANALYSIS_FIELDS, type AnalysisField } from "~/analysis/analysisFields";
-import { analysisFormSchema } from "~/analysis/analysisForm";
 import { CALIBRATION_FACTOR, CALIBRATION_FIELD, calibrationLine, formatFactor, previewLine } from "~/analysis/calibration";
 import { calibrationOfferFor } from "~/analysis/calibration.server";
 import { CalibrationPanel } from "~/components/CalibrationPanel";
@@ -23,7 +22,8 @@ import { fieldErrors, formValues } from "~/forms/fieldErrors";
 import { useZodForm, type FormValues } from "~/forms/useZodForm";
 import { answersOf } from "~/requests/answers";
 import { refusalOf, requestInContext } from "~/requests/requestRoute.server";
-import { localDate, REQUEST_TYPE_LABELS, whyNot, type RequestType } from "workflows";
+import { localDate, REQUEST_TYPE_LABELS, type RequestType } from "workflows/view";
+import { analysisFormSchema, whyNot } from "~/forms/schemas.server";
 import { RequestHeading } from "~/components/RequestHeading";
 import { PinchWarning } from "~/components/PinchWarning";
 import { pinchesForProjection } from "~/capacity/staffing.server";
