@@ -10,8 +10,9 @@ export { changePasswordSchema } from "~/auth/passwordForm";
 export { holidayFormSchema } from "~/holidays/holidayForm";
 export { feeScheduleFormSchema } from "~/fees/feeScheduleForm";
 export { costPerCall } from "~/fees/feeSchedule";
+export { draftSchema, editIntentSchema, fieldErrors as requestFieldErrors, formSchema, newRequestIntentSchema } from "~/requests/requestSchema";
 export { feeFormSchema } from "~/fees/feeForm";
 export { analysisFormSchema } from "~/analysis/analysisForm";
 // The workflow's index brings the machine and the request schemas; pages take its words and
 // dates from workflows/view, loaders and actions its answers from here.
-export { whyNot } from "workflows";
+export { availableActions, requesterCheck, whyNot } from "workflows";
