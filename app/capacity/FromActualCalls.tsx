@@ -8,7 +8,7 @@ import { useZodForm, type FormValues } from "~/forms/useZodForm";
 import { formatDate, formatDecimal } from "~/format";
 import { hourLabel, WEEKDAY_NAMES } from "./baseline";
 import { DEFAULT_WEEKS, type ActualsPreview, type Period, type WeekdayPreview } from "./baselineFromActuals";
-import { PERIOD_FIELDS } from "./baselineForm";
+import { PERIOD_FIELDS } from "./baselineFields";
 import { HOURS } from "./combinedStaffing";
 
 export interface ActualsAnswer {

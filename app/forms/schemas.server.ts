@@ -11,8 +11,10 @@ export { holidayFormSchema } from "~/holidays/holidayForm";
 export { feeScheduleFormSchema } from "~/fees/feeScheduleForm";
 export { costPerCall } from "~/fees/feeSchedule";
 export { draftSchema, editIntentSchema, fieldErrors as requestFieldErrors, formSchema, newRequestIntentSchema } from "~/requests/requestSchema";
+export { baselineFormSchema, postedHours } from "~/capacity/baselineForm";
 export { feeFormSchema } from "~/fees/feeForm";
 export { analysisFormSchema } from "~/analysis/analysisForm";
 // The workflow's index brings the machine and the request schemas; pages take its words and
 // dates from workflows/view, loaders and actions its answers from here.
-export { availableActions, requesterCheck, whyNot } from "workflows";
+export { attachCheck, availableActions, copyCheck, FINAL_STATES, requesterCheck, stateName, whyNot } from "workflows";
+export { actionErrors, eventOf, requestActionSchema } from "~/requests/decisionForms";

@@ -41,7 +41,8 @@ export function useLazyForm(options: EngineOptions & { loadSchema: () => Promise
     loading.current ??= Promise.all([import("./formEngine"), latest.current.loadSchema()]).then(
       ([{ createEngine }, schemaNow]) => {
         const { mode, shouldFocusError } = latest.current;
-        const created = createEngine(schemaNow, { mode, shouldFocusError });
+        const form = [...fields.current.values()].flatMap((set) => [...set]).find((e) => e.isConnected)?.form;
+        const created = createEngine(schemaNow, { mode, shouldFocusError }, form ? valuesOnPage(form) : {});
         // Subscribed before anything is checked, so a submit's errors cannot be missed. Never
         // unsubscribed: the engine lives and goes with this component.
         created.subscribe({
@@ -98,6 +99,17 @@ export function useLazyForm(options: EngineOptions & { loadSchema: () => Promise
   };
 
   return { register, setValue, ready, snapshot, formProps, loaded: engine !== undefined };
+}
+
+/** What the form would post now (files aside), a name given more than once as a list. */
+function valuesOnPage(form: HTMLFormElement): Record<string, string | string[]> {
+  const values: Record<string, string | string[]> = {};
+  for (const [name, value] of new FormData(form)) {
+    if (typeof value !== "string") continue;
+    const before = values[name];
+    values[name] = before === undefined ? value : [...(Array.isArray(before) ? before : [before]), value];
+  }
+  return values;
 }
 
 /** The submitter of a submit event: the button pressed, or the form itself (Enter in a field). */

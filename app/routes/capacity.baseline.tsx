@@ -12,7 +12,8 @@ import { readBaseline, replaceBaselineHours, saveTarget, type BaselineChange } f
 import { importBaselineCsv, type CsvProblem } from "~/capacity/baselineCsv.server";
 import type { ActualsPreview } from "~/capacity/baselineFromActuals";
 import { applyActualsBaseline, offeredPeriod, previewActualsBaseline } from "~/capacity/baselineFromActuals.server";
-import { agentsName, baselineFormSchema, callsName, postedHours, WEEKDAY_FIELDS } from "~/capacity/baselineForm";
+import { agentsName, callsName, WEEKDAY_FIELDS } from "~/capacity/baselineFields";
+import { baselineFormSchema, postedHours } from "~/forms/schemas.server";
 import { weekdayHours } from "~/capacity/combinedStaffing";
 import { FromActualCalls } from "~/capacity/FromActualCalls";
 import { ErrorAlert, ErrorSummary } from "~/components/ErrorSummary";
