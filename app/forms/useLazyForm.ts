@@ -36,6 +36,9 @@ export function useLazyForm(options: EngineOptions & { loadSchema: () => Promise
   const fields = useRef(new Map<string, Set<Field>>());
   const leftEarly = useRef(new Set<string>());
   const loading = useRef<Promise<Engine | undefined>>();
+  // The engine as soon as it exists: until React renders again, the fields keep the handlers
+  // given before it arrived, which hand their events on to it.
+  const arrived = useRef<Engine>();
 
   const ready = useCallback((): Promise<Engine | undefined> => {
     loading.current ??= Promise.all([import("./formEngine"), latest.current.loadSchema()]).then(
@@ -56,6 +59,7 @@ export function useLazyForm(options: EngineOptions & { loadSchema: () => Promise
           const element = [...(fields.current.get(name) ?? [])].find((e) => e.isConnected);
           if (element) void created.register(name).onBlur({ target: element, type: "blur" });
         }
+        arrived.current = created;
         setEngine(created);
         return created;
       },
@@ -77,9 +81,11 @@ export function useLazyForm(options: EngineOptions & { loadSchema: () => Promise
         if (!element) return;
         const known = fields.current.get(name) ?? new Set<Field>();
         fields.current.set(name, known.add(element));
+        arrived.current?.register(name).ref(element);
       },
-      onChange: () => Promise.resolve(),
-      onBlur: () => {
+      onChange: (event) => arrived.current?.register(name).onChange(event) ?? Promise.resolve(),
+      onBlur: (event) => {
+        if (arrived.current) return arrived.current.register(name).onBlur(event);
         leftEarly.current.add(name);
         return Promise.resolve();
       },

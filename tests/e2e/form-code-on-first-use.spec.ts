@@ -27,7 +27,7 @@ test("the department form fetches its checking code on first use, keeps what was
     if (request.method() === "POST") posts.push(request.url());
   });
   await admin.getByLabel("Name").focus();
-  await expect(admin.getByText("Enter a code of 2 to 10 letters, like DPW")).toBeVisible();
+  await expect(admin.locator("#code-error")).toContainText("Enter a code of 2 to 10 letters, like DPW");
   await admin.getByRole("button", { name: /Add/ }).click();
   await expect(admin.getByTestId("error-summary")).toContainText("Enter a code of 2 to 10 letters");
   await expect(admin.getByTestId("error-summary")).toContainText("Enter the department's name");
