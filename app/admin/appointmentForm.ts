@@ -2,8 +2,8 @@
 // schema in the browser and in the action.
 import { isPortalDate } from "~/forms/dates";
 import * as z from "~/forms/zod";
-
-export const ACTING_ROLES = ["director", "assistant_director"] as const;
+import { ACTING_ROLES, APPOINTMENT_FIELDS } from "./formFields";
+export { ACTING_ROLES, APPOINTMENT_FIELDS };
 
 const day = (label: string) =>
   z.string({ error: `Enter the ${label}` }).check(z.trim(), z.refine(isPortalDate, `Enter the ${label} as a real date between 1900 and 2099`));
@@ -17,4 +17,3 @@ export const appointmentFormSchema = z
   .check(z.refine((v) => v.endsOn >= v.startsOn, { path: ["endsOn"], message: "The last day must be on or after the first day" }));
 
 export type AppointmentForm = z.infer<typeof appointmentFormSchema>;
-export const APPOINTMENT_FIELDS = ["role", "startsOn", "endsOn"] as const;

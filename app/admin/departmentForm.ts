@@ -2,6 +2,8 @@
 // is the local date a 311 partnership began (R4, R5); blank means not a partner.
 import { isPortalDate } from "~/forms/dates";
 import * as z from "~/forms/zod";
+import { DEPARTMENT_FIELDS } from "./formFields";
+export { DEPARTMENT_FIELDS };
 
 export const departmentFormSchema = z.object({
   code: z.string().check(z.trim(), z.toUpperCase(), z.regex(/^[A-Z]{2,10}$/, "Enter a code of 2 to 10 letters, like DPW")),
@@ -17,4 +19,3 @@ export const departmentFormSchema = z.object({
 
 export type DepartmentForm = z.infer<typeof departmentFormSchema>;
 
-export const DEPARTMENT_FIELDS = ["code", "name", "partnerSince"] as const;

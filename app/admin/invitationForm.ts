@@ -3,6 +3,8 @@
 // factor yet, so the longer minimum applies.
 import * as z from "~/forms/zod";
 import { lengthProblem } from "~/auth/password-policy";
+import { SET_PASSWORD_FIELDS } from "./formFields";
+export { SET_PASSWORD_FIELDS };
 
 export const setPasswordSchema = z
   .object({
@@ -21,4 +23,3 @@ export const setPasswordSchema = z
     }),
   );
 
-export const SET_PASSWORD_FIELDS = ["newPassword", "confirmPassword"] as const;

@@ -2,6 +2,8 @@
 // schema each, in the browser and in the action. Acting appointments have their own form.
 import * as z from "~/forms/zod";
 import { rolesField } from "./rolesField";
+import { INVITE_FIELDS, ACCESS_FIELDS } from "./formFields";
+export { INVITE_FIELDS, ACCESS_FIELDS };
 
 const departmentId = z.pipe(
   z.string().check(z.trim()),
@@ -19,12 +21,10 @@ export const inviteFormSchema = z.object({
 });
 
 export type InviteForm = z.infer<typeof inviteFormSchema>;
-export const INVITE_FIELDS = ["email", "name", "departmentId", "roles"] as const;
 
 export const accessFormSchema = z.object({ departmentId, roles: rolesField });
 
 export type AccessForm = z.infer<typeof accessFormSchema>;
-export const ACCESS_FIELDS = ["departmentId", "roles"] as const;
 
 /** The person's page has several forms; each posts which one it is. */
 export const userIntentSchema = z.discriminatedUnion("intent", [

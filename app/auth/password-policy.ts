@@ -2,8 +2,6 @@
 // No composition rules (no "one digit, one symbol"): NIST says they make passwords
 // worse, not stronger. Whitespace is kept as typed. The list of common passwords is
 // large and lives on the server only (common-passwords.server.ts).
-import * as z from "~/forms/zod";
-
 /** Minimum length when the password is the only factor. */
 export const MIN_LENGTH_WITHOUT_MFA = 15;
 /** Minimum length when the account also has a second factor. */
@@ -27,26 +25,4 @@ export function lengthProblem(password: string, hasMfa: boolean): string | null 
   if (length < min) return `Use at least ${min} characters (you typed ${length})`;
   if (length > MAX_LENGTH) return `Use at most ${MAX_LENGTH} characters (you typed ${length})`;
   return null;
-}
-
-/** The change-password form: the same schema on the server and, later, the client. */
-export function changePasswordSchema(hasMfa: boolean) {
-  return z
-    .object({
-      currentPassword: z.string().check(z.minLength(1, "Enter your current password"), z.maxLength(1024, "Enter your current password")),
-      newPassword: z.string().check(
-        z.superRefine((value, ctx) => {
-          const problem = lengthProblem(value, hasMfa);
-          if (problem) ctx.addIssue({ code: "custom", message: problem });
-        }),
-      ),
-      confirmPassword: z.string(),
-    })
-    .check(
-      z.superRefine((value, ctx) => {
-        if (value.confirmPassword !== value.newPassword) {
-          ctx.addIssue({ code: "custom", path: ["confirmPassword"], message: "The two new passwords are not the same" });
-        }
-      }),
-    );
 }

@@ -8,7 +8,7 @@ import { useZodForm, type FormValues } from "~/forms/useZodForm";
 import { formatDate, formatDecimal } from "~/format";
 import { hourLabel, WEEKDAY_NAMES } from "./baseline";
 import { DEFAULT_WEEKS, type ActualsPreview, type Period, type WeekdayPreview } from "./baselineFromActuals";
-import { actualsPreviewSchema, PERIOD_FIELDS } from "./baselineForm";
+import { PERIOD_FIELDS } from "./baselineFields";
 import { HOURS } from "./combinedStaffing";
 
 export interface ActualsAnswer {
@@ -134,7 +134,7 @@ export function FromActualCalls({ offered, answer }: { offered: Period | null; a
   const period = answer?.preview?.period ?? offered;
   const defaults: FormValues =
     answer?.values.intent === "actuals-preview" ? answer.values : { intent: "actuals-preview", from: period?.from ?? "", to: period?.to ?? "" };
-  const form = useZodForm(actualsPreviewSchema, { defaultValues: defaults, serverErrors: answer?.errors });
+  const form = useZodForm(() => import("~/capacity/baselineForm").then((m) => m.actualsPreviewSchema), { serverErrors: answer?.errors });
   const preview = answer?.preview;
   return (
     <section aria-labelledby="actuals-heading" className="margin-y-4">
@@ -153,7 +153,7 @@ export function FromActualCalls({ offered, answer }: { offered: Period | null; a
           </p>
         </ErrorAlert>
       ) : null}
-      <Form method="post" className="usa-form" noValidate onSubmit={form.onSubmit}>
+      <Form method="post" className="usa-form" noValidate {...form.formProps}>
         <input type="hidden" {...form.register("intent")} defaultValue="actuals-preview" />
         <TextField
           label="First day of the period"

@@ -7,7 +7,9 @@ import { decimalNumber } from "~/forms/numbers";
 import * as z from "~/forms/zod";
 import { MAX_AGENTS, MAX_CALLS_PER_HOUR, type BaselineHour } from "./baseline";
 import { MAX_PERIOD_DAYS, MIN_PERIOD_DAYS, periodDays, type Period } from "./baselineFromActuals";
+import { agentsName, callsName, PERIOD_FIELDS, WEEKDAY_FIELDS } from "./baselineFields";
 import { HOURS } from "./combinedStaffing";
+export { agentsName, callsName, PERIOD_FIELDS, WEEKDAY_FIELDS };
 
 export const callsField = (label: string) =>
   decimalNumber(`Enter the ${label} as a number`).check(
@@ -39,8 +41,6 @@ export const targetFormSchema = z.object({
   ),
 });
 
-export const callsName = (hour: number) => `calls${hour}`;
-export const agentsName = (hour: number) => `agents${hour}`;
 const hourLabel = (hour: number) => `${String(hour).padStart(2, "0")}:00`;
 
 const hourFields = Object.fromEntries(
@@ -84,13 +84,8 @@ export const actualsApplySchema = z
   .object({ intent: z.literal("actuals-apply"), ...period, checked: z.string({ error: "Show the figures before saving them" }) })
   .check(...periodChecks);
 
-export const PERIOD_FIELDS = ["from", "to"] as const;
-
 /** Every form the page posts, told apart by its intent. */
 export const baselineFormSchema = z.discriminatedUnion("intent", [targetFormSchema, weekdayFormSchema, actualsPreviewSchema, actualsApplySchema]);
-
-/** The weekday form's fields in page order, for its error summary. */
-export const WEEKDAY_FIELDS = Array.from({ length: HOURS }, (_, hour) => [callsName(hour), agentsName(hour)]).flat();
 
 /** The 24 hours a checked weekday form holds (the hour fields are built in a loop, so their names are not in its type). */
 export function postedHours(posted: z.infer<typeof weekdayFormSchema>): BaselineHour[] {

@@ -2,7 +2,7 @@
 // is "imported from the same CSV"). Each weekday's hour gets the average calls offered in that
 // hour over the days of that weekday in a period that have interval data; the agents stay as the
 // analyst planned them. Pure: the page's preview and its confirmation reckon alike.
-import { addCalendarDays, daysBetween } from "workflows";
+import { addCalendarDays, daysBetween } from "workflows/view";
 import type { BaselineHour } from "./baseline";
 import { HOURS, weekdayHours, weekdayOf } from "./combinedStaffing";
 

@@ -4,7 +4,7 @@
 // top of the form, which takes focus, and beside the field.
 import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { actionSchema, type RequestIntent } from "~/requests/decisionForms";
+import type { RequestIntent } from "~/requests/decisionForms";
 import { useZodForm } from "~/forms/useZodForm";
 import { ErrorSummary } from "./ErrorSummary";
 import { TextArea, TextField } from "./Field";
@@ -18,8 +18,7 @@ export interface ActionFormProps {
 }
 
 export function ActionForm({ intent, field, sent, children }: ActionFormProps) {
-  const form = useZodForm(actionSchema(intent), {
-    defaultValues: { intent, [field.name]: sent.values[field.name] ?? "" },
+  const form = useZodForm(() => import("~/requests/decisionForms").then((m) => m.actionSchema(intent)), {
     serverErrors: sent.errors,
   });
   const id = `${intent}-${field.name}`;
@@ -33,7 +32,7 @@ export function ActionForm({ intent, field, sent, children }: ActionFormProps) {
     ...form.register(field.name),
   };
   return (
-    <Form method="post" noValidate className="usa-form usa-form--large" onSubmit={form.onSubmit}>
+    <Form method="post" noValidate className="usa-form usa-form--large" {...form.formProps}>
       <ErrorSummary errors={error ? [[id, error]] : []} />
       <input type="hidden" {...form.register("intent")} value={intent} />
       {field.multiline ? <TextArea {...input} /> : <TextField {...input} />}

@@ -1,13 +1,12 @@
 // The request form for one type (issue 4). Without JavaScript it is a plain form the server
 // validates; with JavaScript, react-hook-form checks it with the SAME zod schema first and
-// shows the same errors before anything is posted. The server stays the authority.
-import { zodResolver } from "@hookform/resolvers/zod";
+// shows the same errors before anything is posted. The server stays the authority. The
+// checking code and the schemas arrive on the form's first use (useLazyForm).
 import { Form, useNavigation, useSubmit } from "@remix-run/react";
-import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from "react";
-import { useForm, type Resolver } from "react-hook-form";
-import type * as z from "~/forms/zod";
+import { useEffect, useRef, useState, type FormEvent } from "react";
+import { useLazyForm, type FieldRegistration } from "~/forms/useLazyForm";
 import { FORM_FIELDS, type FieldSpec } from "~/requests/formFields";
-import { draftSchema, formSchema, type NoticeLimit } from "~/requests/requestSchema";
+import type { NoticeLimit } from "~/requests/requestSchema";
 import type { RequestType } from "workflows/view";
 import { ErrorSummary } from "./ErrorSummary";
 import { SelectField, TextArea, TextField } from "./Field";
@@ -35,25 +34,19 @@ interface Props {
 export function RequestForm({ type, values, serverErrors, notice, buttons }: Props) {
   const fields = FORM_FIELDS[type];
   const check = useRef<FormButton["check"]>("full");
-  const schemas = useMemo(
-    () => ({ draft: draftSchema, full: formSchema(type, notice) }) as Record<FormButton["check"], z.ZodMiniType<FormValues, FormValues>>,
-    [type, notice],
-  );
-  const resolver = useCallback<Resolver<FormValues>>(
-    (formValues, context, options) => zodResolver(schemas[check.current])(formValues, context, options),
-    [schemas],
-  );
-  const {
-    register,
-    trigger,
-    // Read during render: react-hook-form only updates the errors a component subscribes to this way.
-    formState: { errors: clientErrors },
-  } = useForm<FormValues>({
-    resolver,
-    defaultValues: { ...values, type },
+  const limits = useRef({ type, notice });
+  limits.current = { type, notice };
+  const form = useLazyForm({
+    loadSchema: () =>
+      import("~/requests/requestSchema").then(({ draftSchema, formSchema }) => () =>
+        check.current === "draft" ? draftSchema : formSchema(limits.current.type, limits.current.notice),
+      ),
+    mode: "onSubmit",
     // The error summary takes focus, not the first field (GOV.UK pattern).
     shouldFocusError: false,
   });
+  const register = form.register;
+  const clientErrors = form.snapshot.errors as Record<string, { message?: unknown } | undefined>;
   const submit = useSubmit();
   const busy = useNavigation().state === "submitting";
 
@@ -70,7 +63,10 @@ export function RequestForm({ type, values, serverErrors, notice, buttons }: Pro
     if (!(submitter instanceof HTMLButtonElement)) return;
     event.preventDefault();
     check.current = buttons.find((b) => b.intent === submitter.value)?.check ?? "full";
-    const valid = await trigger();
+    const engine = await form.ready();
+    // The code could not be fetched: the server checks the post and answers with its errors.
+    if (!engine) return submit(submitter, { method: "post" });
+    const valid = await engine.trigger();
     setCheckedHere(true);
     if (valid) submit(submitter, { method: "post" });
   }
@@ -78,7 +74,7 @@ export function RequestForm({ type, values, serverErrors, notice, buttons }: Pro
   return (
     <>
       <ErrorSummary errors={summary} />
-      <Form method="post" noValidate className="usa-form usa-form--large" onSubmit={onSubmit}>
+      <Form method="post" noValidate className="usa-form usa-form--large" {...form.formProps} onSubmit={(event) => void onSubmit(event)}>
         <input type="hidden" {...register("type")} value={type} />
         {fields.map((spec) => (
           <FieldFor key={spec.name} spec={spec} value={values[spec.name]} error={errors[spec.name]} register={register} min={notice.earliest} />
@@ -119,7 +115,7 @@ function FieldFor({
   spec: FieldSpec;
   value: string | undefined;
   error: string | undefined;
-  register: ReturnType<typeof useForm<FormValues>>["register"];
+  register: (name: string) => FieldRegistration;
   min: string;
 }) {
   const common = { label: spec.label, hint: spec.hint, error, defaultValue: value ?? "", ...register(spec.name) };

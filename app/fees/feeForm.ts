@@ -4,6 +4,8 @@
 import { decimalNumber } from "~/forms/numbers";
 import * as z from "~/forms/zod";
 import { dollars } from "./feeSchedule";
+import { FEE_FORM_FIELDS } from "./feeFields";
+export { FEE_FORM_FIELDS };
 
 export const feeFormSchema = z.object({
   amount: dollars("fee"),
@@ -14,4 +16,3 @@ export const feeFormSchema = z.object({
 
 export type FeeForm = z.infer<typeof feeFormSchema>;
 
-export const FEE_FORM_FIELDS = ["amount", "reason"] as const;

@@ -2,15 +2,10 @@
 // server gives on saving. The same schema checks the form in the browser and in the action.
 import * as z from "~/forms/zod";
 import { feeScheduleSchema } from "./feeSchedule";
+import { FEE_SCHEDULE_FIELDS } from "./feeFields";
+export { FEE_SCHEDULE_FIELDS };
 
 export const feeScheduleFormSchema = z.omit(feeScheduleSchema, { version: true });
 
 export type FeeScheduleForm = z.infer<typeof feeScheduleFormSchema>;
 
-export const FEE_SCHEDULE_FIELDS = [
-  "loadedHourlyCost",
-  "averageHandleMinutes",
-  "setupFees.materials",
-  "setupFees.call_routing",
-  "setupFees.automated_response",
-] as const;

@@ -2,35 +2,33 @@
 // action checks the values with the zod schema; with JavaScript react-hook-form checks them
 // with the SAME schema as the person types, shows errors inline and only then lets Remix post
 // the native form, so the action receives exactly what a browser without scripts would send.
-import { zodResolver } from "@hookform/resolvers/zod";
+// react-hook-form and the schema arrive on the form's first use (useLazyForm): the page passes
+// a function that imports its schema, never the schema itself.
 import { useSubmit } from "@remix-run/react";
 import type { FormEvent } from "react";
-import { get, useForm, type Resolver } from "react-hook-form";
 import type * as z from "~/forms/zod";
-import { nestFields } from "./nestFields";
+import { pathGet, submitterOf, useLazyForm } from "./useLazyForm";
 
 /** Every value a form posts is text. */
 export type FormValues = Record<string, string | undefined>;
 
 export function useZodForm(
-  schema: z.ZodMiniType,
-  options: { defaultValues: FormValues; serverErrors?: Record<string, string | undefined> },
+  loadSchema: () => Promise<z.ZodMiniType>,
+  options: { serverErrors?: Record<string, string | undefined> },
 ) {
-  const form = useForm<FormValues>({
-    // The schemas coerce form text to numbers and dates; the resolver's types cannot see that.
-    resolver: zodResolver(schema as never) as unknown as Resolver<FormValues>,
+  const form = useLazyForm({
+    loadSchema: () => loadSchema().then((schema) => () => schema),
     mode: "onTouched",
-    // Grouped fields are named with dots ("setupFees.materials"); react-hook-form nests them.
-    defaultValues: nestFields(options.defaultValues) as FormValues,
+    shouldFocusError: true,
   });
   const submit = useSubmit();
   const server = options.serverErrors ?? {};
 
   /** The client's message; otherwise the server's, unless the person has since changed the field. */
   function errorFor(name: string): string | undefined {
-    const client: unknown = (get(form.formState.errors, name) as { message?: unknown } | undefined)?.message;
+    const client = (pathGet(form.snapshot.errors, name) as { message?: unknown } | undefined)?.message;
     if (typeof client === "string") return client;
-    return get(form.formState.touchedFields, name) ? undefined : server[name];
+    return pathGet(form.snapshot.touchedFields, name) ? undefined : server[name];
   }
 
   /** Field → message for the error summary, in the order given. */
@@ -44,12 +42,21 @@ export function useZodForm(
     return list;
   }
 
-  /** For <Form onSubmit>: check first, then post the form with the button that was pressed. */
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    const element = event.currentTarget;
-    const submitter = (event.nativeEvent as SubmitEvent).submitter;
-    void form.handleSubmit(() => submit(submitter instanceof HTMLButtonElement ? submitter : element))(event);
+  /** Check first (waiting for the code if it has not arrived), then post with the button pressed. */
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const target = submitterOf(event);
+    const engine = await form.ready();
+    if (!engine) return submit(target);
+    await engine.handleSubmit(() => submit(target))();
   }
 
-  return { register: form.register, errorFor, summary, onSubmit, watch: form.watch, setValue: form.setValue };
+  return {
+    register: form.register,
+    setValue: form.setValue,
+    errorFor,
+    summary,
+    /** For the <Form>: spread it, it fetches the code on first use and checks on submit. */
+    formProps: { ...form.formProps, onSubmit: (event: FormEvent<HTMLFormElement>) => void onSubmit(event) },
+  };
 }

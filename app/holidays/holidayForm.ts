@@ -1,6 +1,8 @@
 // The holiday calendar's forms (admin): one zod schema, in the browser and in the action.
 import * as z from "~/forms/zod";
 import { isCalendarDate } from "workflows/view";
+import { ADD_HOLIDAY_FIELDS } from "./holidayFields";
+export { ADD_HOLIDAY_FIELDS };
 
 const date = z.string().check(z.trim(), z.refine(isCalendarDate, "Enter a real date, like 2027-12-24"));
 
@@ -24,4 +26,3 @@ export const holidayFormSchema = z.discriminatedUnion("intent", [
 
 export type HolidayForm = z.infer<typeof holidayFormSchema>;
 
-export const ADD_HOLIDAY_FIELDS = ["date", "name"] as const;

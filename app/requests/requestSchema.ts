@@ -67,3 +67,7 @@ export function fieldErrors(
 ): Record<string, string> {
   return Object.fromEntries(answerProblems({ ...answers, type }, schema).map((p) => [p.field, p.message]));
 }
+
+/** Which button posted the new-request form, and the edit form: checked before the answers. */
+export const newRequestIntentSchema = z.enum(["continue", "draft"]);
+export const editIntentSchema = z.enum(["save", "continue", "resubmit"]);

@@ -5,7 +5,8 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { changePassword } from "~/auth/accounts.server";
-import { changePasswordSchema, MAX_LENGTH, minimumLength } from "~/auth/password-policy";
+import { MAX_LENGTH, minimumLength } from "~/auth/password-policy";
+import { changePasswordSchema } from "~/forms/schemas.server";
 import { getSessionStore, requireUser } from "~/auth/session.server";
 import { getThrottles, tooManyAttempts, tooManyAttemptsMessage } from "~/auth/throttle.server";
 import { passOnHeaders } from "~/http/routeHeaders";

@@ -2,7 +2,8 @@
 // changes to them is in the portal's audit trail.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { departmentFormSchema, DEPARTMENT_FIELDS } from "~/admin/departmentForm";
+import { DEPARTMENT_FIELDS } from "~/admin/formFields";
+import { departmentFormSchema } from "~/forms/schemas.server";
 import { findDepartment, updateDepartment } from "~/admin/departments.server";
 import { requireRole } from "~/auth/require-role.server";
 import { DepartmentFields } from "~/components/DepartmentFields";
@@ -40,7 +41,7 @@ export default function DepartmentPage() {
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const values = actionData?.values ?? defaults;
-  const form = useZodForm(departmentFormSchema, { defaultValues: values, serverErrors: actionData?.errors });
+  const form = useZodForm(() => import("~/admin/departmentForm").then((m) => m.departmentFormSchema), { serverErrors: actionData?.errors });
   return (
     <>
       <p className="margin-bottom-0">
@@ -55,7 +56,7 @@ export default function DepartmentPage() {
         </div>
       ) : null}
       <ErrorSummary errors={form.summary(DEPARTMENT_FIELDS)} />
-      <Form method="post" className="usa-form usa-form--large" noValidate onSubmit={form.onSubmit}>
+      <Form method="post" className="usa-form usa-form--large" noValidate {...form.formProps}>
         <DepartmentFields form={form} values={values} />
         <button type="submit" className="usa-button">
           Save

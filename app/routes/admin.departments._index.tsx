@@ -2,7 +2,8 @@
 import { DateText } from "~/components/DateText";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { departmentFormSchema, DEPARTMENT_FIELDS } from "~/admin/departmentForm";
+import { DEPARTMENT_FIELDS } from "~/admin/formFields";
+import { departmentFormSchema } from "~/forms/schemas.server";
 import { createDepartment, listDepartments } from "~/admin/departments.server";
 import { requireRole } from "~/auth/require-role.server";
 import { DepartmentFields } from "~/components/DepartmentFields";
@@ -43,7 +44,7 @@ export default function DepartmentsPage() {
   const { departments } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const values = actionData?.values ?? EMPTY;
-  const form = useZodForm(departmentFormSchema, { defaultValues: values, serverErrors: actionData?.errors });
+  const form = useZodForm(() => import("~/admin/departmentForm").then((m) => m.departmentFormSchema), { serverErrors: actionData?.errors });
   return (
     <>
       <p className="margin-bottom-0">
@@ -84,7 +85,7 @@ export default function DepartmentsPage() {
 
       <h2 className="margin-top-4">Add a department</h2>
       <ErrorSummary errors={form.summary(DEPARTMENT_FIELDS)} />
-      <Form method="post" className="usa-form usa-form--large" noValidate onSubmit={form.onSubmit}>
+      <Form method="post" className="usa-form usa-form--large" noValidate {...form.formProps}>
         <DepartmentFields form={form} values={values} />
         <button type="submit" className="usa-button">
           Add the department

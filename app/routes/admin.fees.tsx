@@ -9,8 +9,8 @@ import { requireRole } from "~/auth/require-role.server";
 import { ErrorSummary } from "~/components/ErrorSummary";
 import { TextField } from "~/components/Field";
 import { db } from "~/db.server";
-import { costPerCall } from "~/fees/feeSchedule";
-import { FEE_SCHEDULE_FIELDS, feeScheduleFormSchema } from "~/fees/feeScheduleForm";
+import { FEE_SCHEDULE_FIELDS } from "~/fees/feeFields";
+import { costPerCall, feeScheduleFormSchema } from "~/forms/schemas.server";
 import { feeScheduleHistory, saveFeeSchedule } from "~/fees/feeSchedules.server";
 import { formatUsd, toCents } from "~/fees/money";
 import { fieldErrors, formValues } from "~/forms/fieldErrors";
@@ -67,7 +67,7 @@ export default function FeeSchedulePage() {
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const values: FormValues = actionData?.values ?? defaults;
-  const form = useZodForm(feeScheduleFormSchema, { defaultValues: values, serverErrors: actionData?.errors });
+  const form = useZodForm(() => import("~/fees/feeScheduleForm").then((m) => m.feeScheduleFormSchema), { serverErrors: actionData?.errors });
   const saved = params.get("saved");
 
   return (
@@ -88,7 +88,7 @@ export default function FeeSchedulePage() {
         time ÷ 60. Saving makes a new version; fees already set keep theirs.
       </p>
       <ErrorSummary errors={form.summary(FEE_SCHEDULE_FIELDS)} />
-      <Form method="post" className="usa-form usa-form--large" noValidate onSubmit={form.onSubmit}>
+      <Form method="post" className="usa-form usa-form--large" noValidate {...form.formProps}>
         {FEE_SCHEDULE_FIELDS.map((name) => (
           <TextField
             key={name}

@@ -9,7 +9,8 @@ import { TextField } from "~/components/Field";
 import { db } from "~/db.server";
 import { fieldErrors, formValues } from "~/forms/fieldErrors";
 import { useZodForm, type FormValues } from "~/forms/useZodForm";
-import { ADD_HOLIDAY_FIELDS, addHolidaySchema, holidayFormSchema } from "~/holidays/holidayForm";
+import { holidayFormSchema } from "~/forms/schemas.server";
+import { ADD_HOLIDAY_FIELDS } from "~/holidays/holidayFields";
 import { addFederalHolidays, addHoliday, holidaysIn, setObserved, yearHasHolidays } from "~/holidays/holidays.server";
 import { getSettings } from "~/settings.server";
 import { localDate } from "workflows/view";
@@ -71,7 +72,7 @@ export default function HolidaysPage() {
   const [params] = useSearchParams();
   const done = DONE[params.get("done") ?? ""];
   const values = actionData?.values ?? EMPTY;
-  const form = useZodForm(addHolidaySchema, { defaultValues: values, serverErrors: actionData?.errors });
+  const form = useZodForm(() => import("~/holidays/holidayForm").then((m) => m.addHolidaySchema), { serverErrors: actionData?.errors });
   return (
     <>
       <p className="margin-bottom-0">
@@ -161,7 +162,7 @@ export default function HolidaysPage() {
 
       <h2 className="margin-top-4">Add a county holiday</h2>
       <ErrorSummary errors={form.summary(ADD_HOLIDAY_FIELDS)} />
-      <Form method="post" className="usa-form" noValidate onSubmit={form.onSubmit}>
+      <Form method="post" className="usa-form" noValidate {...form.formProps}>
         <input type="hidden" name="intent" value="add" />
         <TextField label="Date" type="date" error={form.errorFor("date")} defaultValue={values.date} {...form.register("date")} />
         <TextField label="Name" hint="For example, Day after Thanksgiving." error={form.errorFor("name")} defaultValue={values.name} {...form.register("name")} />

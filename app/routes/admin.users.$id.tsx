@@ -3,10 +3,10 @@
 import { DateText } from "~/components/DateText";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { APPOINTMENT_FIELDS, ACTING_ROLES, appointmentFormSchema } from "~/admin/appointmentForm";
+import { ACCESS_FIELDS, ACTING_ROLES, APPOINTMENT_FIELDS } from "~/admin/formFields";
 import { appoint, removeAppointment } from "~/admin/appointments.server";
 import { listDepartments } from "~/admin/departments.server";
-import { ACCESS_FIELDS, accessFormSchema, userIntentSchema } from "~/admin/userForms";
+import { accessFormSchema, appointmentFormSchema, userIntentSchema } from "~/forms/schemas.server";
 import { accountStatus, deactivate, findUserForAdmin, reinviteUser, signInMethod, updateAccess } from "~/admin/users.server";
 import { unlinkSubject } from "~/auth/oidc/accounts.server";
 import { requireRole } from "~/auth/require-role.server";
@@ -117,8 +117,8 @@ export default function UserPage() {
   const mine = (intent: string) => (actionData?.intent === intent ? actionData : undefined);
   const accessValues = mine("access")?.values ?? access;
   const appointValues = mine("appoint")?.values ?? { role: "", startsOn: "", endsOn: "" };
-  const accessForm = useZodForm(accessFormSchema, { defaultValues: accessValues, serverErrors: mine("access")?.errors });
-  const appointForm = useZodForm(appointmentFormSchema, { defaultValues: appointValues, serverErrors: mine("appoint")?.errors });
+  const accessForm = useZodForm(() => import("~/admin/userForms").then((m) => m.accessFormSchema), { serverErrors: mine("access")?.errors });
+  const appointForm = useZodForm(() => import("~/admin/appointmentForm").then((m) => m.appointmentFormSchema), { serverErrors: mine("appoint")?.errors });
   const done = params.get("done");
   const formError = mine("deactivate")?.errors.form ?? (actionData?.intent === "" ? actionData.errors.form : undefined);
 
@@ -192,7 +192,7 @@ export default function UserPage() {
           </p>
         ) : null}
         <ErrorSummary errors={accessForm.summary(ACCESS_FIELDS)} />
-        <Form method="post" className="usa-form usa-form--large" noValidate onSubmit={accessForm.onSubmit}>
+        <Form method="post" className="usa-form usa-form--large" noValidate {...accessForm.formProps}>
           <input type="hidden" name="intent" value="access" />
           <SelectField
             label="Department"
@@ -238,7 +238,7 @@ export default function UserPage() {
         )}
         <h3>Add an acting appointment</h3>
         <ErrorSummary errors={appointForm.summary(APPOINTMENT_FIELDS)} />
-        <Form method="post" className="usa-form usa-form--large" noValidate onSubmit={appointForm.onSubmit}>
+        <Form method="post" className="usa-form usa-form--large" noValidate {...appointForm.formProps}>
           <input type="hidden" name="intent" value="appoint" />
           <SelectField
             label="Acting as"

@@ -3,7 +3,8 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { listDepartments } from "~/admin/departments.server";
-import { INVITE_FIELDS, inviteFormSchema } from "~/admin/userForms";
+import { INVITE_FIELDS } from "~/admin/formFields";
+import { inviteFormSchema } from "~/forms/schemas.server";
 import { accountStatus, inviteUser, listUsers, signInMethod } from "~/admin/users.server";
 import { requireRole } from "~/auth/require-role.server";
 import { ErrorSummary } from "~/components/ErrorSummary";
@@ -137,11 +138,11 @@ function InviteForm({
   sent: { values: FormValues; checked: string[]; errors: Record<string, string> } | undefined;
 }) {
   const values = sent?.values ?? EMPTY;
-  const form = useZodForm(inviteFormSchema, { defaultValues: values, serverErrors: sent?.errors });
+  const form = useZodForm(() => import("~/admin/userForms").then((m) => m.inviteFormSchema), { serverErrors: sent?.errors });
   return (
     <>
       <ErrorSummary errors={form.summary(INVITE_FIELDS)} />
-      <Form method="post" className="usa-form usa-form--large" noValidate onSubmit={form.onSubmit}>
+      <Form method="post" className="usa-form usa-form--large" noValidate {...form.formProps}>
         <TextField label="Name" autoComplete="off" error={form.errorFor("name")} defaultValue={values.name} {...form.register("name")} />
         <TextField
           label="E-mail address"

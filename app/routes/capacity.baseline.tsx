@@ -12,7 +12,8 @@ import { readBaseline, replaceBaselineHours, saveTarget, type BaselineChange } f
 import { importBaselineCsv, type CsvProblem } from "~/capacity/baselineCsv.server";
 import type { ActualsPreview } from "~/capacity/baselineFromActuals";
 import { applyActualsBaseline, offeredPeriod, previewActualsBaseline } from "~/capacity/baselineFromActuals.server";
-import { agentsName, baselineFormSchema, callsName, postedHours, targetFormSchema, WEEKDAY_FIELDS, weekdayFormSchema } from "~/capacity/baselineForm";
+import { agentsName, callsName, WEEKDAY_FIELDS } from "~/capacity/baselineFields";
+import { baselineFormSchema, postedHours } from "~/forms/schemas.server";
 import { weekdayHours } from "~/capacity/combinedStaffing";
 import { FromActualCalls } from "~/capacity/FromActualCalls";
 import { ErrorAlert, ErrorSummary } from "~/components/ErrorSummary";
@@ -142,12 +143,12 @@ function TargetForm({ target, answer }: { target: ReturnType<typeof useLoaderDat
           targetServiceLevel: asText(target?.targetServiceLevel ?? 0.8),
           targetAnswerSeconds: asText(target?.targetAnswerSeconds ?? 60),
         };
-  const form = useZodForm(targetFormSchema, { defaultValues: defaults, serverErrors: answer?.form === "target" ? answer.errors : undefined });
+  const form = useZodForm(() => import("~/capacity/baselineForm").then((m) => m.targetFormSchema), { serverErrors: answer?.form === "target" ? answer.errors : undefined });
   return (
     <section aria-labelledby="target-heading" className="margin-y-4">
       <h2 id="target-heading">Service target</h2>
       <ErrorSummary errors={form.summary(["handleTimeMinutes", "targetServiceLevel", "targetAnswerSeconds"])} />
-      <Form method="post" className="usa-form" noValidate onSubmit={form.onSubmit}>
+      <Form method="post" className="usa-form" noValidate {...form.formProps}>
         <input type="hidden" {...form.register("intent")} defaultValue="target" />
         <TextField label="Average handle time (minutes)" inputMode="decimal" className="usa-input--small" error={form.errorFor("handleTimeMinutes")} defaultValue={defaults.handleTimeMinutes} {...form.register("handleTimeMinutes")} />
         <TextField
@@ -180,7 +181,7 @@ function WeekdayForm({ weekday, hours, answer }: { weekday: number; hours: Basel
           [agentsName(h.hour), h.agents > 0 ? String(h.agents) : ""],
         ]),
       ]);
-  const form = useZodForm(weekdayFormSchema, { defaultValues: defaults, serverErrors: mine ? answer.errors : undefined });
+  const form = useZodForm(() => import("~/capacity/baselineForm").then((m) => m.weekdayFormSchema), { serverErrors: mine ? answer.errors : undefined });
   const name = WEEKDAY_NAMES[weekday];
   const cell = (field: string, label: string) => {
     const error = form.errorFor(field);
@@ -220,7 +221,7 @@ function WeekdayForm({ weekday, hours, answer }: { weekday: number; hours: Basel
       </nav>
       <ErrorSummary errors={form.summary(WEEKDAY_FIELDS)} />
       <p>Calls an hour on a normal {name}, and the agents planned. Leave an hour blank when the Center is closed.</p>
-      <Form method="post" noValidate onSubmit={form.onSubmit}>
+      <Form method="post" noValidate {...form.formProps}>
         <input type="hidden" {...form.register("intent")} defaultValue="weekday" />
         <input type="hidden" {...form.register("weekday")} defaultValue={String(weekday)} />
         <table className="usa-table usa-table--borderless usa-table--compact" data-testid="weekday-hours">

@@ -3,7 +3,8 @@
 // same page and says nothing about the account.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { SET_PASSWORD_FIELDS, setPasswordSchema } from "~/admin/invitationForm";
+import { SET_PASSWORD_FIELDS } from "~/admin/formFields";
+import { setPasswordSchema } from "~/forms/schemas.server";
 import { acceptInvitation, openInvitation } from "~/admin/invitations.server";
 import { MAX_LENGTH, minimumLength } from "~/auth/password-policy";
 import { ErrorSummary } from "~/components/ErrorSummary";
@@ -38,7 +39,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function InvitationPage() {
   const { name, minLength, maxLength } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const form = useZodForm(setPasswordSchema, { defaultValues: { newPassword: "", confirmPassword: "" }, serverErrors: actionData?.errors });
+  const form = useZodForm(() => import("~/admin/invitationForm").then((m) => m.setPasswordSchema), { serverErrors: actionData?.errors });
   if (name === null) {
     return (
       <>
@@ -54,7 +55,7 @@ export default function InvitationPage() {
         <h1>Welcome, {name}</h1>
         <p className="usa-intro">Choose a password for the 3-1-1 Number Use Portal. Then sign in with it.</p>
         <ErrorSummary errors={form.summary(SET_PASSWORD_FIELDS)} />
-        <Form method="post" id="form" className="usa-form usa-form--large" noValidate onSubmit={form.onSubmit}>
+        <Form method="post" id="form" className="usa-form usa-form--large" noValidate {...form.formProps}>
           <TextField
             label="New password"
             type="password"

@@ -25,13 +25,15 @@ import { seesEverything } from "~/requests/access.server";
 import { copiedFrom } from "~/requests/copiedFrom.server";
 import { answersOf } from "~/requests/answers";
 import { addComment } from "~/requests/comments.server";
-import { actionErrors, eventOf, requestActionSchema, type RequestIntent } from "~/requests/decisionForms";
+import type { RequestIntent } from "~/requests/decisionForms";
+import { actionErrors, attachCheck, availableActions, copyCheck, eventOf, FINAL_STATES, requestActionSchema, stateName } from "~/forms/schemas.server";
+import type { AvailableAction } from "workflows";
 import { NEXT_STEP, progressSteps } from "~/requests/progress";
 import { auditTrail, commentsOn, type AuditLine } from "~/requests/queries.server";
 import { refusalOf, requestInContext } from "~/requests/requestRoute.server";
 import { displayValue, FORM_FIELDS } from "~/requests/formFields";
 import { transition } from "~/requests/transition.server";
-import { attachCheck, actorLabel, availableActions, copyCheck, FINAL_STATES, isStateName, localDate, REQUEST_TYPE_LABELS, STATE_LABELS, stateName, type ActorRole, type AvailableAction, type Fee, type FeeStatus, type RequestType, type SignOff, type SignOffSlot, type StateName } from "workflows";
+import { actorLabel, isStateName, localDate, REQUEST_TYPE_LABELS, STATE_LABELS, type ActorRole, type Fee, type FeeStatus, type RequestType, type SignOff, type SignOffSlot, type StateName } from "workflows/view";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.request.reference}: ${data.request.title} – 3-1-1 Number Use Portal` : "Request" },

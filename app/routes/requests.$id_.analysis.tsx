@@ -7,7 +7,6 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { currentAnalysis } from "~/analysis/analyses.server";
 import { COMMON_ANALYSIS_FIELDS, RECOMMENDATION_FIELD, TYPE_ANALYSIS_FIELDS, type AnalysisField } from "~/analysis/analysisFields";
-import { analysisFormSchema } from "~/analysis/analysisForm";
 import { CALIBRATION_FACTOR, CALIBRATION_FIELD, calibrationLine, formatFactor, previewLine } from "~/analysis/calibration";
 import { calibrationOfferFor } from "~/analysis/calibration.server";
 import { CalibrationPanel } from "~/components/CalibrationPanel";
@@ -23,7 +22,8 @@ import { fieldErrors, formValues } from "~/forms/fieldErrors";
 import { useZodForm, type FormValues } from "~/forms/useZodForm";
 import { answersOf } from "~/requests/answers";
 import { refusalOf, requestInContext } from "~/requests/requestRoute.server";
-import { localDate, REQUEST_TYPE_LABELS, whyNot, type RequestType } from "workflows";
+import { localDate, REQUEST_TYPE_LABELS, type RequestType } from "workflows/view";
+import { analysisFormSchema, whyNot } from "~/forms/schemas.server";
 import { RequestHeading } from "~/components/RequestHeading";
 import { PinchWarning } from "~/components/PinchWarning";
 import { pinchesForProjection } from "~/capacity/staffing.server";
@@ -123,7 +123,7 @@ export default function AnalysisPage() {
   const { request, typeFields, commonFields, defaults, refusal, calibration, stored, recordedOn } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const values: FormValues = actionData?.values ?? defaults;
-  const form = useZodForm(analysisFormSchema, { defaultValues: values, serverErrors: actionData?.errors });
+  const form = useZodForm(() => import("~/analysis/analysisForm").then((m) => m.analysisFormSchema), { serverErrors: actionData?.errors });
   const result = actionData?.result ?? null;
   const names = [...typeFields, ...commonFields].map((f) => f.name).concat(CALIBRATION_FIELD, RECOMMENDATION_FIELD);
   const suggested = calibration.offer.suggested;
@@ -142,7 +142,7 @@ export default function AnalysisPage() {
       ) : null}
       <ErrorSummary errors={form.summary(names)} />
 
-      <Form method="post" id="form" className="usa-form usa-form--large" noValidate onSubmit={form.onSubmit}>
+      <Form method="post" id="form" className="usa-form usa-form--large" noValidate {...form.formProps}>
         <input type="hidden" {...form.register("type")} defaultValue={values.type} />
         <fieldset className="usa-fieldset">
           <legend className="usa-legend usa-legend--large">The request&apos;s calls</legend>

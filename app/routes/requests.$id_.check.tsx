@@ -11,7 +11,8 @@ import { answersOf, isRequestType } from "~/requests/answers";
 import { displayValue, FORM_FIELDS } from "~/requests/formFields";
 import { refusalOf, requestInContext } from "~/requests/requestRoute.server";
 import { transition } from "~/requests/transition.server";
-import { availableActions, REQUEST_TYPE_LABELS, requestNotice } from "workflows";
+import { availableActions } from "~/forms/schemas.server";
+import { REQUEST_TYPE_LABELS, requestNotice } from "workflows/view";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Check your answers: ${data.request.reference} – 3-1-1 Number Use Portal` : "Check your answers" },

@@ -3,7 +3,6 @@
 // with the answers in the same transaction. The machine says which of these this person may do.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import * as z from "~/forms/zod";
 import { NoticePanel } from "~/components/NoticePanel";
 import { RequestForm, type FormButton } from "~/components/RequestForm";
 import { db } from "~/db.server";
@@ -12,10 +11,10 @@ import { ChangesAskedFor } from "~/components/ChangesAskedFor";
 import { copiedFrom } from "~/requests/copiedFrom.server";
 import { latestComment } from "~/requests/latestComment.server";
 import { refusalOf, requestInContext } from "~/requests/requestRoute.server";
-import { draftSchema, fieldErrors, formSchema } from "~/requests/requestSchema";
 import { submissionRefusal } from "~/requests/submissionCheck.server";
 import { transition } from "~/requests/transition.server";
-import { availableActions, REQUEST_TYPE_LABELS, requestNotice, requesterCheck, stateName, whyNot } from "workflows";
+import { availableActions, draftSchema, editIntentSchema, formSchema, requestFieldErrors, requesterCheck, whyNot } from "~/forms/schemas.server";
+import { REQUEST_TYPE_LABELS, requestNotice, stateName } from "workflows/view";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Edit ${data.request.reference} – 3-1-1 Number Use Portal` : "Edit request" },
@@ -52,17 +51,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const intentSchema = z.enum(["save", "continue", "resubmit"]);
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, row, now, timeZone, type, notice } = await editable(request, params.id);
   const form = Object.fromEntries(await request.formData());
-  const intent = intentSchema.safeParse(form.intent);
+  const intent = editIntentSchema.safeParse(form.intent);
   const answers = answersFrom(type, form);
   const values = answers as Record<string, string>;
   if (!intent.success) return data({ errors: { title: "Choose what to do with the answers" } as Record<string, string>, values }, { status: 400 });
 
-  const errors: Record<string, string> = fieldErrors(type, answers, intent.data === "save" ? draftSchema : formSchema(type, notice));
+  const errors: Record<string, string> = requestFieldErrors(type, answers, intent.data === "save" ? draftSchema : formSchema(type, notice));
   if (Object.keys(errors).length > 0) return data({ errors, values }, { status: 400 });
 
   if (intent.data === "continue") {

@@ -7,13 +7,14 @@ import { ErrorSummary } from "~/components/ErrorSummary";
 import { TextArea, TextField } from "~/components/Field";
 import { db } from "~/db.server";
 import { assessFee, feeSuggestion } from "~/fees/assessment.server";
-import { FEE_FORM_FIELDS, feeFormSchema } from "~/fees/feeForm";
+import { FEE_FORM_FIELDS } from "~/fees/feeFields";
 import { currentFeeSchedule } from "~/fees/feeSchedules.server";
 import { formatUsd, toCents } from "~/fees/money";
 import { fieldErrors, formValues } from "~/forms/fieldErrors";
 import { useZodForm, type FormValues } from "~/forms/useZodForm";
 import { refusalOf, requestInContext } from "~/requests/requestRoute.server";
-import { REQUEST_TYPE_LABELS, whyNot, type RequestType } from "workflows";
+import { REQUEST_TYPE_LABELS, type RequestType } from "workflows/view";
+import { feeFormSchema, whyNot } from "~/forms/schemas.server";
 import { formatCount } from "~/format";
 import { RequestHeading } from "~/components/RequestHeading";
 import { DisputeReason } from "~/components/DisputeReason";
@@ -73,7 +74,7 @@ export default function FeePage() {
   const { request, suggestion, schedule, previous, dispute, timeZone, refusal, defaults } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const values: FormValues = actionData?.values ?? defaults;
-  const form = useZodForm(feeFormSchema, { defaultValues: values, serverErrors: actionData?.errors });
+  const form = useZodForm(() => import("~/fees/feeForm").then((m) => m.feeFormSchema), { serverErrors: actionData?.errors });
 
   return (
     <>
@@ -118,7 +119,7 @@ export default function FeePage() {
       ) : null}
 
       {refusal ? null : (
-        <Form method="post" id="form" className="usa-form usa-form--large" noValidate onSubmit={form.onSubmit}>
+        <Form method="post" id="form" className="usa-form usa-form--large" noValidate {...form.formProps}>
           <input type="hidden" {...form.register("scheduleVersion")} defaultValue={values.scheduleVersion} />
           <TextField
             label="Fee (US dollars)"

@@ -3,7 +3,6 @@
 // asks the machine whether it would accept the submission, saves and goes to the check page.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import * as z from "~/forms/zod";
 import { requireUser, type CurrentUser } from "~/auth/session.server";
 import { ErrorSummary } from "~/components/ErrorSummary";
 import { NoticePanel } from "~/components/NoticePanel";
@@ -13,7 +12,7 @@ import { db } from "~/db.server";
 import { mayCreateRequests } from "~/requests/access.server";
 import { answersFrom, columnsOf, isRequestType } from "~/requests/answers";
 import { createDraft } from "~/requests/drafts.server";
-import { draftSchema, fieldErrors, formSchema } from "~/requests/requestSchema";
+import { draftSchema, newRequestIntentSchema, formSchema, requestFieldErrors } from "~/forms/schemas.server";
 import { submissionRefusal } from "~/requests/submissionCheck.server";
 import { TYPE_EXPLANATIONS } from "~/requests/typeExplanations";
 import { getSettings } from "~/settings.server";
@@ -57,22 +56,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-const intentSchema = z.enum(["continue", "draft"]);
-
 export async function action({ request }: ActionFunctionArgs) {
   const { user, department } = requester(await requireUser(request));
   const now = new Date();
   const timeZone = getSettings().timeZone;
   const notice = newRequestNotice(department, now, timeZone);
   const form = Object.fromEntries(await request.formData());
-  const intent = intentSchema.safeParse(form.intent);
+  const intent = newRequestIntentSchema.safeParse(form.intent);
   const type = allowedType(form.type, notice.partner);
   if (!type || !intent.success) {
     return data({ errors: { type: CHOOSE_TYPE } as Record<string, string>, values: {} as Record<string, string> }, { status: 400 });
   }
   const answers = answersFrom(type, form);
   const values = answers as Record<string, string>;
-  const errors: Record<string, string> = fieldErrors(type, answers, intent.data === "draft" ? draftSchema : formSchema(type, notice));
+  const errors: Record<string, string> = requestFieldErrors(type, answers, intent.data === "draft" ? draftSchema : formSchema(type, notice));
   if (Object.keys(errors).length > 0) return data({ errors, values }, { status: 400 });
 
   if (intent.data === "continue") {

@@ -2,8 +2,8 @@
 import { describe, expect, it } from "vitest";
 import { commonPasswordCount, isCommonPassword } from "../../app/auth/common-passwords.server";
 import { newPasswordProblem } from "../../app/auth/password-check.server";
+import { changePasswordSchema } from "../../app/auth/passwordForm";
 import {
-  changePasswordSchema,
   lengthProblem,
   MAX_LENGTH,
   MIN_LENGTH_WITH_MFA,
