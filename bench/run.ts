@@ -6,6 +6,7 @@
 // on BENCH_DATABASE_URL or TEST_DATABASE_URL's server if one is given, else on a throw-away server.
 // --import-rows=200000 (issue 19): the import of actual calls on each engine, at that many rows and a
 // tenth of it, each into an empty database (0 skips it; --import-rows=1000000 for the million-row figure).
+// --no-build: use the build there is (`npm test` makes it first, and its browser tests are serving it).
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
@@ -195,7 +196,8 @@ async function benchEngine(size: number, prepared: Prepared, store: BenchStore, 
 }
 
 const started = Date.now();
-build();
+if (!process.argv.includes("--no-build")) build();
+else if (!fs.existsSync(path.join(ROOT, "build", "index.js"))) throw new Error("--no-build, but there is no build: run npm run build first");
 const js = await clientJs();
 const results: SizeResult[] = [];
 let imports: ImportResult[] = [];
