@@ -2,8 +2,8 @@
 # `npm test`: lint, typecheck and the schemas in step; the build; then the browser tests on
 # PostgreSQL in two groups, each with two portal instances (issue 17), beside the unit and
 # integration tests on SQLite and the integration tests again on PostgreSQL. One throw-away
-# PostgreSQL server serves both; it is stopped at the end, also when a step fails. A given TEST_DATABASE_URL (a server's
-# maintenance database) is used instead.
+# PostgreSQL server serves both; it is stopped at the end, also when a step fails. A given
+# TEST_DATABASE_URL (a server's maintenance database) is used instead.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
