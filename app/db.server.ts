@@ -12,17 +12,27 @@ export type { PrismaClient };
 
 const BUSY_TIMEOUT_MS = 5000;
 
+// Prisma's defaults (2 s to get a connection, 5 s for the whole transaction) end a save with an
+// error whenever the machine is busy for a moment: a queue of uploads, a slow disk, a second
+// instance's import. Waiting longer keeps the user's work; a transaction that really hangs
+// still ends, and releases its locks, after 30 s.
+const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 30_000 };
+
 /** A new client for the given database URL (tests use their own SQLite files). */
 export function createPrismaClient(url: string): PrismaClient {
   if (isSqliteUrl(url)) {
     // `timeout` is better-sqlite3's busy timeout; the PRAGMA below says the same.
     return new PrismaClient({
       adapter: new PrismaBetterSQLite3({ url, timeout: BUSY_TIMEOUT_MS }),
+      transactionOptions: TRANSACTION_OPTIONS,
     });
   }
   if (isPostgresUrl(url)) {
     // Both clients are generated from one schema and offer the same API; the code is typed once.
-    return new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as PrismaClient;
+    return new PostgresPrismaClient({
+      adapter: new PrismaPg({ connectionString: url }),
+      transactionOptions: TRANSACTION_OPTIONS,
+    }) as unknown as PrismaClient;
   }
   throw new Error(`Unsupported database URL: ${url.split(":")[0]}:…`);
 }
