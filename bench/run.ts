@@ -7,6 +7,7 @@
 // --import-rows=200000 (issue 19): the import of actual calls on each engine, at that many rows and a
 // tenth of it, each into an empty database (0 skips it; --import-rows=1000000 for the million-row figure).
 // --no-build: use the build there is (`npm test` makes it first, and its browser tests are serving it).
+// --no-transfer: no byte counts (they do not depend on the engine; the PostgreSQL smoke test skips them).
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
@@ -57,6 +58,7 @@ const instances = Number(option("instances", "2"));
 if (!["sqlite", "postgres", "both"].includes(dbOption)) throw new Error(`--db must be sqlite, postgres or both, not ${dbOption}`);
 const engines: Engine[] = dbOption === "both" ? ["sqlite", "postgres"] : [dbOption as Engine];
 const outDir = path.resolve(ROOT, option("out", "bench/results"));
+const withTransfer = !process.argv.includes("--no-transfer");
 
 function build() {
   const result = spawnSync("npm", ["run", "build", "--silent"], { cwd: ROOT, encoding: "utf8", env: { ...process.env, NODE_ENV: "production" } });
@@ -160,7 +162,7 @@ async function benchEngine(size: number, prepared: Prepared, store: BenchStore, 
   console.log(`  ${name}:`);
   const rows: Row[] = [];
   const server = await startServer({ ...env, DATABASE_URL: store.url }, port);
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  const browser = withTransfer ? await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS }) : null;
   try {
     let floorRps = NaN;
     let documentRps = NaN;
@@ -176,7 +178,7 @@ async function benchEngine(size: number, prepared: Prepared, store: BenchStore, 
       // The same page again as a browser asks for it (brotli): what compressing costs the server.
       const compressed = await load(server.origin + page.path, cookie, loadOptions, server.cpuMs, BROWSER_ENCODINGS);
       // /healthz is no page a browser shows: only pages have a first visit.
-      const transfer = page.key === FLOOR ? null : await measureTransfer(browser, server.origin, page.path, cookie);
+      const transfer = page.key === FLOOR || !browser ? null : await measureTransfer(browser, server.origin, page.path, cookie);
       if (page.key === FLOOR) floorRps = result.rps;
       if (page.key === DOCUMENT) documentRps = result.rps;
       const ratio = result.rps / floorRps;
@@ -186,7 +188,7 @@ async function benchEngine(size: number, prepared: Prepared, store: BenchStore, 
       );
     }
   } finally {
-    await browser.close();
+    await browser?.close();
     await server.stop();
   }
   const pair = store.engine === "postgres" && instances > 1 ? await benchTwoInstances(prepared, size, rows, { ...env, DATABASE_URL: store.url }, port) : [];
