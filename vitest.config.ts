@@ -11,7 +11,12 @@ export default defineConfig({
     ],
   },
   test: {
-    include: ["tests/unit/**/*.test.ts", "tests/integration/**/*.test.ts"],
+    projects: [
+      // The unit tests share their workers' modules: none touches the environment, a database
+      // or a mock, and importing the app's modules afresh for each file cost a third of their time.
+      { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.ts"], isolate: false } },
+      { extends: true, test: { name: "integration", include: ["tests/integration/**/*.test.ts"] } },
+    ],
     globalSetup: [
       "tests/support/globalSetup.ts",
       // TEST_DB=postgres: the integration tests again, on a PostgreSQL server of their own.
