@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, MetaFunction } from "@remix-run/node";
 import {
   Form,
   isRouteErrorResponse,
@@ -13,10 +13,8 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { getUser } from "~/auth/session.server";
-import { passOnHeaders } from "~/http/routeHeaders";
-import { navLinks, type NavItem } from "~/navigation";
-import { getSettings } from "~/settings.server";
+import type { NavItem } from "~/navigation";
+import { headers, loader } from "~/root.server";
 import { useNonce } from "~/security/nonce";
 import favicon from "~/favicon.svg";
 import uswdsCss from "~/generated/uswds.css";
@@ -46,15 +44,7 @@ export const meta: MetaFunction = ({ error }) => {
   return [{ title: `Error – ${PORTAL_NAME}` }];
 };
 
-// The root's error page shows every thrown answer: its headers (a 405's Allow) go with it.
-export const headers = passOnHeaders;
-
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await getUser(request);
-  // LOCAL_SIGN_IN=off (issue 18): no password to change, so "Account" leads to two-step sign-in.
-  const account = getSettings().localSignIn ? "/account/password" : "/account/mfa";
-  return { user: user ? { name: user.name, nav: navLinks(user), account } : null };
-}
+export { headers, loader };
 
 function Header({ userName, nav, account }: { userName: string | null; nav: NavItem[]; account: string }) {
   return (

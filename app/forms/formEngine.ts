@@ -28,3 +28,11 @@ export function createEngine(schemaNow: () => z.ZodMiniType, options: EngineOpti
 }
 
 export type Engine = ReturnType<typeof createEngine>;
+
+// Not used: these keep React in the chunk every page loads. esbuild puts each module in the chunk
+// of the entries that reach it; this module is an entry of its own (imported on first use) that
+// reaches React through react-hook-form, so unless it also reaches the rest of what Remix's entry
+// reaches (its RemixBrowser and the JSX runtime), React went into a chunk of its own: one more file
+// on every page's first visit (decision 0013, fifth pass). Costs nothing: the page has both.
+export { RemixBrowser } from "@remix-run/react";
+export { jsx } from "react/jsx-runtime";

@@ -1,151 +1,26 @@
 // A request's page: where it stands, what happens next, and only the actions the machine allows this person now.
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { accuracyRoles, actualsRoles } from "~/actuals/actualsRoles";
-import { requestComparison } from "~/actuals/requestActuals.server";
-import { currentAnalysis } from "~/analysis/analyses.server";
-import { holdsAny } from "~/auth/require-role.server";
-import { ForecastAgainstActual } from "~/components/ForecastAgainstActual";
-import { attachmentsOf } from "~/attachments/attachments.server";
-import { attachmentView } from "~/attachments/attachmentView.server";
-import { AttachmentList } from "~/components/AttachmentList";
+import { ActionForm } from "~/components/ActionForm";
 import { AnalysisSummary } from "~/components/AnalysisSummary";
-import { calibrationLine } from "~/analysis/calibration";
+import { AttachmentList } from "~/components/AttachmentList";
 import { ChangesAskedFor } from "~/components/ChangesAskedFor";
 import { DateText, InstantText } from "~/components/DateText";
 import { DisputeReason } from "~/components/DisputeReason";
 import { ErrorSummary } from "~/components/ErrorSummary";
-import { ActionForm } from "~/components/ActionForm";
+import { ForecastAgainstActual } from "~/components/ForecastAgainstActual";
 import { StatusTracker } from "~/components/StatusTracker";
-import { db } from "~/db.server";
-import { assessedFeeWorking } from "~/fees/assessment.server";
 import { formatUsd, toCents } from "~/fees/money";
-import { letterKind } from "~/letters/letterAccess.server";
-import { seesEverything } from "~/requests/access.server";
-import { copiedFrom } from "~/requests/copiedFrom.server";
-import { answersOf } from "~/requests/answers";
-import { addComment } from "~/requests/comments.server";
 import type { RequestIntent } from "~/requests/decisionForms";
-import { actionErrors, attachCheck, availableActions, copyCheck, eventOf, FINAL_STATES, requestActionSchema, stateName } from "~/forms/schemas.server";
+import { action, loader } from "~/requests/requestPage.server";
 import type { AvailableAction } from "workflows";
-import { NEXT_STEP, progressSteps } from "~/requests/progress";
-import { auditTrail, commentsOn, type AuditLine } from "~/requests/queries.server";
-import { refusalOf, requestInContext } from "~/requests/requestRoute.server";
-import { displayValue, FORM_FIELDS } from "~/requests/formFields";
-import { transition } from "~/requests/transition.server";
-import { actorLabel, isStateName, localDate, REQUEST_TYPE_LABELS, STATE_LABELS, type ActorRole, type Fee, type FeeStatus, type RequestType, type SignOff, type SignOffSlot, type StateName } from "workflows/view";
+import { localDate, type Fee, type FeeStatus, type SignOff, type SignOffSlot } from "workflows/view";
+
+export { action, loader };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.request.reference}: ${data.request.title} – 3-1-1 Number Use Portal` : "Request" },
 ];
-
-/** States in which both sign-offs stand: the "Approved by" record stays on the page. */
-const SIGNED_STATES: StateName[] = ["approved", "completed", "cancelled"];
-
-/** A long history (hundreds of entries after many rounds of changes) shows its latest entries first; the rest on request. */
-const HISTORY_SHOWN = 20;
-
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, actor, row, snapshot, now, timeZone } = await requestInContext(request, params.id);
-  const wholeHistory = new URL(request.url).searchParams.get("history") === "all";
-  const state = stateName(snapshot);
-  const ctx = snapshot.context;
-  const [audit, comments, files] = await Promise.all([auditTrail(db, row.id), commentsOn(db, row.id), attachmentsOf(db, row.id)]);
-  const closedFrom = [...audit].reverse().find((a) => a.fromState && a.toState === state)?.fromState;
-  const answers = answersOf(row);
-  const who = (a: AuditLine) => actorLabel(a.actorName, a.role ? { role: a.role as ActorRole, acting: a.acting } : null);
-  /** The latest entry of an event, as the page quotes it: whose words, when. */
-  const latest = (event: string) => {
-    const entry = [...audit].reverse().find((a) => a.event === event);
-    return entry ? { who: who(entry), at: entry.at.toISOString(), comment: entry.comment ?? "" } : null;
-  };
-  const storedAnalysis = ctx.analysis ? await currentAnalysis(db, row.id, ctx.analysis.at) : null;
-  const closing = FINAL_STATES.includes(state) ? [...audit].reverse().find((a) => a.toState === state && a.fromState !== state) : undefined;
-  return {
-    request: {
-      id: row.id,
-      reference: row.reference,
-      title: row.title,
-      type: row.type as RequestType,
-      typeLabel: REQUEST_TYPE_LABELS[row.type as RequestType] ?? row.type,
-      state,
-      stateLabel: STATE_LABELS[state],
-      department: row.department.name,
-      submitter: row.submitter.name,
-      firstSubmittedOn: row.firstSubmittedOn,
-      partnerAtSubmission: row.partnerAtSubmission,
-      // The same labels and wording as the form and the check-your-answers page.
-      answers: FORM_FIELDS[row.type as RequestType]
-        .map((spec) => ({ label: spec.label, value: displayValue(spec, answers[spec.name]), date: spec.kind === "date" ? (answers[spec.name] ?? null) : null }))
-        .filter((a) => a.value),
-    },
-    progress: progressSteps(state, ctx.analysis !== null, closedFrom && isStateName(closedFrom) ? closedFrom : null),
-    nextStep: NEXT_STEP[state],
-    // The reviewer's words, at the top while the department makes the changes.
-    changeRequest: state === "changesRequested" ? latest("REQUEST_CHANGES") : null,
-    // Why Finance is looking at the fee again.
-    dispute: state === "feeAssessment" && ctx.fee?.status === "disputed" ? latest("DISPUTE_FEE") : null,
-    // How a closed request ended; the clock (lapse, completion) is no one to name.
-    ending: closing
-      ? { label: STATE_LABELS[state], who: closing.role === "system" ? null : who(closing), at: closing.at.toISOString(), comment: closing.comment }
-      : null,
-    copiedFrom: await copiedFrom(db, user, row.copiedFromId),
-    actions: availableActions(snapshot, actor, now.toISOString()),
-    canCopy: copyCheck(state, ctx, actor) === null,
-    // The department reads the analysis in plain words first; COM, the analysts and Finance work with the figures.
-    forDepartment: !seesEverything(user),
-    signOffs: ctx.signOffs,
-    inDecision: state === "decision",
-    approved: SIGNED_STATES.includes(state),
-    analysis: ctx.analysis,
-    // What was decided about calibration, in words: not the other requests the suggestion rested on (R1).
-    storedAnalysis: storedAnalysis ? { ...storedAnalysis, calibration: calibrationLine(storedAnalysis.calibration) } : null,
-    // Issue 19: the analysts and COM see the forecast against the calls that came.
-    actualCalls: holdsAny(user, accuracyRoles)
-      ? await requestComparison(db, { requestId: row.id, state, effectiveDate: row.effectiveDate, today: localDate(now, timeZone), analysis: storedAnalysis })
-      : null,
-    mayMapQueues: holdsAny(user, actualsRoles),
-    fee: ctx.fee,
-    feeWorking: ctx.fee ? await assessedFeeWorking(db, row.type, ctx) : null,
-    historyLength: audit.length,
-    audit: (wholeHistory ? audit : audit.slice(-HISTORY_SHOWN)).map((a) => ({
-      id: a.id,
-      at: a.at.toISOString(),
-      who: who(a),
-      event: a.event,
-      from: a.fromState ? STATE_LABELS[a.fromState as keyof typeof STATE_LABELS] ?? a.fromState : null,
-      to: a.toState ? STATE_LABELS[a.toState as keyof typeof STATE_LABELS] ?? a.toState : null,
-      comment: a.comment,
-    })),
-    comments: comments.map((c) => ({ id: c.id, author: c.author.name, body: c.body, at: c.createdAt.toISOString() })),
-    files: files.map(attachmentView),
-    mayAttach: attachCheck(state, row, actor) === null,
-    // The letter of the decision, for those who may download it (app/letters).
-    letter: letterKind(state),
-    timeZone,
-  };
-}
-
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, row, now, timeZone } = await requestInContext(request, params.id);
-  const form = Object.fromEntries(await request.formData());
-  const parsed = requestActionSchema.safeParse(form);
-  const values = Object.fromEntries(Object.entries(form).map(([k, v]) => [k, String(v)]));
-  if (!parsed.success) {
-    return data({ intent: String(form.intent ?? ""), errors: actionErrors(parsed.error), values }, { status: 400 });
-  }
-  const act = parsed.data;
-  if (act.intent === "COMMENT") {
-    await addComment(db, user, row.id, act.body, now);
-    return redirect(`/requests/${row.id}?done=COMMENT#comments`, 303);
-  }
-  const outcome = await transition(db, { request: row, by: user, event: eventOf(act), now, timeZone });
-  if (!outcome.ok) {
-    const { reason, status } = refusalOf(outcome);
-    return data({ intent: act.intent, errors: { form: reason }, values }, { status });
-  }
-  return redirect(`/requests/${row.id}?done=${act.intent}`, 303);
-}
 
 const DONE_MESSAGES: Partial<Record<RequestIntent | "RECORD_ANALYSIS" | "ASSESS_FEE" | "ATTACH" | "QUEUES", string>> = {
   RECORD_ANALYSIS: "Analysis recorded. Finance has been told.",
