@@ -38,17 +38,19 @@ export interface OutboxRow {
 }
 
 /**
- * Writes the rows, due now, each with the request's notification data. Raw SQL, one statement:
- * most events queue e-mails, and the ORM's insert costs several times as much. Ids are UUIDs,
- * as the schema's default gives the ORM's inserts.
+ * The statement writing the rows, due now, each with the request's notification data (none for
+ * no rows). Raw SQL, one statement: most events queue e-mails, and the ORM's insert costs several
+ * times as much. Ids are UUIDs, as the schema's default gives the ORM's inserts.
  */
-export async function insertOutbox(tx: Prisma.TransactionClient, requestId: string, data: NotificationData, rows: OutboxRow[]): Promise<void> {
-  if (rows.length === 0) return;
+export function outboxStatements(requestId: string, data: NotificationData, rows: OutboxRow[]): Prisma.Sql[] {
+  if (rows.length === 0) return [];
   const json = JSON.stringify(data);
   const now = new Date();
-  await tx.$executeRaw`
+  return [
+    Prisma.sql`
     INSERT INTO "OutboxMessage" (id, "requestId", template, recipients, data, status, attempts, "nextAttemptAt", "createdAt")
     VALUES ${Prisma.join(
       rows.map((row) => Prisma.sql`(${randomUUID()}, ${requestId}, ${row.template}, ${JSON.stringify([row.recipient])}, ${json}, 'pending', 0, ${now}, ${now})`),
-    )}`;
+    )}`,
+  ];
 }

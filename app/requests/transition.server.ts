@@ -8,8 +8,9 @@ import { decide, localDate, restore, serialize, SYSTEM_ACTOR, type Actor, type D
 import { canSee } from "./access.server";
 import { actorOf } from "./actor.server";
 import { answersOf, type RequestColumns } from "./answers";
-import { insertEntry, requestChainStep, type AuditInput } from "./audit.server";
-import { insertOutbox, mailFor } from "./outbox.server";
+import { executeTogether } from "~/db/together.server";
+import { entryStatements, requestChainStep, type AuditInput } from "./audit.server";
+import { mailFor, outboxStatements } from "./outbox.server";
 import { findRequestForEvent, type RequestRow } from "./queries.server";
 import type { Recipient } from "./recipients.server";
 import { saveSnapshot } from "./snapshotWrite.server";
@@ -108,8 +109,11 @@ async function attemptTransition(
       chain: { ...chain, after: request.auditCount },
     });
     if (updated !== 1) throw new ConcurrentChange();
-    await insertEntry(tx, entry, chain.keyId, chain.prevHash, chain.hash);
-    await insertOutbox(tx, request.id, notificationData(request, decision, columns), mail.rows);
+    // After the row's update, whose lock keeps the chain linear: the entry, the data version and the e-mails, in one go.
+    await executeTogether(tx, [
+      ...entryStatements(entry, chain.keyId, chain.prevHash, chain.hash),
+      ...outboxStatements(request.id, notificationData(request, decision, columns), mail.rows),
+    ]);
     await input.within?.(tx);
   });
   return { ok: true, from: decision.from, to: decision.to, version };
