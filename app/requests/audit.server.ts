@@ -5,7 +5,8 @@
 // request row (or the portal chain's head row) with the count and a seal over them and the
 // request's state, version and snapshot, in the same transaction (issue 15, item 2).
 import { Prisma } from "~/generated/prisma/client";
-import { BUMP_DATA_VERSION, movesDataVersion } from "~/dataVersionMemo.server";
+import { BUMP_DATA_VERSION, bumpDataVersion, movesDataVersion } from "~/dataVersionMemo.server";
+import type { Follower } from "~/db/together.server";
 import { getSettings } from "../settings.server";
 import { auditKeyring, entryHash, portalSeal, requestSeal, type AuditInput, type AuditKeyring, type SealedRequest } from "./auditHash.server";
 
@@ -43,21 +44,20 @@ async function lockRequestHead(tx: Tx, requestId: string): Promise<RequestHead> 
   return { ...row, version: Number(row.version), auditCount: Number(row.auditCount) };
 }
 
-/** The entry's INSERT, without RETURNING. */
-function entryInsert(entry: AuditInput, keyId: string, prevHash: string | null, hash: string): Prisma.Sql {
-  return Prisma.sql`
-    INSERT INTO "AuditEntry" ("requestId", "actorId", "actorName", role, acting, event, "fromState", "toState", comment, at, "keyId", "prevHash", hash)
-    VALUES (${entry.requestId}, ${entry.actorId}, ${entry.actorName}, ${entry.role}, ${entry.acting}, ${entry.event},
-      ${entry.fromState}, ${entry.toState}, ${entry.comment}, ${entry.at}, ${keyId}, ${prevHash}, ${hash})`;
-}
-
 /**
- * What adding the entry writes, for a caller that sends it with its other writes and needs no id
- * (the transition service): the entry and, when it records a change the memos read, the move
- * of the data version (dataVersionMemo.server.ts).
+ * What adding the entry writes, for the transition service, which sends it after the request
+ * row's guarded update (db/together.server.ts): the entry and, when it records a change the
+ * memos read, the move of the data version (dataVersionMemo.server.ts).
  */
-export function entryStatements(entry: AuditInput, keyId: string, prevHash: string | null, hash: string): Prisma.Sql[] {
-  return [entryInsert(entry, keyId, prevHash, hash), ...(movesDataVersion(entry.event) ? [BUMP_DATA_VERSION] : [])];
+export function entryWrites(entry: AuditInput, keyId: string, prevHash: string | null, hash: string): Follower[] {
+  const insert: Follower = {
+    insert: Prisma.sql`"AuditEntry" ("requestId", "actorId", "actorName", role, acting, event, "fromState", "toState", comment, at, "keyId", "prevHash", hash)`,
+    rows: [
+      Prisma.sql`${entry.requestId}, ${entry.actorId}, ${entry.actorName}, ${entry.role}, ${entry.acting}, ${entry.event},
+        ${entry.fromState}, ${entry.toState}, ${entry.comment}, ${entry.at}, ${keyId}, ${prevHash}, ${hash}`,
+    ],
+  };
+  return movesDataVersion(entry.event) ? [insert, { update: BUMP_DATA_VERSION }] : [insert];
 }
 
 /**
@@ -66,9 +66,12 @@ export function entryStatements(entry: AuditInput, keyId: string, prevHash: stri
  */
 export async function insertEntry(tx: Tx, entry: AuditInput, keyId: string, prevHash: string | null, hash: string): Promise<number> {
   // Raw: every event appends, and the ORM's queries cost several times as much.
-  const [insert, ...rest] = entryStatements(entry, keyId, prevHash, hash);
-  const [{ id }] = await tx.$queryRaw<Array<{ id: number | bigint }>>`${insert} RETURNING id`;
-  for (const statement of rest) await tx.$executeRaw(statement);
+  const [{ id }] = await tx.$queryRaw<Array<{ id: number | bigint }>>`
+    INSERT INTO "AuditEntry" ("requestId", "actorId", "actorName", role, acting, event, "fromState", "toState", comment, at, "keyId", "prevHash", hash)
+    VALUES (${entry.requestId}, ${entry.actorId}, ${entry.actorName}, ${entry.role}, ${entry.acting}, ${entry.event},
+      ${entry.fromState}, ${entry.toState}, ${entry.comment}, ${entry.at}, ${keyId}, ${prevHash}, ${hash})
+    RETURNING id`;
+  if (movesDataVersion(entry.event)) await bumpDataVersion(tx);
   return Number(id);
 }
 
