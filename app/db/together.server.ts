@@ -13,7 +13,7 @@ type Tx = Prisma.TransactionClient;
 
 /** A write that follows the guarded update. */
 export type Follower =
-  /** Rows for `into` (the table and its column list), each the list of its values. */
+  /** Rows for `insert` (the table and its column list), each the list of its values. */
   | { insert: Prisma.Sql; rows: Prisma.Sql[] }
   /** An UPDATE ending in its WHERE clause (one more condition is added on PostgreSQL). */
   | { update: Prisma.Sql };

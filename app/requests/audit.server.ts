@@ -44,20 +44,24 @@ async function lockRequestHead(tx: Tx, requestId: string): Promise<RequestHead> 
   return { ...row, version: Number(row.version), auditCount: Number(row.auditCount) };
 }
 
+/** The entry's row: its table and columns, and its values. */
+function entryRow(entry: AuditInput, keyId: string, prevHash: string | null, hash: string) {
+  return {
+    insert: Prisma.sql`"AuditEntry" ("requestId", "actorId", "actorName", role, acting, event, "fromState", "toState", comment, at, "keyId", "prevHash", hash)`,
+    row: Prisma.sql`${entry.requestId}, ${entry.actorId}, ${entry.actorName}, ${entry.role}, ${entry.acting}, ${entry.event},
+      ${entry.fromState}, ${entry.toState}, ${entry.comment}, ${entry.at}, ${keyId}, ${prevHash}, ${hash}`,
+  };
+}
+
 /**
  * What adding the entry writes, for the transition service, which sends it after the request
  * row's guarded update (db/together.server.ts): the entry and, when it records a change the
  * memos read, the move of the data version (dataVersionMemo.server.ts).
  */
 export function entryWrites(entry: AuditInput, keyId: string, prevHash: string | null, hash: string): Follower[] {
-  const insert: Follower = {
-    insert: Prisma.sql`"AuditEntry" ("requestId", "actorId", "actorName", role, acting, event, "fromState", "toState", comment, at, "keyId", "prevHash", hash)`,
-    rows: [
-      Prisma.sql`${entry.requestId}, ${entry.actorId}, ${entry.actorName}, ${entry.role}, ${entry.acting}, ${entry.event},
-        ${entry.fromState}, ${entry.toState}, ${entry.comment}, ${entry.at}, ${keyId}, ${prevHash}, ${hash}`,
-    ],
-  };
-  return movesDataVersion(entry.event) ? [insert, { update: BUMP_DATA_VERSION }] : [insert];
+  const { insert, row } = entryRow(entry, keyId, prevHash, hash);
+  const written: Follower = { insert, rows: [row] };
+  return movesDataVersion(entry.event) ? [written, { update: BUMP_DATA_VERSION }] : [written];
 }
 
 /**
@@ -66,11 +70,8 @@ export function entryWrites(entry: AuditInput, keyId: string, prevHash: string |
  */
 export async function insertEntry(tx: Tx, entry: AuditInput, keyId: string, prevHash: string | null, hash: string): Promise<number> {
   // Raw: every event appends, and the ORM's queries cost several times as much.
-  const [{ id }] = await tx.$queryRaw<Array<{ id: number | bigint }>>`
-    INSERT INTO "AuditEntry" ("requestId", "actorId", "actorName", role, acting, event, "fromState", "toState", comment, at, "keyId", "prevHash", hash)
-    VALUES (${entry.requestId}, ${entry.actorId}, ${entry.actorName}, ${entry.role}, ${entry.acting}, ${entry.event},
-      ${entry.fromState}, ${entry.toState}, ${entry.comment}, ${entry.at}, ${keyId}, ${prevHash}, ${hash})
-    RETURNING id`;
+  const { insert, row } = entryRow(entry, keyId, prevHash, hash);
+  const [{ id }] = await tx.$queryRaw<Array<{ id: number | bigint }>>`INSERT INTO ${insert} VALUES (${row}) RETURNING id`;
   if (movesDataVersion(entry.event)) await bumpDataVersion(tx);
   return Number(id);
 }
