@@ -7,7 +7,7 @@
 // new version is visible exactly when the change is, on either database. (The newest entry's id
 // was the version once; PostgreSQL's ids commit out of order, so a smaller id can appear later.)
 // A key holding it cannot serve data older than the database.
-import type { Prisma, PrismaClient } from "~/generated/prisma/client";
+import { Prisma, type PrismaClient } from "~/generated/prisma/client";
 
 /** A few months, weeks, days and reports for each version; the least recently used goes first. */
 export const MEMO_ENTRIES = 50;
@@ -43,9 +43,12 @@ export function movesDataVersion(event: string): boolean {
   return !OUTSIDE_MEMO_DATA.has(event);
 }
 
+/** The statement that moves the data version, for writes sent together (db/together.server.ts). */
+export const BUMP_DATA_VERSION = Prisma.sql`UPDATE "DataVersion" SET version = version + 1 WHERE id = 1`;
+
 /** In the transaction of the change: the row's lock is held until it commits. */
 export async function bumpDataVersion(tx: Prisma.TransactionClient): Promise<void> {
-  await tx.$executeRaw`UPDATE "DataVersion" SET version = version + 1 WHERE id = 1`;
+  await tx.$executeRaw(BUMP_DATA_VERSION);
 }
 
 export async function dataVersion(db: PrismaClient): Promise<number> {

@@ -4,8 +4,9 @@
 // chain stays linear on any database. Each append also moves the chain's head, kept on the
 // request row (or the portal chain's head row) with the count and a seal over them and the
 // request's state, version and snapshot, in the same transaction (issue 15, item 2).
-import type { Prisma } from "~/generated/prisma/client";
-import { bumpDataVersion, movesDataVersion } from "~/dataVersionMemo.server";
+import { Prisma } from "~/generated/prisma/client";
+import { BUMP_DATA_VERSION, bumpDataVersion, movesDataVersion } from "~/dataVersionMemo.server";
+import type { Follower } from "~/db/together.server";
 import { getSettings } from "../settings.server";
 import { auditKeyring, entryHash, portalSeal, requestSeal, type AuditInput, type AuditKeyring, type SealedRequest } from "./auditHash.server";
 
@@ -43,17 +44,34 @@ async function lockRequestHead(tx: Tx, requestId: string): Promise<RequestHead> 
   return { ...row, version: Number(row.version), auditCount: Number(row.auditCount) };
 }
 
+/** The entry's row: its table and columns, and its values. */
+function entryRow(entry: AuditInput, keyId: string, prevHash: string | null, hash: string) {
+  return {
+    insert: Prisma.sql`"AuditEntry" ("requestId", "actorId", "actorName", role, acting, event, "fromState", "toState", comment, at, "keyId", "prevHash", hash)`,
+    row: Prisma.sql`${entry.requestId}, ${entry.actorId}, ${entry.actorName}, ${entry.role}, ${entry.acting}, ${entry.event},
+      ${entry.fromState}, ${entry.toState}, ${entry.comment}, ${entry.at}, ${keyId}, ${prevHash}, ${hash}`,
+  };
+}
+
+/**
+ * What adding the entry writes, for the transition service, which sends it after the request
+ * row's guarded update (db/together.server.ts): the entry and, when it records a change the
+ * memos read, the move of the data version (dataVersionMemo.server.ts).
+ */
+export function entryWrites(entry: AuditInput, keyId: string, prevHash: string | null, hash: string): Follower[] {
+  const { insert, row } = entryRow(entry, keyId, prevHash, hash);
+  const written: Follower = { insert, rows: [row] };
+  return movesDataVersion(entry.event) ? [written, { update: BUMP_DATA_VERSION }] : [written];
+}
+
 /**
  * Adds the entry and, when it records a change the memos read, moves the data version
  * (dataVersionMemo.server.ts) in the same transaction.
  */
 export async function insertEntry(tx: Tx, entry: AuditInput, keyId: string, prevHash: string | null, hash: string): Promise<number> {
   // Raw: every event appends, and the ORM's queries cost several times as much.
-  const [{ id }] = await tx.$queryRaw<Array<{ id: number | bigint }>>`
-    INSERT INTO "AuditEntry" ("requestId", "actorId", "actorName", role, acting, event, "fromState", "toState", comment, at, "keyId", "prevHash", hash)
-    VALUES (${entry.requestId}, ${entry.actorId}, ${entry.actorName}, ${entry.role}, ${entry.acting}, ${entry.event},
-      ${entry.fromState}, ${entry.toState}, ${entry.comment}, ${entry.at}, ${keyId}, ${prevHash}, ${hash})
-    RETURNING id`;
+  const { insert, row } = entryRow(entry, keyId, prevHash, hash);
+  const [{ id }] = await tx.$queryRaw<Array<{ id: number | bigint }>>`INSERT INTO ${insert} VALUES (${row}) RETURNING id`;
   if (movesDataVersion(entry.event)) await bumpDataVersion(tx);
   return Number(id);
 }

@@ -2,6 +2,7 @@
 import { randomUUID } from "node:crypto";
 import { Prisma } from "~/generated/prisma/client";
 import type { Notification, NotificationData } from "workflows";
+import type { Follower } from "~/db/together.server";
 import { holdersOf, type Recipient, type RoleAudience } from "./recipients.server";
 
 export interface MailInput {
@@ -38,17 +39,18 @@ export interface OutboxRow {
 }
 
 /**
- * Writes the rows, due now, each with the request's notification data. Raw SQL, one statement:
- * most events queue e-mails, and the ORM's insert costs several times as much. Ids are UUIDs,
- * as the schema's default gives the ORM's inserts.
+ * The rows, due now, each with the request's notification data, written after the request row's
+ * guarded update (db/together.server.ts). Raw SQL: most events queue e-mails, and the ORM's insert
+ * costs several times as much. Ids are UUIDs, as the schema's default gives the ORM's inserts.
  */
-export async function insertOutbox(tx: Prisma.TransactionClient, requestId: string, data: NotificationData, rows: OutboxRow[]): Promise<void> {
-  if (rows.length === 0) return;
+export function outboxWrites(requestId: string, data: NotificationData, rows: OutboxRow[]): Follower[] {
+  if (rows.length === 0) return [];
   const json = JSON.stringify(data);
   const now = new Date();
-  await tx.$executeRaw`
-    INSERT INTO "OutboxMessage" (id, "requestId", template, recipients, data, status, attempts, "nextAttemptAt", "createdAt")
-    VALUES ${Prisma.join(
-      rows.map((row) => Prisma.sql`(${randomUUID()}, ${requestId}, ${row.template}, ${JSON.stringify([row.recipient])}, ${json}, 'pending', 0, ${now}, ${now})`),
-    )}`;
+  return [
+    {
+      insert: Prisma.sql`"OutboxMessage" (id, "requestId", template, recipients, data, status, attempts, "nextAttemptAt", "createdAt")`,
+      rows: rows.map((row) => Prisma.sql`${randomUUID()}, ${requestId}, ${row.template}, ${JSON.stringify([row.recipient])}, ${json}, 'pending', 0, ${now}, ${now}`),
+    },
+  ];
 }

@@ -23,12 +23,13 @@ export interface SnapshotWrite {
 }
 
 /**
- * Returns the number of rows written: 1, or 0 when the version or the audit chain moved. The
- * chain's new head is written here too, so the row is written once and, on PostgreSQL, its lock
- * taken by this statement keeps the chain linear until the entry is in.
+ * The UPDATE, which writes no row when the version or the audit chain moved: the guard of the
+ * event's writes (db/together.server.ts). The chain's new head is written here too, so the row is
+ * written once and, on PostgreSQL, its lock taken by this statement keeps the chain linear until
+ * the entry is in.
  * Raw SQL: every event writes this row, and the ORM's update costs several times as much.
  */
-export function saveSnapshot(tx: Prisma.TransactionClient, write: SnapshotWrite): Promise<number> {
+export function snapshotUpdate(write: SnapshotWrite): Prisma.Sql {
   const { changes, record, deadlines, chain } = write;
   const answers = changes
     ? Prisma.sql`, type = ${changes.type}, title = ${changes.title}, description = ${changes.description},
@@ -42,7 +43,7 @@ export function saveSnapshot(tx: Prisma.TransactionClient, write: SnapshotWrite)
   const reached = record.reachedFeeAssessment ? Prisma.sql`, "reachedFeeAssessment" = ${true}` : Prisma.empty;
   const fee = record.fee;
   // updatedAt is when the row was written, as Prisma's @updatedAt would set it.
-  return tx.$executeRaw`
+  return Prisma.sql`
     UPDATE "Request" SET
       state = ${write.state}, snapshot = ${write.snapshot}, "machineVersion" = ${MACHINE_VERSION}, version = version + 1,
       "partnerAtSubmission" = ${record.partnerAtSubmission}, "firstSubmittedAt" = ${record.firstSubmittedAt},

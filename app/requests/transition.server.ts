@@ -8,11 +8,12 @@ import { decide, localDate, restore, serialize, SYSTEM_ACTOR, type Actor, type D
 import { canSee } from "./access.server";
 import { actorOf } from "./actor.server";
 import { answersOf, type RequestColumns } from "./answers";
-import { insertEntry, requestChainStep, type AuditInput } from "./audit.server";
-import { insertOutbox, mailFor } from "./outbox.server";
+import { writeGuarded } from "~/db/together.server";
+import { entryWrites, requestChainStep, type AuditInput } from "./audit.server";
+import { mailFor, outboxWrites } from "./outbox.server";
 import { findRequestForEvent, type RequestRow } from "./queries.server";
 import type { Recipient } from "./recipients.server";
-import { saveSnapshot } from "./snapshotWrite.server";
+import { snapshotUpdate } from "./snapshotWrite.server";
 
 type WithoutActor<E> = E extends RequestEvent ? Omit<E, "actor" | "at"> : never;
 /** What a caller sends: the answers of a submission and the department's partnership are read here, not trusted. */
@@ -95,8 +96,8 @@ async function attemptTransition(
   const snapshot = serialize(decision.snapshot);
   const version = request.version + 1;
   const chain = requestChainStep(request, { id: request.id, state: decision.to, version, snapshot }, entry);
-  await db.$transaction(async (tx) => {
-    const updated = await saveSnapshot(tx, {
+  const written = await writeGuarded(db, {
+    guard: snapshotUpdate({
       id: request.id,
       version: request.version,
       changes: input.changes,
@@ -106,12 +107,15 @@ async function attemptTransition(
       deadlines: decision.deadlines,
       at: input.now,
       chain: { ...chain, after: request.auditCount },
-    });
-    if (updated !== 1) throw new ConcurrentChange();
-    await insertEntry(tx, entry, chain.keyId, chain.prevHash, chain.hash);
-    await insertOutbox(tx, request.id, notificationData(request, decision, columns), mail.rows);
-    await input.within?.(tx);
+    }),
+    // Only once the row is written, and locked (which keeps the chain linear): the entry, the data version, the e-mails.
+    followers: [
+      ...entryWrites(entry, chain.keyId, chain.prevHash, chain.hash),
+      ...outboxWrites(request.id, notificationData(request, decision, columns), mail.rows),
+    ],
+    within: input.within,
   });
+  if (!written) throw new ConcurrentChange();
   return { ok: true, from: decision.from, to: decision.to, version };
 }
 
