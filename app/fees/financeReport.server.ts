@@ -5,7 +5,7 @@ import { memoised } from "~/dataVersionMemo.server";
 import { visibilityKey } from "~/requests/access.server";
 import { getSettings } from "~/settings.server";
 import { localDate } from "workflows";
-import { fiscalYearChoices } from "./feeReport";
+import { fiscalYearChoices, totalsByDepartment } from "./feeReport";
 import { feeRecords } from "./feeReport.server";
 import { fiscalYearOf } from "./fiscalYear";
 import { chosenYear, inYear } from "./reportFilter";
@@ -13,8 +13,15 @@ import { chosenYear, inYear } from "./reportFilter";
 export async function financeReport(db: PrismaClient, user: CurrentUser, url: URL, now = new Date()) {
   const { timeZone, fiscalYearStartMonth } = getSettings();
   const current = fiscalYearOf(localDate(now, timeZone), fiscalYearStartMonth).label;
-  // Keyed by what the person may see (R1): the fees read depend on nothing else about them.
-  const all = await memoised(db, `fees|${visibilityKey(user)}`, () => feeRecords(db, user, { timeZone, fiscalYearStartMonth }));
   const year = chosenYear(url.searchParams.get("year"), current);
-  return { year, years: fiscalYearChoices(all, current), records: inYear(all, year), fiscalYearStartMonth };
+  // Keyed by what the person may see (R1): the fees read depend on nothing else about them. The
+  // year's records, choices and totals are kept too: worked out on every request, they grew with
+  // every fee the portal holds (31 ms of CPU a page at 100 000 requests, against 13 at 1 000).
+  const visible = visibilityKey(user);
+  const report = await memoised(db, `fees|${visible}|${current}|${year}`, async () => {
+    const all = await memoised(db, `fees|${visible}`, () => feeRecords(db, user, { timeZone, fiscalYearStartMonth }));
+    const records = inYear(all, year);
+    return { years: fiscalYearChoices(all, current), records, totals: totalsByDepartment(records) };
+  });
+  return { year, fiscalYearStartMonth, ...report };
 }

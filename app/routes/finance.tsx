@@ -7,7 +7,7 @@ import { requireRole } from "~/auth/require-role.server";
 import { SelectField } from "~/components/Field";
 import { Pagination } from "~/components/Pagination";
 import { db } from "~/db.server";
-import { FEE_STATUS_LABELS, FEE_STATUSES, totalsByDepartment } from "~/fees/feeReport";
+import { FEE_STATUS_LABELS, FEE_STATUSES } from "~/fees/feeReport";
 import { financeReport } from "~/fees/financeReport.server";
 import { fiscalYearRange } from "~/fees/fiscalYear";
 import { formatUsd } from "~/fees/money";
@@ -28,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     year: report.year,
     range,
     years: report.years,
-    totals: totalsByDepartment(report.records),
+    totals: report.totals,
     count: report.records.length,
     records: report.records.slice(offset, offset + FEES_PER_PAGE),
     page,

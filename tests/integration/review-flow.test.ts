@@ -195,6 +195,9 @@ describe("Finance report", () => {
     // The report is remembered per data version: the accepted fee shows at once.
     const accepted = (await run(financeRoute.loader as Fn, get("/finance", cookie.finance))) as typeof page;
     expect(accepted.totals).toEqual([expect.objectContaining({ byStatus: expect.objectContaining({ assessed: 0, accepted: 300000 }) })]);
+    // The year's totals are worked out once per data version, not on every request (issue 17).
+    const again = (await run(financeRoute.loader as Fn, get("/finance", cookie.finance))) as typeof page;
+    expect(again.totals).toBe(accepted.totals);
     const csv = (await run(csvRoute.loader as Fn, get("/finance.csv", cookie.finance))) as Response;
     expect(csv.headers.get("Content-Type")).toMatch(/^text\/csv/);
     const lines = (await csv.text()).trim().split("\n");
