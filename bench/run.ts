@@ -23,7 +23,7 @@ import { clientJs } from "./clientJs";
 import { removeDbFiles } from "./database";
 import { chromium } from "@playwright/test";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../lighthouse/chromium";
-import { measureTransfer } from "../lighthouse/transfer";
+import { measureTransfers } from "../lighthouse/transfer";
 import { loadThroughBoth, type PairRow } from "./instances";
 import { BROWSER_ENCODINGS, load, type LoadOptions } from "./load";
 import { DOCUMENT, FLOOR, pagesFor } from "./pages";
@@ -177,15 +177,28 @@ async function benchEngine(size: number, prepared: Prepared, store: BenchStore, 
       const result = await load(server.origin + page.path, cookie, loadOptions, server.cpuMs);
       // The same page again as a browser asks for it (brotli): what compressing costs the server.
       const compressed = await load(server.origin + page.path, cookie, loadOptions, server.cpuMs, BROWSER_ENCODINGS);
-      // /healthz is no page a browser shows: only pages have a first visit.
-      const transfer = page.key === FLOOR || !browser ? null : await measureTransfer(browser, server.origin, page.path, cookie);
       if (page.key === FLOOR) floorRps = result.rps;
       if (page.key === DOCUMENT) documentRps = result.rps;
       const ratio = result.rps / floorRps;
-      rows.push({ key: page.key, label: page.label, floor: page.floor, result, compressed, transfer, ratio, documentRatio: result.rps / documentRps });
+      rows.push({ key: page.key, label: page.label, floor: page.floor, result, compressed, transfer: null, ratio, documentRatio: result.rps / documentRps });
       console.log(
-        `  ${page.label}: ${round(result.rps, 0)} req/s, p95 ${round(result.p95, 1)} ms, ${round(ratio, 2)}× floor, server CPU ${round(result.serverCpuMs, 2)} ms a request, ${round(compressed.serverCpuMs, 2)} ms compressed${transfer ? `, first visit ${round(transfer.firstVisit / 1000, 1)} KB` : ""}`,
+        `  ${page.label}: ${round(result.rps, 0)} req/s, p95 ${round(result.p95, 1)} ms, ${round(ratio, 2)}× floor, server CPU ${round(result.serverCpuMs, 2)} ms a request, ${round(compressed.serverCpuMs, 2)} ms compressed`,
       );
+    }
+    // The bytes once the load has stopped, so the browser neither slows the figures nor is slowed by
+    // them. /healthz is no page a browser shows: only pages have a first visit.
+    if (browser) {
+      const shown = pagesFor(prepared, size).filter((page) => page.key !== FLOOR);
+      const transfers = await measureTransfers(
+        browser,
+        server.origin,
+        shown.map((page) => ({ path: page.path, cookie: page.persona ? prepared.cookies[page.persona] : undefined })),
+      );
+      shown.forEach((page, i) => {
+        const row = rows.find((r) => r.key === page.key)!;
+        row.transfer = transfers[i];
+        console.log(`  bytes received, ${page.label}: first visit ${round(transfers[i].firstVisit / 1000, 1)} KB, repeat ${round(transfers[i].repeatVisit / 1000, 1)} KB`);
+      });
     }
   } finally {
     await browser?.close();

@@ -8,6 +8,8 @@
 //   --smoke (one cheap audit per page instead of the categories: the test that the script runs
 //   and reports every page uses it with --no-transfer to keep it short).
 //   --transfer-only: the byte counts alone, without Lighthouse (a few seconds a page).
+//   --runs=N: Lighthouse runs per page when performance is scored (default 3); the page is
+//   reported by its median run.
 import { chromium } from "@playwright/test";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
@@ -61,6 +63,13 @@ if (SMOKE) pageFunctions.computeBenchmarkIndex = () => 1000;
 const CATEGORIES = (SMOKE ? ["best-practices"] : (option("categories")?.split(",") ?? [...ALL_CATEGORIES])) as Category[];
 const withTransfer = !process.argv.includes("--no-transfer");
 const transferOnly = process.argv.includes("--transfer-only");
+/**
+ * A page's performance score moves between runs on the same build (the blocking time most: one
+ * page measured 117 and 458 ms a few minutes apart), so as Lighthouse's authors advise, each page
+ * runs several times and is reported by its median run: the one with the median performance
+ * score. Nothing else is timed, so the other categories run once.
+ */
+const RUNS = CATEGORIES.includes("performance") ? Math.max(1, Number(option("runs") ?? 3)) : 1;
 const QUICK = { pauseAfterFcpMs: 0, pauseAfterLoadMs: 0, networkQuietThresholdMs: 0, cpuQuietThresholdMs: 0, skipAboutBlank: true };
 
 if (!process.argv.includes("--no-build")) {
@@ -103,6 +112,14 @@ async function audit(port: number, urlPath: string, cookie: string | undefined, 
   return lhr;
 }
 
+/** RUNS audits of a page, and the one with the median performance score. */
+async function medianAudit(port: number, urlPath: string, cookie: string | undefined, name: string): Promise<LighthouseResult> {
+  const runs: LighthouseResult[] = [];
+  for (let run = 0; run < RUNS; run++) runs.push(await audit(port, urlPath, cookie, name));
+  runs.sort((a, b) => (a.categories.performance?.score ?? 0) - (b.categories.performance?.score ?? 0));
+  return runs[Math.floor(runs.length / 2)];
+}
+
 const started = Date.now();
 const site = await startSite();
 const pages = only ? site.pages.filter((p) => p.name.includes(only)) : site.pages;
@@ -112,7 +129,7 @@ const chrome = transferOnly ? null : await chromeLauncher.launch({ chromePath: C
 const results: PageResult[] = [];
 try {
   for (const page of pages) {
-    const lhr = chrome ? await audit(chrome.port, page.path, page.cookie, page.name) : null;
+    const lhr = chrome ? await medianAudit(chrome.port, page.path, page.cookie, page.name) : null;
     if (lhr && new URL(lhr.finalDisplayedUrl).pathname !== new URL(site.origin + page.path).pathname) {
       throw new Error(`${page.name}: ${page.path} ended at ${lhr.finalDisplayedUrl}`);
     }
@@ -188,7 +205,7 @@ const misses = results.flatMap((r) =>
 const markdown = [
   "## npm run lighthouse",
   "",
-  `${new Date(started).toISOString()} · Lighthouse ${lighthouseVersion()}, mobile preset (simulated slow 4G, 4× CPU slowdown), ${CHROMIUM_PATH} · ${results.length} pages · ${transferOnly ? "bytes only (--transfer-only)" : SMOKE ? "smoke: the doctype audit alone" : CATEGORIES.join(", ")}`,
+  `${new Date(started).toISOString()} · Lighthouse ${lighthouseVersion()}, mobile preset (simulated slow 4G, 4× CPU slowdown), ${CHROMIUM_PATH} · ${results.length} pages · ${transferOnly ? "bytes only (--transfer-only)" : SMOKE ? "smoke: the doctype audit alone" : CATEGORIES.join(", ")}${RUNS > 1 ? ` · each page the median of ${RUNS} runs by performance score` : ""}`,
   `Targets: performance ≥ ${TARGETS.performance}, accessibility ${TARGETS.accessibility}, best practices ${TARGETS.bestPractices}; first visit ≤ ${TARGETS.firstVisitKb} KB, repeat visit ≤ ${TARGETS.repeatVisitKb} KB (received, compressed, headers included; 1 KB = 1000 bytes).`,
   "",
   table(

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { acceptInvitation } from "../../app/admin/invitations.server";
 import { seedOnStart } from "../../prisma/seed";
+import { adminArguments } from "../../scripts/admin-create";
 import { runCommand } from "../support/command";
 import { FAST_SCRYPT } from "../support/people";
 import { createTestDb, type TestDb } from "../support/testDb";
@@ -71,14 +72,13 @@ describe("npm run admin:create", () => {
   });
 
   it("refuses an e-mail that already has an account, a bad address, and a missing one, with one line each", () => {
-    for (const [args, message] of [
-      [["--email", "chief.admin@county.example"], /already has an account/],
-      [["--email", "not-an-address"], /e-mail address/],
-      [[], /Usage: npm run admin:create -- --email/],
-    ] as const) {
-      const run = command("scripts/admin-create.ts", [...args], { DATABASE_URL: prod.url });
-      expect([args, run.code]).toEqual([args, 1]);
-      expect(run.out).toMatch(message);
-    }
+    const run = command("scripts/admin-create.ts", ["--email", "chief.admin@county.example"], { DATABASE_URL: prod.url });
+    expect(run.code).toBe(1);
+    expect(run.out).toMatch(/already has an account/);
+    // The arguments are read before the database is opened, by the function the command calls.
+    expect(adminArguments(["--email", "not-an-address"])).toEqual({ problem: expect.stringMatching(/"not-an-address" is not an e-mail address/) });
+    expect(adminArguments([])).toEqual({ problem: expect.stringMatching(/^Usage: npm run admin:create -- --email/) });
+    expect(adminArguments(["--email", "a@b.example", "--role", "admin"])).toEqual({ problem: expect.stringMatching(/^Usage:/) });
+    expect(adminArguments(["--email", " Pat.Lee@County.example "])).toEqual({ email: "pat.lee@county.example", name: "pat.lee" });
   });
 });
