@@ -6,7 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { connectDb, type PrismaClient } from "../app/db.server";
 import { seedDatabase } from "../prisma/seed";
-import { ROOT, sqliteTime } from "./util";
+import { ROOT, sqliteTime, WORK_DIR } from "./util";
 
 const MIGRATIONS = path.join(ROOT, "prisma", "migrations");
 
@@ -102,7 +102,7 @@ function requestingDepartments(sqlite: Database.Database): BenchDepartment[] {
 
 /** A fresh, migrated and seeded database file under var/bench/. */
 export async function createBenchDb(name: string): Promise<BenchDb> {
-  const dir = path.join(ROOT, "var", "bench");
+  const dir = WORK_DIR;
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${name}.db`);
   removeDbFiles(file);

@@ -8,6 +8,7 @@
 // tenth of it, each into an empty database (0 skips it; --import-rows=1000000 for the million-row figure).
 // --no-build: use the build there is (`npm test` makes it first, and its browser tests are serving it).
 // --no-transfer: no byte counts (they do not depend on the engine; the PostgreSQL smoke test skips them).
+// BENCH_WORK_DIR: where the seeded databases go (default var/bench/).
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
@@ -33,7 +34,7 @@ import { startServer } from "./server";
 import { postgresStore, sqliteStore, type BenchStore } from "./store";
 import { benchImport, importSizes, type ImportResult } from "./importRate";
 import { benchTransitions } from "./transitions";
-import { ROOT, round, TIME_ZONE } from "./util";
+import { ROOT, round, TIME_ZONE, WORK_DIR } from "./util";
 import { freePort } from "../tests/support/freePort";
 
 /** `--name=value` or `--name value`. */
@@ -110,7 +111,7 @@ async function benchSize(size: number, pgServer: string | null): Promise<SizeRes
     AUDIT_KEY: randomBytes(32).toString("base64url"),
     APP_URL: `http://127.0.0.1:${port}`,
     PORTAL_TIME_ZONE: TIME_ZONE,
-    MAIL_DIR: path.join(ROOT, "var", "bench", "mail"),
+    MAIL_DIR: path.join(WORK_DIR, "mail"),
   };
   const prepared = await prepareDb(size, loadSettings({ ...env, DATABASE_URL: "file:unused" }));
   console.log(`\n${size.toLocaleString("en-US")} requests seeded in ${round(prepared.seed.seconds, 1)} s`);

@@ -7,6 +7,12 @@ export const TIME_ZONE = "America/New_York";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
+/**
+ * Where a run keeps its seeded databases and mail: var/bench/, or BENCH_WORK_DIR, so that two
+ * runs at once (the smoke test on each engine) do not seed over each other's files.
+ */
+export const WORK_DIR = process.env.BENCH_WORK_DIR ? path.resolve(process.env.BENCH_WORK_DIR) : path.join(ROOT, "var", "bench");
+
 /** DateTime as Prisma's SQLite adapter stores it, so text order is time order for both writers. */
 export function sqliteTime(date: Date): string {
   return date.toISOString().replace("Z", "+00:00");
