@@ -22,6 +22,9 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   timeout: 60_000,
+  // A page's answer, not a speed check: in `npm test` the portal shares two cores with the vitest
+  // runs, and a client-side navigation has taken more than the default 5 s to land.
+  expect: { timeout: 10_000 },
   reporter: [["list"]],
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,

@@ -1,13 +1,5 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
-import { isPostgresUrl } from "./app/db/databaseUrl";
-import { SlowFilesFirst } from "./tests/support/slowFilesFirst";
-
-// A PostgreSQL server given (npm test starts one), or TEST_DB=postgres (a server of its own, from
-// the global set-up): the integration tests run on it as a project of their own, in the same run
-// and the same workers as the SQLite ones, so neither waits for the other to finish.
-const postgresGiven = isPostgresUrl(process.env.TEST_DATABASE_URL ?? "");
-const onPostgres = postgresGiven || process.env.TEST_DB === "postgres";
 
 export default defineConfig({
   resolve: {
@@ -23,13 +15,13 @@ export default defineConfig({
       // The unit tests share their workers' modules: none touches the environment, a database
       // or a mock, and importing the app's modules afresh for each file cost a third of their time.
       { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.ts"], isolate: false } },
-      // TEST_DATABASE_URL empty: a SQLite file per test file, whatever server the run was given.
-      { extends: true, test: { name: "integration", include: ["tests/integration/**/*.test.ts"], env: { TEST_DATABASE_URL: "" } } },
-      ...(onPostgres ? [{ extends: true as const, test: { name: "integration (PostgreSQL)", include: ["tests/integration/**/*.test.ts"] } }] : []),
+      { extends: true, test: { name: "integration", include: ["tests/integration/**/*.test.ts"] } },
     ],
-    // The server of its own when none is given; the forked workers inherit its address.
-    globalSetup: ["tests/support/globalSetup.ts", ...(onPostgres && !postgresGiven ? ["tests/support/postgresGlobalSetup.ts"] : [])],
-    sequence: { sequencer: SlowFilesFirst },
+    globalSetup: [
+      "tests/support/globalSetup.ts",
+      // TEST_DB=postgres: the integration tests again, on a PostgreSQL server of their own.
+      ...(process.env.TEST_DB === "postgres" ? ["tests/support/postgresGlobalSetup.ts"] : []),
+    ],
     pool: "forks",
     // A worker per core: vitest's default leaves one free, which on a 2-core machine runs the
     // files one at a time while much of a file's time waits on its database (own one per file).

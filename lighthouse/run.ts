@@ -3,7 +3,7 @@
 // with demo data, in Debian's Chromium; nothing is downloaded. Beside the scores, what the
 // browser receives on a first and a repeat visit (transfer.ts). Writes lighthouse/results/latest.md
 // and .json and prints the same; the audits that cost a page points are listed under the table.
-// Options: --out=lighthouse/results --only=<text in the page name> --no-build
+// Options: --out=lighthouse/results --only=<text in the page name>[|<another>…] --no-build
 //   --categories=accessibility (a comma list; default all three) --no-transfer (no byte counts)
 //   --smoke (one cheap audit per page instead of the categories: the test that the script runs
 //   and reports every page uses it with --no-transfer to keep it short).
@@ -122,7 +122,7 @@ async function medianAudit(port: number, urlPath: string, cookie: string | undef
 
 const started = Date.now();
 const site = await startSite();
-const pages = only ? site.pages.filter((p) => p.name.includes(only)) : site.pages;
+const pages = only ? site.pages.filter((p) => only.split("|").some((text) => p.name.includes(text))) : site.pages;
 // Playwright's browser measures the byte counts, Chromium's launcher runs Lighthouse: each only when needed.
 const browser = withTransfer ? await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS }) : null;
 const chrome = transferOnly ? null : await chromeLauncher.launch({ chromePath: CHROMIUM_PATH, chromeFlags: [...CHROMIUM_ARGS, "--headless=new"], logLevel: "silent" });

@@ -79,9 +79,8 @@ for group in first second; do
   port=$((port + 1))
 done
 
-# One vitest run: the unit tests, and the integration tests on SQLite and on this PostgreSQL server,
-# as projects sharing the same workers (vitest.config.ts).
-echo "== unit and integration tests (integration on SQLite and on PostgreSQL)"; npx vitest run
+echo "== unit and integration tests (SQLite)"; TEST_DATABASE_URL= npx vitest run
+echo "== integration tests (PostgreSQL)"; npx vitest run tests/integration
 
 failed=""
 set -- $browsers

@@ -20,7 +20,7 @@ test("the benchmark runs at 1 000 requests and prints every row", () => {
     // --no-build: `npm test` builds before the vitest runs, and the browser tests beside them serve
     // that build; building again would replace its files under them.
     ["bench/run.ts", "--no-build", "--sizes=1000", "--seconds=1", "--warmup=0.2", "--connections=10", "--events=20", "--import-rows=2000", `--db=${engine}`, "--instances=1", `--out=${out}`, ...(withTransfer ? [] : ["--no-transfer"])],
-    // Its own working folder: the other engine's smoke test may be seeding beside it.
+    // Its own working folder: a bench run beside it (the other engine's, or one of your own) cannot seed over its files.
     { cwd: root, encoding: "utf8", timeout: 600_000, env: { ...process.env, BENCH_WORK_DIR: path.join(out, "work") } },
   );
   expect(run.stderr).not.toMatch(/Error/);
