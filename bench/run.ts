@@ -164,11 +164,13 @@ async function benchEngine(size: number, prepared: Prepared, store: BenchStore, 
   const rows: Row[] = [];
   const server = await startServer({ ...env, DATABASE_URL: store.url }, port);
   const browser = withTransfer ? await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS }) : null;
+  const pages = pagesFor(prepared, size);
+  const cookieOf = (page: (typeof pages)[number]) => (page.persona ? prepared.cookies[page.persona] : undefined);
   try {
     let floorRps = NaN;
     let documentRps = NaN;
-    for (const page of pagesFor(prepared, size)) {
-      const cookie = page.persona ? prepared.cookies[page.persona] : undefined;
+    for (const page of pages) {
+      const cookie = cookieOf(page);
       // One plain request first: the page must render real data for this persona, or the figures mean nothing.
       const check = await fetch(server.origin + page.path, { headers: cookie ? { cookie } : {}, redirect: "manual" });
       const body = await check.text();
@@ -189,15 +191,14 @@ async function benchEngine(size: number, prepared: Prepared, store: BenchStore, 
     // The bytes once the load has stopped, so the browser neither slows the figures nor is slowed by
     // them. /healthz is no page a browser shows: only pages have a first visit.
     if (browser) {
-      const shown = pagesFor(prepared, size).filter((page) => page.key !== FLOOR);
+      const shown = pages.filter((page) => page.key !== FLOOR);
       const transfers = await measureTransfers(
         browser,
         server.origin,
-        shown.map((page) => ({ path: page.path, cookie: page.persona ? prepared.cookies[page.persona] : undefined })),
+        shown.map((page) => ({ path: page.path, cookie: cookieOf(page) })),
       );
       shown.forEach((page, i) => {
-        const row = rows.find((r) => r.key === page.key)!;
-        row.transfer = transfers[i];
+        rows.find((r) => r.key === page.key)!.transfer = transfers[i];
         console.log(`  bytes received, ${page.label}: first visit ${round(transfers[i].firstVisit / 1000, 1)} KB, repeat ${round(transfers[i].repeatVisit / 1000, 1)} KB`);
       });
     }
