@@ -61,9 +61,6 @@ export async function load(
         duration: options.warmupSeconds + options.seconds,
         headers: { ...(cookie ? { cookie } : {}), ...(acceptEncoding ? { "accept-encoding": acceptEncoding } : {}) },
         timeout: 20,
-        // autocannon checks for the end of its duration at each sample, once a second by default:
-        // a 1.2 s run lasted 2 s.
-        sampleInt: 100,
       },
       (error, done) => (error ? reject(error) : resolve(done)),
     );
