@@ -16,6 +16,7 @@ import { startBackgroundWork } from "./app/background.server";
 import { compressResponses } from "./app/http/compression.server";
 import { buildAssets } from "./app/http/static.server";
 import { getSettings, SettingsError, type Settings } from "./app/settings.server";
+import { runsAsCommand } from "./scripts/runsAsCommand";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 export const BUILD_PATH = path.join(root, "build", "index.js");
@@ -76,7 +77,7 @@ export async function startServer(settings: Settings = getSettings()) {
 }
 
 // `tsx server.ts`
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+if (runsAsCommand(import.meta.url)) {
   try {
     await startServer();
   } catch (error) {

@@ -5,6 +5,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { runsAsCommand } from "../scripts/runsAsCommand";
 
 const prismaDir = path.dirname(fileURLToPath(import.meta.url));
 export const SQLITE_SCHEMA = path.join(prismaDir, "schema.prisma");
@@ -29,7 +30,7 @@ export function postgresSchema(sqlite: string): string {
   return HEADER + schema;
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+if (runsAsCommand(import.meta.url)) {
   const wanted = postgresSchema(fs.readFileSync(SQLITE_SCHEMA, "utf8"));
   if (process.argv.includes("--check")) {
     const current = fs.existsSync(POSTGRES_SCHEMA) ? fs.readFileSync(POSTGRES_SCHEMA, "utf8") : "";

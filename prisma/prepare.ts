@@ -4,7 +4,6 @@
 // starting together take turns: the first migrates, rebuilds the search index, reseals and
 // seeds; the next finds it all done (seeding fills only an empty database; the rebuild and the
 // reseal give the same result twice).
-import { fileURLToPath } from "node:url";
 import { connectDb } from "../app/db.server";
 import { auditKeyring } from "../app/requests/auditHash.server";
 import { needsReseal, resealAuditTrail } from "../app/requests/auditReseal.server";
@@ -12,6 +11,7 @@ import { rebuildSearchIndex } from "../app/requests/search.server";
 import { loadSettings, SettingsError, type Settings } from "../app/settings.server";
 import { withStartLock } from "./migrate";
 import { seedOnStart } from "./seed";
+import { runsAsCommand } from "../scripts/runsAsCommand";
 
 export async function prepareDatabase(settings: Settings): Promise<void> {
   await withStartLock(settings.databaseUrl, async (migrate) => {
@@ -43,7 +43,7 @@ export async function prepareDatabase(settings: Settings): Promise<void> {
 }
 
 // `npm run db:migrate`: the release step, before `npm run serve` on each instance.
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+if (runsAsCommand(import.meta.url)) {
   try {
     await prepareDatabase(loadSettings());
   } catch (error) {

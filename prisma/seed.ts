@@ -1,12 +1,12 @@
 // Seed demo departments and accounts into an empty database.
 // `npm run db:seed` seeds DATABASE_URL; tests call seedDatabase(client) on their own file.
-import { fileURLToPath } from "node:url";
 import { hashPassword, type ScryptParams } from "../app/auth/password.server";
 import { connectDb, type PrismaClient } from "../app/db.server";
 import { ensureDefaultFeeSchedule } from "../app/fees/feeSchedules.server";
 import { addFederalHolidays } from "../app/holidays/holidays.server";
 import { DEMO_ACCOUNTS, DEMO_DEPARTMENTS, DEMO_PASSWORD } from "./demo-accounts";
 import { seedDemoRequests } from "./demo-requests";
+import { runsAsCommand } from "../scripts/runsAsCommand";
 
 export interface SeedOptions {
   /** Password hashing parameters; tests may pass cheaper ones. */
@@ -80,7 +80,7 @@ export async function seedDatabase(db: PrismaClient, options: SeedOptions = {}):
 
 
 // `tsx prisma/seed.ts`
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+if (runsAsCommand(import.meta.url)) {
   if (process.env.NODE_ENV === "production") {
     console.error("The demo data is not seeded in production; create the first administrator with npm run admin:create -- --email …");
     process.exit(1);

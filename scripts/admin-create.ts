@@ -4,12 +4,12 @@
 // one-time set-up link, printed here and queued by e-mail; the role then needs two-step
 // sign-in, set up at the first sign-in.
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { inviteUser } from "../app/admin/users.server";
 import { keepFilesPrivate } from "../app/privateFiles.server";
 import { withDatabase } from "./withDatabase";
+import { runsAsCommand } from "./runsAsCommand";
 
 const USAGE = 'Usage: npm run admin:create -- --email someone@county.gov [--name "Full Name"]';
 
@@ -54,4 +54,4 @@ async function main() {
   });
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await main();
+if (runsAsCommand(import.meta.url)) await main();

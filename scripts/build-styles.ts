@@ -7,6 +7,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import * as sass from "sass";
 import subsetFont from "subset-font";
+import { runsAsCommand } from "./runsAsCommand";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const SOURCE = path.join(root, "app", "styles", "uswds.scss");
@@ -70,6 +71,6 @@ export async function buildStyles(): Promise<boolean> {
   return compiled || subset;
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+if (runsAsCommand(import.meta.url)) {
   console.log((await buildStyles()) ? "Made app/generated/uswds.css and its fonts" : "USWDS styles and fonts are up to date");
 }

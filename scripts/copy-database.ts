@@ -11,12 +11,12 @@
 // spelling: the audit chain's HMACs cover them, so they must come out of the target exactly as
 // they went into the source.
 import Database from "better-sqlite3";
-import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { isPostgresUrl, isSqliteUrl, sqliteFile } from "../app/db/databaseUrl";
 import { connectDb, createPrismaClient } from "../app/db.server";
 import { rebuildSearchIndex } from "../app/requests/search.server";
 import { migrateDatabase } from "../prisma/migrate";
+import { runsAsCommand } from "./runsAsCommand";
 
 type ScalarType = "String" | "Int" | "BigInt" | "Float" | "Boolean" | "DateTime" | "Bytes";
 type Value = string | number | bigint | boolean | Date | Buffer | null;
@@ -425,7 +425,7 @@ export async function copyDatabase(from: string, to: string, log: (line: string)
 /** The URL without its password, for messages. */
 const shown = (url: string) => url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@");
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+if (runsAsCommand(import.meta.url)) {
   const [from, to] = process.argv.slice(2);
   if (!from || !to) {
     console.error("Usage: npm run db:copy -- <from-url> <to-url>   e.g. file:./var/portal.db postgres://portal@db/portal");

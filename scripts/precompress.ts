@@ -5,6 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+import { runsAsCommand } from "./runsAsCommand";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const ASSETS_DIR = path.join(root, "public", "build");
@@ -40,6 +41,6 @@ export function precompress(dir: string = ASSETS_DIR): number {
   return count;
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+if (runsAsCommand(import.meta.url)) {
   console.log(`Precompressed ${precompress()} assets in public/build/ (brotli and gzip)`);
 }

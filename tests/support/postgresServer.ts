@@ -7,6 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { freePort } from "./freePort";
+import { runsAsCommand } from "../../scripts/runsAsCommand";
 
 export interface PostgresServer {
   /** The server's address with the `postgres` maintenance database: `postgresql://portal@127.0.0.1:PORT/postgres`. */
@@ -97,7 +98,7 @@ export async function createDatabase(serverUrl: string, name: string): Promise<s
 // `tsx tests/support/postgresServer.ts start|stop <file>`: for `npm test`, which keeps one server
 // for the PostgreSQL runs and stops it on exit, failure included. The file holds its url and folder.
 // `… createdb <server url> <name>` makes a database there and prints its URL (the browser tests').
-if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
+if (runsAsCommand(import.meta.url)) {
   const [command, file, name] = process.argv.slice(2);
   if (command === "createdb") {
     console.log(await createDatabase(file, name));
