@@ -21,6 +21,7 @@ export default defineConfig({
       "tests/support/globalSetup.ts",
       // TEST_DB=postgres: the integration tests again, on a PostgreSQL server of their own.
       ...(process.env.TEST_DB === "postgres" ? ["tests/support/postgresGlobalSetup.ts"] : []),
+      "tests/support/templateGlobalSetup.ts",
     ],
     pool: "forks",
     // A worker per core: vitest's default leaves one free, which on a 2-core machine runs the

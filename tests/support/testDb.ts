@@ -46,20 +46,60 @@ async function onServer<T>(server: string, work: (client: pg.Client) => Promise<
   }
 }
 
-async function createPostgresTestDb(name: string, server: string): Promise<TestDb> {
-  const database = `t_${name.replace(/[^a-z0-9]/gi, "_").toLowerCase()}_${process.pid}_${Date.now().toString(36)}`;
-  await onServer(server, (client) => client.query(`CREATE DATABASE "${database}"`));
+function databaseOn(server: string, database: string): string {
   const url = new URL(server);
   url.pathname = `/${database}`;
-  await migrateDatabase(url.toString());
-  const db = await connectDb(url.toString());
+  return url.toString();
+}
+
+/** Where vitest's global set-up left the migrated database that each test file's database copies. */
+const TEMPLATE_VARIABLE = "TEST_MIGRATED_TEMPLATE";
+
+function migratedTemplate(): string {
+  const template = process.env[TEMPLATE_VARIABLE];
+  if (!template) throw new Error(`${TEMPLATE_VARIABLE} is not set: tests/support/templateGlobalSetup.ts makes it before the tests`);
+  return template;
+}
+
+/**
+ * Applies the migrations once for the whole run, to a SQLite file or a PostgreSQL database that
+ * each test file's database is then a copy of (applying them took 0.5–0.9 s a file on SQLite,
+ * 0.2–0.3 s on PostgreSQL; a copy takes a few milliseconds, or 50–70 on PostgreSQL). Returns its removal.
+ */
+export async function createMigratedTemplate(): Promise<() => Promise<void>> {
+  const server = testPostgresServer();
+  if (server) {
+    const database = `t_migrated_${process.pid}_${Date.now().toString(36)}`;
+    await onServer(server, (client) => client.query(`CREATE DATABASE "${database}"`));
+    await migrateDatabase(databaseOn(server, database));
+    process.env[TEMPLATE_VARIABLE] = database;
+    return () => onServer(server, (client) => client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`)).then(() => undefined);
+  }
+  const dir = path.join(root, "var", "test");
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `migrated-${process.pid}.db`);
+  // The migration's start lock is a file beside the database.
+  const remove = async () => {
+    for (const suffix of ["", ".start-lock"]) fs.rmSync(file + suffix, { force: true });
+  };
+  await remove();
+  await migrateDatabase(`file:${file}`);
+  process.env[TEMPLATE_VARIABLE] = file;
+  return remove;
+}
+
+async function createPostgresTestDb(name: string, server: string): Promise<TestDb> {
+  const database = `t_${name.replace(/[^a-z0-9]/gi, "_").toLowerCase()}_${process.pid}_${Date.now().toString(36)}`;
+  await onServer(server, (client) => client.query(`CREATE DATABASE "${database}" TEMPLATE "${migratedTemplate()}"`));
+  const url = databaseOn(server, database);
+  const db = await connectDb(url);
   // The checkpoint is a database of its own, copied as a template: CREATE DATABASE … TEMPLATE
   // needs no connection to the template, hence the disconnects.
   const pristine = `${database}_pristine`;
   let checkpointed = false;
   return {
     db,
-    url: url.toString(),
+    url,
     engine: "postgres",
     file: null,
     checkpoint: async () => {
@@ -96,8 +136,8 @@ async function createSqliteTestDb(name: string): Promise<TestDb> {
     for (const suffix of ["", "-wal", "-shm", ".start-lock"]) fs.rmSync(file + suffix, { force: true });
   };
   remove();
+  fs.copyFileSync(migratedTemplate(), file);
   const url = `file:${file}`;
-  await migrateDatabase(url);
   const db = await connectDb(url);
   // The checkpoint is the file's bytes, taken with no connection open: SQLite has then moved
   // the WAL into the file. A restore removes the WAL files too, which hold later changes.
