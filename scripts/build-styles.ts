@@ -1,22 +1,27 @@
 // Compile USWDS from its Sass packages (app/styles/uswds.scss: only the components and utilities
-// the portal uses) to app/generated/uswds.css, which root.tsx imports, and make the Source Sans
-// faces it declares smaller (below). Dart Sass takes about half a minute, so each output is made
-// only when its inputs changed. Runs before `remix build` (npm "prebuild") and from `npm start`.
+// the portal uses), drop the rules no page can match, write it to app/generated/uswds.css, which
+// root.tsx imports, and make the Source Sans faces it declares smaller (below). Dart Sass takes
+// about half a minute, so each output is made only when its inputs changed. Runs before
+// `remix build` (npm "prebuild") and from `npm start`.
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import * as sass from "sass";
 import subsetFont from "subset-font";
 import { runsAsCommand } from "./runsAsCommand";
+import { classWords, trimUnmatchable } from "./trimStyles";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const SOURCE = path.join(root, "app", "styles", "uswds.scss");
+/** What Sass makes of uswds.scss, every rule of the packages listed there. */
+export const USWDS_FULL_CSS = path.join(root, "app", "generated", "uswds.full.css");
 export const USWDS_CSS = path.join(root, "app", "generated", "uswds.css");
 export const FONTS_DIR = path.join(root, "app", "generated", "fonts");
 const USWDS = path.join(root, "node_modules", "@uswds", "uswds");
 const USWDS_PACKAGES = path.join(USWDS, "packages");
 const USWDS_FONTS = path.join(USWDS_PACKAGES, "uswds-core", "src", "assets", "fonts", "source-sans-pro");
 const USWDS_VERSION = path.join(USWDS, "package.json");
+const TRIM_SCRIPT = path.join(root, "scripts", "trimStyles.ts");
 
 /** The faces uswds.scss declares (regular, italic, bold), by file name. */
 export const FACES = ["regular", "italic", "bold"].map((face) => `sourcesanspro-${face}-webfont.woff2`);
@@ -40,12 +45,32 @@ function stale(output: string, inputs: string[]): boolean {
 }
 
 function compileStyles(): boolean {
-  if (!stale(USWDS_CSS, [SOURCE, USWDS_VERSION])) return false;
+  if (!stale(USWDS_FULL_CSS, [SOURCE, USWDS_VERSION])) return false;
   // USWDS 3's own Sass still uses deprecated Sass features; those warnings are USWDS's to fix.
   const result = sass.compile(SOURCE, { loadPaths: [USWDS_PACKAGES], style: "compressed", quietDeps: true });
-  fs.mkdirSync(path.dirname(USWDS_CSS), { recursive: true });
-  fs.writeFileSync(USWDS_CSS, result.css);
+  fs.mkdirSync(path.dirname(USWDS_FULL_CSS), { recursive: true });
+  fs.writeFileSync(USWDS_FULL_CSS, result.css);
   return true;
+}
+
+/** The portal's own code: every class a page can have is written out whole in one of these files. */
+export function appSources(): string[] {
+  const app = path.join(root, "app");
+  return fs
+    .readdirSync(app, { recursive: true, encoding: "utf8" })
+    .filter((file) => /\.tsx?$/.test(file) && !file.startsWith(`generated${path.sep}`))
+    .map((file) => path.join(app, file));
+}
+
+/** The stylesheet without the rules no page can match (scripts/trimStyles.ts). */
+function trimStyles(): boolean {
+  const sources = appSources();
+  if (!stale(USWDS_CSS, [USWDS_FULL_CSS, fileURLToPath(import.meta.url), TRIM_SCRIPT, ...sources])) return false;
+  const named = new Set(sources.flatMap((file) => classWords(fs.readFileSync(file, "utf8"))));
+  const trimmed = trimUnmatchable(fs.readFileSync(USWDS_FULL_CSS, "utf8"), named);
+  const previous = fs.existsSync(USWDS_CSS) ? fs.readFileSync(USWDS_CSS, "utf8") : null;
+  fs.writeFileSync(USWDS_CSS, trimmed);
+  return trimmed !== previous;
 }
 
 /** Each face without the glyphs and rules of the features no page turns on. */
@@ -67,8 +92,9 @@ async function subsetFaces(): Promise<boolean> {
 /** Makes what is stale; returns whether it made anything. */
 export async function buildStyles(): Promise<boolean> {
   const compiled = compileStyles();
+  const trimmed = trimStyles();
   const subset = await subsetFaces();
-  return compiled || subset;
+  return compiled || trimmed || subset;
 }
 
 if (runsAsCommand(import.meta.url)) {
