@@ -10,6 +10,8 @@
 //   --transfer-only: the byte counts alone, without Lighthouse (a few seconds a page).
 //   --runs=N: Lighthouse runs per page when performance is scored (default 3); the page is
 //   reported by its median run.
+//   --cpu-slowdown=N: the simulated CPU slowdown instead of the mobile preset's 4 (cpuSlowdown.ts:
+//   the report gives the one Lighthouse's calculator suggests for the machine it ran on).
 import { chromium } from "@playwright/test";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
@@ -20,6 +22,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { ROOT, round } from "../bench/util";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./chromium";
+import { calibratedSlowdown } from "./cpuSlowdown";
 import { startSite } from "./site";
 import { measureTransfer, type Transfer } from "./transfer";
 
@@ -70,6 +73,11 @@ const transferOnly = process.argv.includes("--transfer-only");
  * score. Nothing else is timed, so the other categories run once.
  */
 const RUNS = CATEGORIES.includes("performance") ? Math.max(1, Number(option("runs") ?? 3)) : 1;
+/** The mobile preset's CPU slowdown, unless another is asked for. */
+const CPU_SLOWDOWN = Number(option("cpu-slowdown") ?? 4);
+if (!(CPU_SLOWDOWN >= 1)) throw new Error(`--cpu-slowdown must be a number of at least 1, got "${option("cpu-slowdown")}"`);
+/** The host's benchmark index in every run (Lighthouse measures it before each page). */
+const benchmarkIndexes: number[] = [];
 const QUICK = { pauseAfterFcpMs: 0, pauseAfterLoadMs: 0, networkQuietThresholdMs: 0, cpuQuietThresholdMs: 0, skipAboutBlank: true };
 
 if (!process.argv.includes("--no-build")) {
@@ -100,6 +108,7 @@ async function audit(port: number, urlPath: string, cookie: string | undefined, 
       disableFullPageScreenshot: true,
       // Without the performance category nothing is timed: no need to wait for the page to settle.
       ...(CATEGORIES.includes("performance") ? {} : QUICK),
+      ...(CPU_SLOWDOWN === 4 ? {} : { throttling: { cpuSlowdownMultiplier: CPU_SLOWDOWN } }),
     },
     SMOKE ? SMOKE_CONFIG : undefined,
   );
@@ -109,6 +118,7 @@ async function audit(port: number, urlPath: string, cookie: string | undefined, 
     if (attempt < 2) return audit(port, urlPath, cookie, name, attempt + 1);
     throw new Error(`${name}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
   }
+  benchmarkIndexes.push(lhr.environment.benchmarkIndex);
   return lhr;
 }
 
@@ -205,7 +215,8 @@ const misses = results.flatMap((r) =>
 const markdown = [
   "## npm run lighthouse",
   "",
-  `${new Date(started).toISOString()} · Lighthouse ${lighthouseVersion()}, mobile preset (simulated slow 4G, 4× CPU slowdown), ${CHROMIUM_PATH} · ${results.length} pages · ${transferOnly ? "bytes only (--transfer-only)" : SMOKE ? "smoke: the doctype audit alone" : CATEGORIES.join(", ")}${RUNS > 1 ? ` · each page the median of ${RUNS} runs by performance score` : ""}`,
+  `${new Date(started).toISOString()} · Lighthouse ${lighthouseVersion()}, mobile preset (simulated slow 4G, ${CPU_SLOWDOWN === 4 ? "4× CPU slowdown" : `CPU slowdown ${CPU_SLOWDOWN}× instead of the preset's 4×`}), ${CHROMIUM_PATH} · ${results.length} pages · ${transferOnly ? "bytes only (--transfer-only)" : SMOKE ? "smoke: the doctype audit alone" : CATEGORIES.join(", ")}${RUNS > 1 ? ` · each page the median of ${RUNS} runs by performance score` : ""}`,
+  ...hostLine(),
   `Targets: performance ≥ ${TARGETS.performance}, accessibility ${TARGETS.accessibility}, best practices ${TARGETS.bestPractices}; first visit ≤ ${TARGETS.firstVisitKb} KB, repeat visit ≤ ${TARGETS.repeatVisitKb} KB (received, compressed, headers included; 1 KB = 1000 bytes).`,
   "",
   table(
@@ -232,6 +243,23 @@ const markdown = [
   "",
   misses.length === 0 ? `All met on all ${results.length} pages.` : misses.map((m) => `- NOT MET: ${m}`).join("\n"),
 ].join("\n");
+
+/**
+ * How fast this machine was for Lighthouse, and the CPU slowdown that would emulate the preset's
+ * mid-tier phone on it (cpuSlowdown.ts). Not in a smoke run, which skips the measurement.
+ */
+function hostLine(): string[] {
+  if (SMOKE || benchmarkIndexes.length === 0) return [];
+  const sorted = [...benchmarkIndexes].sort((a, b) => a - b);
+  const median = sorted[Math.floor(sorted.length / 2)];
+  const calibrated = calibratedSlowdown(median);
+  return [
+    `Host: Lighthouse's benchmark index ${Math.round(median)} (median of ${sorted.length} runs, ${Math.round(sorted[0])}–${Math.round(sorted[sorted.length - 1])}); ` +
+      (calibrated === null
+        ? "too slow for Lighthouse to emulate a mid-tier phone."
+        : `Lighthouse's calculator gives ${round(calibrated, 1)}× as the CPU slowdown of a mid-tier phone on this machine (the preset's 4× assumes a benchmark index of 1 500–2 000).`),
+  ];
+}
 
 function lighthouseVersion(): string {
   return (JSON.parse(fs.readFileSync(path.join(ROOT, "node_modules", "lighthouse", "package.json"), "utf8")) as { version: string }).version;
