@@ -11,6 +11,11 @@ export interface LoadOptions {
   connections: number;
   seconds: number;
   warmupSeconds: number;
+  /**
+   * A number of requests a page instead of the timed window (and no warm-up): the bench's smoke
+   * test, which checks that every row is measured, not how fast. Figures from so few requests mean little.
+   */
+  requests?: number;
 }
 
 /** What a browser sends: the portal answers it with brotli. */
@@ -45,20 +50,24 @@ export async function load(
 ): Promise<LoadResult> {
   const latencies: number[] = [];
   let answered = 0;
-  const timedFrom = performance.now() + options.warmupSeconds * 1000;
-  const timedUntil = timedFrom + options.seconds * 1000;
-  let cpuFrom = NaN;
+  const counted = options.requests !== undefined;
+  const started = performance.now();
+  const timedFrom = counted ? started : started + options.warmupSeconds * 1000;
+  const timedUntil = counted ? Infinity : timedFrom + options.seconds * 1000;
+  let cpuFrom = counted ? serverCpuMs() : NaN;
   let cpuUntil = NaN;
-  const cpuTimers = [
-    setTimeout(() => (cpuFrom = serverCpuMs()), options.warmupSeconds * 1000),
-    setTimeout(() => (cpuUntil = serverCpuMs()), (options.warmupSeconds + options.seconds) * 1000),
-  ];
+  const cpuTimers = counted
+    ? []
+    : [
+        setTimeout(() => (cpuFrom = serverCpuMs()), options.warmupSeconds * 1000),
+        setTimeout(() => (cpuUntil = serverCpuMs()), (options.warmupSeconds + options.seconds) * 1000),
+      ];
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
       {
         url,
         connections: options.connections,
-        duration: options.warmupSeconds + options.seconds,
+        ...(counted ? { amount: options.requests } : { duration: options.warmupSeconds + options.seconds }),
         headers: { ...(cookie ? { cookie } : {}), ...(acceptEncoding ? { "accept-encoding": acceptEncoding } : {}) },
         timeout: 20,
       },
@@ -77,7 +86,7 @@ export async function load(
   if (Number.isNaN(cpuUntil)) cpuUntil = serverCpuMs();
   latencies.sort((a, b) => a - b);
   return {
-    rps: answered / options.seconds,
+    rps: answered / (counted ? (performance.now() - started) / 1000 : options.seconds),
     p50: percentile(latencies, 50),
     p95: percentile(latencies, 95),
     p99: percentile(latencies, 99),

@@ -2,6 +2,7 @@
 // Builds the production server, then for each size seeds a database, serves it on 127.0.0.1,
 // loads each page, times the writes, and prints one table per size with the targets' verdicts.
 // Options: --sizes=1000,10000,100000 --seconds=5 --warmup=1 --connections=50 --events=500 --out=bench/results
+// --requests=N: N requests a page instead of the timed window (the smoke test: every row measured, quickly).
 // --db=sqlite|postgres|both (issue 17): PostgreSQL gets a copy of each seeded SQLite file (npm run db:copy),
 // on BENCH_DATABASE_URL or TEST_DATABASE_URL's server if one is given, else on a throw-away server.
 // --import-rows=200000 (issue 19): the import of actual calls on each engine, at that many rows and a
@@ -50,6 +51,7 @@ const loadOptions: LoadOptions = {
   connections: Number(option("connections", "50")),
   seconds: Number(option("seconds", "5")),
   warmupSeconds: Number(option("warmup", "1")),
+  ...(option("requests", "") ? { requests: Number(option("requests", "")) } : {}),
 };
 const events = Number(option("events", "500"));
 const importRows = Number(option("import-rows", "200000"));
@@ -240,7 +242,7 @@ const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, Node ${
 const header = [
   "## npm run bench",
   "",
-  `${new Date(started).toISOString()} · ${machine} · ${loadOptions.connections} connections, ${loadOptions.seconds} s per page after ${loadOptions.warmupSeconds} s warm-up · 127.0.0.1`,
+  `${new Date(started).toISOString()} · ${machine} · ${loadOptions.connections} connections, ${loadOptions.requests ? `${loadOptions.requests} requests a page (no timed window: the figures mean little)` : `${loadOptions.seconds} s per page after ${loadOptions.warmupSeconds} s warm-up`} · 127.0.0.1`,
   "Latencies in ms; × floor = requests/s over the bare route's in the same run (the target's measure); × document = over the signed-out sign-in page's, a whole document that reads nothing; server CPU = the server process's CPU time per answer, its own cost whatever the load generator does; CPU, brotli = the same for the page asked for as a browser asks (Accept-Encoding with br: compressed as sent). Bytes as Chromium receives them (compressed, headers included): the document, a first visit with an empty cache (everything the page loads), and a repeat visit right after.",
 ].join("\n");
 const markdown = [

@@ -19,7 +19,7 @@ test("the benchmark runs at 1 000 requests and prints every row", () => {
     path.join(root, "node_modules", ".bin", "tsx"),
     // --no-build: `npm test` builds before the vitest runs, and the browser tests beside them serve
     // that build; building again would replace its files under them.
-    ["bench/run.ts", "--no-build", "--sizes=1000", "--seconds=1", "--warmup=0.2", "--connections=10", "--events=20", "--import-rows=2000", `--db=${engine}`, "--instances=1", `--out=${out}`, ...(withTransfer ? [] : ["--no-transfer"])],
+    ["bench/run.ts", "--no-build", "--sizes=1000", "--requests=50", "--connections=4", "--events=20", "--import-rows=2000", `--db=${engine}`, "--instances=1", `--out=${out}`, ...(withTransfer ? [] : ["--no-transfer"])],
     // Its own working folder: a bench run beside it (the other engine's, or one of your own) cannot seed over its files.
     { cwd: root, encoding: "utf8", timeout: 600_000, env: { ...process.env, BENCH_WORK_DIR: path.join(out, "work") } },
   );
@@ -82,11 +82,12 @@ test("the benchmark runs at 1 000 requests and prints every row", () => {
   for (const i of json.imports) expect([i.rows, i.rowsPerSecond > 0, i.peakRssBytes > 0, i.liveHeapBytes > 0]).toEqual([i.rows, true, true, true]);
   // The server's CPU time is read from /proc on Linux, where the tests run: a figure for every page,
   // plain and compressed; and, in the SQLite run, for every page but the bare route, the bytes Chromium received (issue 20).
-  // (A page that got no answer inside its 1 s window, which a loaded machine can cause, has no figure.)
-  const measured = json.sizes[0].rows.flatMap((row) => [row.result, row.compressed]).filter((r) => r.requests > 0);
-  expect(measured.length).toBeGreaterThan(json.sizes[0].rows.length);
+  // Each page gets its 50 requests answered, however loaded the machine (no timed window to miss).
+  // /proc counts CPU in 10 ms ticks: 50 answers of the bare route may take less than one.
   for (const row of json.sizes[0].rows) {
-    for (const result of [row.result, row.compressed]) if (result.requests > 0) expect([row.label, result.serverCpuMs! > 0]).toEqual([row.label, true]);
+    for (const result of [row.result, row.compressed]) {
+      expect([row.label, result.requests, row.key === "floor" ? result.serverCpuMs! >= 0 : result.serverCpuMs! > 0]).toEqual([row.label, 50, true]);
+    }
     if (row.key === "floor" || !withTransfer) {
       expect([row.label, row.transfer]).toEqual([row.label, null]);
       continue;
