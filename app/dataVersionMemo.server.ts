@@ -7,6 +7,7 @@
 // new version is visible exactly when the change is, on either database. (The newest entry's id
 // was the version once; PostgreSQL's ids commit out of order, so a smaller id can appear later.)
 // A key holding it cannot serve data older than the database.
+import { clientOf } from "~/db.server";
 import { Prisma, type PrismaClient } from "~/generated/prisma/client";
 
 /** A few months, weeks, days and reports for each version; the least recently used goes first. */
@@ -58,8 +59,9 @@ export async function dataVersion(db: PrismaClient): Promise<number> {
 
 /** The value computed for `key` at the database's current version, computing it once. */
 export async function memoised<T>(db: PrismaClient, key: string, compute: () => Promise<T>): Promise<T> {
-  const memo = memos.get(db) ?? new Map<string, Promise<unknown>>();
-  memos.set(db, memo);
+  const client = clientOf(db);
+  const memo = memos.get(client) ?? new Map<string, Promise<unknown>>();
+  memos.set(client, memo);
   const versioned = `${await dataVersion(db)}|${key}`;
   const known = memo.get(versioned) as Promise<T> | undefined;
   const value = known ?? compute();

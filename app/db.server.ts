@@ -52,31 +52,33 @@ export async function connectDb(url: string): Promise<PrismaClient> {
   return client;
 }
 
-let singleton: PrismaClient | undefined;
-let ready: Promise<void> | undefined;
+let singleton: { url: string; client: PrismaClient; ready: Promise<void> } | undefined;
 
-/** The process's client for DATABASE_URL, created on first use. */
+/**
+ * The process's client for DATABASE_URL, created on first use. A process serves one database; a
+ * new client is made only if the settings name another (tests that share a worker, each with its
+ * own database).
+ */
 export function getDb(): PrismaClient {
-  if (!singleton) {
-    const { databaseUrl } = getSettings();
-    singleton = createPrismaClient(databaseUrl);
-    if (isSqliteUrl(databaseUrl)) {
-      // better-sqlite3 runs statements in order on its one connection, so these
-      // run before the first query the app sends.
-      ready = applySqlitePragmas(singleton).catch((error: unknown) => {
-        console.error("Could not set SQLite pragmas:", error);
-      });
-    } else {
-      ready = Promise.resolve();
-    }
+  const { databaseUrl } = getSettings();
+  if (singleton?.url !== databaseUrl) {
+    const client = createPrismaClient(databaseUrl);
+    // better-sqlite3 runs statements in order on its one connection, so the pragmas run before
+    // the first query the app sends.
+    const ready = isSqliteUrl(databaseUrl)
+      ? applySqlitePragmas(client).catch((error: unknown) => {
+          console.error("Could not set SQLite pragmas:", error);
+        })
+      : Promise.resolve();
+    singleton = { url: databaseUrl, client, ready };
   }
-  return singleton;
+  return singleton.client;
 }
 
 /** Resolves once the singleton's connection is prepared. */
 export async function dbReady(): Promise<PrismaClient> {
   const client = getDb();
-  await ready;
+  await singleton?.ready;
   return client;
 }
 
@@ -91,3 +93,8 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
     return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(client) : value;
   },
 });
+
+/** The client an argument stands for: the `db` proxy stands for the process's current client. */
+export function clientOf(client: PrismaClient): PrismaClient {
+  return client === db ? getDb() : client;
+}

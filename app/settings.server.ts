@@ -411,3 +411,16 @@ export function getSettings(): Settings {
 export function resetSettings(next?: Settings): void {
   cached = next;
 }
+
+/**
+ * A process-wide service made from the settings on first use, and made again if they were
+ * replaced (resetSettings: test files that share a worker, each with its own database and secrets).
+ */
+export function perSettings<T>(make: (settings: Settings) => T): () => T {
+  let made: { settings: Settings; value: T } | undefined;
+  return () => {
+    const settings = getSettings();
+    if (made?.settings !== settings) made = { settings, value: make(settings) };
+    return made.value;
+  };
+}

@@ -9,7 +9,7 @@ import { redirect, type Cookie } from "@remix-run/node";
 import { randomBytes } from "node:crypto";
 import { localDate, rolesInForce, type Role, type RoleAssignment } from "workflows";
 import { getDb, type PrismaClient } from "../db.server";
-import { getSettings, type Settings } from "../settings.server";
+import { perSettings, type Settings } from "../settings.server";
 import { mfaRequiredFor } from "./mfa.server";
 import { verifyAgainstDummy, verifyPassword } from "./password.server";
 import { appendAudit } from "../requests/audit.server";
@@ -328,13 +328,8 @@ export function createSessionStore(options: { db: PrismaClient; settings: Settin
 
 export type SessionStore = ReturnType<typeof createSessionStore>;
 
-let store: SessionStore | undefined;
-
 /** The process's store, bound to the singleton database and settings. */
-export function getSessionStore(): SessionStore {
-  store ??= createSessionStore({ db: getDb(), settings: getSettings() });
-  return store;
-}
+export const getSessionStore: () => SessionStore = perSettings((settings) => createSessionStore({ db: getDb(), settings }));
 
 export const authenticate = (email: string, password: string) => getSessionStore().authenticate(email, password);
 export const createUserSession = (request: Request, userId: string, redirectTo: string, how?: SignInHow) =>

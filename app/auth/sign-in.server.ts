@@ -1,7 +1,7 @@
 // Sign-in, step by step: throttle → password → (second factor or enrolment) → session.
 import { redirect } from "@remix-run/node";
 import { getDb, type PrismaClient } from "../db.server";
-import { getSettings } from "../settings.server";
+import { perSettings } from "../settings.server";
 import { verifySecondFactor } from "./mfa.server";
 import { safeRedirectTo } from "./redirectTarget";
 import { getSessionStore, type CurrentUser, type SessionStore } from "./session.server";
@@ -85,31 +85,14 @@ export function createSignIn(deps: { db: PrismaClient; store: SessionStore; pend
 
 export type SignIn = ReturnType<typeof createSignIn>;
 
-let signIn: SignIn | undefined;
-let pendingStore: PendingStore | undefined;
-let enrolStore: EnrolStore | undefined;
+export const getPendingStore: () => PendingStore = perSettings(createPendingStore);
 
-export function getPendingStore(): PendingStore {
-  pendingStore ??= createPendingStore(getSettings());
-  return pendingStore;
-}
-
-export function getEnrolStore(): EnrolStore {
-  enrolStore ??= createEnrolStore(getSettings());
-  return enrolStore;
-}
+export const getEnrolStore: () => EnrolStore = perSettings(createEnrolStore);
 
 /** The process's sign-in service. */
-export function getSignIn(): SignIn {
-  signIn ??= createSignIn({
-    db: getDb(),
-    store: getSessionStore(),
-    pending: getPendingStore(),
-    throttles: getThrottles(),
-    appUrl: getSettings().appUrl,
-  });
-  return signIn;
-}
+export const getSignIn: () => SignIn = perSettings((settings) =>
+  createSignIn({ db: getDb(), store: getSessionStore(), pending: getPendingStore(), throttles: getThrottles(), appUrl: settings.appUrl }),
+);
 
 /** Headers with one Set-Cookie per value (a Headers init object cannot repeat a name). */
 export function setCookieHeaders(values: string[]): Headers {
