@@ -4,8 +4,8 @@
 // Lighthouse's documentation (docs/throttling.md, "Calibrating the CPU slowdown") gives the
 // multiplier for a mid-tier phone from the host's benchmark index, by its CPU throttling
 // calculator (patrickhulce/lighthouse-cpu-throttling-calculator, pages/index.js): the same
-// piecewise line is written here. Reported beside the scores, never used for the targets unless
-// asked (`npm run lighthouse -- --cpu-slowdown=calibrated`).
+// piecewise line is written here. Reported beside the scores; a run uses it only when asked
+// (`npm run lighthouse -- --cpu-slowdown=N`), and the targets are judged at the preset's 4×.
 
 /** The CPU slowdown that emulates a mid-tier phone on a host of this benchmark index; null below 150 (too slow to emulate one). */
 export function calibratedSlowdown(benchmarkIndex: number): number | null {

@@ -23,7 +23,7 @@ import { seedDatabase } from "../../prisma/seed";
 import { copyDatabase, TargetNotEmptyError } from "../../scripts/copy-database";
 import { runCommand } from "../support/command";
 import { FAST_SCRYPT, personAt } from "../support/people";
-import { createTestDb, type TestDb } from "../support/testDb";
+import { createTestDb, removeSqliteFiles, type TestDb } from "../support/testDb";
 
 const NOW = new Date("2026-11-22T15:00:00.123Z");
 const TZ = "America/New_York";
@@ -56,9 +56,7 @@ async function rowsOf(db: PrismaClient, model: string): Promise<Array<Record<str
   return rows.sort((a, b) => key(a).localeCompare(key(b)));
 }
 
-const removeSource = () => {
-  for (const suffix of ["", "-wal", "-shm", ".start-lock"]) fs.rmSync(sourceFile + suffix, { force: true });
-};
+const removeSource = () => removeSqliteFiles(sourceFile);
 
 beforeAll(async () => {
   resetSettings(loadSettings({ ...ENV, DATABASE_URL: sourceUrl }));
@@ -150,7 +148,7 @@ describe(`npm run db:copy from SQLite to ${process.env.TEST_DATABASE_URL ? "Post
 
   it("copies back the other way into a new SQLite file, where the trail verifies too", async () => {
     const backFile = `${sourceFile}-back.db`;
-    for (const suffix of ["", "-wal", "-shm", ".start-lock"]) fs.rmSync(backFile + suffix, { force: true });
+    removeSqliteFiles(backFile);
     await copyDatabase(t.url, `file:${backFile}`);
     const db = await connectDb(`file:${backFile}`);
     try {
@@ -159,7 +157,7 @@ describe(`npm run db:copy from SQLite to ${process.env.TEST_DATABASE_URL ? "Post
       expect((await verifyAuditTrail(db, auditKeyring(getSettings()))).problems).toEqual([]);
     } finally {
       await db.$disconnect();
-      for (const suffix of ["", "-wal", "-shm", ".start-lock"]) fs.rmSync(backFile + suffix, { force: true });
+      removeSqliteFiles(backFile);
     }
   });
 

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connectDb, type PrismaClient } from "../../app/db.server";
 import { DEMO_ACCOUNTS, DEMO_DEPARTMENTS } from "../../prisma/demo-accounts";
 import { migrationsFor } from "../../prisma/migrate";
-import { testPostgresServer } from "../support/testDb";
+import { removeSqliteFiles, testPostgresServer } from "../support/testDb";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const server = testPostgresServer();
@@ -37,9 +37,7 @@ beforeAll(async () => {
   } else {
     const file = path.join(root, "var", "test", `start-together-${process.pid}.db`);
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    const remove = async () => {
-      for (const suffix of ["", "-wal", "-shm", ".start-lock"]) fs.rmSync(file + suffix, { force: true });
-    };
+    const remove = async () => removeSqliteFiles(file);
     await remove();
     url = `file:${file}`;
     removeDatabase = remove;

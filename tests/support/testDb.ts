@@ -46,6 +46,11 @@ async function onServer<T>(server: string, work: (client: pg.Client) => Promise<
   }
 }
 
+/** A SQLite database's file and those beside it: the WAL, its index and the migration's start lock. */
+export function removeSqliteFiles(file: string): void {
+  for (const suffix of ["", "-wal", "-shm", ".start-lock"]) fs.rmSync(file + suffix, { force: true });
+}
+
 function databaseOn(server: string, database: string): string {
   const url = new URL(server);
   url.pathname = `/${database}`;
@@ -78,14 +83,10 @@ export async function createMigratedTemplate(): Promise<() => Promise<void>> {
   const dir = path.join(root, "var", "test");
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `migrated-${process.pid}.db`);
-  // The migration's start lock is a file beside the database.
-  const remove = async () => {
-    for (const suffix of ["", ".start-lock"]) fs.rmSync(file + suffix, { force: true });
-  };
-  await remove();
+  removeSqliteFiles(file);
   await migrateDatabase(`file:${file}`);
   process.env[TEMPLATE_VARIABLE] = file;
-  return remove;
+  return async () => removeSqliteFiles(file);
 }
 
 async function createPostgresTestDb(name: string, server: string): Promise<TestDb> {
@@ -132,10 +133,7 @@ async function createSqliteTestDb(name: string): Promise<TestDb> {
   const dir = path.join(root, "var", "test");
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${name}-${process.pid}.db`);
-  const remove = () => {
-    for (const suffix of ["", "-wal", "-shm", ".start-lock"]) fs.rmSync(file + suffix, { force: true });
-  };
-  remove();
+  removeSqliteFiles(file);
   fs.copyFileSync(migratedTemplate(), file);
   const url = `file:${file}`;
   const db = await connectDb(url);
@@ -159,7 +157,7 @@ async function createSqliteTestDb(name: string): Promise<TestDb> {
     },
     cleanup: async () => {
       await db.$disconnect();
-      remove();
+      removeSqliteFiles(file);
     },
   };
 }
