@@ -260,25 +260,13 @@ export async function myTasks(
   const at = now.toISOString();
   const today = localDate(now, timeZone);
   const tasks: Task[] = [];
-  // Someone who sees everything reads the requests awaiting action in task order from the partial
-  // index (SQLite's planner would sort them all; PostgreSQL's finds it); a department's few sort cheaply.
-  const awaitingIndex =
-    seesEverything(user) && engineOf(db) === "sqlite" ? Prisma.sql`INDEXED BY "Request_awaiting_due_idx"` : Prisma.empty;
-  // The index's expression, written as the migration writes it so that both engines use it.
-  const due = Prisma.sql`COALESCE(r."effectiveDate", ${NO_DUE_DATE})`;
   let from = after;
   // Batches, in task order, until the page is full: the snapshots read (and restored) stay
   // about one page's worth, not every open request's.
   for (let examined = 0; examined < TASK_CANDIDATES; examined += TASK_BATCH) {
-    const candidates = await db.$queryRaw<Array<Omit<Task, "actions"> & { version: number; snapshot: string; machineVersion: number }>>`
-      SELECT r.id, r.reference, r.title, r.state, r."effectiveDate", r."taskSince", r.version, r.snapshot, r."machineVersion"
-      FROM "Request" r ${awaitingIndex}
-      WHERE ${visibleSql(user)} AND r."awaitsAction"
-        -- A draft is a task only for the person who started it.
-        AND (r.state <> 'draft' OR r."submitterId" = ${user.id})
-        AND ${from ? Prisma.sql`(${due}, r."taskSince", r.id) > (${from.due}, ${new Date(from.at)}, ${from.id})` : Prisma.sql`1 = 1`}
-      ORDER BY ${due} ASC, r."taskSince" ASC, r.id ASC
-      LIMIT ${TASK_BATCH}`;
+    const candidates = await db.$queryRaw<Array<Omit<Task, "actions"> & { version: number; snapshot: string; machineVersion: number }>>(
+      taskCandidatesSql(db, user, from),
+    );
     for (const { snapshot, version, machineVersion, ...c } of candidates) {
       from = placeOf(c);
       const actions = rememberedActions(actionsKey({ id: c.id, version }, user, today), () => {
@@ -293,6 +281,26 @@ export async function myTasks(
   }
   // Enough asked for one page: more may wait further on.
   return { tasks, next: from ?? null };
+}
+
+/** The index's expression as the migration writes it: a bound parameter in its place would keep both engines from reading the index in order. */
+const DUE = Prisma.sql`COALESCE(r."effectiveDate", ${Prisma.raw(`'${NO_DUE_DATE}'`)})`;
+
+/** A batch of requests awaiting action that this person sees, in task order, after `from`. */
+export function taskCandidatesSql(db: PrismaClient, user: CurrentUser, from: TaskCursor | undefined): Prisma.Sql {
+  // Someone who sees everything reads the requests awaiting action in task order from the partial
+  // index (SQLite's planner would sort them all; PostgreSQL's finds it); a department's few sort cheaply.
+  const awaitingIndex =
+    seesEverything(user) && engineOf(db) === "sqlite" ? Prisma.sql`INDEXED BY "Request_awaiting_due_idx"` : Prisma.empty;
+  return Prisma.sql`
+    SELECT r.id, r.reference, r.title, r.state, r."effectiveDate", r."taskSince", r.version, r.snapshot, r."machineVersion"
+    FROM "Request" r ${awaitingIndex}
+    WHERE ${visibleSql(user)} AND r."awaitsAction"
+      -- A draft is a task only for the person who started it.
+      AND (r.state <> 'draft' OR r."submitterId" = ${user.id})
+      AND ${from ? Prisma.sql`(${DUE}, r."taskSince", r.id) > (${from.due}, ${new Date(from.at)}, ${from.id})` : Prisma.sql`1 = 1`}
+    ORDER BY ${DUE} ASC, r."taskSince" ASC, r.id ASC
+    LIMIT ${TASK_BATCH}`;
 }
 
 function placeOf(row: { effectiveDate: string | null; taskSince: Date | null; id: string }): TaskCursor {
