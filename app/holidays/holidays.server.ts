@@ -6,13 +6,7 @@ import { sqlFor } from "~/db/engine";
 import { auditAdmin } from "~/admin/adminAudit.server";
 import { federalHolidays, type HolidayDate } from "./federalHolidays";
 
-/** The observed holidays, for business-day counts. A few a year: read whole. */
-export async function observedHolidays(db: Pick<PrismaClient, "$queryRaw">): Promise<Set<string>> {
-  const rows = await db.$queryRaw<Array<{ date: string }>>`SELECT date FROM "Holiday" WHERE observed = ${true}`;
-  return new Set(rows.map((r) => r.date));
-}
-
-/** The same as one column of another query (a JSON array of dates), so an event reads its request and these at once. */
+/** The observed holidays, for business-day counts (a few a year), as one column of another query (a JSON array of dates): an event reads its request and these at once. */
 export function observedHolidaysColumn(db: Pick<PrismaClient, "$queryRaw">): Prisma.Sql {
   const dates = sqlFor(db, { sqlite: Prisma.sql`json_group_array(date)`, postgres: Prisma.sql`json_agg(date)::text` });
   return Prisma.sql`(SELECT ${dates} FROM "Holiday" WHERE observed = ${true})`;

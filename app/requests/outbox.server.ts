@@ -3,22 +3,21 @@ import { randomUUID } from "node:crypto";
 import { Prisma } from "~/generated/prisma/client";
 import type { Notification, NotificationData } from "workflows";
 import type { Follower } from "~/db/together.server";
-import { holdersOf, type Recipient, type RoleAudience } from "./recipients.server";
+import { holdersAmong, type Recipient, type RoleAudience, type RoleHolder } from "./recipients.server";
 
 export interface MailInput {
   /** The e-mails the machine's decision asks for. */
   notifications: Notification[];
   submitter: Recipient;
+  /** The holders of the audiences' roles, as the event read them with its request. */
+  roleHolders: RoleHolder[];
   today: string;
 }
 
-/**
- * One outbox row per e-mail and recipient, and the recipients, each once. Only reads (one query
- * for every audience), so the transition does it before its transaction.
- */
-export async function mailFor(db: Pick<Prisma.TransactionClient, "$queryRaw">, input: MailInput): Promise<{ rows: OutboxRow[]; recipients: Recipient[] }> {
+/** One outbox row per e-mail and recipient, and the recipients, each once. */
+export function mailFor(input: MailInput): { rows: OutboxRow[]; recipients: Recipient[] } {
   const audiences = [...new Set(input.notifications.flatMap((n) => n.audience))].filter((a): a is RoleAudience => a !== "submitter");
-  const holders = await holdersOf(db, audiences, input.today);
+  const holders = holdersAmong(input.roleHolders, audiences, input.today);
   const rows: OutboxRow[] = [];
   for (const notification of input.notifications) {
     const seen = new Set<string>();

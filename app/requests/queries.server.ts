@@ -3,12 +3,12 @@ import type { CurrentUser } from "~/auth/session.server";
 import { Prisma, type AuditEntry, type PrismaClient, type Request } from "~/generated/prisma/client";
 import { availableActions, isStateName, isTask, localDate, REQUEST_TYPES, restore, stateName, TASK_EVENTS, type AvailableAction, type RequestType, type StateName } from "workflows";
 import { engineOf } from "~/db/engine";
-import { holidaysFromColumn, observedHolidaysColumn } from "~/holidays/holidays.server";
 import { seesEverything, visibleSql } from "./access.server";
 import { cursorAt, NO_DUE_DATE, parseCursor, type Cursor, type TaskCursor } from "./listCursor";
 import { searchCondition } from "./search.server";
 import { actionsKey, rememberedActions } from "./actionsMemo.server";
 import { actorOf } from "./actor.server";
+import { eventContextColumns, eventContextOf, type EventContext, type EventContextColumns } from "./eventContext.server";
 
 export const PAGE_SIZE = 25;
 
@@ -183,12 +183,12 @@ export async function findRequest(db: PrismaClient, id: string): Promise<Request
   return row ? requestOf(row) : null;
 }
 
-/** What an event needs, in one query: any request (as `findRequest`) and the observed holidays its deadlines skip. */
-export async function findRequestForEvent(db: PrismaClient, id: string): Promise<{ request: RequestRow; holidays: Set<string> } | null> {
-  const row = await readRequest<{ holidays: string | null }>(db, id, Prisma.sql`1 = 1`, Prisma.sql`, ${observedHolidaysColumn(db)} AS holidays`);
+/** What an event needs, in one query: any request (as `findRequest`) and its context (the holidays, the people its e-mails may go to). */
+export async function findRequestForEvent(db: PrismaClient, id: string): Promise<({ request: RequestRow } & EventContext) | null> {
+  const row = await readRequest<EventContextColumns>(db, id, Prisma.sql`1 = 1`, Prisma.sql`, ${eventContextColumns(db)}`);
   if (!row) return null;
-  const { holidays, ...request } = row;
-  return { request: requestOf(request), holidays: holidaysFromColumn(holidays) };
+  const { holidays, roleHolders, ...request } = row;
+  return { request: requestOf(request), ...eventContextOf({ holidays, roleHolders }) };
 }
 
 /** One request as this person may see it, or a 404 that says nothing more (R1). */

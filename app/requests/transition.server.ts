@@ -3,13 +3,13 @@
 // Every rule lives in workflows/; this only reads and writes.
 import type { CurrentUser } from "~/auth/session.server";
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
-import { observedHolidays } from "~/holidays/holidays.server";
 import { decide, localDate, restore, serialize, SYSTEM_ACTOR, type Actor, type Decision, type NotificationData, type RequestEvent } from "workflows";
 import { canSee } from "./access.server";
 import { actorOf } from "./actor.server";
 import { answersOf, type RequestColumns } from "./answers";
 import { writeGuarded } from "~/db/together.server";
 import { entryWrites, requestChainStep, type AuditInput } from "./audit.server";
+import { readEventContext, type EventContext } from "./eventContext.server";
 import { mailFor, outboxWrites } from "./outbox.server";
 import { findRequestForEvent, type RequestRow } from "./queries.server";
 import type { Recipient } from "./recipients.server";
@@ -53,7 +53,7 @@ export async function transition(db: PrismaClient, input: TransitionInput): Prom
   for (let attempt = 0; attempt < 2; attempt++) {
     const read =
       attempt === 0 && typeof input.request !== "string"
-        ? { request: input.request, holidays: await observedHolidays(db) }
+        ? { request: input.request, ...(await readEventContext(db)) }
         : await findRequestForEvent(db, id);
     try {
       return await attemptTransition(db, input, read);
@@ -76,7 +76,7 @@ export async function transition(db: PrismaClient, input: TransitionInput): Prom
 async function attemptTransition(
   db: PrismaClient,
   input: TransitionInput,
-  read: { request: RequestRow; holidays: Set<string> } | null,
+  read: ({ request: RequestRow } & EventContext) | null,
 ): Promise<TransitionOutcome> {
   if (!read) return NOT_FOUND;
   const { request } = read;
@@ -91,7 +91,7 @@ async function attemptTransition(
   if (!decision.ok) return { ok: false, status: 422, reason: decision.reason };
 
   const submitter = { email: request.submitter.email, name: request.submitter.name };
-  const mail = await mailFor(db, { notifications: decision.notifications, submitter, today });
+  const mail = mailFor({ notifications: decision.notifications, submitter, roleHolders: read.roleHolders, today });
   const entry = auditEntryOf(request, decision, actor, input, mail.recipients);
   const snapshot = serialize(decision.snapshot);
   const version = request.version + 1;

@@ -10,11 +10,12 @@ import type { PrismaClient } from "../../app/db.server";
 import { disputedFees } from "../../app/fees/assessment.server";
 import { feeRecords } from "../../app/fees/feeReport.server";
 import { createDraft } from "../../app/requests/drafts.server";
+import { readEventContext } from "../../app/requests/eventContext.server";
 import { filtersFrom, listRequests, myTasks } from "../../app/requests/queries.server";
 import { transition, type EventPayload } from "../../app/requests/transition.server";
 import * as analysisRoute from "../../app/routes/requests.$id_.analysis";
 import { seedDatabase } from "../../prisma/seed";
-import { addCalendarDays, localDate } from "workflows";
+import { addCalendarDays, AUDIENCE_ROLES, localDate } from "workflows";
 import { FAST_SCRYPT, personAt } from "../support/people";
 import { analysisFields, materialsColumns } from "../support/requests";
 import { cookieFor, post, run, statusOf, useTestDatabase } from "../support/routes";
@@ -113,6 +114,25 @@ describe(`the raw queries on ${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "S
     expect(director.tasks[0].taskSince).toBeInstanceOf(Date);
     const requester = await myTasks(db, people.requester, new Date(), TZ);
     expect(requester.tasks.map((task) => task.id)).toEqual([ids.percent]);
+  });
+
+  it("an event's context: the observed holidays, and each holder of an audience's role with a boolean and NULL dates as the ORM reads them", async () => {
+    await db.roleAssignment.create({
+      data: { user: { connect: { email: "analyst@example.gov" } }, role: "finance", acting: true, startsOn: "2026-01-05", endsOn: null },
+    });
+    const context = await readEventContext(db);
+    const holidays = await db.holiday.findMany({ where: { observed: true }, select: { date: true } });
+    expect(holidays.length).toBeGreaterThan(0);
+    expect([...context.holidays].sort()).toEqual(holidays.map((h) => h.date).sort());
+    const assignments = await db.roleAssignment.findMany({
+      where: { user: { active: true }, role: { in: Object.values(AUDIENCE_ROLES).flat() } },
+      select: { role: true, acting: true, startsOn: true, endsOn: true, user: { select: { email: true, name: true } } },
+    });
+    const expected = assignments.map(({ user, ...assignment }) => ({ ...user, ...assignment }));
+    const key = (h: { email: string; role: string; acting: boolean }) => `${h.email} ${h.role} ${h.acting}`;
+    expect(context.roleHolders.map(key).sort()).toEqual(expected.map(key).sort());
+    expect(context.roleHolders).toEqual(expect.arrayContaining(expected));
+    expect(context.roleHolders).toContainEqual({ email: "analyst@example.gov", name: expect.any(String), role: "finance", acting: true, startsOn: "2026-01-05", endsOn: null });
   });
 
   it("the data version moves once with each audit entry that may change what the memos read, in its transaction, and not with reads", async () => {
