@@ -3,6 +3,8 @@
 // with the client generated for its provider (decision 0019).
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import type Database from "better-sqlite3";
+import { keepStatements } from "./db/sqliteStatements.server";
 import { isPostgresUrl, isSqliteUrl } from "./db/databaseUrl";
 import { PrismaClient } from "./generated/prisma/client";
 import { PrismaClient as PostgresPrismaClient } from "./generated/prisma-postgres/client";
@@ -18,12 +20,22 @@ const BUSY_TIMEOUT_MS = 5000;
 // still ends, and releases its locks, after 30 s.
 const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 30_000 };
 
+/** Prisma's better-sqlite3 adapter, with its connection's statements kept for reuse (db/sqliteStatements.server.ts). */
+class PrismaSQLite extends PrismaBetterSQLite3 {
+  override async connect() {
+    const adapter = await super.connect();
+    // The adapter's connection is its `client` (not in its types): pinned with Prisma at 6.19.
+    keepStatements((adapter as unknown as { client: Database.Database }).client);
+    return adapter;
+  }
+}
+
 /** A new client for the given database URL (tests use their own SQLite files). */
 export function createPrismaClient(url: string): PrismaClient {
   if (isSqliteUrl(url)) {
     // `timeout` is better-sqlite3's busy timeout; the PRAGMA below says the same.
     return new PrismaClient({
-      adapter: new PrismaBetterSQLite3({ url, timeout: BUSY_TIMEOUT_MS }),
+      adapter: new PrismaSQLite({ url, timeout: BUSY_TIMEOUT_MS }),
       transactionOptions: TRANSACTION_OPTIONS,
     });
   }
