@@ -164,8 +164,9 @@ async function benchEngine(size: number, prepared: Prepared, store: BenchStore, 
   const name = ENGINE_NAMES[store.engine];
   console.log(`  ${name}:`);
   const rows: Row[] = [];
-  const server = await startServer({ ...env, DATABASE_URL: store.url }, port);
+  // The browser first: one that cannot start then leaves no server running.
   const browser = withTransfer ? await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS }) : null;
+  const server = await startServer({ ...env, DATABASE_URL: store.url }, port);
   const pages = pagesFor(prepared, size);
   const cookieOf = (page: (typeof pages)[number]) => (page.persona ? prepared.cookies[page.persona] : undefined);
   try {
