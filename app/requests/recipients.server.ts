@@ -22,21 +22,6 @@ type Db = Pick<Prisma.TransactionClient, "$queryRaw">;
 
 const EVERY_AUDIENCE_ROLE = [...new Set(Object.values(AUDIENCE_ROLES).flat())];
 
-/** By address, the same on both engines (their collations may order text differently). */
-function byEmail(holders: RoleHolder[]): RoleHolder[] {
-  return holders.sort((a, b) => (a.email < b.email ? -1 : a.email > b.email ? 1 : 0));
-}
-
-/** The active holders of these roles, every assignment (ended and future ones too). */
-async function roleHolders(db: Db, roles: string[]): Promise<RoleHolder[]> {
-  if (roles.length === 0) return [];
-  const rows = await db.$queryRaw<Array<Omit<RoleHolder, "acting"> & { acting: boolean | number }>>`
-    SELECT u.email, u.name, r.role, r.acting, r."startsOn", r."endsOn"
-    FROM "User" u JOIN "RoleAssignment" r ON r."userId" = u.id
-    WHERE u.active = ${true} AND r.role IN (${Prisma.join(roles)})`;
-  return byEmail(rows.map((row) => ({ ...row, acting: Boolean(row.acting) })));
-}
-
 /**
  * The active holders of every role an audience names, as one column of another query (a JSON
  * array), so that an event reads its request and the people its e-mails may go to at once.
@@ -53,7 +38,10 @@ export function roleHoldersColumn(db: Db): Prisma.Sql {
 /** The column's holders; SQLite writes a boolean as 0 or 1, and PostgreSQL's json_agg gives NULL for no rows. */
 export function roleHoldersFromColumn(value: string | null): RoleHolder[] {
   const rows = value ? (JSON.parse(value) as Array<Omit<RoleHolder, "acting"> & { acting: boolean | number }>) : [];
-  return byEmail(rows.map((row) => ({ ...row, acting: Boolean(row.acting) })));
+  // By address, the same on both engines (their collations may order text differently).
+  return rows
+    .map((row) => ({ ...row, acting: Boolean(row.acting) }))
+    .sort((a, b) => (a.email < b.email ? -1 : a.email > b.email ? 1 : 0));
 }
 
 /** Among these holders, who is in each audience on `today`, acting appointments in force included (R3). */
@@ -71,8 +59,8 @@ export function holdersAmong(holders: RoleHolder[], audiences: RoleAudience[], t
   return found;
 }
 
-/** Active holders of each audience's roles on `today`, read for these audiences alone. */
+/** Active holders of each audience's roles on `today`: the same column, read alone. */
 export async function holdersOf(db: Db, audiences: RoleAudience[], today: string): Promise<Map<RoleAudience, Recipient[]>> {
-  const roles = [...new Set(audiences.flatMap((audience) => AUDIENCE_ROLES[audience]))];
-  return holdersAmong(await roleHolders(db, roles), audiences, today);
+  const [row] = await db.$queryRaw<Array<{ holders: string | null }>>`SELECT ${roleHoldersColumn(db)} AS holders`;
+  return holdersAmong(roleHoldersFromColumn(row.holders), audiences, today);
 }
