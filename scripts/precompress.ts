@@ -1,11 +1,10 @@
 // A brotli (.br) and a gzip (.gz) copy of every text asset of the build, beside it, made once
 // here at the highest levels (too slow per request, free at build time); static.server.ts serves
-// them. Runs after `remix build` (npm "postbuild") and from `npm start`.
+// them. Run by finishBuild.ts, after `remix build`.
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
-import { runsAsCommand } from "./runsAsCommand";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const ASSETS_DIR = path.join(root, "public", "build");
@@ -39,8 +38,4 @@ export function precompress(dir: string = ASSETS_DIR): number {
     count++;
   }
   return count;
-}
-
-if (runsAsCommand(import.meta.url)) {
-  console.log(`Precompressed ${precompress()} assets in public/build/ (brotli and gzip)`);
 }

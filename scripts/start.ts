@@ -97,8 +97,8 @@ if (settings.nodeEnv === "production" && !settings.smtpUrl) {
 if (buildIsStale()) {
   console.log("Building the portal (remix build)…");
   run("remix", ["build"], { ...childEnv, NODE_ENV: "production" }, true);
-  const { precompress } = await import("./precompress");
-  precompress();
+  const { finishBuild } = await import("./finishBuild");
+  finishBuild();
 }
 
 // 6. Serve.

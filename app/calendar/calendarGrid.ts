@@ -39,14 +39,6 @@ export function monthWeeks(month: string): string[][] {
   return weeks;
 }
 
-// One formatter, made once: toLocaleDateString would build a new one each time.
-const monthNames = new Intl.DateTimeFormat("en-US", { month: "long", year: "numeric", timeZone: "UTC" });
-
-/** "December 2026", for the month "2026-12". */
-export function monthName(month: string): string {
-  return monthNames.format(utcMs(`${month}-01`));
-}
-
 /** The month before or after "YYYY-MM". */
 export function shiftMonth(month: string, by: number): string {
   const [y, m] = month.split("-").map(Number);

@@ -2,6 +2,7 @@
 // agents, and the period whose actual calls give the normal calls. One zod schema each, in the
 // browser and in the action; a blank hour is closed.
 import { blankAsMissing } from "~/forms/blankAsMissing";
+import { formatCount } from "~/format";
 import { isPortalDate } from "~/forms/dates";
 import { decimalNumber } from "~/forms/numbers";
 import * as z from "~/forms/zod";
@@ -14,14 +15,14 @@ export { agentsName, callsName, PERIOD_FIELDS, WEEKDAY_FIELDS };
 export const callsField = (label: string) =>
   decimalNumber(`Enter the ${label} as a number`).check(
     z.gte(0, `The ${label} must be at least 0`),
-    z.lte(MAX_CALLS_PER_HOUR, `The ${label} must be at most ${MAX_CALLS_PER_HOUR.toLocaleString("en-US")}`),
+    z.lte(MAX_CALLS_PER_HOUR, `The ${label} must be at most ${formatCount(MAX_CALLS_PER_HOUR)}`),
   );
 
 export const agentsField = (label: string) =>
   decimalNumber(`Enter the ${label} as a whole number`).check(
     z.int(`The ${label} must be a whole number`),
     z.gte(0, `The ${label} must be at least 0`),
-    z.lte(MAX_AGENTS, `The ${label} must be at most ${MAX_AGENTS.toLocaleString("en-US")}`),
+    z.lte(MAX_AGENTS, `The ${label} must be at most ${formatCount(MAX_AGENTS)}`),
   );
 
 export const targetFormSchema = z.object({

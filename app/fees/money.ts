@@ -1,5 +1,6 @@
 // Money is carried as whole cents so that sums such as 1,200 × $4.33 + $250 come out exact;
 // binary floating point cannot hold $4.33 and drifts when amounts are added up.
+import { formatCount } from "~/format";
 
 /** An amount of US money in whole cents. */
 export type Cents = number;
@@ -18,12 +19,10 @@ export function isWholeCents(dollars: number): boolean {
   return Math.abs(dollars * 100 - Math.round(dollars * 100)) < 1e-6;
 }
 
-const wholeDollars = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
-
 /** "$5,446.00". Built from integer parts so large amounts never pick up float error. */
 export function formatUsd(cents: Cents): string {
   if (!Number.isInteger(cents)) throw new RangeError(`cents must be whole, got ${cents}`);
   const sign = cents < 0 ? "-" : "";
   const abs = Math.abs(cents);
-  return `${sign}$${wholeDollars.format(Math.trunc(abs / 100))}.${String(abs % 100).padStart(2, "0")}`;
+  return `${sign}$${formatCount(Math.trunc(abs / 100))}.${String(abs % 100).padStart(2, "0")}`;
 }

@@ -10,7 +10,7 @@ import { requireRole } from "~/auth/require-role.server";
 import { db } from "~/db.server";
 import { formatCount } from "~/format";
 import { getSettings } from "~/settings.server";
-import { localDate } from "workflows/view";
+import { formatMonth, localDate } from "workflows/view";
 
 export const meta: MetaFunction = () => [{ title: "Forecast accuracy – 3-1-1 Number Use Portal" }];
 
@@ -21,11 +21,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 const percent = (share: number | null) => (share === null ? "–" : `${share > 0 ? "+" : ""}${(share * 100).toFixed(1)} %`);
 const plainPercent = (share: number | null) => (share === null ? "–" : `${(share * 100).toFixed(1)} %`);
-
-function monthLabel(month: string): string {
-  const [year, m] = month.split("-").map(Number);
-  return new Date(Date.UTC(year, m - 1, 1)).toLocaleDateString("en-US", { month: "long", year: "numeric", timeZone: "UTC" });
-}
 
 function GroupTable({ id, title, column, groups, label = (k) => k }: { id: string; title: string; column: string; groups: GroupAccuracy[]; label?: (key: string) => string }) {
   return (
@@ -75,7 +70,7 @@ export default function AccuracyPage() {
         <>
           <GroupTable id="by-type" title="By request type" column="Type" groups={byType} />
           <GroupTable id="by-department" title="By department" column="Department" groups={byDepartment} />
-          <GroupTable id="by-month" title="By month" column="Month" groups={byMonth} label={monthLabel} />
+          <GroupTable id="by-month" title="By month" column="Month" groups={byMonth} label={formatMonth} />
           <section aria-labelledby="worst-heading" className="margin-y-3">
             <h2 id="worst-heading">Worst misses</h2>
             <table className="usa-table usa-table--borderless" data-testid="worst-misses">

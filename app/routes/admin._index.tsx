@@ -4,17 +4,16 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/auth/require-role.server";
 import { getSettings } from "~/settings.server";
+import { MONTH_NAMES } from "workflows/view";
 
 export const meta: MetaFunction = () => [{ title: "Administration – 3-1-1 Number Use Portal" }];
-
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ["admin"]);
   const settings = getSettings();
   return {
     timeZone: settings.timeZone,
-    fiscalYearStart: MONTHS[settings.fiscalYearStartMonth - 1],
+    fiscalYearStart: MONTH_NAMES[settings.fiscalYearStartMonth - 1],
     sessionIdleMinutes: settings.sessionIdleMinutes,
   };
 }

@@ -11,7 +11,6 @@ import { StaffingNote } from "~/calendar/StaffingNote";
 import { isPinchPoint } from "~/capacity/combinedStaffing";
 import { calendarStaffing } from "~/capacity/staffing.server";
 import { holdsAny } from "~/auth/require-role.server";
-import { monthName } from "~/calendar/calendarGrid";
 import { calendarView, viewDates, type CalendarView } from "~/calendar/calendarView";
 import { Calls, DayTable, Entries, InEffect, MoreLink } from "~/calendar/DayParts";
 import { DAY_PAGE_SIZE, SHOWN_IN_MONTH, SHOWN_IN_WEEK } from "~/calendar/dayPage";
@@ -22,7 +21,7 @@ import { NewSecretAlert } from "~/components/NewSecretAlert";
 import { formatDate } from "~/format";
 import { db } from "~/db.server";
 import { getSettings } from "~/settings.server";
-import { localDate } from "workflows/view";
+import { formatMonth, localDate } from "workflows/view";
 
 export const meta: MetaFunction = () => [{ title: "Capacity calendar – 3-1-1 Number Use Portal" }];
 
@@ -67,7 +66,7 @@ function navigation(view: CalendarView, today: string) {
   switch (view.kind) {
     case "month":
       return {
-        title: monthName(view.month),
+        title: formatMonth(view.month),
         step: (where: string) => `/calendar?month=${where}`,
         others: [{ to: `/calendar?view=week&date=${view.month === today.slice(0, 7) ? today : `${view.month}-01`}`, label: "Week view" }],
       };

@@ -1,7 +1,7 @@
 // The capacity calendar's days and per-day loads (issue 5).
-import { formatDate, addCalendarDays } from "workflows";
+import { formatDate, formatMonth, addCalendarDays } from "workflows";
 import { describe, expect, it } from "vitest";
-import { monthName, monthWeeks, shiftMonth, weekOf, weekday } from "../../app/calendar/calendarGrid";
+import { monthWeeks, shiftMonth, weekOf, weekday } from "../../app/calendar/calendarGrid";
 import { calendarView } from "../../app/calendar/calendarView";
 import { dayLoads, OPEN_ENDED_DAYS, type RangeRequest } from "../../app/calendar/dayLoads";
 import { DAY_PAGE_SIZE } from "../../app/calendar/dayPage";
@@ -46,7 +46,7 @@ describe("calendar grid", () => {
 
   it("names days and months as people read them", () => {
     expect(formatDate("2026-12-03")).toBe("Thu, Dec 3, 2026");
-    expect(monthName("2026-12")).toBe("December 2026");
+    expect(formatMonth("2026-12")).toBe("December 2026");
   });
 
   it("steps months across years", () => {
