@@ -135,6 +135,22 @@ describe(`the raw queries on ${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "S
     expect(context.roleHolders).toContainEqual({ email: "analyst@example.gov", name: expect.any(String), role: "finance", acting: true, startsOn: "2026-01-05", endsOn: null });
   });
 
+  it("an event's writes read back through the ORM as written: its instant to the millisecond, its booleans, the e-mails due at once", async () => {
+    const id = await draft("Door hangers for the contract check", "Hangers on Main Street.");
+    await act(id, people.requester, { type: "SUBMIT" });
+    const at = new Date(Date.now() + 1234);
+    const outcome = await transition(db, { request: id, by: people.director, event: { type: "REQUEST_CHANGES", comment: "Say which weeks." }, now: at, timeZone: TZ });
+    if (!outcome.ok) throw new Error(outcome.reason);
+    const entry = await db.auditEntry.findFirstOrThrow({ where: { requestId: id, event: "REQUEST_CHANGES" }, orderBy: { id: "desc" } });
+    expect(entry.at).toEqual(at);
+    expect(entry.acting).toBe(false);
+    const request = await db.request.findUniqueOrThrow({ where: { id }, select: { taskSince: true, awaitsAction: true, reachedFeeAssessment: true, state: true } });
+    expect(request).toEqual({ taskSince: at, awaitsAction: true, reachedFeeAssessment: false, state: "changesRequested" });
+    // The dispatcher's claim compares instants in SQL: the new e-mails are due, and found, now.
+    const due = await db.outboxMessage.findMany({ where: { requestId: id, status: "pending", nextAttemptAt: { lte: new Date() } } });
+    expect(due.map((message) => message.template)).toContain("changes_requested");
+  });
+
   it("the data version moves once with each audit entry that may change what the memos read, in its transaction, and not with reads", async () => {
     const before = await dataVersion(db);
     await search(people.director, "leaf");
