@@ -21,7 +21,9 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  timeout: 60_000,
+  // Two minutes a test, as a bound on a hang, not a speed check: in `npm test` the two browser
+  // groups and the vitest runs share two cores, and tests that take 30 s alone took 57–60 s there.
+  timeout: 120_000,
   // A page's answer, not a speed check: in `npm test` the portal shares two cores with the vitest
   // runs, and a client-side navigation has taken more than the default 5 s to land.
   expect: { timeout: 10_000 },

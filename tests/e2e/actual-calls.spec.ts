@@ -12,7 +12,6 @@ test.afterAll(closeSeedDb);
 
 for (const js of [true, false]) {
   test(`import an export, map it, tie a request to its queue and see forecast against actual (issue 19, JavaScript ${js ? "on" : "off"})`, async ({ browser }) => {
-    test.setTimeout(120_000);
     const { id } = await seedRequest({ title: "Leaf postcard with actual calls", state: "approvedWithFee" });
     const db = await e2eDb();
     const days = (await db.analysis.findFirstOrThrow({ where: { requestId: id }, include: { days: { orderBy: { date: "asc" } } } })).days;

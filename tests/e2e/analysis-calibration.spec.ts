@@ -28,14 +28,12 @@ async function pastRequest(title: string, actual: number): Promise<void> {
 }
 
 test.beforeAll(async () => {
-  test.setTimeout(120_000);
   await pastRequest("Calibration: storm drain mailer", 600);
   await pastRequest("Calibration: leaf collection mailer", 760);
 });
 
 for (const javaScriptEnabled of [true, false]) {
   test(`the analyst uses the suggested calibration factor and the request page shows it, JavaScript ${javaScriptEnabled ? "on" : "off"} (issue 19)`, async ({ browser }) => {
-    test.setTimeout(120_000);
     const { id } = await seedRequest({ title: `Bulk trash mailer (JavaScript ${javaScriptEnabled ? "on" : "off"})`, state: "analysis" });
     const analyst = await signedIn(browser, ANALYST, javaScriptEnabled);
     await analyst.goto(`/requests/${id}/analysis`);

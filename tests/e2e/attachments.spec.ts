@@ -15,7 +15,6 @@ test.afterAll(closeSeedDb);
 
 for (const js of [true, false]) {
   test(`attach files, a refusal keeps the description, a reviewer sees and downloads them (JavaScript ${js ? "on" : "off"})`, async ({ browser }) => {
-    test.setTimeout(120_000);
     const { id } = await seedRequest({ title: `Mailer with files ${js ? "js" : "no-js"}`, state: "changesRequested" });
     const requester = await signedIn(browser, PARTNER, js);
     await openRequest(requester, id);

@@ -13,8 +13,6 @@ for (const js of [true, false]) {
   test(`a busy day's "more" link opens its day view, which lists every request (issue 8, JavaScript ${js ? "on" : "off"})`, async ({
     browser,
   }) => {
-    // Three pages, each checked at every width with axe: longer than most tests.
-    test.setTimeout(120_000);
     const day = inDays(js ? 75 : 76);
     const titles = [1, 2, 3, 4, 5].map((n) => `Busy day mailer ${n} ${js ? "js" : "no-js"}`);
     for (const title of titles) await seedRequest({ title, state: "approved", effectiveDate: day });

@@ -30,7 +30,6 @@ for (const js of [true, false]) {
   const on = js ? "on" : "off";
 
   test(`set a baseline, then see the pinch point on the calendar (issue 19, JavaScript ${on})`, async ({ browser }) => {
-    test.setTimeout(120_000);
     const day = quietWeekday(js ? 120 : 130);
     // Analysed (800 calls from its effective date) and approved.
     await seedRequest({ title: `Pinch point mailer (JavaScript ${on})`, state: "approvedWithFee", effectiveDate: day });
@@ -60,7 +59,6 @@ for (const js of [true, false]) {
   });
 
   test(`fill the baseline's calls from the actual calls imported, seen before saved (issue 19, JavaScript ${on})`, async ({ browser }) => {
-    test.setTimeout(120_000);
     // Setup only: a week of interval data on a queue no request is tied to, imported as /actuals
     // would (tests/e2e/actual-calls.spec.ts imports through the page). A week of 2020 no other
     // spec uses: Monday 2 to Sunday 8 March, or the next week for the second run.

@@ -29,7 +29,6 @@ for (const js of [true, false]) {
   test(`an invited person shows as Invited, sets a password with the single-use link, is told so, and signs in (JavaScript ${js ? "on" : "off"})`, async ({
     browser,
   }) => {
-    test.setTimeout(120_000);
     const who = js ? { name: "Cal Center", email: "cal.center@example.gov" } : { name: "Ida Invitee", email: "ida.invitee@example.gov" };
     const admin = await signedIn(browser, ADMIN, js);
     await admin.goto("/admin/users");

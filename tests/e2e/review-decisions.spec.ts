@@ -9,7 +9,6 @@ import { closeSeedDb, inDays, seedRequest } from "./seedRequest";
 test.afterAll(closeSeedDb);
 
 test("no analysis needed: straight to the decision, both sign, approved without a fee", async ({ browser }) => {
-  test.setTimeout(120_000);
   const { id } = await seedRequest({ title: "Library hours flyer", state: "screening" });
   const director = await signedIn(browser, DIRECTOR);
   await openRequest(director, id);
@@ -24,7 +23,6 @@ test("no analysis needed: straight to the decision, both sign, approved without 
 });
 
 test("rejection needs a reason, and then the request is closed", async ({ browser }) => {
-  test.setTimeout(120_000);
   const { id } = await seedRequest({ title: "Robocall about parking", state: "screening" });
   const assistant = await signedIn(browser, ASSISTANT);
   await openRequest(assistant, id);
