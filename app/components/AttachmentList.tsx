@@ -2,6 +2,7 @@
 // marked; PNG and JPEG with a small preview, loaded from the same permission-checked address.
 import type { ReactNode } from "react";
 import { formatSize, typeLabel } from "~/attachments/fileTypes";
+import type { ShownInstant } from "~/format";
 import { InstantText } from "./DateText";
 
 export interface AttachmentView {
@@ -12,8 +13,8 @@ export interface AttachmentView {
   size: number;
   sha256: string;
   addedBy: string;
-  at: string;
-  withdrawnAt: string | null;
+  at: ShownInstant;
+  withdrawnAt: ShownInstant | null;
   withdrawnBy: string | null;
   preview: boolean;
 }
@@ -25,12 +26,10 @@ export function attachmentHref(requestId: string, attachmentId: string): string 
 export function AttachmentList({
   requestId,
   files,
-  timeZone,
   actions,
 }: {
   requestId: string;
   files: AttachmentView[];
-  timeZone: string;
   /** Buttons beside a file (take it off), where the page offers them. */
   actions?: (file: AttachmentView) => ReactNode;
 }) {
@@ -56,10 +55,10 @@ export function AttachmentList({
             ) : null}
             <p className="margin-y-05">{file.description}</p>
             <p className="margin-y-05 font-body-2xs text-base-dark">
-              Added by {file.addedBy}, <InstantText at={file.at} timeZone={timeZone} />
+              Added by {file.addedBy}, <InstantText at={file.at} />
               {file.withdrawnAt ? (
                 <>
-                  ; withdrawn by {file.withdrawnBy}, <InstantText at={file.withdrawnAt} timeZone={timeZone} />
+                  ; withdrawn by {file.withdrawnBy}, <InstantText at={file.withdrawnAt} />
                 </>
               ) : null}
               . SHA-256 <code className="portal-hash">{file.sha256}</code>

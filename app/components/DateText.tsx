@@ -1,6 +1,6 @@
 // A date or an instant as people read it, with the ISO form for machines (<time datetime>).
 // One format everywhere ("Thu, Dec 10, 2026"); it never wraps inside a table cell.
-import { formatDate, formatInstant } from "~/format";
+import { formatDate, type ShownInstant } from "~/format";
 
 export function DateText({ date }: { date: string }) {
   return (
@@ -10,10 +10,11 @@ export function DateText({ date }: { date: string }) {
   );
 }
 
-export function InstantText({ at, timeZone }: { at: string; timeZone: string }) {
+/** An instant as its loader wrote it for the county (`shownInstant`). */
+export function InstantText({ at }: { at: ShownInstant }) {
   return (
-    <time dateTime={at} className="portal-date">
-      {formatInstant(at, timeZone)}
+    <time dateTime={at.iso} className="portal-date">
+      {at.text}
     </time>
   );
 }

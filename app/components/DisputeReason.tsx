@@ -2,7 +2,7 @@
 import type { ChangeRequestQuote } from "./ChangesAskedFor";
 import { InstantText } from "./DateText";
 
-export function DisputeReason({ dispute, timeZone, headingLevel }: { dispute: ChangeRequestQuote; timeZone: string; headingLevel: 2 | 3 }) {
+export function DisputeReason({ dispute, headingLevel }: { dispute: ChangeRequestQuote; headingLevel: 2 | 3 }) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
     <div className="usa-summary-box margin-bottom-2" role="region" aria-labelledby="dispute-heading" data-testid="dispute">
@@ -12,7 +12,7 @@ export function DisputeReason({ dispute, timeZone, headingLevel }: { dispute: Ch
         </Heading>
         <p className="usa-summary-box__text portal-quote">{dispute.comment}</p>
         <p className="usa-summary-box__text font-body-2xs margin-bottom-0">
-          {dispute.who}, <InstantText at={dispute.at} timeZone={timeZone} />
+          {dispute.who}, <InstantText at={dispute.at} />
         </p>
       </div>
     </div>

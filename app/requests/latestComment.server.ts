@@ -2,10 +2,11 @@
 // reviewer's request for changes beside the edit form (R9), the department's reason for
 // disputing a fee on Finance's reassessment page.
 import type { ChangeRequestQuote } from "~/components/ChangesAskedFor";
+import { shownInstant } from "~/format";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { actorLabel, type RequestEventType, type ActorRole } from "workflows";
 
-export async function latestComment(db: PrismaClient, requestId: string, event: RequestEventType): Promise<ChangeRequestQuote | null> {
+export async function latestComment(db: PrismaClient, requestId: string, event: RequestEventType, timeZone: string): Promise<ChangeRequestQuote | null> {
   const entry = await db.auditEntry.findFirst({
     where: { requestId, event },
     orderBy: { id: "desc" },
@@ -15,6 +16,6 @@ export async function latestComment(db: PrismaClient, requestId: string, event: 
   return {
     comment: entry.comment ?? "",
     who: actorLabel(entry.actorName, entry.role ? { role: entry.role as ActorRole, acting: entry.acting } : null),
-    at: entry.at.toISOString(),
+    at: shownInstant(entry.at, timeZone),
   };
 }

@@ -23,10 +23,17 @@ import { NEXT_STEP, progressSteps } from "~/requests/progress";
 import { auditTrail, commentsOn, type AuditLine } from "~/requests/queries.server";
 import { refusalOf, requestInContext } from "~/requests/requestRoute.server";
 import { transition } from "~/requests/transition.server";
-import { actorLabel, isStateName, localDate, REQUEST_TYPE_LABELS, STATE_LABELS, type ActorRole, type RequestType, type StateName } from "workflows/view";
+import { actorLabel, isStateName, localDate, REQUEST_TYPE_LABELS, STATE_LABELS, type ActorRole, type RequestType, type SignOff, type SignOffSlot, type StateName } from "workflows/view";
+import { shownInstant } from "~/format";
 
 /** States in which both sign-offs stand: the "Approved by" record stays on the page. */
 const SIGNED_STATES: StateName[] = ["approved", "completed", "cancelled"];
+
+/** The sign-offs with their instants as the page shows them. */
+function shownSignOffs(signOffs: Record<SignOffSlot, SignOff | null>, timeZone: string) {
+  const shown = (s: SignOff | null) => (s ? { name: s.name, acting: s.acting, at: shownInstant(s.at, timeZone) } : null);
+  return Object.fromEntries(Object.entries(signOffs).map(([slot, s]) => [slot, shown(s)])) as Record<SignOffSlot, ReturnType<typeof shown>>;
+}
 
 /** A long history (hundreds of entries after many rounds of changes) shows its latest entries first; the rest on request. */
 const HISTORY_SHOWN = 20;
@@ -43,7 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   /** The latest entry of an event, as the page quotes it: whose words, when. */
   const latest = (event: string) => {
     const entry = [...audit].reverse().find((a) => a.event === event);
-    return entry ? { who: who(entry), at: entry.at.toISOString(), comment: entry.comment ?? "" } : null;
+    return entry ? { who: who(entry), at: shownInstant(entry.at, timeZone), comment: entry.comment ?? "" } : null;
   };
   const storedAnalysis = ctx.analysis ? await currentAnalysis(db, row.id, ctx.analysis.at) : null;
   const closing = FINAL_STATES.includes(state) ? [...audit].reverse().find((a) => a.toState === state && a.fromState !== state) : undefined;
@@ -73,19 +80,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     dispute: state === "feeAssessment" && ctx.fee?.status === "disputed" ? latest("DISPUTE_FEE") : null,
     // How a closed request ended; the clock (lapse, completion) is no one to name.
     ending: closing
-      ? { label: STATE_LABELS[state], who: closing.role === "system" ? null : who(closing), at: closing.at.toISOString(), comment: closing.comment }
+      ? { label: STATE_LABELS[state], who: closing.role === "system" ? null : who(closing), at: shownInstant(closing.at, timeZone), comment: closing.comment }
       : null,
     copiedFrom: await copiedFrom(db, user, row.copiedFromId),
     actions: availableActions(snapshot, actor, now.toISOString()),
     canCopy: copyCheck(state, ctx, actor) === null,
     // The department reads the analysis in plain words first; COM, the analysts and Finance work with the figures.
     forDepartment: !seesEverything(user),
-    signOffs: ctx.signOffs,
+    signOffs: shownSignOffs(ctx.signOffs, timeZone),
     inDecision: state === "decision",
     approved: SIGNED_STATES.includes(state),
     analysis: ctx.analysis,
     // What was decided about calibration, in words: not the other requests the suggestion rested on (R1).
-    storedAnalysis: storedAnalysis ? { ...storedAnalysis, calibration: calibrationLine(storedAnalysis.calibration) } : null,
+    storedAnalysis: storedAnalysis
+      ? { ...storedAnalysis, calibration: calibrationLine(storedAnalysis.calibration), recordedOn: localDate(storedAnalysis.recordedAt, timeZone) }
+      : null,
     // Issue 19: the analysts and COM see the forecast against the calls that came.
     actualCalls: holdsAny(user, accuracyRoles)
       ? await requestComparison(db, { requestId: row.id, state, effectiveDate: row.effectiveDate, today: localDate(now, timeZone), analysis: storedAnalysis })
@@ -96,19 +105,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     historyLength: audit.length,
     audit: (wholeHistory ? audit : audit.slice(-HISTORY_SHOWN)).map((a) => ({
       id: a.id,
-      at: a.at.toISOString(),
+      at: shownInstant(a.at, timeZone),
       who: who(a),
       event: a.event,
       from: a.fromState ? STATE_LABELS[a.fromState as keyof typeof STATE_LABELS] ?? a.fromState : null,
       to: a.toState ? STATE_LABELS[a.toState as keyof typeof STATE_LABELS] ?? a.toState : null,
       comment: a.comment,
     })),
-    comments: comments.map((c) => ({ id: c.id, author: c.author.name, body: c.body, at: c.createdAt.toISOString() })),
-    files: files.map(attachmentView),
+    comments: comments.map((c) => ({ id: c.id, author: c.author.name, body: c.body, at: shownInstant(c.createdAt, timeZone) })),
+    files: files.map((file) => attachmentView(file, timeZone)),
     mayAttach: attachCheck(state, row, actor) === null,
     // The letter of the decision, for those who may download it (app/letters).
     letter: letterKind(state),
-    timeZone,
   };
 }
 

@@ -16,7 +16,7 @@ import { ErrorSummary } from "~/components/ErrorSummary";
 import { TextField } from "~/components/Field";
 import { db } from "~/db.server";
 import { fieldErrors } from "~/forms/fieldErrors";
-import { formatCount } from "~/format";
+import { formatCount, shownInstant } from "~/format";
 import { UPLOAD_TOO_LARGE } from "~/http/uploadBody.server";
 import { getSettings } from "~/settings.server";
 
@@ -27,9 +27,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [sources, imports] = await Promise.all([callSources(db), recentImports(db)]);
   return {
     sources: sources.map((s) => ({ id: s.id, name: s.name, system: CALL_SYSTEM_LABELS[s.system], mapped: s.mapping !== null })),
-    imports: imports.map((i) => ({ id: i.id, source: i.source.name, fileName: i.fileName, rows: i.rows, at: i.createdAt.toISOString() })),
+    imports: imports.map((i) => ({ id: i.id, source: i.source.name, fileName: i.fileName, rows: i.rows, at: shownInstant(i.createdAt, getSettings().timeZone) })),
     limit: formatSize(getSettings().attachmentMaxRequestBytes),
-    timeZone: getSettings().timeZone,
   };
 }
 
@@ -68,7 +67,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function ActualCallsPage() {
-  const { sources, imports, limit, timeZone } = useLoaderData<typeof loader>();
+  const { sources, imports, limit } = useLoaderData<typeof loader>();
   const sent = useActionData<typeof action>();
   const [params] = useSearchParams();
   const errors = sent?.errors ?? {};
@@ -171,7 +170,7 @@ export default function ActualCallsPage() {
               {imports.map((i) => (
                 <tr key={i.id}>
                   <td>
-                    <InstantText at={i.at} timeZone={timeZone} />
+                    <InstantText at={i.at} />
                   </td>
                   <td>{i.source}</td>
                   <td>{i.fileName}</td>

@@ -14,7 +14,8 @@ import { formatUsd, toCents } from "~/fees/money";
 import type { RequestIntent } from "~/requests/decisionForms";
 import { action, loader } from "~/requests/requestPage.server";
 import type { AvailableAction } from "workflows";
-import { localDate, type Fee, type FeeStatus, type SignOff, type SignOffSlot } from "workflows/view";
+import { type Fee, type FeeStatus, type SignOffSlot } from "workflows/view";
+import type { ShownInstant } from "~/format";
 
 export { action, loader };
 
@@ -49,11 +50,11 @@ function has(actions: AvailableAction[], type: AvailableAction["type"]) {
 const SLOT_LABELS = { director: "Director", assistantDirector: "Assistant Director" } as const;
 
 /** "Dana Director" or "Jane Roe (acting Director)" (R3), with the day and time they signed. */
-function SignedBy({ signOff, slot, timeZone }: { signOff: SignOff; slot: SignOffSlot; timeZone: string }) {
+function SignedBy({ signOff, slot }: { signOff: { name: string; acting: boolean; at: ShownInstant }; slot: SignOffSlot }) {
   return (
     <>
       {signOff.name}
-      {signOff.acting ? ` (acting ${SLOT_LABELS[slot]})` : ""}, <InstantText at={signOff.at} timeZone={timeZone} />
+      {signOff.acting ? ` (acting ${SLOT_LABELS[slot]})` : ""}, <InstantText at={signOff.at} />
     </>
   );
 }
@@ -97,7 +98,6 @@ export default function RequestPage() {
     files,
     mayAttach,
     letter,
-    timeZone,
   } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
@@ -194,7 +194,7 @@ export default function RequestPage() {
       {/* A refusal by the machine; a field's own error shows in its form's summary. */}
       <ErrorSummary errors={errors.form ? [["actions-heading", errors.form]] : []} />
 
-      {changeRequest ? <ChangesAskedFor changeRequest={changeRequest} timeZone={timeZone} /> : null}
+      {changeRequest ? <ChangesAskedFor changeRequest={changeRequest} /> : null}
       {copiedFrom ? (
         <p data-testid="copied-from">
           Copied from <Link to={`/requests/${copiedFrom.id}`}>{copiedFrom.reference}</Link>
@@ -205,7 +205,7 @@ export default function RequestPage() {
       <StatusTracker progress={progress} />
       {ending ? (
         <p data-testid="ending">
-          {ending.label} {ending.who ? `by ${ending.who},` : "on"} <InstantText at={ending.at} timeZone={timeZone} />
+          {ending.label} {ending.who ? `by ${ending.who},` : "on"} <InstantText at={ending.at} />
           {ending.comment ? `: “${ending.comment}”` : "."}
         </p>
       ) : null}
@@ -217,7 +217,7 @@ export default function RequestPage() {
       <section aria-labelledby="actions-heading" className="margin-y-3">
         <h2 id="actions-heading">What you can do</h2>
         {actions.length === 0 && !canCopy ? <p>There is nothing for you to do on this request now.</p> : null}
-        {dispute ? <DisputeReason dispute={dispute} timeZone={timeZone} headingLevel={3} /> : null}
+        {dispute ? <DisputeReason dispute={dispute} headingLevel={3} /> : null}
         {links.length > 0 ? <div className="portal-actions">{links}</div> : null}
 
         {has(actions, "ACCEPT_FEE") && fee ? (
@@ -253,7 +253,7 @@ export default function RequestPage() {
               const s = signOffs[slot];
               return (
                 <li key={slot}>
-                  {SLOT_LABELS[slot]}: {s ? <>signed by <SignedBy signOff={s} slot={slot} timeZone={timeZone} /></> : "awaited"}
+                  {SLOT_LABELS[slot]}: {s ? <>signed by <SignedBy signOff={s} slot={slot} /></> : "awaited"}
                 </li>
               );
             })}
@@ -271,7 +271,7 @@ export default function RequestPage() {
                 <div key={slot} className="portal-summary__row">
                   <dt>{SLOT_LABELS[slot]}</dt>
                   <dd>
-                    <SignedBy signOff={s} slot={slot} timeZone={timeZone} />
+                    <SignedBy signOff={s} slot={slot} />
                   </dd>
                 </div>
               ) : null;
@@ -287,7 +287,7 @@ export default function RequestPage() {
             <AnalysisSummary
               projection={storedAnalysis.outputs}
               recommendation={storedAnalysis.recommendation}
-              recorded={{ by: storedAnalysis.recordedBy, on: localDate(storedAnalysis.recordedAt, timeZone) }}
+              recorded={{ by: storedAnalysis.recordedBy, on: storedAnalysis.recordedOn }}
               calibration={storedAnalysis.calibration}
               forDepartment={forDepartment}
             />
@@ -355,7 +355,7 @@ export default function RequestPage() {
 
       <section aria-labelledby="files" className="margin-y-3">
         <h2 id="files">Files</h2>
-        <AttachmentList requestId={request.id} files={files} timeZone={timeZone} />
+        <AttachmentList requestId={request.id} files={files} />
         <p>
           <Link to={`/requests/${request.id}/attachments`}>{mayAttach ? "Attach or take off files" : "See the files"}</Link>
         </p>
@@ -367,7 +367,7 @@ export default function RequestPage() {
         <ul className="usa-list usa-list--unstyled">
           {comments.map((c) => (
             <li key={c.id} className="margin-bottom-2">
-              <strong>{c.author}</strong>, <InstantText at={c.at} timeZone={timeZone} />
+              <strong>{c.author}</strong>, <InstantText at={c.at} />
               <p className="margin-top-05">{c.body}</p>
             </li>
           ))}
@@ -403,7 +403,7 @@ export default function RequestPage() {
             {audit.map((a) => (
               <tr key={a.id}>
                 <td data-label="When">
-                  <InstantText at={a.at} timeZone={timeZone} />
+                  <InstantText at={a.at} />
                 </td>
                 <td data-label="Who">{a.who}</td>
                 <td data-label="What">{describe(a)}</td>

@@ -34,13 +34,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const used = files.reduce((sum, f) => sum + f.size, 0);
   return {
     request: { id: row.id, reference: row.reference, title: row.title },
-    files: files.map(attachmentView),
+    files: files.map((file) => attachmentView(file, timeZone)),
     // The files this person may take off, and whether that deletes or withdraws them.
     removable: files.filter((f) => removeCheck(state, row, actor, { addedById: f.addedById, withdrawn: f.withdrawnAt !== null }) === null).map((f) => f.id),
     removal: removalKind(snapshot.context.firstSubmittedAt),
     mayAttach: attachCheck(state, row, actor),
     limits: { file: formatSize(settings.attachmentMaxFileBytes), request: formatSize(settings.attachmentMaxRequestBytes), left: formatSize(Math.max(0, settings.attachmentMaxRequestBytes - used)) },
-    timeZone,
   };
 }
 
@@ -114,7 +113,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function AttachmentsPage() {
-  const { request, files, removable, removal, mayAttach, limits, timeZone } = useLoaderData<typeof loader>();
+  const { request, files, removable, removal, mayAttach, limits } = useLoaderData<typeof loader>();
   const sent = useActionData<typeof action>();
   const navigation = useNavigation();
   const upload = useUploadWithProgress();
@@ -140,7 +139,6 @@ export default function AttachmentsPage() {
         <AttachmentList
           requestId={request.id}
           files={files}
-          timeZone={timeZone}
           actions={(file) =>
             removable.includes(file.id) ? (
               <Form method="post">

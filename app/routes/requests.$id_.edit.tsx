@@ -37,7 +37,7 @@ async function editable(request: Request, id: string | undefined) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, row, type, actions, notice, refusal, state, timeZone } = await editable(request, params.id);
-  const changeRequest = state === "changesRequested" ? await latestComment(db, row.id, "REQUEST_CHANGES") : null;
+  const changeRequest = state === "changesRequested" ? await latestComment(db, row.id, "REQUEST_CHANGES", timeZone) : null;
   return {
     request: { id: row.id, reference: row.reference, title: row.title, type, typeLabel: REQUEST_TYPE_LABELS[type], department: row.department.name },
     refusal,
@@ -47,7 +47,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     notice,
     changeRequest,
     copiedFrom: await copiedFrom(db, user, row.copiedFromId),
-    timeZone,
   };
 }
 
@@ -88,7 +87,7 @@ function refused(reason: string, values: Record<string, string>, status = 422) {
 }
 
 export default function EditRequest() {
-  const { request, refusal, resubmitting, canSubmit, values, notice, changeRequest, copiedFrom, timeZone } = useLoaderData<typeof loader>();
+  const { request, refusal, resubmitting, canSubmit, values, notice, changeRequest, copiedFrom } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
 
@@ -158,7 +157,7 @@ export default function EditRequest() {
       {changeRequest ? (
         <div className="portal-with-aside">
           <aside aria-label="The reviewer's request">
-            <ChangesAskedFor changeRequest={changeRequest} timeZone={timeZone} />
+            <ChangesAskedFor changeRequest={changeRequest} />
           </aside>
           <div className="portal-with-aside__main">
             <NoticePanel notice={{ ...notice, departmentName: request.department }} />

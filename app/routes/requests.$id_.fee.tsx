@@ -36,8 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     schedule: { version: schedule.version, loadedHourlyCost: formatUsd(toCents(schedule.loadedHourlyCost)), minutes: schedule.averageHandleMinutes },
     previous: previous ? { amount: formatUsd(toCents(previous.amount)), status: previous.status } : null,
     // Finance reassesses a disputed fee with the department's reason in front of it.
-    dispute: disputed ? await latestComment(db, row.id, "DISPUTE_FEE") : null,
-    timeZone,
+    dispute: disputed ? await latestComment(db, row.id, "DISPUTE_FEE", timeZone) : null,
     // Asked with the suggestion itself, so only the state, the role and R13's analysis rule can refuse.
     refusal: whyNot(snapshot, {
       type: "ASSESS_FEE",
@@ -71,7 +70,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 
 export default function FeePage() {
-  const { request, suggestion, schedule, previous, dispute, timeZone, refusal, defaults } = useLoaderData<typeof loader>();
+  const { request, suggestion, schedule, previous, dispute, refusal, defaults } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const values: FormValues = actionData?.values ?? defaults;
   const form = useZodForm(() => import("~/fees/feeForm").then((m) => m.feeFormSchema), { serverErrors: actionData?.errors });
@@ -95,7 +94,7 @@ export default function FeePage() {
           <p data-testid="previous-fee">
             {previous.amount}, {previous.status === "disputed" ? "disputed by the department" : previous.status}.
           </p>
-          {dispute ? <DisputeReason dispute={dispute} timeZone={timeZone} headingLevel={3} /> : null}
+          {dispute ? <DisputeReason dispute={dispute} headingLevel={3} /> : null}
         </section>
       ) : null}
       {suggestion ? (
