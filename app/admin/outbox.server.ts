@@ -1,5 +1,6 @@
 // E-mail that could not be delivered (R16): the dispatcher gives up after MAIL_MAX_ATTEMPTS
 // tries; an administrator sees those messages here and can send them again.
+import { shownInstant } from "~/format";
 import * as z from "~/forms/zod";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { retryFailed } from "../../emails/dispatcher.server";
@@ -11,7 +12,7 @@ const SHOWN = 100;
 /** The retry button's form (kept here, on the server: the page's browser bundle needs no zod). */
 export const retrySchema = z.object({ intent: z.literal("retry"), id: z.string().check(z.minLength(1), z.maxLength(64)) });
 
-export async function outboxOverview(db: PrismaClient) {
+export async function outboxOverview(db: PrismaClient, timeZone: string) {
   const [failed, waiting] = await Promise.all([
     db.outboxMessage.findMany({
       where: { status: "failed" },
@@ -37,7 +38,7 @@ export async function outboxOverview(db: PrismaClient) {
       to: (JSON.parse(m.recipients) as Array<{ email: string }>).map((r) => r.email).join(", "),
       attempts: m.attempts,
       lastError: m.lastError,
-      createdAt: m.createdAt.toISOString(),
+      queued: shownInstant(m.createdAt, timeZone),
       request: m.request,
     })),
   };

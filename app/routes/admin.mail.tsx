@@ -5,14 +5,14 @@ import { outboxOverview, retryMessage, retrySchema } from "~/admin/outbox.server
 import { requireRole } from "~/auth/require-role.server";
 import { ErrorSummary } from "~/components/ErrorSummary";
 import { db } from "~/db.server";
-import { formatInstant } from "~/format";
+import { InstantText } from "~/components/DateText";
 import { getSettings } from "~/settings.server";
 
 export const meta: MetaFunction = () => [{ title: "Undelivered e-mail – 3-1-1 Number Use Portal" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ["admin"]);
-  return { ...(await outboxOverview(db)), timeZone: getSettings().timeZone };
+  return outboxOverview(db, getSettings().timeZone);
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -25,7 +25,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function UndeliveredMail() {
-  const { failed, waiting, timeZone } = useLoaderData<typeof loader>();
+  const { failed, waiting } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   return (
@@ -65,7 +65,9 @@ export default function UndeliveredMail() {
           <tbody>
             {failed.map((m) => (
               <tr key={m.id}>
-                <td data-label="Queued">{formatInstant(m.createdAt, timeZone)}</td>
+                <td data-label="Queued">
+                  <InstantText at={m.queued} />
+                </td>
                 <td data-label="E-mail">
                   {m.template.replaceAll("_", " ")}
                   {m.request ? (

@@ -4,29 +4,13 @@ import { expect, test } from "./fixtures";
 import { simpleParser, type AddressObject } from "mailparser";
 import { closeSeedDb, seedRequest } from "./seedRequest";
 import { expectAccessible, signIn } from "./support";
-import { e2eDb } from "./database";
+import { addFailedMessage, e2eDb } from "./database";
 import { E2E_MAIL_DIR } from "./paths";
 
 /** The e2e server's MAIL_DIR (playwright.config.ts). */
 const MAIL_DIR = E2E_MAIL_DIR;
 
 test.afterAll(closeSeedDb);
-
-async function addFailedMessage(): Promise<string> {
-  const id = `failed-${Date.now()}`;
-  await (await e2eDb()).outboxMessage.create({
-    data: {
-      id,
-      template: "invitation",
-      recipients: JSON.stringify([{ email: "lost@example.gov", name: "Lost Person" }]),
-      data: JSON.stringify({ name: "Lost Person", invitationId: "lost-invitation" }),
-      status: "failed",
-      attempts: 8,
-      lastError: "550 mailbox unavailable",
-    },
-  });
-  return id;
-}
 
 async function statusOf(id: string): Promise<string> {
   return (await (await e2eDb()).outboxMessage.findUniqueOrThrow({ where: { id } })).status;

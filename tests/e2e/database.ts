@@ -12,6 +12,23 @@ export function e2eDb(): Promise<PrismaClient> {
   return client;
 }
 
+/** A message the mail server refused for good, as the administrator's page lists it; returns its id. */
+export async function addFailedMessage(): Promise<string> {
+  const id = `failed-${Date.now()}`;
+  await (await e2eDb()).outboxMessage.create({
+    data: {
+      id,
+      template: "invitation",
+      recipients: JSON.stringify([{ email: "lost@example.gov", name: "Lost Person" }]),
+      data: JSON.stringify({ name: "Lost Person", invitationId: "lost-invitation" }),
+      status: "failed",
+      attempts: 8,
+      lastError: "550 mailbox unavailable",
+    },
+  });
+  return id;
+}
+
 export async function closeE2eDb(): Promise<void> {
   if (client) await (await client).$disconnect();
   client = undefined;

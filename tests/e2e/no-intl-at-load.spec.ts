@@ -5,7 +5,8 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { PARTNER } from "./requestForm";
-import { DIRECTOR, FINANCE, signedIn } from "./review";
+import { addFailedMessage } from "./database";
+import { ADMIN, DIRECTOR, FINANCE, signedIn } from "./review";
 import { closeSeedDb, inDays, seedRequest } from "./seedRequest";
 import { hydrated } from "./support";
 
@@ -29,13 +30,15 @@ async function intlMadeLoading(page: Page, path: string): Promise<string[]> {
   return page.evaluate(() => (window as unknown as { __intlMade: string[] }).__intlMade);
 }
 
-test("no page makes an Intl object as it loads: lists, forms, the request page with its history, times and files, the fee page, the calendar", async ({ browser }) => {
+test("no page makes an Intl object as it loads: lists, forms, the request page with its history, times and files, the fee page, the calendar, undelivered e-mail", async ({ browser }) => {
   const { id: disputed } = await seedRequest({ title: "Recycling hotline, fee disputed", state: "feeDisputed", effectiveDate: inDays(40) });
   const { id: changes } = await seedRequest({ title: "Recycling postcards, changes asked", state: "changesRequested", effectiveDate: inDays(40) });
+  await addFailedMessage();
   const pages: Array<[string, string[]]> = [
     [PARTNER, ["/", "/requests", "/requests/new", `/requests/${changes}`, `/requests/${changes}/edit`]],
     [DIRECTOR, ["/", "/requests", `/requests/${disputed}`, "/calendar", "/calendar?view=week", "/accuracy"]],
     [FINANCE, ["/finance", `/requests/${disputed}/fee`]],
+    [ADMIN, ["/admin/mail"]],
   ];
   for (const [email, paths] of pages) {
     const page = await signedIn(browser, email);
