@@ -20,10 +20,11 @@ import { addComment } from "~/requests/comments.server";
 import { copiedFrom } from "~/requests/copiedFrom.server";
 import { displayValue, FORM_FIELDS } from "~/requests/formFields";
 import { NEXT_STEP, progressSteps } from "~/requests/progress";
-import { auditTrail, commentsOn, type AuditLine } from "~/requests/queries.server";
+import { entryAuthor, quoteOf } from "~/requests/latestComment.server";
+import { auditTrail, commentsOn } from "~/requests/queries.server";
 import { refusalOf, requestInContext } from "~/requests/requestRoute.server";
 import { transition } from "~/requests/transition.server";
-import { actorLabel, isStateName, localDate, REQUEST_TYPE_LABELS, STATE_LABELS, type ActorRole, type RequestType, type SignOff, type SignOffSlot, type StateName } from "workflows/view";
+import { isStateName, localDate, REQUEST_TYPE_LABELS, STATE_LABELS, type RequestType, type SignOff, type SignOffSlot, type StateName } from "workflows/view";
 import { shownInstant } from "~/format";
 
 /** States in which both sign-offs stand: the "Approved by" record stays on the page. */
@@ -46,11 +47,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [audit, comments, files] = await Promise.all([auditTrail(db, row.id), commentsOn(db, row.id), attachmentsOf(db, row.id)]);
   const closedFrom = [...audit].reverse().find((a) => a.fromState && a.toState === state)?.fromState;
   const answers = answersOf(row);
-  const who = (a: AuditLine) => actorLabel(a.actorName, a.role ? { role: a.role as ActorRole, acting: a.acting } : null);
   /** The latest entry of an event, as the page quotes it: whose words, when. */
   const latest = (event: string) => {
     const entry = [...audit].reverse().find((a) => a.event === event);
-    return entry ? { who: who(entry), at: shownInstant(entry.at, timeZone), comment: entry.comment ?? "" } : null;
+    return entry ? quoteOf(entry, timeZone) : null;
   };
   const storedAnalysis = ctx.analysis ? await currentAnalysis(db, row.id, ctx.analysis.at) : null;
   const closing = FINAL_STATES.includes(state) ? [...audit].reverse().find((a) => a.toState === state && a.fromState !== state) : undefined;
@@ -80,7 +80,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     dispute: state === "feeAssessment" && ctx.fee?.status === "disputed" ? latest("DISPUTE_FEE") : null,
     // How a closed request ended; the clock (lapse, completion) is no one to name.
     ending: closing
-      ? { label: STATE_LABELS[state], who: closing.role === "system" ? null : who(closing), at: shownInstant(closing.at, timeZone), comment: closing.comment }
+      ? { label: STATE_LABELS[state], who: closing.role === "system" ? null : entryAuthor(closing), at: shownInstant(closing.at, timeZone), comment: closing.comment }
       : null,
     copiedFrom: await copiedFrom(db, user, row.copiedFromId),
     actions: availableActions(snapshot, actor, now.toISOString()),
@@ -106,7 +106,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     audit: (wholeHistory ? audit : audit.slice(-HISTORY_SHOWN)).map((a) => ({
       id: a.id,
       at: shownInstant(a.at, timeZone),
-      who: who(a),
+      who: entryAuthor(a),
       event: a.event,
       from: a.fromState ? STATE_LABELS[a.fromState as keyof typeof STATE_LABELS] ?? a.fromState : null,
       to: a.toState ? STATE_LABELS[a.toState as keyof typeof STATE_LABELS] ?? a.toState : null,

@@ -25,10 +25,11 @@ export const meta: MetaFunction = () => [{ title: "Actual calls – 3-1-1 Number
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, actualsRoles);
   const [sources, imports] = await Promise.all([callSources(db), recentImports(db)]);
+  const { timeZone, attachmentMaxRequestBytes } = getSettings();
   return {
     sources: sources.map((s) => ({ id: s.id, name: s.name, system: CALL_SYSTEM_LABELS[s.system], mapped: s.mapping !== null })),
-    imports: imports.map((i) => ({ id: i.id, source: i.source.name, fileName: i.fileName, rows: i.rows, at: shownInstant(i.createdAt, getSettings().timeZone) })),
-    limit: formatSize(getSettings().attachmentMaxRequestBytes),
+    imports: imports.map((i) => ({ id: i.id, source: i.source.name, fileName: i.fileName, rows: i.rows, at: shownInstant(i.createdAt, timeZone) })),
+    limit: formatSize(attachmentMaxRequestBytes),
   };
 }
 
