@@ -30,7 +30,7 @@ async function intlMadeLoading(page: Page, path: string): Promise<string[]> {
   return page.evaluate(() => (window as unknown as { __intlMade: string[] }).__intlMade);
 }
 
-test("no page makes an Intl object as it loads: lists, forms, the request page with its history, times and files, the fee page, the calendar, undelivered e-mail", async ({ browser }) => {
+test("no page makes an Intl object as it loads: lists, forms, the request page with its history and quoted words, the fee page, the calendar, undelivered e-mail", async ({ browser }) => {
   const { id: disputed } = await seedRequest({ title: "Recycling hotline, fee disputed", state: "feeDisputed", effectiveDate: inDays(40) });
   const { id: changes } = await seedRequest({ title: "Recycling postcards, changes asked", state: "changesRequested", effectiveDate: inDays(40) });
   await addFailedMessage();
