@@ -67,7 +67,9 @@ export async function load(
       {
         url,
         connections: options.connections,
-        ...(counted ? { amount: options.requests } : { duration: options.warmupSeconds + options.seconds }),
+        // autocannon ends a run only at its next sample: counted runs sample often, or each page
+        // waited out a whole second after its few requests.
+        ...(counted ? { amount: options.requests, sampleInt: 20 } : { duration: options.warmupSeconds + options.seconds }),
         headers: { ...(cookie ? { cookie } : {}), ...(acceptEncoding ? { "accept-encoding": acceptEncoding } : {}) },
         timeout: 20,
       },
