@@ -145,26 +145,16 @@ export interface AttachmentLine {
   withdrawnBy: string | null;
 }
 
-/** The request's files, oldest first, withdrawn ones included. */
+/**
+ * The request's files, oldest first, withdrawn ones included, each with the name of who added it.
+ * One query with the join: the ORM's include sends a second query for the names, even for none.
+ */
 export async function attachmentsOf(db: PrismaClient | Tx, requestId: string): Promise<AttachmentLine[]> {
-  const rows = await db.attachment.findMany({
-    where: { requestId },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: {
-      id: true,
-      fileName: true,
-      description: true,
-      mediaType: true,
-      size: true,
-      sha256: true,
-      addedById: true,
-      createdAt: true,
-      withdrawnAt: true,
-      withdrawnBy: true,
-      addedBy: { select: { name: true } },
-    },
-  });
-  return rows.map(({ addedBy, ...row }) => ({ ...row, addedBy: addedBy.name }));
+  return db.$queryRaw<AttachmentLine[]>`
+    SELECT a.id, a."fileName", a.description, a."mediaType", a.size, a.sha256, a."addedById", u.name AS "addedBy",
+           a."createdAt", a."withdrawnAt", a."withdrawnBy"
+    FROM "Attachment" a JOIN "User" u ON u.id = a."addedById"
+    WHERE a."requestId" = ${requestId} ORDER BY a."createdAt", a.id`;
 }
 
 /** One file's facts and bytes, when it belongs to this request (the caller has checked that the person may see it). */

@@ -16,6 +16,7 @@ import { appendAudit } from "../requests/audit.server";
 import { hashToken } from "../security/tokenHash.server";
 import { portalCookie } from "./cookies.server";
 import { safeRedirectTo } from "./redirectTarget";
+import { oncePerRequest } from "../http/requestScope.server";
 
 export const ABSOLUTE_SESSION_HOURS = 12;
 /** lastSeenAt is written at most this often, not on every request. */
@@ -238,19 +239,13 @@ export function createSessionStore(options: { db: PrismaClient; settings: Settin
     return redirect(safeRedirectTo(redirectTo, settings.appUrl), { status: 303, headers: { "Set-Cookie": setCookie } });
   }
 
-  /** The signed-in user, or null when there is no valid, unexpired session. Touches lastSeenAt. */
-  // The root loader and the page's loader both ask for the user of one HTTP request:
-  // read the session and the user once per request.
-  const usersByRequest = new WeakMap<Request, Promise<CurrentUser | null>>();
-
+  /**
+   * The signed-in user, or null when there is no valid, unexpired session. Touches lastSeenAt.
+   * The root's loader and the page's both ask: a page request reads it once (http/requestScope.server.ts).
+   */
   function getUser(request: Request, now?: Date): Promise<CurrentUser | null> {
     if (now) return readUser(request, now);
-    let user = usersByRequest.get(request);
-    if (!user) {
-      user = readUser(request, new Date());
-      usersByRequest.set(request, user);
-    }
-    return user;
+    return oncePerRequest(request, "user", () => readUser(request, new Date()));
   }
 
   async function readUser(request: Request, now: Date): Promise<CurrentUser | null> {

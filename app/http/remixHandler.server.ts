@@ -11,6 +11,7 @@ import { createRequestHandler, writeReadableStreamToWritable } from "@remix-run/
 import type { AppLoadContext, ServerBuild } from "@remix-run/node";
 import type { NextFunction, Request as ExpressRequest, RequestHandler, Response as ExpressResponse } from "express";
 import { readBody } from "./body.server";
+import { openRequestScope } from "./requestScope.server";
 import { sendPortalPage, type PortalPage } from "./portalPage.server";
 import { cappedBody, declaresTooMuch, isUpload, UPLOAD_TOO_LARGE_PAGE } from "./uploadBody.server";
 
@@ -111,17 +112,23 @@ export function createRemixHandler(options: {
       res.on("close", () => {
         if (!res.writableFinished) controller.abort();
       });
-      const request = new Request(`${app.origin}${req.originalUrl}`, {
-        method: req.method,
-        headers: remixHeaders(req, app.host),
-        signal: controller.signal,
-        body,
-        // A streamed body (an upload) is sent as it comes.
-        ...(body instanceof ReadableStream && { duplex: "half" }),
-      });
-      const response = await handle(request, options.getLoadContext(req, res));
-      if (passedCap()) res.set("Connection", "close");
-      await sendRemixResponse(res, response);
+      const headers = remixHeaders(req, app.host);
+      const closeScope = openRequestScope(req.method, headers);
+      try {
+        const request = new Request(`${app.origin}${req.originalUrl}`, {
+          method: req.method,
+          headers,
+          signal: controller.signal,
+          body,
+          // A streamed body (an upload) is sent as it comes.
+          ...(body instanceof ReadableStream && { duplex: "half" }),
+        });
+        const response = await handle(request, options.getLoadContext(req, res));
+        if (passedCap()) res.set("Connection", "close");
+        await sendRemixResponse(res, response);
+      } finally {
+        closeScope();
+      }
     } catch (error) {
       next(error);
     }

@@ -210,6 +210,21 @@ export async function auditTrail(db: PrismaClient, requestId: string): Promise<A
     FROM "AuditEntry" WHERE "requestId" = ${requestId} AND event <> 'COMMENT' ORDER BY id`;
 }
 
+export interface RecentAudit {
+  /** The latest entries, oldest first. */
+  entries: AuditLine[];
+  /** How many entries the whole history has. */
+  total: number;
+}
+
+/** The latest `last` entries of a request's history (as auditTrail), and the history's length: a page shows only these. */
+export async function recentAudit(db: PrismaClient, requestId: string, last: number): Promise<RecentAudit> {
+  const rows = await db.$queryRaw<Array<AuditLine & { total: number }>>`
+    SELECT id, at, "actorName", role, acting, event, "fromState", "toState", comment, CAST(COUNT(*) OVER () AS INTEGER) AS total
+    FROM "AuditEntry" WHERE "requestId" = ${requestId} AND event <> 'COMMENT' ORDER BY id DESC LIMIT ${last}`;
+  return { entries: rows.reverse().map(({ total: _total, ...entry }) => entry), total: rows.length === 0 ? 0 : Number(rows[0].total) };
+}
+
 export async function commentsOn(db: PrismaClient, requestId: string) {
   const rows = await db.$queryRaw<Array<{ id: string; body: string; createdAt: Date; authorName: string }>>`
     SELECT c.id, c.body, c."createdAt", u.name AS "authorName"

@@ -21,7 +21,7 @@ import { copiedFrom } from "~/requests/copiedFrom.server";
 import { displayValue, FORM_FIELDS } from "~/requests/formFields";
 import { NEXT_STEP, progressSteps } from "~/requests/progress";
 import { entryAuthor, quoteOf } from "~/requests/latestComment.server";
-import { auditTrail, commentsOn } from "~/requests/queries.server";
+import { auditTrail, commentsOn, recentAudit, type AuditLine } from "~/requests/queries.server";
 import { refusalOf, requestInContext } from "~/requests/requestRoute.server";
 import { transition } from "~/requests/transition.server";
 import { isStateName, localDate, REQUEST_TYPE_LABELS, STATE_LABELS, type RequestType, type SignOff, type SignOffSlot, type StateName } from "workflows/view";
@@ -44,16 +44,26 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const wholeHistory = new URL(request.url).searchParams.get("history") === "all";
   const state = stateName(snapshot);
   const ctx = snapshot.context;
-  const [audit, comments, files] = await Promise.all([auditTrail(db, row.id), commentsOn(db, row.id), attachmentsOf(db, row.id)]);
-  const closedFrom = [...audit].reverse().find((a) => a.fromState && a.toState === state)?.fromState;
+  const [history, comments, files] = await Promise.all([
+    wholeHistory ? auditTrail(db, row.id).then((entries) => ({ entries, total: entries.length })) : recentAudit(db, row.id, HISTORY_SHOWN),
+    commentsOn(db, row.id),
+    attachmentsOf(db, row.id),
+  ]);
+  // The entries the page quotes (how it closed, the reviewer's words) are nearly always among the
+  // latest shown; an older one is looked for in the whole history, read only then.
+  let whole: Promise<AuditLine[]> | undefined;
+  const latestWhere = async (test: (entry: AuditLine) => boolean) =>
+    [...history.entries].reverse().find(test) ??
+    (history.entries.length < history.total ? [...(await (whole ??= auditTrail(db, row.id)))].reverse().find(test) : undefined);
+  const closedFrom = (await latestWhere((a) => a.fromState !== null && a.toState === state))?.fromState;
   const answers = answersOf(row);
   /** The latest entry of an event, as the page quotes it: whose words, when. */
-  const latest = (event: string) => {
-    const entry = [...audit].reverse().find((a) => a.event === event);
+  const latest = async (event: string) => {
+    const entry = await latestWhere((a) => a.event === event);
     return entry ? quoteOf(entry, timeZone) : null;
   };
   const storedAnalysis = ctx.analysis ? await currentAnalysis(db, row.id, ctx.analysis.at) : null;
-  const closing = FINAL_STATES.includes(state) ? [...audit].reverse().find((a) => a.toState === state && a.fromState !== state) : undefined;
+  const closing = FINAL_STATES.includes(state) ? await latestWhere((a) => a.toState === state && a.fromState !== state) : undefined;
   return {
     request: {
       id: row.id,
@@ -75,9 +85,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     progress: progressSteps(state, ctx.analysis !== null, closedFrom && isStateName(closedFrom) ? closedFrom : null),
     nextStep: NEXT_STEP[state],
     // The reviewer's words, at the top while the department makes the changes.
-    changeRequest: state === "changesRequested" ? latest("REQUEST_CHANGES") : null,
+    changeRequest: state === "changesRequested" ? await latest("REQUEST_CHANGES") : null,
     // Why Finance is looking at the fee again.
-    dispute: state === "feeAssessment" && ctx.fee?.status === "disputed" ? latest("DISPUTE_FEE") : null,
+    dispute: state === "feeAssessment" && ctx.fee?.status === "disputed" ? await latest("DISPUTE_FEE") : null,
     // How a closed request ended; the clock (lapse, completion) is no one to name.
     ending: closing
       ? { label: STATE_LABELS[state], who: closing.role === "system" ? null : entryAuthor(closing), at: shownInstant(closing.at, timeZone), comment: closing.comment }
@@ -102,8 +112,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     mayMapQueues: holdsAny(user, actualsRoles),
     fee: ctx.fee,
     feeWorking: ctx.fee ? await assessedFeeWorking(db, row.type, ctx) : null,
-    historyLength: audit.length,
-    audit: (wholeHistory ? audit : audit.slice(-HISTORY_SHOWN)).map((a) => ({
+    historyLength: history.total,
+    audit: history.entries.map((a) => ({
       id: a.id,
       at: shownInstant(a.at, timeZone),
       who: entryAuthor(a),

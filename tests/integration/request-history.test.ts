@@ -2,6 +2,7 @@
 // history and the whole history on request, in order, and the same to everyone who may see it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "../../app/db.server";
+import { appendNote } from "../../app/requests/audit.server";
 import { createDraft } from "../../app/requests/drafts.server";
 import { transition, type EventPayload } from "../../app/requests/transition.server";
 import * as requestRoute from "../../app/routes/requests.$id";
@@ -18,7 +19,11 @@ let db: PrismaClient;
 let requestId = "";
 let cookie = "";
 
-type Page = { historyLength: number; audit: Array<{ event: string; comment: string | null }> };
+type Page = {
+  historyLength: number;
+  audit: Array<{ event: string; comment: string | null }>;
+  changeRequest: { comment: string; who: string } | null;
+};
 type Fn = Parameters<typeof run>[0];
 
 async function act(email: string, event: EventPayload) {
@@ -55,5 +60,20 @@ describe("a long history on the request page (issue 8)", () => {
     expect(latest.audit.at(-1)?.comment).toBe(`Round ${ROUNDS} done.`);
     const whole = (await run(requestRoute.loader as Fn, get(`/requests/${requestId}?history=all`, cookie), { id: requestId })) as Page;
     expect(whole.audit.map((a) => a.event)).toEqual(entries.map((e) => e.event));
+  });
+
+  it("quotes the reviewer's words while the department makes the changes, even when older than the entries shown", async () => {
+    await act("director@example.gov", { type: "REQUEST_CHANGES", comment: "Round 13: say who pays for the mailing." });
+    const director = await personAt(db, "director@example.gov", new Date());
+    // Notes that change nothing (a file added, say) push the reviewer's entry out of the latest 20.
+    for (let i = 1; i <= 25; i++) {
+      await db.$transaction((tx) =>
+        appendNote(tx, { requestId, actorId: director.id, actorName: director.name, role: null, acting: false, event: "ATTACH", comment: `File ${i}`, at: new Date() }),
+      );
+    }
+    const page = (await run(requestRoute.loader as Fn, get(`/requests/${requestId}`, cookie), { id: requestId })) as Page;
+    expect(page.audit.map((a) => a.comment)).not.toContain("Round 13: say who pays for the mailing.");
+    expect(page.changeRequest?.comment).toBe("Round 13: say who pays for the mailing.");
+    expect(page.historyLength).toBe(await db.auditEntry.count({ where: { requestId, event: { not: "COMMENT" } } }));
   });
 });
