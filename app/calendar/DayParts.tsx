@@ -1,6 +1,6 @@
 // Pieces of the capacity calendar's days (issue 5): a day's calls, how many requests are in
 // effect, the first few of them with a link to the rest, and the day view's page of them.
-import { Link } from "@remix-run/react";
+// Their links are plain: the page puts them in <InAppLinks> (components/InAppLinks.tsx).
 import { Pagination } from "~/components/Pagination";
 import { formatCount } from "~/format";
 import { formatDate } from "~/format";
@@ -39,7 +39,7 @@ export function Entries({ load, long }: { load: DayLoad; long: boolean }) {
     <ul className="usa-list usa-list--unstyled portal-day__entries">
       {load.entries.map((e) => (
         <li key={e.id}>
-          <Link to={`/requests/${e.id}`}>{e.reference}</Link> <StatusTag entry={e} /> <span className="portal-day__title">{e.title}</span>
+          <a href={`/requests/${e.id}`}>{e.reference}</a> <StatusTag entry={e} /> <span className="portal-day__title">{e.title}</span>
           {long ? ` (${e.department})` : null}
         </li>
       ))}
@@ -52,9 +52,9 @@ export function MoreLink({ load }: { load: DayLoad }) {
   const more = load.inEffect - load.entries.length;
   if (more <= 0) return null;
   return (
-    <Link to={`/calendar?day=${load.date}`} className="portal-calls" data-testid="more">
+    <a href={`/calendar?day=${load.date}`} className="portal-calls" data-testid="more">
       {formatCount(more)} more<span className="usa-sr-only"> on {formatDate(load.date)}</span>
-    </Link>
+    </a>
   );
 }
 
@@ -84,7 +84,7 @@ export function DayTable({ load, page }: { load: DayLoad; page: PageSlice }) {
           {load.entries.map((e) => (
             <tr key={e.id}>
               <th scope="row" data-label="Reference">
-                <Link to={`/requests/${e.id}`}>{e.reference}</Link>
+                <a href={`/requests/${e.id}`}>{e.reference}</a>
               </th>
               <td data-label="Title">{e.title}</td>
               <td data-label="Department">{e.department}</td>

@@ -17,6 +17,7 @@ import { DAY_PAGE_SIZE, SHOWN_IN_MONTH, SHOWN_IN_WEEK } from "~/calendar/dayPage
 import { pageWithin } from "~/paging";
 import { feedActionSchema, feedCreatedAt, renewFeedToken, revokeFeedToken } from "~/calendar/feedTokens.server";
 import { DateText } from "~/components/DateText";
+import { InAppLinks } from "~/components/InAppLinks";
 import { NewSecretAlert } from "~/components/NewSecretAlert";
 import { formatDate } from "~/format";
 import { db } from "~/db.server";
@@ -97,7 +98,7 @@ export default function CalendarPage() {
   const { title, step, others } = navigation(view, today);
 
   return (
-    <>
+    <InAppLinks>
       <h1>Capacity calendar</h1>
       <p className="usa-intro">
         Requests on the days they are in effect, and the extra calls their analyses project. Pending requests are still in
@@ -269,6 +270,6 @@ export default function CalendarPage() {
           ) : null}
         </div>
       </section>
-    </>
+    </InAppLinks>
   );
 }

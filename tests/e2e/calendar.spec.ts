@@ -29,8 +29,12 @@ for (const js of [true, false]) {
     expect(inEffect).toBeGreaterThanOrEqual(titles.length);
     await expectFitsEveryWidth(analyst, js);
 
+    // With JavaScript the day's plain links are followed in the page, as a <Link> is (components/InAppLinks.tsx).
+    const marked = () => analyst.evaluate(() => (window as unknown as { stayed?: boolean }).stayed === true);
+    if (js) await analyst.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
     await cell.getByRole("link", { name: `${inEffect - 3} more on ${formatDate(day)}` }).click();
     await expect(analyst.getByTestId("calendar-title")).toHaveText(formatDate(day));
+    expect(await marked()).toBe(js);
     const table = analyst.getByTestId("calendar-day");
     for (const title of titles) await expect(table).toContainText(title);
     await expect(table.getByRole("row")).toHaveCount(inEffect + 1);
