@@ -2,9 +2,10 @@
 // their status, each fee a page at a time, and a CSV export of every fee of the year.
 import { DateText } from "~/components/DateText";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/auth/require-role.server";
 import { SelectField } from "~/components/Field";
+import { InAppLinks } from "~/components/InAppLinks";
 import { Pagination } from "~/components/Pagination";
 import { db } from "~/db.server";
 import { FEE_STATUS_LABELS, FEE_STATUSES } from "~/fees/feeReport";
@@ -39,8 +40,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function FinancePage() {
   const { year, range, years, totals, count, records, page, pages } = useLoaderData<typeof loader>();
   const pageLink = (to: number) => `?${new URLSearchParams({ year, page: String(to) }).toString()}`;
+  // Fifty fees a page, each a link: plain links followed in the page (components/InAppLinks.tsx).
   return (
-    <>
+    <InAppLinks>
       <h1>Fees report</h1>
       <Form method="get" className="usa-form portal-filters">
         <SelectField name="year" label="Fiscal year" defaultValue={year} options={years.map((y) => ({ value: y, label: y }))} />
@@ -115,9 +117,9 @@ export default function FinancePage() {
               {records.map((r) => (
                 <tr key={r.requestId}>
                   <th scope="row" data-label="Request">
-                    <Link to={`/requests/${r.requestId}`}>
+                    <a href={`/requests/${r.requestId}`}>
                       {r.reference}: {r.title}
-                    </Link>
+                    </a>
                   </th>
                   <td data-label="Department">{r.department}</td>
                   <td data-label="Assessed on">
@@ -140,6 +142,6 @@ export default function FinancePage() {
           />
         </>
       ) : null}
-    </>
+    </InAppLinks>
   );
 }

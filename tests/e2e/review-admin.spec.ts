@@ -122,6 +122,9 @@ test("the Finance report and its CSV", async ({ browser }) => {
   await finance.getByRole("link", { name: "Fees report" }).click();
   await expect(finance.getByRole("heading", { level: 1 })).toHaveText("Fees report");
   await expectAccessibleAsServed(finance, true);
+  // The page follows its plain links itself (components/InAppLinks.tsx), but not one to download.
+  const [download] = await Promise.all([finance.waitForEvent("download"), finance.getByRole("link", { name: /^Download as CSV/ }).click()]);
+  expect(download.suggestedFilename()).toMatch(/\.csv$/);
   const csv = await finance.request.get("/finance.csv");
   expect(csv.headers()["content-type"]).toMatch(/^text\/csv/);
   expect((await csv.text()).split("\n")[0]).toContain("Fiscal year,Department,Request");
