@@ -41,7 +41,11 @@ export default function handleRequest(
         new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }),
       );
       pipe(body);
+      // Rendered whole: nothing is left to abort. A pending timer would keep the page's whole
+      // render alive for ABORT_DELAY, a heap that grows with the load and costs collections.
+      clearTimeout(timer);
     };
+    const timer = setTimeout(() => abort(), ABORT_DELAY);
     const { pipe, abort } = renderToPipeableStream(
       <NonceContext.Provider value={nonce}>
         <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
@@ -50,6 +54,7 @@ export default function handleRequest(
         nonce,
         onAllReady: ready,
         onShellError(error: unknown) {
+          clearTimeout(timer);
           reject(error);
         },
         onError(error: unknown) {
@@ -59,6 +64,5 @@ export default function handleRequest(
         },
       },
     );
-    setTimeout(abort, ABORT_DELAY);
   });
 }

@@ -128,6 +128,9 @@ export function createRemixHandler(options: {
         await sendRemixResponse(res, response);
       } finally {
         closeScope();
+        // Answered (or failed): the request's signal ends too. Remix keeps single fetch's stream
+        // timer, and with it the page's data, until the signal aborts or ~5 s pass.
+        controller.abort();
       }
     } catch (error) {
       next(error);

@@ -1,6 +1,7 @@
-// A page request reads the signed-in user once for all its loaders (http/requestScope.server.ts),
-// through server.ts's whole stack: Remix gives the root's loader and the page's each a Request of
-// its own, so only the scope the portal's handler opens spans them.
+// What a page request holds while it is answered, through server.ts's whole stack: it reads the
+// signed-in user once for all its loaders (http/requestScope.server.ts: Remix gives the root's
+// loader and the page's each a Request of its own, so only the scope the portal's handler opens
+// spans them), and leaves nothing behind once sent (entry.server.tsx's abort timer).
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -93,5 +94,15 @@ describe("one read of the user per page request", () => {
     expect(reads).toBe(6);
     release();
     await slow;
+  });
+});
+
+describe("nothing left behind", () => {
+  it("a page sent leaves no timer holding its render", async () => {
+    const timers = () => process.getActiveResourcesInfo().filter((kind) => kind === "Timeout").length;
+    await dataOf("/page");
+    const before = timers();
+    for (let i = 0; i < 20; i++) await dataOf("/page");
+    expect(timers() - before).toBeLessThan(5);
   });
 });
