@@ -14,12 +14,13 @@ export function actionsKey(request: { id: string; version: number }, user: Curre
   return `${request.id}:${request.version}:${user.id}:${user.departmentId ?? ""}:${roles}:${localDate}`;
 }
 
-export function rememberedActions(key: string, compute: () => AvailableAction[]): AvailableAction[] {
-  const known = memo.get(key);
-  if (known) return known;
-  const actions = compute();
+/** The actions remembered under this key, if any. */
+export function recalledActions(key: string): AvailableAction[] | undefined {
+  return memo.get(key);
+}
+
+export function rememberActions(key: string, actions: AvailableAction[]): void {
   // Oldest first out: a Map iterates in insertion order.
   if (memo.size >= LIMIT) memo.delete(memo.keys().next().value as string);
   memo.set(key, actions);
-  return actions;
 }

@@ -6,7 +6,7 @@ import { engineOf } from "~/db/engine";
 import { seesEverything, visibleSql } from "./access.server";
 import { cursorAt, NO_DUE_DATE, parseCursor, type Cursor, type TaskCursor } from "./listCursor";
 import { searchCondition } from "./search.server";
-import { actionsKey, rememberedActions } from "./actionsMemo.server";
+import { actionsKey, recalledActions, rememberActions } from "./actionsMemo.server";
 import { actorOf } from "./actor.server";
 import { eventContextColumns, eventContextOf, type EventContext, type EventContextColumns } from "./eventContext.server";
 
@@ -279,16 +279,22 @@ export async function myTasks(
   // Batches, in task order, until the page is full: the snapshots read (and restored) stay
   // about one page's worth, not every open request's.
   for (let examined = 0; examined < TASK_CANDIDATES; examined += TASK_BATCH) {
-    const candidates = await db.$queryRaw<Array<Omit<Task, "actions"> & { version: number; snapshot: string; machineVersion: number }>>(
-      taskCandidatesSql(db, user, from),
-    );
-    for (const { snapshot, version, machineVersion, ...c } of candidates) {
+    const candidates = await db.$queryRaw<Array<Omit<Task, "actions"> & { version: number }>>(taskCandidatesSql(db, user, from));
+    // The machine is asked only about requests it was not asked about at this version, today, for
+    // this person: only their snapshots are read (a batch of them is most of what the page would read).
+    const keys = new Map(candidates.map((c) => [c.id, actionsKey(c, user, today)]));
+    const snapshots = await snapshotsOf(db, candidates.filter((c) => !recalledActions(keys.get(c.id)!)).map((c) => c.id));
+    for (const { version: _version, ...c } of candidates) {
       from = placeOf(c);
-      const actions = rememberedActions(actionsKey({ id: c.id, version }, user, today), () => {
-        const restored = restore(snapshot, machineVersion);
-        return availableActions(restored, actor, at, TASK_EVENTS).filter((a) => isTask(stateName(restored), a.type));
-      });
-      if (actions.length === 0) continue;
+      const key = keys.get(c.id)!;
+      let actions = recalledActions(key);
+      const stored = snapshots.get(c.id);
+      if (!actions && stored) {
+        const restored = restore(stored.snapshot, stored.machineVersion);
+        actions = availableActions(restored, actor, at, TASK_EVENTS).filter((a) => isTask(stateName(restored), a.type));
+        rememberActions(key, actions);
+      }
+      if (!actions || actions.length === 0) continue;
       if (tasks.length === limit) return { tasks, next: placeOf(tasks[limit - 1]) };
       tasks.push({ ...c, actions });
     }
@@ -296,6 +302,14 @@ export async function myTasks(
   }
   // Enough asked for one page: more may wait further on.
   return { tasks, next: from ?? null };
+}
+
+/** The machine's snapshots of these requests, by id (a draft deleted since it was listed is left out). */
+async function snapshotsOf(db: PrismaClient, ids: string[]): Promise<Map<string, { snapshot: string; machineVersion: number }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.$queryRaw<Array<{ id: string; snapshot: string; machineVersion: number }>>`
+    SELECT id, snapshot, "machineVersion" FROM "Request" WHERE id IN (${Prisma.join(ids)})`;
+  return new Map(rows.map(({ id, ...row }) => [id, row]));
 }
 
 /** The index's expression as the migration writes it: a bound parameter in its place would keep both engines from reading the index in order. */
@@ -308,7 +322,7 @@ export function taskCandidatesSql(db: PrismaClient, user: CurrentUser, from: Tas
   const awaitingIndex =
     seesEverything(user) && engineOf(db) === "sqlite" ? Prisma.sql`INDEXED BY "Request_awaiting_due_idx"` : Prisma.empty;
   return Prisma.sql`
-    SELECT r.id, r.reference, r.title, r.state, r."effectiveDate", r."taskSince", r.version, r.snapshot, r."machineVersion"
+    SELECT r.id, r.reference, r.title, r.state, r."effectiveDate", r."taskSince", r.version
     FROM "Request" r ${awaitingIndex}
     WHERE ${visibleSql(user)} AND r."awaitsAction"
       -- A draft is a task only for the person who started it.

@@ -127,4 +127,29 @@ describe("my tasks (issue 8)", () => {
       }
     }
   });
+
+  it("reads a request's snapshot only when the machine was not yet asked about it at that version (issue 17: home at 100 000 requests)", async () => {
+    const analyst = await person("analyst@example.gov");
+    // The SQL each query sends, as the database would get it.
+    const sent: string[] = [];
+    const watched = new Proxy(db, {
+      get(target, name, receiver) {
+        if (name !== "$queryRaw") return Reflect.get(target, name, receiver);
+        return (query: Prisma.Sql | TemplateStringsArray, ...values: unknown[]) => {
+          sent.push(query instanceof Prisma.Sql ? query.sql : query.join("?"));
+          return target.$queryRaw(query as TemplateStringsArray, ...values);
+        };
+      },
+    });
+    const tasks = async () => (await myTasks(watched, analyst, new Date(), TZ, { limit: 500 })).tasks.filter((t) => t.id === requestId);
+    // A version the machine was not asked about: the first visit reads its snapshot, the next does not.
+    await db.request.update({ where: { id: requestId }, data: { version: { increment: 1 } } });
+    sent.length = 0;
+    expect((await tasks()).flatMap((t) => t.actions.map((a) => a.type))).toEqual(["RECORD_ANALYSIS"]);
+    expect(sent.some((sql) => /\bsnapshot\b/.test(sql))).toBe(true);
+    sent.length = 0;
+    expect((await tasks()).flatMap((t) => t.actions.map((a) => a.type))).toEqual(["RECORD_ANALYSIS"]);
+    expect(sent.length).toBeGreaterThan(0);
+    expect(sent.filter((sql) => /\bsnapshot\b/.test(sql))).toEqual([]);
+  });
 });
