@@ -283,18 +283,15 @@ export async function myTasks(
     // The machine is asked only about requests it was not asked about at this version, today, for
     // this person: only their snapshots are read (a batch of them is most of what the page would read).
     const keys = new Map(candidates.map((c) => [c.id, actionsKey(c, user, today)]));
-    const snapshots = await snapshotsOf(db, candidates.filter((c) => !recalledActions(keys.get(c.id)!)).map((c) => c.id));
+    const unknown = candidates.filter((c) => !recalledActions(keys.get(c.id)!)).map((c) => c.id);
+    for (const [id, stored] of await snapshotsOf(db, unknown)) {
+      const restored = restore(stored.snapshot, stored.machineVersion);
+      rememberActions(keys.get(id)!, availableActions(restored, actor, at, TASK_EVENTS).filter((a) => isTask(stateName(restored), a.type)));
+    }
     for (const { version: _version, ...c } of candidates) {
       from = placeOf(c);
-      const key = keys.get(c.id)!;
-      let actions = recalledActions(key);
-      const stored = snapshots.get(c.id);
-      if (!actions && stored) {
-        const restored = restore(stored.snapshot, stored.machineVersion);
-        actions = availableActions(restored, actor, at, TASK_EVENTS).filter((a) => isTask(stateName(restored), a.type));
-        rememberActions(key, actions);
-      }
-      if (!actions || actions.length === 0) continue;
+      const actions = recalledActions(keys.get(c.id)!) ?? [];
+      if (actions.length === 0) continue;
       if (tasks.length === limit) return { tasks, next: placeOf(tasks[limit - 1]) };
       tasks.push({ ...c, actions });
     }
