@@ -2,6 +2,7 @@
 import { DateText } from "~/components/DateText";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { InAppLinks } from "~/components/InAppLinks";
 import { requireUser } from "~/auth/session.server";
 import { RequestTable } from "~/components/RequestTable";
 import { db } from "~/db.server";
@@ -82,35 +83,38 @@ export default function Home() {
         {tasks.length === 0 ? (
           <p data-testid="no-tasks">{continued ? "No more tasks are waiting on you." : "Nothing is waiting on you."}</p>
         ) : (
-          <table className="usa-table usa-table--borderless usa-table--stacked width-full" data-testid="tasks">
-            <caption className="usa-sr-only">Requests waiting on you, the fewest days left first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Request</th>
-                <th scope="col">Status</th>
-                <th scope="col">To do</th>
-                <th scope="col">Effective date</th>
-                <th scope="col">Days left</th>
-              </tr>
-            </thead>
-            <tbody>
-              {tasks.map((t) => (
-                <tr key={t.id}>
-                  <th scope="row" data-label="Request">
-                    <Link to={`/requests/${t.id}`}>
-                      {t.reference}: {t.title || "(no title yet)"}
-                    </Link>
-                  </th>
-                  <td data-label="Status">{t.stateLabel}</td>
-                  <td data-label="To do">{t.todo}</td>
-                  <td data-label="Effective date">{t.effectiveDate ? <DateText date={t.effectiveDate} /> : "—"}</td>
-                  <td data-label="Days left" className={t.daysLeft !== null && t.daysLeft <= 3 ? "portal-days--urgent" : undefined}>
-                    {t.daysLeft === null ? "—" : t.daysLeft <= 3 ? `${t.daysLeft} (soon)` : t.daysLeft}
-                  </td>
+          // A page of tasks, each a plain link followed in the page.
+          <InAppLinks>
+            <table className="usa-table usa-table--borderless usa-table--stacked width-full" data-testid="tasks">
+              <caption className="usa-sr-only">Requests waiting on you, the fewest days left first</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Request</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">To do</th>
+                  <th scope="col">Effective date</th>
+                  <th scope="col">Days left</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {tasks.map((t) => (
+                  <tr key={t.id}>
+                    <th scope="row" data-label="Request">
+                      <a href={`/requests/${t.id}`}>
+                        {t.reference}: {t.title || "(no title yet)"}
+                      </a>
+                    </th>
+                    <td data-label="Status">{t.stateLabel}</td>
+                    <td data-label="To do">{t.todo}</td>
+                    <td data-label="Effective date">{t.effectiveDate ? <DateText date={t.effectiveDate} /> : "—"}</td>
+                    <td data-label="Days left" className={t.daysLeft !== null && t.daysLeft <= 3 ? "portal-days--urgent" : undefined}>
+                      {t.daysLeft === null ? "—" : t.daysLeft <= 3 ? `${t.daysLeft} (soon)` : t.daysLeft}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </InAppLinks>
         )}
         {moreTasks || continued ? (
           <nav aria-label="More tasks">
