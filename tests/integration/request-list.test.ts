@@ -7,7 +7,9 @@ import type { PrismaClient } from "../../app/db.server";
 import { columnsOf } from "../../app/requests/answers";
 import { createDraft } from "../../app/requests/drafts.server";
 import { cursorParam } from "../../app/requests/listCursor";
-import { filtersFrom, listRequests, PAGE_SIZE, type RequestListPage } from "../../app/requests/queries.server";
+import { filtersFrom, listPageSql, listRequests, PAGE_SIZE, type RequestListPage } from "../../app/requests/queries.server";
+import { engineOf } from "../../app/db/engine";
+import { Prisma } from "../../app/generated/prisma/client";
 import type { CurrentUser } from "../../app/auth/session.server";
 import { rebuildSearchIndex } from "../../app/requests/search.server";
 import { seedDatabase } from "../../prisma/seed";
@@ -155,5 +157,26 @@ describe("request list pages (issue 8)", () => {
     await rebuildSearchIndex(db);
     expect((await list(director, "q=100%_")).rows.map((r) => r.title)).toEqual(["Keyset 07 100%_done"]);
     expect((await list(director, "q=Keyset 0")).rows).toHaveLength(10);
+  });
+
+  it("reads a page filtered by status from the status's index in the list's order, without sorting, first page and after a cursor (issue 17: the filtered list at 100 000 requests)", async () => {
+    const cursor = cursorParam({ at: new Date(Date.UTC(2026, 10, 2)).toISOString(), id: expected[5] });
+    for (const query of ["state=screening&type=materials", `state=screening&type=materials&after=${cursor}`]) {
+      const sql = await listPageSql(db, director, filtersFrom(new URLSearchParams(query)));
+      if (engineOf(db) === "sqlite") {
+        const plan = (await db.$queryRaw<Array<{ detail: string }>>(Prisma.sql`EXPLAIN QUERY PLAN ${sql}`)).map((row) => row.detail).join("\n");
+        expect(plan).toContain("Request_state_updatedAt_id_idx");
+        expect(plan).not.toContain("TEMP B-TREE");
+      } else {
+        // The tables are small here: forbid the scan and the sort, so the plan shows whether the index gives the order.
+        const plan = await db.$transaction(async (tx) => {
+          await tx.$executeRawUnsafe("SET LOCAL enable_seqscan = off");
+          await tx.$executeRawUnsafe("SET LOCAL enable_sort = off");
+          return (await tx.$queryRaw<Array<{ "QUERY PLAN": string }>>(Prisma.sql`EXPLAIN ${sql}`)).map((row) => row["QUERY PLAN"]).join("\n");
+        });
+        expect(plan).toContain("Request_state_updatedAt_id_idx");
+        expect(plan).not.toMatch(/Sort/);
+      }
+    }
   });
 });
