@@ -197,8 +197,10 @@ export interface RecentAudit {
 
 /** The latest `last` entries of a request's history (as auditTrail), and the history's length: a page shows only these. */
 export async function recentAudit(db: PrismaClient, requestId: string, last: number): Promise<RecentAudit> {
+  // The count as a subquery, computed once: a window's count would read every entry, comments and all, before the limit.
   const rows = await db.$queryRaw<Array<AuditLine & { total: number }>>`
-    SELECT id, at, "actorName", role, acting, event, "fromState", "toState", comment, CAST(COUNT(*) OVER () AS INTEGER) AS total
+    SELECT id, at, "actorName", role, acting, event, "fromState", "toState", comment,
+           CAST((SELECT COUNT(*) FROM "AuditEntry" WHERE "requestId" = ${requestId} AND event <> 'COMMENT') AS INTEGER) AS total
     FROM "AuditEntry" WHERE "requestId" = ${requestId} AND event <> 'COMMENT' ORDER BY id DESC LIMIT ${last}`;
   return { entries: rows.reverse().map(({ total: _total, ...entry }) => entry), total: rows.length === 0 ? 0 : Number(rows[0].total) };
 }
