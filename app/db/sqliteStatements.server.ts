@@ -15,11 +15,24 @@ interface BoundView {
   raw(): { all(): unknown[] };
 }
 
+// A statement's result columns, asked for on every query, are fixed once it is prepared (the
+// schema is migrated before the portal serves), and better-sqlite3 builds them anew each time.
+const columnsOf = new WeakMap<Database.Statement, Database.ColumnDefinition[]>();
+
+function columns(statement: Database.Statement): Database.ColumnDefinition[] {
+  let known = columnsOf.get(statement);
+  if (!known) {
+    known = statement.columns();
+    columnsOf.set(statement, known);
+  }
+  return known;
+}
+
 function boundView(statement: Database.Statement, values: unknown[]): BoundView {
   return {
     reader: statement.reader,
     run: () => statement.run(...values),
-    columns: () => statement.columns(),
+    columns: () => columns(statement),
     raw: () => ({ all: () => statement.raw(true).all(...values) as unknown[] }),
   };
 }

@@ -32,7 +32,10 @@ describe("keepStatements", () => {
     expect(first.reader).toBe(true);
     expect(first.columns().map((c) => c.name)).toEqual(["id", "name"]);
     expect(first.raw().all()).toEqual([[1, "one"], [2, "two"]]);
-    expect(database.prepare(read).bind([2]).raw().all()).toEqual([[2, "two"]]);
+    const second = database.prepare(read).bind([2]);
+    expect(second.raw().all()).toEqual([[2, "two"]]);
+    // The columns are worked out once per statement, not on every query.
+    expect(second.columns()).toBe(first.columns());
     expect(prepared.get(insert)).toBe(1);
     expect(prepared.get(read)).toBe(1);
   });
