@@ -1,9 +1,7 @@
 // Fiscal years for the Finance report (SPEC §6: July–June unless set). US government
 // convention: a fiscal year is named for the calendar year in which it ends, so July 2026 –
 // June 2027 is FY2027; with a January start the fiscal year is the calendar year.
-import { TZDate } from "@date-fns/tz";
-import { format, subDays } from "date-fns";
-import { isCalendarDate } from "workflows/view";
+import { addCalendarDays, isCalendarDate } from "workflows/view";
 
 export const DEFAULT_FISCAL_YEAR_START_MONTH = 7;
 
@@ -21,16 +19,16 @@ function assertStartMonth(startMonth: number): void {
   }
 }
 
-// Built from the year it starts in; dates are calendar dates, computed in UTC so no
-// daylight-saving change can move a boundary.
+const firstOfMonth = (year: number, month: number) => `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-01`;
+
+// Built from the year it starts in, as calendar dates: no time zone or daylight-saving change
+// can move a boundary. Plain arithmetic: the Finance report asks for every fee's year.
 function fromStartYear(startYear: number, startMonth: number): FiscalYear {
   const endYear = startMonth === 1 ? startYear : startYear + 1;
-  const start = new TZDate(startYear, startMonth - 1, 1, "UTC");
-  const nextStart = new TZDate(startYear + 1, startMonth - 1, 1, "UTC");
   return {
     label: `FY${endYear}`,
-    start: format(start, "yyyy-MM-dd"),
-    end: format(subDays(nextStart, 1), "yyyy-MM-dd"),
+    start: firstOfMonth(startYear, startMonth),
+    end: addCalendarDays(firstOfMonth(startYear + 1, startMonth), -1),
   };
 }
 
