@@ -20,6 +20,8 @@ function decimalDigits(n: number): { digits: number[]; point: number } {
  */
 function formatNumber(n: number, places: number): string {
   if (!Number.isFinite(n)) return String(n);
+  // A whole number (most counts) has nothing to round: its digits, grouped.
+  if (Number.isSafeInteger(n)) return `${n < 0 ? "-" : ""}${String(Math.abs(n)).replace(/\B(?=(\d{3})+$)/g, ",")}`;
   const { digits, point } = decimalDigits(Math.abs(n));
   const keep = point + places;
   const kept = digits.slice(0, Math.max(keep, 0));
