@@ -9,6 +9,7 @@ import { createDraft } from "../../app/requests/drafts.server";
 import { cursorParam } from "../../app/requests/listCursor";
 import { filtersFrom, listPageSql, listRequests, PAGE_SIZE, type RequestListPage } from "../../app/requests/queries.server";
 import { engineOf } from "../../app/db/engine";
+import { bumpDataVersion } from "../../app/dataVersionMemo.server";
 import { Prisma } from "../../app/generated/prisma/client";
 import type { CurrentUser } from "../../app/auth/session.server";
 import { rebuildSearchIndex } from "../../app/requests/search.server";
@@ -178,5 +179,27 @@ describe("request list pages (issue 8)", () => {
         expect(plan).not.toMatch(/Sort/);
       }
     }
+  });
+
+  it("counts a searched word's matches once per data version on SQLite, where the count chooses the index or the ordered scan", async () => {
+    const counted: string[] = [];
+    const watched = new Proxy(db, {
+      get(target, name, receiver) {
+        if (name !== "$queryRaw") return Reflect.get(target, name, receiver);
+        return (query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) => {
+          const sql = query instanceof Prisma.Sql ? query.sql : query.join("?");
+          if (sql.includes("count(*) AS found")) counted.push(sql);
+          return target.$queryRaw(query as TemplateStringsArray, ...values);
+        };
+      },
+    });
+    const search = () => listRequests(watched, director, filtersFrom(new URLSearchParams("q=Keyset")));
+    const first = await search();
+    expect((await search()).rows).toEqual(first.rows);
+    const sqlite = engineOf(db) === "sqlite";
+    expect(counted.length).toBe(sqlite ? 1 : 0);
+    await db.$transaction((tx) => bumpDataVersion(tx));
+    expect((await search()).rows).toEqual(first.rows);
+    expect(counted.length).toBe(sqlite ? 2 : 0);
   });
 });
