@@ -10,7 +10,7 @@ import type { Engine } from "../app/db/engine";
 import type { SeedSummary } from "./seed";
 import { round } from "./util";
 
-/** ratio: over the bare route's requests/s (the target's measure); documentRatio: over the signed-out document's. */
+/** ratio: over the bare route's requests/s; documentRatio: over the signed-out document's (the target's measure, issue 17). */
 export interface Row {
   key: string;
   label: string;
@@ -44,11 +44,11 @@ export interface Target {
 export const ENGINE_NAMES: Record<Engine, string> = { sqlite: "SQLite", postgres: "PostgreSQL" };
 
 export const TARGETS = {
-  ratioToFloor: 0.5,
-  // Issue 17: every page against the signed-out document, and writes against the engine's raw floor.
+  // Issue 17, in place of issue 8's targets against /healthz (half its throughput, p95 under 50 ms,
+  // p95 growth under 1.5×), which no Remix document reaches: every page against the signed-out
+  // document, its median growing little with the data, and writes against the engine's raw floor.
   documentRatio: { sqlite: 0.4, postgres: 0.3 } as Record<Engine, number>,
-  p95Ms: 50,
-  p95Growth: 1.5,
+  p50Growth: 1.3,
   transitionRatio: { sqlite: 0.15, postgres: 0.3 } as Record<Engine, number>,
   jsKb: 130,
   // Issue 20: compressing a page may cost the server at most 15 % more CPU; what a browser receives.
@@ -67,15 +67,13 @@ export function evaluate(sizes: SizeResult[], js: RouteJs[]): Target[] {
   const largest = sizes[sizes.length - 1];
   for (const row of largest.rows.filter((r) => !r.floor)) {
     const first = smallest.rows.find((r) => r.key === row.key);
-    const growth = first ? row.result.p95 / first.result.p95 : NaN;
+    const growth = first ? row.result.p50 / first.result.p50 : NaN;
     const problems = [
-      Number.isNaN(row.result.p95) ? "no response completed within the timed run" : null,
-      row.ratio < TARGETS.ratioToFloor ? `throughput ${pct(row.ratio)} of the floor (< ${pct(TARGETS.ratioToFloor)})` : null,
+      Number.isNaN(row.result.p50) ? "no response completed within the timed run" : null,
       row.documentRatio < TARGETS.documentRatio[engine]
         ? `throughput ${pct(row.documentRatio)} of the document floor (< ${pct(TARGETS.documentRatio[engine])})`
         : null,
-      row.result.p95 >= TARGETS.p95Ms ? `p95 ${ms(row.result.p95)} (≥ ${TARGETS.p95Ms} ms)` : null,
-      sizes.length > 1 && growth > TARGETS.p95Growth ? `p95 grew ${round(growth, 2)}× from ${smallest.size} (> ${TARGETS.p95Growth}×)` : null,
+      sizes.length > 1 && growth > TARGETS.p50Growth ? `p50 grew ${round(growth, 2)}× from ${smallest.size} (> ${TARGETS.p50Growth}×)` : null,
       row.result.failures > 0 ? `${row.result.failures} failed responses` : null,
     ].filter((p): p is string => p !== null);
     targets.push({
@@ -83,7 +81,7 @@ export function evaluate(sizes: SizeResult[], js: RouteJs[]): Target[] {
       met: problems.length === 0,
       detail:
         problems.join("; ") ||
-        `${pct(row.ratio)} of the floor, p95 ${ms(row.result.p95)}${sizes.length > 1 ? `, growth ${round(growth, 2)}×` : ""}`,
+        `${pct(row.documentRatio)} of the document floor, p50 ${ms(row.result.p50)}${sizes.length > 1 ? `, grew ${round(growth, 2)}×` : ""}`,
     });
   }
   for (const size of sizes) {

@@ -244,7 +244,7 @@ const header = [
   "## npm run bench",
   "",
   `${new Date(started).toISOString()} · ${machine} · ${loadOptions.connections} connections, ${loadOptions.requests ? `${loadOptions.requests} requests a page (no timed window: the figures mean little)` : `${loadOptions.seconds} s per page after ${loadOptions.warmupSeconds} s warm-up`} · 127.0.0.1`,
-  "Latencies in ms; × floor = requests/s over the bare route's in the same run (the target's measure); × document = over the signed-out sign-in page's, a whole document that reads nothing; server CPU = the server process's CPU time per answer, its own cost whatever the load generator does; CPU, brotli = the same for the page asked for as a browser asks (Accept-Encoding with br: compressed as sent). Bytes as Chromium receives them (compressed, headers included): the document, a first visit with an empty cache (everything the page loads), and a repeat visit right after.",
+  "Latencies in ms; × floor = requests/s over the bare route's in the same run; × document = over the signed-out sign-in page's, a whole document that reads nothing (the target's measure, issue 17); server CPU = the server process's CPU time per answer, its own cost whatever the load generator does; CPU, brotli = the same for the page asked for as a browser asks (Accept-Encoding with br: compressed as sent). Bytes as Chromium receives them (compressed, headers included): the document, a first visit with an empty cache (everything the page loads), and a repeat visit right after.",
 ].join("\n");
 const markdown = [
   header,
