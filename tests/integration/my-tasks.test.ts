@@ -5,13 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CurrentUser } from "../../app/auth/session.server";
 import type { PrismaClient } from "../../app/db.server";
 import { createDraft } from "../../app/requests/drafts.server";
-import { engineOf } from "../../app/db/engine";
-import { Prisma } from "../../app/generated/prisma/client";
 import { myTasks, taskCandidatesSql } from "../../app/requests/queries.server";
 import { transition, type EventPayload } from "../../app/requests/transition.server";
 import { seedDatabase } from "../../prisma/seed";
 import { FAST_SCRYPT, personAt } from "../support/people";
 import { materialsColumns } from "../support/requests";
+import { watchedQueries, orderedPlan } from "../support/queryPlans";
 import { createTestDb, type TestDb } from "../support/testDb";
 
 const TZ = "America/New_York";
@@ -109,38 +108,15 @@ describe("my tasks (issue 8)", () => {
     const director = await person("director@example.gov");
     const cursor = { due: "2099-02-01", at: new Date().toISOString(), id: requestId };
     for (const from of [undefined, cursor]) {
-      const sql = taskCandidatesSql(db, director, from);
-      if (engineOf(db) === "sqlite") {
-        const plan = (await db.$queryRaw<Array<{ detail: string }>>(Prisma.sql`EXPLAIN QUERY PLAN ${sql}`)).map((row) => row.detail).join("\n");
-        expect(plan).toContain("Request_awaiting_due_idx");
-        expect(plan).not.toContain("TEMP B-TREE");
-      } else {
-        // PostgreSQL's planner chooses by cost, and this table is small: forbid the scan and the
-        // sort, so the plan shows whether the index can give the order at all.
-        const plan = await db.$transaction(async (tx) => {
-          await tx.$executeRawUnsafe("SET LOCAL enable_seqscan = off");
-          await tx.$executeRawUnsafe("SET LOCAL enable_sort = off");
-          return (await tx.$queryRaw<Array<{ "QUERY PLAN": string }>>(Prisma.sql`EXPLAIN ${sql}`)).map((row) => row["QUERY PLAN"]).join("\n");
-        });
-        expect(plan).toContain("Request_awaiting_due_idx");
-        expect(plan).not.toMatch(/Sort/);
-      }
+      const { plan, sorts } = await orderedPlan(db, taskCandidatesSql(db, director, from));
+      expect(plan).toContain("Request_awaiting_due_idx");
+      expect(sorts).toBe(false);
     }
   });
 
   it("reads a request's snapshot only when the machine was not yet asked about it at that version (issue 17: home at 100 000 requests)", async () => {
     const analyst = await person("analyst@example.gov");
-    // The SQL each query sends, as the database would get it.
-    const sent: string[] = [];
-    const watched = new Proxy(db, {
-      get(target, name, receiver) {
-        if (name !== "$queryRaw") return Reflect.get(target, name, receiver);
-        return (query: Prisma.Sql | TemplateStringsArray, ...values: unknown[]) => {
-          sent.push(query instanceof Prisma.Sql ? query.sql : query.join("?"));
-          return target.$queryRaw(query as TemplateStringsArray, ...values);
-        };
-      },
-    });
+    const { db: watched, sent } = watchedQueries(db);
     const tasks = async () => (await myTasks(watched, analyst, new Date(), TZ, { limit: 500 })).tasks.filter((t) => t.id === requestId);
     // A version the machine was not asked about: the first visit reads its snapshot, the next does not.
     await db.request.update({ where: { id: requestId }, data: { version: { increment: 1 } } });

@@ -10,11 +10,11 @@ import { cursorParam } from "../../app/requests/listCursor";
 import { filtersFrom, listPageSql, listRequests, PAGE_SIZE, type RequestListPage } from "../../app/requests/queries.server";
 import { engineOf } from "../../app/db/engine";
 import { bumpDataVersion } from "../../app/dataVersionMemo.server";
-import { Prisma } from "../../app/generated/prisma/client";
 import type { CurrentUser } from "../../app/auth/session.server";
 import { rebuildSearchIndex } from "../../app/requests/search.server";
 import { seedDatabase } from "../../prisma/seed";
 import { FAST_SCRYPT, personAt } from "../support/people";
+import { orderedPlan, watchedQueries } from "../support/queryPlans";
 import { createTestDb, type TestDb } from "../support/testDb";
 
 const TOTAL = 2 * PAGE_SIZE + 10;
@@ -163,43 +163,22 @@ describe("request list pages (issue 8)", () => {
   it("reads a page filtered by status from the status's index in the list's order, without sorting, first page and after a cursor (issue 17: the filtered list at 100 000 requests)", async () => {
     const cursor = cursorParam({ at: new Date(Date.UTC(2026, 10, 2)).toISOString(), id: expected[5] });
     for (const query of ["state=screening&type=materials", `state=screening&type=materials&after=${cursor}`]) {
-      const sql = await listPageSql(db, director, filtersFrom(new URLSearchParams(query)));
-      if (engineOf(db) === "sqlite") {
-        const plan = (await db.$queryRaw<Array<{ detail: string }>>(Prisma.sql`EXPLAIN QUERY PLAN ${sql}`)).map((row) => row.detail).join("\n");
-        expect(plan).toContain("Request_state_updatedAt_id_idx");
-        expect(plan).not.toContain("TEMP B-TREE");
-      } else {
-        // The tables are small here: forbid the scan and the sort, so the plan shows whether the index gives the order.
-        const plan = await db.$transaction(async (tx) => {
-          await tx.$executeRawUnsafe("SET LOCAL enable_seqscan = off");
-          await tx.$executeRawUnsafe("SET LOCAL enable_sort = off");
-          return (await tx.$queryRaw<Array<{ "QUERY PLAN": string }>>(Prisma.sql`EXPLAIN ${sql}`)).map((row) => row["QUERY PLAN"]).join("\n");
-        });
-        expect(plan).toContain("Request_state_updatedAt_id_idx");
-        expect(plan).not.toMatch(/Sort/);
-      }
+      const { plan, sorts } = await orderedPlan(db, await listPageSql(db, director, filtersFrom(new URLSearchParams(query))));
+      expect(plan).toContain("Request_state_updatedAt_id_idx");
+      expect(sorts).toBe(false);
     }
   });
 
   it("counts a searched word's matches once per data version on SQLite, where the count chooses the index or the ordered scan", async () => {
-    const counted: string[] = [];
-    const watched = new Proxy(db, {
-      get(target, name, receiver) {
-        if (name !== "$queryRaw") return Reflect.get(target, name, receiver);
-        return (query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) => {
-          const sql = query instanceof Prisma.Sql ? query.sql : query.join("?");
-          if (sql.includes("count(*) AS found")) counted.push(sql);
-          return target.$queryRaw(query as TemplateStringsArray, ...values);
-        };
-      },
-    });
+    const { db: watched, sent } = watchedQueries(db);
+    const counted = () => sent.filter((sql) => sql.includes("count(*) AS found"));
     const search = () => listRequests(watched, director, filtersFrom(new URLSearchParams("q=Keyset")));
     const first = await search();
     expect((await search()).rows).toEqual(first.rows);
     const sqlite = engineOf(db) === "sqlite";
-    expect(counted.length).toBe(sqlite ? 1 : 0);
+    expect(counted()).toHaveLength(sqlite ? 1 : 0);
     await db.$transaction((tx) => bumpDataVersion(tx));
     expect((await search()).rows).toEqual(first.rows);
-    expect(counted.length).toBe(sqlite ? 2 : 0);
+    expect(counted()).toHaveLength(sqlite ? 2 : 0);
   });
 });
