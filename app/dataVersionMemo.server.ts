@@ -13,9 +13,20 @@ import { Prisma, type PrismaClient } from "~/generated/prisma/client";
 /** A few months, weeks, days and reports for each version; the least recently used goes first. */
 export const MEMO_ENTRIES = 50;
 
+/**
+ * A memo and its bound. Many small answers (a search's word counts) get one of their own, so
+ * that they cannot push the pages' few large ones out.
+ */
+export interface MemoSpace {
+  name: string;
+  entries: number;
+}
+
+const PAGES: MemoSpace = { name: "pages", entries: MEMO_ENTRIES };
+
 // Promises, not values: concurrent requests for a key being computed wait for that one read.
-// One memo per database client, since versions of different databases are not comparable.
-const memos = new WeakMap<PrismaClient, Map<string, Promise<unknown>>>();
+// One memo per database client and space, since versions of different databases are not comparable.
+const memos = new WeakMap<PrismaClient, Map<string, Map<string, Promise<unknown>>>>();
 
 /**
  * Entries that write nothing the memos read: sign-ins, accounts and roles (a memo's key already
@@ -58,10 +69,12 @@ export async function dataVersion(db: PrismaClient): Promise<number> {
 }
 
 /** The value computed for `key` at the database's current version, computing it once. */
-export async function memoised<T>(db: PrismaClient, key: string, compute: () => Promise<T>): Promise<T> {
+export async function memoised<T>(db: PrismaClient, key: string, compute: () => Promise<T>, space: MemoSpace = PAGES): Promise<T> {
   const client = clientOf(db);
-  const memo = memos.get(client) ?? new Map<string, Promise<unknown>>();
-  memos.set(client, memo);
+  const spaces = memos.get(client) ?? new Map<string, Map<string, Promise<unknown>>>();
+  memos.set(client, spaces);
+  const memo = spaces.get(space.name) ?? new Map<string, Promise<unknown>>();
+  spaces.set(space.name, memo);
   const versioned = `${await dataVersion(db)}|${key}`;
   const known = memo.get(versioned) as Promise<T> | undefined;
   const value = known ?? compute();
@@ -74,6 +87,6 @@ export async function memoised<T>(db: PrismaClient, key: string, compute: () => 
   // Re-inserted so that the Map's order is least recently used first.
   memo.delete(versioned);
   memo.set(versioned, value);
-  while (memo.size > MEMO_ENTRIES) memo.delete(memo.keys().next().value as string);
+  while (memo.size > space.entries) memo.delete(memo.keys().next().value as string);
   return value;
 }

@@ -9,8 +9,7 @@
 //
 // PostgreSQL: ILIKE over trigram GIN indexes (pg_trgm, migration …_request_search); its planner
 // weighs the index against the ordered scan itself.
-import { dataVersion } from "~/dataVersionMemo.server";
-import { clientOf } from "~/db.server";
+import { memoised, type MemoSpace } from "~/dataVersionMemo.server";
 import { engineOf } from "~/db/engine";
 import { Prisma, type PrismaClient } from "~/generated/prisma/client";
 
@@ -27,31 +26,25 @@ function like(text: string, operator = Prisma.sql`LIKE`): Prisma.Sql {
 /** The text as one FTS5 phrase: inside double quotes, a double quote is doubled; nothing else is special. */
 const phrase = (text: string) => `"${text.replace(/"/g, '""')}"`;
 
-/** Words whose count of matches is known, at a data version, per database: the most recent kept. */
-const KNOWN_WORDS = 200;
-const known = new WeakMap<PrismaClient, Map<string, boolean>>();
+/** Words whose count of matches is known: a memo of their own, the most recent 200 kept. */
+const WORD_COUNTS: MemoSpace = { name: "search words", entries: 200 };
 
 /**
  * Whether the phrase is in more than FEW requests. Counting them costs more than the list's own
- * query, so the answer is kept per data version (dataVersionMemo.server.ts). Either answer finds
- * the same rows: an answer gone stale after a change would only choose the slower way.
+ * query, so the answer is kept per data version. Either answer finds the same rows: an answer
+ * gone stale after a change would only choose the slower way.
  */
-async function inManyRequests(db: PrismaClient, match: string): Promise<boolean> {
-  const client = clientOf(db);
-  const inMany = known.get(client) ?? new Map<string, boolean>();
-  known.set(client, inMany);
-  const key = `${await dataVersion(db)}|${match}`;
-  let many = inMany.get(key);
-  if (many === undefined) {
-    const [{ found }] = await db.$queryRaw<Array<{ found: number | bigint }>>`
-      SELECT count(*) AS found FROM (SELECT 1 FROM "RequestSearch" WHERE "RequestSearch" MATCH ${match} LIMIT ${FEW + 1})`;
-    many = Number(found) > FEW;
-  }
-  // Re-inserted: the Map's order is least recently used first.
-  inMany.delete(key);
-  inMany.set(key, many);
-  if (inMany.size > KNOWN_WORDS) inMany.delete(inMany.keys().next().value as string);
-  return many;
+function inManyRequests(db: PrismaClient, match: string): Promise<boolean> {
+  return memoised(
+    db,
+    match,
+    async () => {
+      const [{ found }] = await db.$queryRaw<Array<{ found: number | bigint }>>`
+        SELECT count(*) AS found FROM (SELECT 1 FROM "RequestSearch" WHERE "RequestSearch" MATCH ${match} LIMIT ${FEW + 1})`;
+      return Number(found) > FEW;
+    },
+    WORD_COUNTS,
+  );
 }
 
 export async function searchCondition(db: PrismaClient, text: string): Promise<Prisma.Sql> {
