@@ -8,6 +8,7 @@
 // was the version once; PostgreSQL's ids commit out of order, so a smaller id can appear later.)
 // A key holding it cannot serve data older than the database.
 import { clientOf } from "~/db.server";
+import { readRows } from "~/db/rawReads.server";
 import { Prisma, type PrismaClient } from "~/generated/prisma/client";
 
 /** A few months, weeks, days and reports for each version; the least recently used goes first. */
@@ -64,7 +65,7 @@ export async function bumpDataVersion(tx: Prisma.TransactionClient): Promise<voi
 }
 
 export async function dataVersion(db: PrismaClient): Promise<number> {
-  const [row] = await db.$queryRaw<Array<{ version: number | bigint | null }>>`SELECT version FROM "DataVersion" WHERE id = 1`;
+  const [row] = await readRows<{ version: number | bigint | null }>(db, Prisma.sql`SELECT version FROM "DataVersion" WHERE id = 1`);
   return Number(row?.version ?? 0);
 }
 

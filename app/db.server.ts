@@ -3,6 +3,7 @@
 // with the client generated for its provider (decision 0019).
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import type { SqlDriverAdapter } from "@prisma/driver-adapter-utils";
 import type Database from "better-sqlite3";
 import { keepStatements } from "./db/sqliteStatements.server";
 import { isPostgresUrl, isSqliteUrl } from "./db/databaseUrl";
@@ -20,31 +21,59 @@ const BUSY_TIMEOUT_MS = 5000;
 // still ends, and releases its locks, after 30 s.
 const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 30_000 };
 
+/** The adapter a client's factory connected, until Prisma disposes of it: raw reads go to it directly (db/rawReads.server.ts). */
+function tracked(adapter: SqlDriverAdapter, onDispose: () => void): SqlDriverAdapter {
+  const dispose = adapter.dispose.bind(adapter);
+  adapter.dispose = () => {
+    onDispose();
+    return dispose();
+  };
+  return adapter;
+}
+
 /** Prisma's better-sqlite3 adapter, with its connection's statements kept for reuse (db/sqliteStatements.server.ts). */
 class PrismaSQLite extends PrismaBetterSQLite3 {
+  connected: SqlDriverAdapter | undefined;
   override async connect() {
     const adapter = await super.connect();
     // The adapter's connection is its `client` (not in its types): pinned with Prisma at 6.19.
     keepStatements((adapter as unknown as { client: Database.Database }).client);
+    this.connected = tracked(adapter, () => (this.connected = undefined));
     return adapter;
   }
+}
+
+class PrismaPostgres extends PrismaPg {
+  connected: SqlDriverAdapter | undefined;
+  override async connect() {
+    const adapter = await super.connect();
+    this.connected = tracked(adapter, () => (this.connected = undefined));
+    return adapter;
+  }
+}
+
+const adapters = new WeakMap<PrismaClient, PrismaSQLite | PrismaPostgres>();
+
+/** The client's connected driver adapter; undefined before Prisma connects, after it disconnects, and for a transaction's client. */
+export function connectedAdapter(client: PrismaClient): SqlDriverAdapter | undefined {
+  return adapters.get(clientOf(client))?.connected;
 }
 
 /** A new client for the given database URL (tests use their own SQLite files). */
 export function createPrismaClient(url: string): PrismaClient {
   if (isSqliteUrl(url)) {
     // `timeout` is better-sqlite3's busy timeout; the PRAGMA below says the same.
-    return new PrismaClient({
-      adapter: new PrismaSQLite({ url, timeout: BUSY_TIMEOUT_MS }),
-      transactionOptions: TRANSACTION_OPTIONS,
-    });
+    const adapter = new PrismaSQLite({ url, timeout: BUSY_TIMEOUT_MS });
+    const client = new PrismaClient({ adapter, transactionOptions: TRANSACTION_OPTIONS });
+    adapters.set(client, adapter);
+    return client;
   }
   if (isPostgresUrl(url)) {
     // Both clients are generated from one schema and offer the same API; the code is typed once.
-    return new PostgresPrismaClient({
-      adapter: new PrismaPg({ connectionString: url }),
-      transactionOptions: TRANSACTION_OPTIONS,
-    }) as unknown as PrismaClient;
+    const adapter = new PrismaPostgres({ connectionString: url });
+    const client = new PostgresPrismaClient({ adapter, transactionOptions: TRANSACTION_OPTIONS }) as unknown as PrismaClient;
+    adapters.set(client, adapter);
+    return client;
   }
   throw new Error(`Unsupported database URL: ${url.split(":")[0]}:…`);
 }

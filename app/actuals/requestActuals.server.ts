@@ -2,6 +2,7 @@
 // request page's forecast against actual, and for the accuracy page.
 import { Prisma, type PrismaClient } from "~/generated/prisma/client";
 import { sqlFor } from "~/db/engine";
+import { readRows } from "~/db/rawReads.server";
 import { bumpDataVersion, memoised } from "~/dataVersionMemo.server";
 import type { DailyCalls } from "~/analysis/callProjection";
 import type { RequestOutcome } from "./accuracy";
@@ -92,7 +93,7 @@ export async function requestOutcomes(db: PrismaClient, today: string): Promise<
   // "+r.state" keeps SQLite off the state index, which it would otherwise read for every approved
   // and completed request (at 10 000 requests: 250 ms against a few ms from the tied ones).
   const state = sqlFor(db, { sqlite: Prisma.sql`+r.state`, postgres: Prisma.sql`r.state` });
-  const rows = await db.$queryRaw<OutcomeRow[]>`
+  const rows = await readRows<OutcomeRow>(db, Prisma.sql`
     WITH req AS MATERIALIZED (
       SELECT r.id, r.reference, r.title, r.type, r."departmentId", d.name AS department, a.id AS "analysisId", a."calibrationFactor" AS factor, tied.covered
       FROM (
@@ -111,7 +112,7 @@ export async function requestOutcomes(db: PrismaClient, today: string): Promise<
     FROM req
     JOIN "AnalysisDay" day ON day."analysisId" = req."analysisId" AND day.date <= req.covered
     GROUP BY req.id, req.reference, req.title, req.type, req."departmentId", req.department, req.factor, req."analysisId", req.covered
-    ORDER BY req.id`;
+    ORDER BY req.id`);
   return rows.map((row) => ({
     requestId: row.id,
     reference: row.reference,

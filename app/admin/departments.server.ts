@@ -2,7 +2,8 @@
 // a requester). Every change is audited with who and when.
 import { formatDate } from "workflows";
 import type { CurrentUser } from "~/auth/session.server";
-import type { PrismaClient } from "~/generated/prisma/client";
+import { readRows } from "~/db/rawReads.server";
+import { Prisma, type PrismaClient } from "~/generated/prisma/client";
 import { auditAdmin } from "./adminAudit.server";
 import type { DepartmentForm } from "./departmentForm";
 
@@ -15,7 +16,7 @@ export async function listDepartments(db: PrismaClient) {
 
 /** Departments by name, for filter lists: read on every list page, so one raw query. */
 export async function departmentChoices(db: PrismaClient): Promise<Array<{ id: string; name: string }>> {
-  return db.$queryRaw`SELECT id, name FROM "Department" ORDER BY name`;
+  return readRows(db, Prisma.sql`SELECT id, name FROM "Department" ORDER BY name`);
 }
 
 export async function findDepartment(db: PrismaClient, id: string) {

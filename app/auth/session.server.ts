@@ -9,6 +9,8 @@ import { redirect, type Cookie } from "@remix-run/node";
 import { randomBytes } from "node:crypto";
 import { localDate, rolesInForce, type Role, type RoleAssignment } from "workflows";
 import { getDb, type PrismaClient } from "../db.server";
+import { readRows } from "../db/rawReads.server";
+import { Prisma } from "../generated/prisma/client";
 import { perSettings, type Settings } from "../settings.server";
 import { mfaRequiredFor } from "./mfa.server";
 import { verifyAgainstDummy, verifyPassword } from "./password.server";
@@ -125,7 +127,7 @@ function signInComment(user: { name: string; email: string; oidcIssuer: string |
  * read (several ORM queries cost about 8 times as much). One row per role assignment.
  */
 async function readSessionAccount(db: PrismaClient, sessionId: string) {
-  const rows = await db.$queryRaw<SessionAccountRow[]>`
+  const rows = await readRows<SessionAccountRow>(db, Prisma.sql`
     SELECT s."userId", s."expiresAt", s."lastSeenAt", s."providerMfa", u.email, u.name, u.active, u."departmentId", u."mfaSecret",
            u."mfaEnabledAt", d.name AS "departmentName", d.code AS "departmentCode", d."partnerSince",
            r.role, r.acting, r."startsOn", r."endsOn"
@@ -133,7 +135,7 @@ async function readSessionAccount(db: PrismaClient, sessionId: string) {
     JOIN "User" u ON u.id = s."userId"
     LEFT JOIN "Department" d ON d.id = u."departmentId"
     LEFT JOIN "RoleAssignment" r ON r."userId" = u.id
-    WHERE s.id = ${sessionId}`;
+    WHERE s.id = ${sessionId}`);
   if (rows.length === 0) return null;
   const [first] = rows;
   const account: AccountRow = {

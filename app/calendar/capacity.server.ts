@@ -8,6 +8,7 @@ import { RESPONSE_TAIL_DAYS } from "~/analysis/responseCurve";
 import { addCalendarDays, OPEN_STATES } from "workflows";
 import { memoised } from "~/dataVersionMemo.server";
 import { sqlFor } from "~/db/engine";
+import { readRows } from "~/db/rawReads.server";
 import { dayLoads, OPEN_ENDED_DAYS, type CalendarEntry, type DayLoad, type RangeRequest } from "./dayLoads";
 
 /** Approved requests, including those whose end date has passed (they did happen). */
@@ -93,7 +94,7 @@ export async function rangeRequests(db: PrismaClient, range: { first: string; la
     postgres: { days: Prisma.sql`json_agg(json_build_array(day.date, day.calls) ORDER BY day.date)::text`, state: Prisma.sql`r.state` },
   });
   const openEnded = Prisma.sql`r."endDate" IS NULL AND a.id IS NOT NULL`;
-  const rows = await db.$queryRaw<RangeRow[]>`
+  const rows = await readRows<RangeRow>(db, Prisma.sql`
     SELECT r.id, r.reference, r.title, d.name AS department, r.state, r."effectiveDate" AS "from", r."endDate" AS "to",
       (SELECT ${sql.days} FROM "AnalysisDay" day WHERE day."analysisId" = a.id AND day.date BETWEEN ${first} AND ${last}) AS daily,
       CASE WHEN ${openEnded} THEN (SELECT max(day.date) FROM "AnalysisDay" day WHERE day."analysisId" = a.id) END AS "lastDay",
@@ -105,7 +106,7 @@ export async function rangeRequests(db: PrismaClient, range: { first: string; la
       SELECT c.id FROM "Analysis" c WHERE c."requestId" = r.id AND c."createdAt" = r."analysisAt" ORDER BY c.id DESC LIMIT 1)
     WHERE ${sql.state} IN (${Prisma.join([...APPROVED_STATES, ...OPEN_STATES])})
       AND r."effectiveDate" BETWEEN ${earliest} AND ${last}
-      AND ((r."endDate" IS NULL AND r."effectiveDate" >= ${openEndedSince}) OR r."endDate" >= ${endedSince})`;
+      AND ((r."endDate" IS NULL AND r."effectiveDate" >= ${openEndedSince}) OR r."endDate" >= ${endedSince})`);
   return rows.map((row) => {
     const daily = (JSON.parse(row.daily ?? "[]") as Array<[string, number]>).map(([date, calls]) => ({ date, calls }));
     const monthDays = Number(row.monthDays ?? 0);

@@ -4,7 +4,8 @@
 import { randomBytes } from "node:crypto";
 import type { CurrentRole } from "~/auth/session.server";
 import * as z from "~/forms/zod";
-import type { PrismaClient } from "~/generated/prisma/client";
+import { readRows } from "~/db/rawReads.server";
+import { Prisma, type PrismaClient } from "~/generated/prisma/client";
 import { hashToken } from "~/security/tokenHash.server";
 import { rolesInForce } from "workflows";
 
@@ -30,7 +31,7 @@ export async function revokeFeedToken(db: PrismaClient, userId: string): Promise
 /** When the person's current address was made, or null when they have none. */
 export async function feedCreatedAt(db: PrismaClient, userId: string): Promise<Date | null> {
   // Raw: every view of the calendar asks, and the ORM's query costs several times as much to prepare.
-  const [feed] = await db.$queryRaw<Array<{ createdAt: Date }>>`SELECT "createdAt" FROM "CalendarFeed" WHERE "userId" = ${userId}`;
+  const [feed] = await readRows<{ createdAt: Date }>(db, Prisma.sql`SELECT "createdAt" FROM "CalendarFeed" WHERE "userId" = ${userId}`);
   return feed?.createdAt ?? null;
 }
 

@@ -3,6 +3,7 @@
 // calls are not the normal load), shown first and saved only when the analyst confirms the same
 // figures, as one audited baseline change (which moves the calendar's memo), agents unchanged.
 import { createHash } from "node:crypto";
+import { readRows } from "~/db/rawReads.server";
 import { Prisma, type PrismaClient } from "~/generated/prisma/client";
 import { formatDate } from "workflows";
 import { readBaseline, replaceBaselineHours, type BaselineChange } from "./baseline.server";
@@ -15,9 +16,9 @@ const REQUEST_QUEUES = Prisma.sql`SELECT q."queue" FROM "RequestQueue" q`;
 /** The last day with interval data on the queues that count, or null when there is none. */
 export async function lastIntervalDay(db: PrismaClient): Promise<string | null> {
   // Newest first, to the first that counts: with the index on "date", a few rows read, not all.
-  const [row] = await db.$queryRaw<Array<{ date: string }>>`
+  const [row] = await readRows<{ date: string }>(db, Prisma.sql`
     SELECT c."date" FROM "ActualCalls" c WHERE c."interval" <> '' AND c."queue" NOT IN (${REQUEST_QUEUES})
-    ORDER BY c."date" DESC LIMIT 1`;
+    ORDER BY c."date" DESC LIMIT 1`);
   return row?.date ?? null;
 }
 
@@ -29,11 +30,11 @@ export async function offeredPeriod(db: PrismaClient): Promise<Period | null> {
 
 async function hourTotals(db: PrismaClient, period: Period): Promise<HourTotal[]> {
   // An interval is "HH:MM": its first two characters are its hour, whatever its length.
-  const rows = await db.$queryRaw<Array<{ date: string; hour: string; calls: number | bigint }>>`
+  const rows = await readRows<{ date: string; hour: string; calls: number | bigint }>(db, Prisma.sql`
     SELECT c."date", substr(c."interval", 1, 2) AS "hour", sum(c."offered") AS "calls"
     FROM "ActualCalls" c
     WHERE c."date" >= ${period.from} AND c."date" <= ${period.to} AND c."interval" <> '' AND c."queue" NOT IN (${REQUEST_QUEUES})
-    GROUP BY c."date", substr(c."interval", 1, 2)`;
+    GROUP BY c."date", substr(c."interval", 1, 2)`);
   return rows.map((r) => ({ date: r.date, hour: Number(r.hour), calls: Number(r.calls) }));
 }
 
@@ -51,9 +52,9 @@ const fingerprint = (averages: WeekdayCalls[]) => createHash("sha256").update(JS
 async function preview(db: PrismaClient, period: Period, averages: WeekdayCalls[]): Promise<ActualsPreview> {
   if (averages.every((w) => w.days === 0)) return { ok: false, period, message: await noIntervalsMessage(db, period) };
   const current = (await readBaseline(db))?.hours ?? [];
-  const leftOut = await db.$queryRaw<Array<{ queue: string }>>`
+  const leftOut = await readRows<{ queue: string }>(db, Prisma.sql`
     SELECT DISTINCT c."queue" FROM "ActualCalls" c
-    WHERE c."date" >= ${period.from} AND c."date" <= ${period.to} AND c."queue" IN (${REQUEST_QUEUES}) ORDER BY c."queue"`;
+    WHERE c."date" >= ${period.from} AND c."date" <= ${period.to} AND c."queue" IN (${REQUEST_QUEUES}) ORDER BY c."queue"`);
   return {
     ok: true,
     period,

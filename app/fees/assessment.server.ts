@@ -1,6 +1,7 @@
 // Fee assessment (SPEC §6, R13): the suggestion comes from the schedule in force and the
 // request's recorded analysis; the fee itself goes through the machine like every event.
 import type { CurrentUser } from "~/auth/session.server";
+import { readRows } from "~/db/rawReads.server";
 import { Prisma, type PrismaClient } from "~/generated/prisma/client";
 import { actorOf } from "~/requests/actor.server";
 import type { RequestRow } from "~/requests/queries.server";
@@ -40,8 +41,8 @@ export async function assessedFeeWorking(
 /** Of these requests, the ones whose fee the department disputed: Finance's task there is a reassessment. */
 export async function disputedFees(db: PrismaClient, requestIds: string[]): Promise<Set<string>> {
   if (requestIds.length === 0) return new Set();
-  const rows = await db.$queryRaw<Array<{ id: string }>>`
-    SELECT id FROM "Request" WHERE id IN (${Prisma.join(requestIds)}) AND "feeStatus" = 'disputed'`;
+  const rows = await readRows<{ id: string }>(db, Prisma.sql`
+    SELECT id FROM "Request" WHERE id IN (${Prisma.join(requestIds)}) AND "feeStatus" = 'disputed'`);
   return new Set(rows.map((r) => r.id));
 }
 

@@ -3,7 +3,8 @@
 // beside it, which this reads; only requests that reached fee
 // assessment can have one, which is also what Finance may see (SPEC §2, R1).
 import type { CurrentUser } from "~/auth/session.server";
-import type { PrismaClient } from "~/generated/prisma/client";
+import { readRows } from "~/db/rawReads.server";
+import { Prisma, type PrismaClient } from "~/generated/prisma/client";
 import { visibleSql } from "~/requests/access.server";
 import { type FeeStatus, localDate } from "workflows";
 import type { FeeRecord } from "./feeReport";
@@ -30,12 +31,12 @@ export async function feeRecords(
   options: { timeZone: string; fiscalYearStartMonth: number },
 ): Promise<FeeRecord[]> {
   // The fee's columns, written with each step beside the snapshot: no machine is restored to read it.
-  const found = await db.$queryRaw<FeeRow[]>`
+  const found = await readRows<FeeRow>(db, Prisma.sql`
     SELECT r.id, r.reference, r.title, d.name AS department, r."feeStatus", r."feeAmountCents", r."feeSuggestedCents",
            r."feeScheduleVersion", r."feeAccountCode", r."feeAssessedAt"
     FROM "Request" r JOIN "Department" d ON d.id = r."departmentId"
     WHERE r."reachedFeeAssessment" = ${true} AND r."feeStatus" IS NOT NULL AND ${visibleSql(user)}
-    ORDER BY r.reference`;
+    ORDER BY r.reference`);
   return found.map((row) => {
     const assessedOn = localDate(row.feeAssessedAt, options.timeZone);
     return {

@@ -3,6 +3,7 @@ import type { CurrentUser } from "~/auth/session.server";
 import { Prisma, type AuditEntry, type PrismaClient, type Request } from "~/generated/prisma/client";
 import { availableActions, isStateName, isTask, localDate, REQUEST_TYPES, restore, stateName, TASK_EVENTS, type AvailableAction, type RequestType, type StateName } from "workflows";
 import { engineOf } from "~/db/engine";
+import { readRows } from "~/db/rawReads.server";
 import { seesEverything, visibleSql } from "./access.server";
 import { cursorAt, NO_DUE_DATE, parseCursor, type Cursor, type TaskCursor } from "./listCursor";
 import { searchCondition } from "./search.server";
@@ -90,7 +91,7 @@ type ListRow = Omit<RequestListRow, "department"> & { updatedAt: Date; departmen
 export async function listRequests(db: PrismaClient, user: CurrentUser, filters: ListFilters): Promise<RequestListPage> {
   if (filters.searchError) return { rows: [], page: 1, previous: null, next: null };
   const backwards = filters.before !== undefined;
-  const found = await db.$queryRaw<ListRow[]>(await listPageSql(db, user, filters));
+  const found = await readRows<ListRow>(db, await listPageSql(db, user, filters));
   const more = found.length > PAGE_SIZE;
   const rows = found.slice(0, PAGE_SIZE);
   if (backwards) rows.reverse();
@@ -116,14 +117,14 @@ type VisibleRow = Request & {
 
 /** A request with its department and submitter, in one raw query: every request page and event reads it first. */
 async function readRequest<Extra extends object = object>(db: PrismaClient, id: string, visible: Prisma.Sql, extra: Prisma.Sql = Prisma.empty) {
-  const [row] = await db.$queryRaw<Array<VisibleRow & Extra>>`
+  const [row] = await readRows<VisibleRow & Extra>(db, Prisma.sql`
     SELECT r.*, d.code AS "departmentCode", d.name AS "departmentName", d."partnerSince" AS "departmentPartnerSince",
            d."createdAt" AS "departmentCreatedAt", d."updatedAt" AS "departmentUpdatedAt",
            u.name AS "submitterName", u.email AS "submitterEmail" ${extra}
     FROM "Request" r
     JOIN "Department" d ON d.id = r."departmentId"
     JOIN "User" u ON u.id = r."submitterId"
-    WHERE r.id = ${id} AND ${visible}`;
+    WHERE r.id = ${id} AND ${visible}`);
   return row;
 }
 
@@ -183,9 +184,9 @@ export type AuditLine = Pick<AuditEntry, "id" | "at" | "actorName" | "role" | "a
  * chain's COMMENT entries are left out: the page shows the comments in their own section.
  */
 export async function auditTrail(db: PrismaClient, requestId: string): Promise<AuditLine[]> {
-  return db.$queryRaw<AuditLine[]>`
+  return readRows<AuditLine>(db, Prisma.sql`
     SELECT id, at, "actorName", role, acting, event, "fromState", "toState", comment
-    FROM "AuditEntry" WHERE "requestId" = ${requestId} AND event <> 'COMMENT' ORDER BY id`;
+    FROM "AuditEntry" WHERE "requestId" = ${requestId} AND event <> 'COMMENT' ORDER BY id`);
 }
 
 export interface RecentAudit {
@@ -198,18 +199,18 @@ export interface RecentAudit {
 /** The latest `last` entries of a request's history (as auditTrail), and the history's length: a page shows only these. */
 export async function recentAudit(db: PrismaClient, requestId: string, last: number): Promise<RecentAudit> {
   // The count as a subquery, computed once: a window's count would read every entry, comments and all, before the limit.
-  const rows = await db.$queryRaw<Array<AuditLine & { total: number }>>`
+  const rows = await readRows<AuditLine & { total: number }>(db, Prisma.sql`
     SELECT id, at, "actorName", role, acting, event, "fromState", "toState", comment,
            CAST((SELECT COUNT(*) FROM "AuditEntry" WHERE "requestId" = ${requestId} AND event <> 'COMMENT') AS INTEGER) AS total
-    FROM "AuditEntry" WHERE "requestId" = ${requestId} AND event <> 'COMMENT' ORDER BY id DESC LIMIT ${last}`;
+    FROM "AuditEntry" WHERE "requestId" = ${requestId} AND event <> 'COMMENT' ORDER BY id DESC LIMIT ${last}`);
   return { entries: rows.reverse().map(({ total: _total, ...entry }) => entry), total: rows.length === 0 ? 0 : Number(rows[0].total) };
 }
 
 export async function commentsOn(db: PrismaClient, requestId: string) {
-  const rows = await db.$queryRaw<Array<{ id: string; body: string; createdAt: Date; authorName: string }>>`
+  const rows = await readRows<{ id: string; body: string; createdAt: Date; authorName: string }>(db, Prisma.sql`
     SELECT c.id, c.body, c."createdAt", u.name AS "authorName"
     FROM "Comment" c JOIN "User" u ON u.id = c."authorId"
-    WHERE c."requestId" = ${requestId} ORDER BY c."createdAt", c.id`;
+    WHERE c."requestId" = ${requestId} ORDER BY c."createdAt", c.id`);
   return rows.map((row) => ({ id: row.id, body: row.body, createdAt: row.createdAt, author: { name: row.authorName } }));
 }
 
@@ -259,7 +260,7 @@ export async function myTasks(
   // Batches, in task order, until the page is full: the snapshots read (and restored) stay
   // about one page's worth, not every open request's.
   for (let examined = 0; examined < TASK_CANDIDATES; examined += TASK_BATCH) {
-    const candidates = await db.$queryRaw<Array<Omit<Task, "actions"> & { version: number }>>(taskCandidatesSql(db, user, from));
+    const candidates = await readRows<Omit<Task, "actions"> & { version: number }>(db, taskCandidatesSql(db, user, from));
     // The machine is asked only about requests it was not asked about at this version, today, for
     // this person: only their snapshots are read (a batch of them is most of what the page would read).
     const keys = new Map(candidates.map((c) => [c.id, actionsKey(c, user, today)]));
@@ -284,8 +285,8 @@ export async function myTasks(
 /** The machine's snapshots of these requests, by id (a draft deleted since it was listed is left out). */
 async function snapshotsOf(db: PrismaClient, ids: string[]): Promise<Map<string, { snapshot: string; machineVersion: number }>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.$queryRaw<Array<{ id: string; snapshot: string; machineVersion: number }>>`
-    SELECT id, snapshot, "machineVersion" FROM "Request" WHERE id IN (${Prisma.join(ids)})`;
+  const rows = await readRows<{ id: string; snapshot: string; machineVersion: number }>(db, Prisma.sql`
+    SELECT id, snapshot, "machineVersion" FROM "Request" WHERE id IN (${Prisma.join(ids)})`);
   return new Map(rows.map(({ id, ...row }) => [id, row]));
 }
 

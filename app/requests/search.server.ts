@@ -11,6 +11,7 @@
 // weighs the index against the ordered scan itself.
 import { memoised, type MemoSpace } from "~/dataVersionMemo.server";
 import { engineOf } from "~/db/engine";
+import { readRows } from "~/db/rawReads.server";
 import { Prisma, type PrismaClient } from "~/generated/prisma/client";
 
 const TRIGRAM = 3;
@@ -39,8 +40,8 @@ function inManyRequests(db: PrismaClient, match: string): Promise<boolean> {
     db,
     match,
     async () => {
-      const [{ found }] = await db.$queryRaw<Array<{ found: number | bigint }>>`
-        SELECT count(*) AS found FROM (SELECT 1 FROM "RequestSearch" WHERE "RequestSearch" MATCH ${match} LIMIT ${FEW + 1})`;
+      const [{ found }] = await readRows<{ found: number | bigint }>(db, Prisma.sql`
+        SELECT count(*) AS found FROM (SELECT 1 FROM "RequestSearch" WHERE "RequestSearch" MATCH ${match} LIMIT ${FEW + 1})`);
       return Number(found) > FEW;
     },
     WORD_COUNTS,

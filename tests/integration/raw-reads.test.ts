@@ -1,0 +1,106 @@
+// Raw reads through the client's own driver adapter (db/rawReads.server.ts, decision 0030) give
+// exactly what Prisma's $queryRaw gives, on each database: every kind of column the portal
+// stores or SQL builds, and every kind of argument. A transaction's client, a client not yet
+// connected or already disconnected, and anything else standing for a client go through
+// $queryRaw, so a read inside a transaction sees its writes.
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { connectedAdapter, type PrismaClient } from "../../app/db.server";
+import { readRows } from "../../app/db/rawReads.server";
+import { sqlFor } from "../../app/db/engine";
+import { Prisma } from "../../app/generated/prisma/client";
+import { watchedQueries } from "../support/queryPlans";
+import { createTestDb, type TestDb } from "../support/testDb";
+
+let t: TestDb;
+let db: PrismaClient;
+const joined = new Date("2026-03-08T06:59:59.250Z");
+
+beforeAll(async () => {
+  t = await createTestDb("raw-reads");
+  db = t.db;
+  await db.department.create({ data: { id: "d1", code: "DOT", name: "Transportation", partnerSince: "2025-07-01", createdAt: joined } });
+  await db.user.create({ data: { id: "u1", email: "a@example.gov", name: "Ana O'Neil", passwordHash: "x", departmentId: "d1", createdAt: joined } });
+  await db.user.create({ data: { id: "u2", email: "b@example.gov", name: "Bo", passwordHash: "x", active: false } });
+  await db.attachmentBlob.create({ data: { key: "k1", bytes: Buffer.from([0, 1, 254, 255]) } });
+});
+
+afterAll(async () => {
+  await t.cleanup();
+});
+
+/** Every kind of value the portal's raw reads return, for the users created on or after `since` with `active` as given. */
+function everyKind(since: Date, active: boolean, name: string | null): Prisma.Sql {
+  const json = sqlFor(db, {
+    sqlite: Prisma.sql`json_group_array(json_array(u.email, u.active))`,
+    postgres: Prisma.sql`json_agg(json_build_array(u.email, u.active) ORDER BY u.email)::text`,
+  });
+  return Prisma.sql`
+    SELECT u.id, u.name, u.active, u."createdAt", u."departmentId", d."partnerSince", d."createdAt" AS "departmentSince",
+      (SELECT count(*) FROM "User") AS users,
+      CAST((SELECT count(*) FROM "User" WHERE active = ${active}) AS INTEGER) AS "activeUsers",
+      (SELECT sum(length(x.email)) * 0.5 FROM "User" x) AS "halfLetters",
+      (SELECT ${json} FROM "User" u) AS emails,
+      (SELECT b.bytes FROM "AttachmentBlob" b WHERE b.key = ${"k1"}) AS bytes,
+      CAST(${name} AS TEXT) IS NULL AS "noName"
+    FROM "User" u LEFT JOIN "Department" d ON d.id = u."departmentId"
+    WHERE u."createdAt" >= ${since} AND u.name <> ${3.5} || '' AND u.id <> ${BigInt(7)} || ''
+    ORDER BY u.email`;
+}
+
+describe(`raw reads through the driver adapter, on ${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "SQLite"}`, () => {
+  it("give what $queryRaw gives: text, integers, counts, sums, booleans, instants, NULLs, JSON built by SQL, bytes; any kind of argument", async () => {
+    const since = new Date(joined.getTime() - 1);
+    for (const [active, name] of [[true, null], [false, "Bo"]] as const) {
+      const query = everyKind(since, active, name);
+      const expected = await db.$queryRaw<Array<Record<string, unknown>>>(query);
+      const rows = await readRows<Record<string, unknown>>(db, query);
+      expect(rows).toEqual(expected);
+      expect(rows.length).toBe(2);
+      // toEqual does not tell a bigint from a number nor a Date from its text: each value's kind, too.
+      expect(rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v?.constructor?.name ?? null])))).toEqual(
+        expected.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v?.constructor?.name ?? null]))),
+      );
+    }
+    const [ana] = await readRows<{ createdAt: Date; active: boolean; name: string }>(db, everyKind(since, true, null));
+    expect(ana).toMatchObject({ createdAt: joined, active: true, name: "Ana O'Neil" });
+  });
+
+  it("go to the adapter itself for the process's own client, not through $queryRaw", async () => {
+    await db.$queryRaw`SELECT 1`;
+    const adapter = connectedAdapter(db);
+    expect(adapter).toBeDefined();
+    const sent = vi.spyOn(adapter!, "queryRaw");
+    const viaPrisma = vi.spyOn(db, "$queryRaw");
+    try {
+      const rows = await readRows<{ name: string }>(db, Prisma.sql`SELECT name FROM "User" WHERE id = ${"u2"}`);
+      expect(rows).toEqual([{ name: "Bo" }]);
+      expect(sent).toHaveBeenCalledTimes(1);
+      expect(viaPrisma).not.toHaveBeenCalled();
+    } finally {
+      sent.mockRestore();
+      viaPrisma.mockRestore();
+    }
+  });
+
+  it("inside a transaction, read through the transaction's client: they see its writes, and nothing after a rollback", async () => {
+    const rename = (to: string) =>
+      db.$transaction(async (tx) => {
+        await tx.user.update({ where: { id: "u2" }, data: { name: to } });
+        const rows = await readRows<{ name: string }>(tx as PrismaClient, Prisma.sql`SELECT name FROM "User" WHERE id = ${"u2"}`);
+        expect(rows).toEqual([{ name: to }]);
+        throw new Error("undo");
+      });
+    await expect(rename("Renamed")).rejects.toThrow("undo");
+    expect(await readRows(db, Prisma.sql`SELECT name FROM "User" WHERE id = ${"u2"}`)).toEqual([{ name: "Bo" }]);
+  });
+
+  it("after the client disconnects, reconnect through Prisma; a watcher standing for the client sees each read", async () => {
+    await db.$disconnect();
+    expect(connectedAdapter(db)).toBeUndefined();
+    expect(await readRows(db, Prisma.sql`SELECT name FROM "User" WHERE id = ${"u1"}`)).toEqual([{ name: "Ana O'Neil" }]);
+    expect(connectedAdapter(db)).toBeDefined();
+    const watched = watchedQueries(db);
+    await readRows(watched.db, Prisma.sql`SELECT email FROM "User" WHERE id = ${"u1"}`);
+    expect(watched.sent).toEqual([`SELECT email FROM "User" WHERE id = ?`]);
+  });
+});
