@@ -3,7 +3,8 @@
 // file and its SHA-256; after the first submission a file is only ever withdrawn.
 import { createHash, randomUUID } from "node:crypto";
 import type { CurrentUser } from "~/auth/session.server";
-import type { Prisma, PrismaClient } from "~/generated/prisma/client";
+import { readRows } from "~/db/rawReads.server";
+import { Prisma, type PrismaClient } from "~/generated/prisma/client";
 import { appendNote } from "~/requests/audit.server";
 import { actorOf } from "~/requests/actor.server";
 import { attachCheck, isStateName, removalKind, removeCheck, type StateName } from "workflows";
@@ -150,11 +151,11 @@ export interface AttachmentLine {
  * One query with the join: the ORM's include sends a second query for the names, even for none.
  */
 export async function attachmentsOf(db: PrismaClient | Tx, requestId: string): Promise<AttachmentLine[]> {
-  return db.$queryRaw<AttachmentLine[]>`
+  return readRows<AttachmentLine>(db, Prisma.sql`
     SELECT a.id, a."fileName", a.description, a."mediaType", a.size, a.sha256, a."addedById", u.name AS "addedBy",
            a."createdAt", a."withdrawnAt", a."withdrawnBy"
     FROM "Attachment" a JOIN "User" u ON u.id = a."addedById"
-    WHERE a."requestId" = ${requestId} ORDER BY a."createdAt", a.id`;
+    WHERE a."requestId" = ${requestId} ORDER BY a."createdAt", a.id`);
 }
 
 /** One file's facts and bytes, when it belongs to this request (the caller has checked that the person may see it). */

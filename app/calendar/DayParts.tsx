@@ -1,46 +1,48 @@
 // Pieces of the capacity calendar's days (issue 5): a day's calls, how many requests are in
 // effect, the first few of them with a link to the rest, and the day view's page of them.
-// Their links are plain: the page puts them in <InAppLinks> (components/InAppLinks.tsx).
+// Their links are plain: the page puts them in <InAppLinks> (components/InAppLinks.tsx). Words
+// beside a number are one string: React marks each break between text parts in the HTML, and a
+// month holds a few hundred of them.
 import { Pagination } from "~/components/Pagination";
 import { formatCount } from "~/format";
 import { formatDate } from "~/format";
-import type { DayEntry, DayLoad } from "./dayLoads";
+import type { DayEntry, DayLoad, ListedEntry, ListedLoad } from "./dayLoads";
 import type { PageSlice } from "~/paging";
 
-export function Calls({ load }: { load: DayLoad }) {
+export function Calls({ load }: { load: Pick<DayLoad, "approvedCalls" | "pendingCalls"> }) {
   if (load.approvedCalls === 0 && load.pendingCalls === 0) return null;
   return (
     <p className="portal-calls margin-y-05">
-      <strong>{formatCount(load.approvedCalls)}</strong> extra calls
-      {load.pendingCalls > 0 ? ` (+${formatCount(load.pendingCalls)} pending)` : ""}
+      <strong>{formatCount(load.approvedCalls)}</strong>
+      {load.pendingCalls > 0 ? ` extra calls (+${formatCount(load.pendingCalls)} pending)` : " extra calls"}
     </p>
   );
 }
 
-export function InEffect({ load }: { load: DayLoad }) {
+export function InEffect({ load }: { load: Pick<DayLoad, "inEffect"> }) {
   if (load.inEffect === 0) return null;
   return (
     <p className="portal-calls margin-y-05" data-testid="in-effect">
-      {formatCount(load.inEffect)} {load.inEffect === 1 ? "request" : "requests"} in effect
+      {`${formatCount(load.inEffect)} ${load.inEffect === 1 ? "request" : "requests"} in effect`}
     </p>
   );
 }
 
-function StatusTag({ entry }: { entry: DayEntry }) {
+function StatusTag({ entry }: { entry: Pick<DayEntry, "status"> }) {
   return (
     <span className={`usa-tag ${entry.status === "approved" ? "portal-tag--approved" : "portal-tag--pending"}`}>{entry.status}</span>
   );
 }
 
-/** The day's first requests, each with its title; `long` adds the department (the week view has the room). */
-export function Entries({ load, long }: { load: DayLoad; long: boolean }) {
+/** The day's first requests, each with its title, and its department when sent (the week view has the room). */
+export function Entries({ load }: { load: ListedLoad }) {
   if (load.entries.length === 0) return null;
   return (
     <ul className="usa-list usa-list--unstyled portal-day__entries">
       {load.entries.map((e) => (
         <li key={e.id}>
           <a href={`/requests/${e.id}`}>{e.reference}</a> <StatusTag entry={e} /> <span className="portal-day__title">{e.title}</span>
-          {long ? ` (${e.department})` : null}
+          {e.department === undefined ? null : ` (${e.department})`}
         </li>
       ))}
     </ul>
@@ -48,20 +50,21 @@ export function Entries({ load, long }: { load: DayLoad; long: boolean }) {
 }
 
 /** "12 more", to the day view; the hidden date makes each day's link name its own. */
-export function MoreLink({ load }: { load: DayLoad }) {
+export function MoreLink({ load }: { load: ListedLoad }) {
   const more = load.inEffect - load.entries.length;
   if (more <= 0) return null;
   return (
     <a href={`/calendar?day=${load.date}`} className="portal-calls" data-testid="more">
-      {formatCount(more)} more<span className="usa-sr-only"> on {formatDate(load.date)}</span>
+      {`${formatCount(more)} more`}
+      <span className="usa-sr-only">{` on ${formatDate(load.date)}`}</span>
     </a>
   );
 }
 
 /** One page of the requests in effect on a day, with links to the pages before and after. */
-export function DayTable({ load, page }: { load: DayLoad; page: PageSlice }) {
-  const title = formatDate(load.date);
-  const pageLink = (n: number) => `/calendar?day=${load.date}&page=${n}`;
+export function DayTable({ date, entries, page }: { date: string; entries: DayEntry[]; page: PageSlice }) {
+  const title = formatDate(date);
+  const pageLink = (n: number) => `/calendar?day=${date}&page=${n}`;
   return (
     <>
       <table className="usa-table usa-table--borderless usa-table--stacked width-full" data-testid="calendar-day">
@@ -81,7 +84,7 @@ export function DayTable({ load, page }: { load: DayLoad; page: PageSlice }) {
           </tr>
         </thead>
         <tbody>
-          {load.entries.map((e) => (
+          {entries.map((e) => (
             <tr key={e.id}>
               <th scope="row" data-label="Reference">
                 <a href={`/requests/${e.id}`}>{e.reference}</a>

@@ -12,28 +12,24 @@ export function StaffingNote({ staffing, long }: { staffing: DayStaffing | undef
   if (staffing.shortfall > 0) {
     return (
       <p className="portal-calls margin-y-05" data-testid="pinch-point">
-        <span className="usa-tag portal-tag--pinch">Pinch point</span> {agents(staffing.shortfall)} short
-        {long ? (
-          <>
-            {" "}
-            at {hourLabel(staffing.hour)}: {formatCount(staffing.needed)} needed for {formatCount(Math.round(staffing.calls))} calls,{" "}
-            {formatCount(staffing.planned)} planned
-          </>
-        ) : null}
+        <span className="usa-tag portal-tag--pinch">Pinch point</span>
+        {long
+          ? ` ${agents(staffing.shortfall)} short at ${hourLabel(staffing.hour)}: ${formatCount(staffing.needed)} needed for ${formatCount(Math.round(staffing.calls))} calls, ${formatCount(staffing.planned)} planned`
+          : ` ${agents(staffing.shortfall)} short`}
       </p>
     );
   }
   if (staffing.shortfallWithPending > 0) {
     return (
       <p className="portal-calls margin-y-05" data-testid="pinch-if-approved">
-        {agents(staffing.shortfallWithPending)} short if the pending requests are approved
+        {`${agents(staffing.shortfallWithPending)} short if the pending requests are approved`}
       </p>
     );
   }
   if (!long || staffing.needed === 0) return null;
   return (
     <p className="portal-calls margin-y-05" data-testid="staffed">
-      Covered: {formatCount(staffing.needed)} agents needed at the busiest hour ({hourLabel(staffing.hour)}), {formatCount(staffing.planned)} planned
+      {`Covered: ${formatCount(staffing.needed)} agents needed at the busiest hour (${hourLabel(staffing.hour)}), ${formatCount(staffing.planned)} planned`}
     </p>
   );
 }

@@ -48,6 +48,20 @@ export interface DayLoad {
   entries: DayEntry[];
 }
 
+/** A request as a month or a week lists it: a week has the room for its department; neither shows its calls. */
+export type ListedEntry = Pick<DayEntry, "id" | "reference" | "title" | "status"> & { department?: string };
+export type ListedLoad = Omit<DayLoad, "entries"> & { entries: ListedEntry[] };
+
+/** A day's load as the page sends it to the browser: only what is shown (a month has some 130 entries). */
+export function listedLoad(load: DayLoad, withDepartment: boolean): ListedLoad {
+  return {
+    ...load,
+    entries: load.entries.map(({ id, reference, title, status, department }) =>
+      withDepartment ? { id, reference, title, status, department } : { id, reference, title, status },
+    ),
+  };
+}
+
 export function lastDayInEffect(request: Pick<RangeRequest, "from" | "to">): string {
   return request.to ?? addCalendarDays(request.from, OPEN_ENDED_DAYS - 1);
 }

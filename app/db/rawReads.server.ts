@@ -69,8 +69,8 @@ function columnValue(value: unknown, type: ColumnType): unknown {
 }
 
 /** The rows of a read, as `db.$queryRaw(query)` returns them. */
-export async function readRows<T>(db: PrismaClient, query: Prisma.Sql): Promise<T[]> {
-  const adapter = connectedAdapter(db);
+export async function readRows<T>(db: PrismaClient | Prisma.TransactionClient, query: Prisma.Sql): Promise<T[]> {
+  const adapter = connectedAdapter(db as PrismaClient);
   if (!adapter) return db.$queryRaw<T[]>(query);
   const result = await adapter.queryRaw({
     sql: adapter.provider === "postgres" ? query.text : query.sql,

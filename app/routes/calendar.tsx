@@ -7,6 +7,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/auth/require-role.server";
 import { capacityRoles } from "~/calendar/capacityRoles";
 import { calendarDayLoads } from "~/calendar/capacity.server";
+import { listedLoad } from "~/calendar/dayLoads";
 import { StaffingNote } from "~/calendar/StaffingNote";
 import { isPinchPoint } from "~/capacity/combinedStaffing";
 import { calendarStaffing } from "~/capacity/staffing.server";
@@ -39,13 +40,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     const [load] = await calendarDayLoads(db, [view.date], Number.POSITIVE_INFINITY);
     const staffing = await calendarStaffing(db, [view.date], Number.POSITIVE_INFINITY);
     const page = pageWithin(load.inEffect, view.page, DAY_PAGE_SIZE);
-    const entries = load.entries.slice(page.offset, page.offset + DAY_PAGE_SIZE);
-    return { view, today, loads: [{ ...load, entries }], staffing, page, feedSince, setsBaseline };
+    const table = load.entries.slice(page.offset, page.offset + DAY_PAGE_SIZE);
+    return { view, today, loads: [listedLoad({ ...load, entries: [] }, false)], table, staffing, page, feedSince, setsBaseline };
   }
   const dates = viewDates(view);
   const shown = view.kind === "month" ? SHOWN_IN_MONTH : SHOWN_IN_WEEK;
   const [loads, staffing] = await Promise.all([calendarDayLoads(db, dates, shown), calendarStaffing(db, dates, shown)]);
-  return { view, today, loads, staffing, page: null, feedSince, setsBaseline };
+  const listed = loads.map((load) => listedLoad(load, view.kind === "week"));
+  return { view, today, loads: listed, table: null, staffing, page: null, feedSince, setsBaseline };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -90,7 +92,7 @@ function navigation(view: CalendarView, today: string) {
 }
 
 export default function CalendarPage() {
-  const { view, today, loads, staffing, page, feedSince, setsBaseline } = useLoaderData<typeof loader>();
+  const { view, today, loads, table, staffing, page, feedSince, setsBaseline } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const byDate = new Map(loads.map((l) => [l.date, l]));
   const staffingOn = new Map((staffing ?? []).map((s) => [s.date, s]));
@@ -166,16 +168,13 @@ export default function CalendarPage() {
                         {Number(date.slice(8))}
                       </span>
                       {/* Read by screen readers; on a phone, where the month is a list of its busy days, shown. */}
-                      <span className="portal-day__date">
-                        {formatDate(date)}
-                        {date === today ? " (today)" : ""}
-                      </span>
+                      <span className="portal-day__date">{date === today ? `${formatDate(date)} (today)` : formatDate(date)}</span>
                       {load ? (
                         <>
                           <Calls load={load} />
                           <StaffingNote staffing={day} long={false} />
                           <InEffect load={load} />
-                          <Entries load={load} long={false} />
+                          <Entries load={load} />
                           <MoreLink load={load} />
                         </>
                       ) : null}
@@ -205,7 +204,7 @@ export default function CalendarPage() {
                   <>
                     <Calls load={load} />
                     <InEffect load={load} />
-                    <Entries load={load} long />
+                    <Entries load={load} />
                     <MoreLink load={load} />
                   </>
                 ) : (
@@ -219,10 +218,10 @@ export default function CalendarPage() {
         <div data-date={view.date}>
           <Calls load={loads[0]} />
           <StaffingNote staffing={staffingOn.get(view.date)} long />
-          {loads[0].inEffect > 0 && page ? (
+          {loads[0].inEffect > 0 && page && table ? (
             <>
               <InEffect load={loads[0]} />
-              <DayTable load={loads[0]} page={page} />
+              <DayTable date={view.date} entries={table} page={page} />
             </>
           ) : (
             <p className="margin-y-05">Nothing in effect.</p>

@@ -95,7 +95,7 @@ describe("only the current analysis counts (R13, issue 8)", () => {
     expect(await db.analysis.count({ where: { requestId: id } })).toBe(1);
     expect(await onEffective()).toMatchObject({ pendingCalls: 0, approvedCalls: before.approvedCalls, inEffect: 2 });
     const page = await steps.dayView();
-    expect(page.loads[0].entries.map((e) => [e.title, e.status, e.calls > 0])).toEqual([
+    expect(page.table.map((e) => [e.title, e.status, e.calls > 0])).toEqual([
       ["Leaf collection mailer", "approved", true],
       ["Recycling mailer", "pending", false],
     ]);
@@ -119,5 +119,17 @@ describe("day view (issue 8)", () => {
     expect(beyond.page.page).toBe(1);
     const nonsense = (await run(calendarRoute.loader as Fn, get("/calendar?day=2026-02-30", analystCookie))) as { view: { kind: string } };
     expect(nonsense.view.kind).toBe("month");
+  });
+
+  it("the month and the week send the browser only what they show: no calls per request; departments only in the week", async () => {
+    const [day] = (await steps.dayView()).table;
+    type Listed = { loads: Array<{ date: string; entries: Array<Record<string, unknown>> }> };
+    const listedOn = async (path: string) => {
+      const data = (await run(calendarRoute.loader as Fn, get(path, analystCookie))) as Listed;
+      return data.loads.find((load) => load.date === effective)!.entries;
+    };
+    const { id, reference, title, status, department } = day;
+    expect(await listedOn(`/calendar?month=${effective.slice(0, 7)}`)).toContainEqual({ id, reference, title, status });
+    expect(await listedOn(`/calendar?view=week&date=${effective}`)).toContainEqual({ id, reference, title, status, department });
   });
 });

@@ -3,7 +3,7 @@
 // the analysis page's own action (a one-day mailing of 800 calls on the effective date), and the
 // calendar's day view as the analyst loads it.
 import type { DayStaffing } from "../../app/capacity/combinedStaffing";
-import type { DayLoad } from "../../app/calendar/dayLoads";
+import type { DayEntry, ListedLoad } from "../../app/calendar/dayLoads";
 import type { PrismaClient } from "../../app/db.server";
 import { createDraft } from "../../app/requests/drafts.server";
 import { transition, type EventPayload } from "../../app/requests/transition.server";
@@ -20,7 +20,9 @@ export const REQUESTER = "requester.partner@example.gov";
 
 /** The calendar's day view, as its loader answers. */
 export interface DayView {
-  loads: DayLoad[];
+  loads: ListedLoad[];
+  /** The page of the day's requests, with their calls and departments. */
+  table: DayEntry[];
   page: { page: number; pages: number; offset: number };
   /** Null while no staffing baseline is set. */
   staffing: DayStaffing[] | null;
