@@ -1,5 +1,5 @@
 // How numbers, dates and instants read on the portal's pages and in its e-mails and feeds.
-import { formatDate, localDate } from "workflows/view";
+import { formatDate, localDate, wallClock } from "workflows/view";
 
 // Numbers are written out by hand rather than with Intl.NumberFormat: the first Intl object a
 // page makes starts the browser's ICU, about 35 ms of its main thread on this machine (140 ms
@@ -54,23 +54,15 @@ export const formatDecimal = (n: number): string => formatNumber(n, 1);
 
 export { formatDate };
 
-// Building a formatter is far dearer than using one: keep one per time zone.
-const timeFormats = new Map<string, Intl.DateTimeFormat>();
-
 /**
- * "10:30 AM" in the county's time zone. Put together from the parts, with a plain space: ICU
- * versions differ on the space before AM (U+202F or not), and the page must read the same
- * from the server and after hydration in the browser.
+ * "10:30 AM" in the county's time zone, as en-US writes it, with a plain space: ICU versions
+ * differ on the space before AM (U+202F or not), and the page must read the same from the
+ * server and after hydration in the browser.
  */
 function formatTime(at: Date, timeZone: string): string {
-  let format = timeFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat("en-US", { hour: "numeric", minute: "2-digit", hour12: true, timeZone });
-    timeFormats.set(timeZone, format);
-  }
-  const parts = format.formatToParts(at);
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
-  return `${part("hour")}:${part("minute")} ${part("dayPeriod").toUpperCase()}`;
+  const wall = wallClock(at, timeZone);
+  const hour = wall.getUTCHours();
+  return `${hour % 12 || 12}:${String(wall.getUTCMinutes()).padStart(2, "0")} ${hour < 12 ? "AM" : "PM"}`;
 }
 
 /**

@@ -2,6 +2,7 @@
 // calendar days, and the words pages, forms and the machine use to say so.
 import { formatDate } from "./dates";
 import type { RequestType } from "./types";
+import { wallClock } from "./wallClock";
 
 export const PARTNER_NOTICE_DAYS = 7;
 export const NON_PARTNER_NOTICE_DAYS = 14;
@@ -35,22 +36,9 @@ export function isPortalDate(value: string): boolean {
 
 /** The county's local calendar date at an instant (R7). */
 export function localDate(at: Date | string, timeZone: string): string {
-  const parts = dayFormat(timeZone).formatToParts(new Date(at));
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
-  return `${part("year").padStart(4, "0")}-${part("month")}-${part("day")}`;
-}
-
-// Every page and event asks for local dates, and building a formatter costs far more than
-// using one: one per time zone, kept.
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
-
-function dayFormat(timeZone: string): Intl.DateTimeFormat {
-  let found = dayFormats.get(timeZone);
-  if (!found) {
-    found = new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
-    dayFormats.set(timeZone, found);
-  }
-  return found;
+  const wall = wallClock(at, timeZone);
+  const two = (n: number) => String(n).padStart(2, "0");
+  return `${String(wall.getUTCFullYear()).padStart(4, "0")}-${two(wall.getUTCMonth() + 1)}-${two(wall.getUTCDate())}`;
 }
 
 /**

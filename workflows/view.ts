@@ -18,3 +18,4 @@ export * from "./notifications";
 export * from "./roles";
 export * from "./tasks";
 export * from "./dates";
+export { wallClock } from "./wallClock";
