@@ -6,7 +6,7 @@
 import { Pagination } from "~/components/Pagination";
 import { formatCount } from "~/format";
 import { formatDate } from "~/format";
-import type { DayEntry, DayLoad, ListedEntry, ListedLoad } from "./dayLoads";
+import type { DayEntry, DayLoad, ListedLoad } from "./dayLoads";
 import type { PageSlice } from "~/paging";
 
 export function Calls({ load }: { load: Pick<DayLoad, "approvedCalls" | "pendingCalls"> }) {
