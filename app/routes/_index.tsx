@@ -73,8 +73,7 @@ export default function Home() {
     <>
       <h1>Home</h1>
       <p className="usa-intro" data-testid="signed-in-as">
-        Signed in as {user.name} ({user.roles.length > 0 ? user.roles.join(", ") : "no roles"})
-        {user.department ? ` · ${user.department.name}` : ""}
+        {`Signed in as ${user.name} (${user.roles.length > 0 ? user.roles.join(", ") : "no roles"})${user.department ? ` · ${user.department.name}` : ""}`}
       </p>
       {canCreate ? <NewRequestButton /> : null}
 
@@ -100,9 +99,7 @@ export default function Home() {
                 {tasks.map((t) => (
                   <tr key={t.id}>
                     <th scope="row" data-label="Request">
-                      <a href={`/requests/${t.id}`}>
-                        {t.reference}: {t.title || "(no title yet)"}
-                      </a>
+                      <a href={`/requests/${t.id}`}>{`${t.reference}: ${t.title || "(no title yet)"}`}</a>
                     </th>
                     <td data-label="Status">{t.stateLabel}</td>
                     <td data-label="To do">{t.todo}</td>

@@ -31,7 +31,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     years: report.years,
     totals: report.totals,
     count: report.records.length,
-    records: report.records.slice(offset, offset + FEES_PER_PAGE),
+    // What the page shows of each fee: the account code and fiscal year are the CSV's.
+    records: report.records.slice(offset, offset + FEES_PER_PAGE).map(({ accountCode: _code, fiscalYear: _year, ...shown }) => shown),
     page,
     pages,
   };
@@ -41,6 +42,7 @@ export default function FinancePage() {
   const { year, range, years, totals, count, records, page, pages } = useLoaderData<typeof loader>();
   const pageLink = (to: number) => `?${new URLSearchParams({ year, page: String(to) }).toString()}`;
   // Fifty fees a page, each a link: plain links followed in the page (components/InAppLinks.tsx).
+  // A cell's words are one string: React marks each break between text parts in the HTML.
   return (
     <InAppLinks>
       <h1>Fees report</h1>
@@ -86,9 +88,7 @@ export default function FinancePage() {
                     {formatUsd(t.byStatus[s])}
                   </td>
                 ))}
-                <td data-label="All fees">
-                  {formatUsd(t.total)} ({t.count} {t.count === 1 ? "fee" : "fees"})
-                </td>
+                <td data-label="All fees">{`${formatUsd(t.total)} (${t.count} ${t.count === 1 ? "fee" : "fees"})`}</td>
               </tr>
             ))}
           </tbody>
@@ -99,10 +99,7 @@ export default function FinancePage() {
         <>
           <h2>Fees</h2>
           <table className="usa-table usa-table--borderless usa-table--stacked" data-testid="fee-rows">
-            <caption>
-              {count} {count === 1 ? "fee" : "fees"} in {year}
-              {pages > 1 ? `, page ${page} of ${pages}` : ""}
-            </caption>
+            <caption>{`${count} ${count === 1 ? "fee" : "fees"} in ${year}${pages > 1 ? `, page ${page} of ${pages}` : ""}`}</caption>
             <thead>
               <tr>
                 <th scope="col">Request</th>
@@ -117,9 +114,7 @@ export default function FinancePage() {
               {records.map((r) => (
                 <tr key={r.requestId}>
                   <th scope="row" data-label="Request">
-                    <a href={`/requests/${r.requestId}`}>
-                      {r.reference}: {r.title}
-                    </a>
+                    <a href={`/requests/${r.requestId}`}>{`${r.reference}: ${r.title}`}</a>
                   </th>
                   <td data-label="Department">{r.department}</td>
                   <td data-label="Assessed on">
@@ -127,8 +122,7 @@ export default function FinancePage() {
                   </td>
                   <td data-label="Fee">{formatUsd(r.amount)}</td>
                   <td data-label="Suggested">
-                    {formatUsd(r.suggested)}
-                    {r.scheduleVersion ? ` (schedule v${r.scheduleVersion})` : ""}
+                    {r.scheduleVersion ? `${formatUsd(r.suggested)} (schedule v${r.scheduleVersion})` : formatUsd(r.suggested)}
                   </td>
                   <td data-label="Status">{FEE_STATUS_LABELS[r.status]}</td>
                 </tr>

@@ -193,8 +193,10 @@ describe("Finance report", () => {
     expect(pastTheEnd.records).toHaveLength(1);
     await act("requester.partner@example.gov", { type: "ACCEPT_FEE", accountCode: "100-2000" });
     // The report is remembered per data version: the accepted fee shows at once.
-    const accepted = (await run(financeRoute.loader as Fn, get("/finance", cookie.finance))) as typeof page;
+    const accepted = (await run(financeRoute.loader as Fn, get("/finance", cookie.finance))) as typeof page & { records: Array<Record<string, unknown>> };
     expect(accepted.totals).toEqual([expect.objectContaining({ byStatus: expect.objectContaining({ assessed: 0, accepted: 300000 }) })]);
+    // The page is sent what it shows: the account code and fiscal year are the CSV's alone.
+    expect(Object.keys(accepted.records[0]).sort()).toEqual(["amount", "assessedOn", "department", "reference", "requestId", "scheduleVersion", "status", "suggested", "title"]);
     // The year's totals are worked out once per data version, not on every request (issue 17).
     const again = (await run(financeRoute.loader as Fn, get("/finance", cookie.finance))) as typeof page;
     expect(again.totals).toBe(accepted.totals);
