@@ -221,6 +221,8 @@ interface Target {
   /** What must follow the rows: PostgreSQL's sequences. */
   finish(tables: Table[]): Promise<void>;
   commit(): Promise<void>;
+  /** After the commit: what the planner needs to know of the rows. */
+  gatherStatistics(): Promise<void>;
   rollback(): Promise<void>;
   close(): Promise<void>;
 }
@@ -276,6 +278,9 @@ function sqliteTarget(url: string): Target {
     async commit() {
       db.exec("COMMIT");
     },
+    // None: the portal's SQLite queries are written for the planner without statistics (a start
+    // never gathers them either), and ANALYZE would change their plans.
+    async gatherStatistics() {},
     async rollback() {
       if (db.inTransaction) db.exec("ROLLBACK");
     },
@@ -345,6 +350,11 @@ async function postgresTarget(url: string): Promise<Target> {
     async commit() {
       await client.query("COMMIT");
     },
+    // Until autovacuum gets to them, the planner would guess at a million new rows: a copy is
+    // served at once, so its first pages would be planned blind.
+    async gatherStatistics() {
+      await client.query("ANALYZE");
+    },
     async rollback() {
       await client.query("ROLLBACK");
     },
@@ -406,6 +416,7 @@ export async function copyDatabase(from: string, to: string, log: (line: string)
       await target.rollback();
       throw error;
     }
+    await target.gatherStatistics();
   } finally {
     await source.close();
     await target.close();
