@@ -351,7 +351,8 @@ async function postgresTarget(url: string): Promise<Target> {
       await client.query("COMMIT");
     },
     // Until autovacuum gets to them, the planner would guess at a million new rows: a copy is
-    // served at once, so its first pages would be planned blind.
+    // served at once, so its first pages would be planned blind. (No VACUUM: autovacuum's own
+    // work, started as the copy commits, holds back what it could mark visible to all.)
     async gatherStatistics() {
       await client.query("ANALYZE");
     },
