@@ -19,6 +19,8 @@ export interface Page {
 
 export const FLOOR = "floor";
 export const DOCUMENT = "document";
+/** The document floor measured again after the pages (bench/run.ts): pages are judged over the mean of the two. */
+export const DOCUMENT_AGAIN = "document-again";
 
 export function pagesFor(prepared: Prepared, size: number): Page[] {
   const deep = Math.max(2, Math.floor(size / PAGE_SIZE / 2));

@@ -27,6 +27,7 @@ test("the benchmark runs at 1 000 requests and prints every row", () => {
   expect(run.status).toBe(0);
   for (const row of [
     "bare route /healthz (floor)",
+    "sign-in page again, after the pages (document floor)",
     "request list, first page",
     "request list, filtered",
     "request list, deep page",
@@ -81,14 +82,15 @@ test("the benchmark runs at 1 000 requests and prints every row", () => {
   ]);
   for (const i of json.imports) expect([i.rows, i.rowsPerSecond > 0, i.peakRssBytes > 0, i.liveHeapBytes > 0]).toEqual([i.rows, true, true, true]);
   // The server's CPU time is read from /proc on Linux, where the tests run: a figure for every page,
-  // plain and compressed; and, in the SQLite run, for every page but the bare route, the bytes Chromium received (issue 20).
+  // plain and compressed; and, in the SQLite run, for every page but the bare route, the bytes Chromium received (issue 20),
+  // once for the document floor, which is measured twice.
   // Each page gets its 50 requests answered, however loaded the machine (no timed window to miss).
   // /proc counts CPU in 10 ms ticks: 50 answers of the bare route may take less than one.
   for (const row of json.sizes[0].rows) {
     for (const result of [row.result, row.compressed]) {
       expect([row.label, result.requests, row.key === "floor" ? result.serverCpuMs! >= 0 : result.serverCpuMs! > 0]).toEqual([row.label, 50, true]);
     }
-    if (row.key === "floor" || !withTransfer) {
+    if (row.key === "floor" || row.key === "document-again" || !withTransfer) {
       expect([row.label, row.transfer]).toEqual([row.label, null]);
       continue;
     }
