@@ -6,7 +6,7 @@ import { engineOf } from "~/db/engine";
 import { readRows } from "~/db/rawReads.server";
 import { seesEverything, visibleSql } from "./access.server";
 import { cursorAt, NO_DUE_DATE, parseCursor, type Cursor, type TaskCursor } from "./listCursor";
-import { searchCondition } from "./search.server";
+import { SEARCH_SCAN_INDEX, searchCondition } from "./search.server";
 import { actionsKey, recalledActions, rememberActions } from "./actionsMemo.server";
 import { actorOf } from "./actor.server";
 import { eventContextColumns, eventContextOf, type EventContext, type EventContextColumns } from "./eventContext.server";
@@ -301,7 +301,13 @@ export async function listPageSql(db: PrismaClient, user: CurrentUser, filters: 
   if (filters.departmentId) where.push(Prisma.sql`r."departmentId" = ${filters.departmentId}`);
   if (filters.from) where.push(Prisma.sql`r."effectiveDate" >= ${filters.from}`);
   if (filters.to) where.push(Prisma.sql`r."effectiveDate" <= ${filters.to}`);
-  if (filters.q) where.push(await searchCondition(db, filters.q));
+  const search = filters.q ? await searchCondition(db, filters.q) : null;
+  if (search) where.push(search.where);
+  // A search alone, by someone who sees every request, reads the list's order from the index that
+  // holds the searched columns: the table only for the page's matches. Any other filter, or a
+  // department's view, has an index of its own in that order.
+  const onlySearch = search?.scansInOrder && seesEverything(user) && where.length === 2;
+  const index = onlySearch ? SEARCH_SCAN_INDEX : Prisma.empty;
   const backwards = filters.before !== undefined;
   const from = filters.after ?? filters.before;
   if (from) {
@@ -315,7 +321,7 @@ export async function listPageSql(db: PrismaClient, user: CurrentUser, filters: 
   return Prisma.sql`
     SELECT r.id, r.reference, r.title, r.type, r.state, r."effectiveDate", r."updatedAt",
            d.name AS "departmentName"
-    FROM "Request" r JOIN "Department" d ON d.id = r."departmentId"
+    FROM "Request" r ${index} JOIN "Department" d ON d.id = r."departmentId"
     WHERE ${Prisma.join(where, " AND ")}
     ORDER BY ${order}
     LIMIT ${PAGE_SIZE + 1}`;

@@ -48,13 +48,25 @@ function inManyRequests(db: PrismaClient, match: string): Promise<boolean> {
   );
 }
 
-export async function searchCondition(db: PrismaClient, text: string): Promise<Prisma.Sql> {
-  if (engineOf(db) === "postgres") return like(text, Prisma.sql`ILIKE`);
-  if ([...text].length < TRIGRAM) return like(text);
-  const match = phrase(text);
-  if (await inManyRequests(db, match)) return like(text);
-  return Prisma.sql`r.rowid IN (SELECT rowid FROM "RequestSearch" WHERE "RequestSearch" MATCH ${match})`;
+export interface SearchCondition {
+  where: Prisma.Sql;
+  /**
+   * SQLite: the condition is read row by row in the list's order, and the list may read it from
+   * the index that holds the searched columns in that order (migration …_request_search_scan).
+   */
+  scansInOrder: boolean;
 }
+
+export async function searchCondition(db: PrismaClient, text: string): Promise<SearchCondition> {
+  if (engineOf(db) === "postgres") return { where: like(text, Prisma.sql`ILIKE`), scansInOrder: false };
+  if ([...text].length < TRIGRAM) return { where: like(text), scansInOrder: true };
+  const match = phrase(text);
+  if (await inManyRequests(db, match)) return { where: like(text), scansInOrder: true };
+  return { where: Prisma.sql`r.rowid IN (SELECT rowid FROM "RequestSearch" WHERE "RequestSearch" MATCH ${match})`, scansInOrder: false };
+}
+
+/** SQLite's index holding the searched columns in the list's order. */
+export const SEARCH_SCAN_INDEX = Prisma.sql`INDEXED BY "Request_search_scan_idx"`;
 
 /** Rebuilt at each start on SQLite: the index is keyed by rowid, which a VACUUM may renumber. PostgreSQL's needs nothing. */
 export async function rebuildSearchIndex(db: PrismaClient): Promise<void> {

@@ -169,6 +169,22 @@ describe("request list pages (issue 8)", () => {
     }
   });
 
+  it("reads a search in the list's order without sorting; on SQLite, alone and for someone who sees everything, from the index holding the searched columns (issue 17)", async () => {
+    const planOf = async (query: string, user = director) => orderedPlan(db, await listPageSql(db, user, filtersFrom(new URLSearchParams(query))));
+    const cursor = cursorParam({ at: new Date(Date.UTC(2026, 10, 2)).toISOString(), id: expected[5] });
+    for (const query of ["q=ke", `q=ke&after=${cursor}`, "q=dense MAILER"]) {
+      const { plan, sorts } = await planOf(query);
+      expect(sorts).toBe(false);
+      expect(plan.includes("Request_search_scan_idx")).toBe(engineOf(db) === "sqlite");
+    }
+    // Another filter, or a department's view, reads an index of its own.
+    expect((await planOf("q=ke&state=screening")).plan).not.toContain("Request_search_scan_idx");
+    expect((await planOf("q=ke", otherDepartment)).plan).not.toContain("Request_search_scan_idx");
+    // A rare word goes through the trigram index, as before.
+    expect((await planOf("q=Keyset 07")).plan).not.toContain("Request_search_scan_idx");
+    expect((await list(director, "q=dense MAILER")).rows.every((r) => r.title.startsWith("Dense mailer"))).toBe(true);
+  });
+
   it("counts a searched word's matches once per data version on SQLite, where the count chooses the index or the ordered scan", async () => {
     const { db: watched, sent } = watchedQueries(db);
     const counted = () => sent.filter((sql) => sql.includes("count(*) AS found"));
