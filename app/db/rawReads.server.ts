@@ -12,25 +12,24 @@ import { ColumnTypeEnum, type ArgType, type ColumnType } from "@prisma/driver-ad
 import { connectedAdapter } from "~/db.server";
 import { Prisma, type PrismaClient } from "~/generated/prisma/client";
 
-function argType(value: unknown): ArgType {
-  const scalarType: ArgType["scalarType"] =
-    value instanceof Date
-      ? "datetime"
-      : typeof value === "bigint"
-        ? "bigint"
-        : typeof value === "boolean"
-          ? "boolean"
-          : typeof value === "number"
-            ? Number.isInteger(value)
-              ? "int"
-              : "float"
-            : typeof value === "string"
-              ? "string"
-              : ArrayBuffer.isView(value)
-                ? "bytes"
-                : "unknown";
-  return { scalarType, arity: "scalar" };
+function scalarType(value: unknown): ArgType["scalarType"] {
+  if (value instanceof Date) return "datetime";
+  if (ArrayBuffer.isView(value)) return "bytes";
+  switch (typeof value) {
+    case "string":
+      return "string";
+    case "number":
+      return Number.isInteger(value) ? "int" : "float";
+    case "bigint":
+      return "bigint";
+    case "boolean":
+      return "boolean";
+    default:
+      return "unknown";
+  }
 }
+
+const argType = (value: unknown): ArgType => ({ scalarType: scalarType(value), arity: "scalar" });
 
 /** A column's value as $queryRaw gives it. */
 function columnValue(value: unknown, type: ColumnType): unknown {
