@@ -5,7 +5,8 @@
 // rare or absent word costs a lookup, not a read of every row. A word in many requests reads
 // the list's own order instead: the first page's matches are then among the first rows, while
 // the index would return every match only for them to be sorted. Shorter than a trigram, the
-// index cannot answer, and LIKE does.
+// index cannot answer, and LIKE does. Either way the list reads its order, from an index that
+// holds the searched columns when the search is its only filter (migration …_request_search_scan).
 //
 // PostgreSQL: ILIKE over trigram GIN indexes (pg_trgm, migration …_request_search); its planner
 // weighs the index against the ordered scan itself.
