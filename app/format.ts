@@ -1,5 +1,5 @@
 // How numbers, dates and instants read on the portal's pages and in its e-mails and feeds.
-import { formatDate, localDate, wallClock } from "workflows/view";
+import { formatDate, wallClock } from "workflows/view";
 
 // Numbers are written out by hand rather than with Intl.NumberFormat: the first Intl object a
 // page makes starts the browser's ICU, about 35 ms of its main thread on this machine (140 ms
@@ -55,12 +55,11 @@ export const formatDecimal = (n: number): string => formatNumber(n, 1);
 export { formatDate };
 
 /**
- * "10:30 AM" in the county's time zone, as en-US writes it, with a plain space: ICU versions
+ * "10:30 AM" from the county's wall clock (`wallClock`), as en-US writes it, with a plain space: ICU versions
  * differ on the space before AM (U+202F or not), and the page must read the same from the
  * server and after hydration in the browser.
  */
-function formatTime(at: Date, timeZone: string): string {
-  const wall = wallClock(at, timeZone);
+function formatTime(wall: Date): string {
   const hour = wall.getUTCHours();
   return `${hour % 12 || 12}:${String(wall.getUTCMinutes()).padStart(2, "0")} ${hour < 12 ? "AM" : "PM"}`;
 }
@@ -82,6 +81,6 @@ export function shownInstant(at: Date | string, timeZone: string): ShownInstant 
 
 /** "Thu, Dec 10, 2026, 10:30 AM" in the county's time zone: the day as `formatDate` writes it, then the time. */
 export function formatInstant(iso: string | Date, timeZone: string): string {
-  const at = new Date(iso);
-  return `${formatDate(localDate(at, timeZone))}, ${formatTime(at, timeZone)}`;
+  const wall = wallClock(iso, timeZone);
+  return `${formatDate(wall.toISOString().slice(0, 10))}, ${formatTime(wall)}`;
 }

@@ -36,9 +36,7 @@ export function isPortalDate(value: string): boolean {
 
 /** The county's local calendar date at an instant (R7). */
 export function localDate(at: Date | string, timeZone: string): string {
-  const wall = wallClock(at, timeZone);
-  const two = (n: number) => String(n).padStart(2, "0");
-  return `${String(wall.getUTCFullYear()).padStart(4, "0")}-${two(wall.getUTCMonth() + 1)}-${two(wall.getUTCDate())}`;
+  return wallClock(at, timeZone).toISOString().slice(0, 10);
 }
 
 /**
