@@ -8,7 +8,6 @@ import type { PairRow } from "./instances";
 import type { TransitionResult } from "./transitions";
 import type { Engine } from "../app/db/engine";
 import type { SeedSummary } from "./seed";
-import { DOCUMENT, DOCUMENT_AGAIN } from "./pages";
 import { round } from "./util";
 
 /** ratio: over the bare route's requests/s; documentRatio: over the signed-out document's (the target's measure, issue 17). */
@@ -23,6 +22,15 @@ export interface Row {
   transfer: Transfer | null;
   ratio: number;
   documentRatio: number;
+  /** A page's: the document floor measured just before it and just after it (decision 0032). */
+  documentBeside?: { before: LoadResult; after: LoadResult };
+}
+
+/** The document floor where a page was measured: the mean of the two measurements either side of it. */
+export function besideDocument(row: Row): { rps: number; p50: number } {
+  if (!row.documentBeside) throw new Error(`${row.label}: no document floor was measured beside it`);
+  const { before, after } = row.documentBeside;
+  return { rps: (before.rps + after.rps) / 2, p50: (before.p50 + after.p50) / 2 };
 }
 
 export interface SizeResult {
@@ -66,17 +74,13 @@ export function evaluate(sizes: SizeResult[], js: RouteJs[]): Target[] {
   const engine = sizes[0].engine;
   const smallest = sizes[0];
   const largest = sizes[sizes.length - 1];
-  // The sizes run minutes apart, and this host's speed moves by ±15 % in minutes: the signed-out
-  // document reads nothing, so its own p50 "growth" is that drift, and a page's is judged over it
-  // (decision 0031). Both figures are printed.
-  const documentP50 = (size: SizeResult) => {
-    const floors = size.rows.filter((r) => r.key === DOCUMENT || r.key === DOCUMENT_AGAIN);
-    return floors.reduce((sum, r) => sum + r.result.p50, 0) / floors.length;
-  };
-  const drift = documentP50(largest) / documentP50(smallest);
+  // The sizes run minutes apart, and this host's speed moves by ±15 % within minutes: the
+  // signed-out document reads nothing, so its own p50 "growth" beside a page is that drift, and
+  // the page's is judged over it (decisions 0031, 0032). Both figures are printed.
   for (const row of largest.rows.filter((r) => !r.floor)) {
     const first = smallest.rows.find((r) => r.key === row.key);
     const rawGrowth = first ? row.result.p50 / first.result.p50 : NaN;
+    const drift = first ? besideDocument(row).p50 / besideDocument(first).p50 : NaN;
     const growth = rawGrowth / drift;
     const problems = [
       Number.isNaN(row.result.p50) ? "no response completed within the timed run" : null,
@@ -159,6 +163,7 @@ export function sizeTable(size: SizeResult): string {
     ms(row.result.p99),
     row.floor && row.key === "floor" ? "1.00" : String(round(row.ratio, 2)),
     Number.isNaN(row.documentRatio) ? "" : String(round(row.documentRatio, 2)),
+    row.documentBeside ? `${round(row.documentBeside.before.rps, 0)} / ${round(row.documentBeside.after.rps, 0)}` : "",
     cpu(row.result.serverCpuMs),
     cpu(row.compressed.serverCpuMs),
     row.transfer ? kb(row.transfer.document) : "",
@@ -171,7 +176,7 @@ export function sizeTable(size: SizeResult): string {
     `### ${ENGINE_NAMES[size.engine]}: ${size.size.toLocaleString("en-US")} requests (seeded in ${round(size.seed.seconds, 1)} s: ${size.seed.audit.toLocaleString("en-US")} audit entries, ${size.seed.outbox.toLocaleString("en-US")} outbox rows, ${size.seed.comments.toLocaleString("en-US")} comments, ${size.seed.analyses.toLocaleString("en-US")} analyses with ${size.seed.analysisDays.toLocaleString("en-US")} days, ${size.seed.queues.toLocaleString("en-US")} requests tied to a queue with ${size.seed.actualCalls.toLocaleString("en-US")} interval rows of actual calls)`,
     "",
     table(
-      ["page", "req/s", "p50", "p95", "p99", "× floor", "× document", "server CPU", "CPU, brotli", "document, br", "first visit", "repeat visit", "failed"],
+      ["page", "req/s", "p50", "p95", "p99", "× floor", "× document", "document before / after, req/s", "server CPU", "CPU, brotli", "document, br", "first visit", "repeat visit", "failed"],
       rows,
     ),
     "",

@@ -27,10 +27,10 @@ import { chromium } from "@playwright/test";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../lighthouse/chromium";
 import { measureTransfers } from "../lighthouse/transfer";
 import { loadThroughBoth, type PairRow } from "./instances";
-import { BROWSER_ENCODINGS, load, type LoadOptions } from "./load";
-import { DOCUMENT, DOCUMENT_AGAIN, FLOOR, pagesFor } from "./pages";
+import { BROWSER_ENCODINGS, load, type LoadOptions, type LoadResult } from "./load";
+import { DOCUMENT, DOCUMENT_AGAIN, DOCUMENT_PATH, FLOOR, pagesFor } from "./pages";
 import { prepareDb, type Prepared } from "./prepare";
-import { ENGINE_NAMES, evaluate, evaluateImports, importTable, jsTable, sizeTable, targetList, type Row, type SizeResult } from "./report";
+import { besideDocument, ENGINE_NAMES, evaluate, evaluateImports, importTable, jsTable, sizeTable, targetList, type Row, type SizeResult } from "./report";
 import { startServer } from "./server";
 import { postgresStore, sqliteStore, type BenchStore } from "./store";
 import { benchImport, importSizes, type ImportResult } from "./importRate";
@@ -185,7 +185,8 @@ async function benchEngine(size: number, prepared: Prepared, store: BenchStore, 
   const cookieOf = (page: (typeof pages)[number]) => (page.persona ? prepared.cookies[page.persona] : undefined);
   try {
     let floorRps = NaN;
-    let documentRps = NaN;
+    // The document floor measured last: before the first page, then after each (decision 0032).
+    let documentBefore: LoadResult | null = null;
     for (const page of pages) {
       const cookie = cookieOf(page);
       // One plain request first: the page must render real data for this persona, or the figures mean nothing.
@@ -198,24 +199,30 @@ async function benchEngine(size: number, prepared: Prepared, store: BenchStore, 
       // The same page again as a browser asks for it (brotli): what compressing costs the server.
       const compressed = await load(server.origin + page.path, cookie, loadOptions, server.cpuMs, BROWSER_ENCODINGS);
       if (page.key === FLOOR) floorRps = result.rps;
-      if (page.key === DOCUMENT) documentRps = result.rps;
-      const ratio = result.rps / floorRps;
-      // Over the document floor's two measurements, once the second is taken (below).
-      rows.push({ key: page.key, label: page.label, floor: page.floor, result, compressed, transfer: null, ratio, documentRatio: NaN });
+      const row: Row = { key: page.key, label: page.label, floor: page.floor, result, compressed, transfer: null, ratio: result.rps / floorRps, documentRatio: NaN };
+      if (page.key === DOCUMENT) documentBefore = result;
+      rows.push(row);
       console.log(
-        `  ${page.label}: ${round(result.rps, 0)} req/s, p95 ${round(result.p95, 1)} ms, ${round(ratio, 2)}× floor, server CPU ${round(result.serverCpuMs, 2)} ms a request, ${round(compressed.serverCpuMs, 2)} ms compressed`,
+        `  ${page.label}: ${round(result.rps, 0)} req/s, p95 ${round(result.p95, 1)} ms, ${round(row.ratio, 2)}× floor, server CPU ${round(result.serverCpuMs, 2)} ms a request, ${round(compressed.serverCpuMs, 2)} ms compressed`,
       );
+      if (page.floor) continue;
+      if (!documentBefore) throw new Error(`${page.label}: listed before the document floor it is measured against`);
+      // The host's speed moves within minutes: each page is judged over the document floor
+      // measured just before and just after it (decision 0032).
+      const after = await load(server.origin + DOCUMENT_PATH, undefined, loadOptions, server.cpuMs);
+      row.documentBeside = { before: documentBefore, after };
+      row.documentRatio = result.rps / besideDocument(row).rps;
+      documentBefore = after;
+      console.log(`    × document ${round(row.documentRatio, 2)} (the document floor at ${round(row.documentBeside.before.rps, 0)} req/s before it, ${round(after.rps, 0)} after)`);
     }
-    // The document floor again after the pages: the host's speed moves within the minutes they
-    // take, so every page is judged over the mean of the two (decision 0031).
-    const document = pages.find((page) => page.key === DOCUMENT)!;
-    const again = await load(server.origin + document.path, undefined, loadOptions, server.cpuMs);
-    const againCompressed = await load(server.origin + document.path, undefined, loadOptions, server.cpuMs, BROWSER_ENCODINGS);
+    // The last page's "after" is the document floor's second row; its compressed figure is taken now.
+    const first = rows.find((row) => row.key === DOCUMENT)!;
+    const again = documentBefore!;
+    const againCompressed = await load(server.origin + DOCUMENT_PATH, undefined, loadOptions, server.cpuMs, BROWSER_ENCODINGS);
     const label = "sign-in page again, after the pages (document floor)";
-    rows.push({ key: DOCUMENT_AGAIN, label, floor: true, result: again, compressed: againCompressed, transfer: null, ratio: again.rps / floorRps, documentRatio: NaN });
-    console.log(`  ${label}: ${round(again.rps, 0)} req/s (${round(documentRps, 0)} before the pages)`);
-    const documentMean = (documentRps + again.rps) / 2;
-    for (const row of rows) if (row.key !== FLOOR) row.documentRatio = row.result.rps / documentMean;
+    first.documentRatio = 1;
+    rows.push({ key: DOCUMENT_AGAIN, label, floor: true, result: again, compressed: againCompressed, transfer: null, ratio: again.rps / floorRps, documentRatio: again.rps / first.result.rps });
+    console.log(`  ${label}: ${round(again.rps, 0)} req/s (${round(first.result.rps, 0)} before the pages)`);
     // The bytes once the load has stopped, so the browser neither slows the figures nor is slowed by
     // them. /healthz is no page a browser shows: only pages have a first visit.
     if (browser) {
@@ -269,7 +276,7 @@ const header = [
   "## npm run bench",
   "",
   `${new Date(started).toISOString()} · ${machine} · ${loadOptions.connections} connections, ${loadOptions.requests ? `${loadOptions.requests} requests a page (no timed window: the figures mean little)` : `${loadOptions.seconds} s per page after ${loadOptions.warmupSeconds} s warm-up`} · 127.0.0.1`,
-  "Latencies in ms; × floor = requests/s over the bare route's in the same run; × document = over the signed-out sign-in page's, a whole document that reads nothing, measured before and after the pages (the mean of the two: the target's measure, issue 17; decision 0031); server CPU = the server process's CPU time per answer, its own cost whatever the load generator does; CPU, brotli = the same for the page asked for as a browser asks (Accept-Encoding with br: compressed as sent). Bytes as Chromium receives them (compressed, headers included): the document, a first visit with an empty cache (everything the page loads), and a repeat visit right after.",
+  "Latencies in ms; × floor = requests/s over the bare route's in the same run; × document = over the signed-out sign-in page's, a whole document that reads nothing, measured just before and just after each page (the mean of the two, shown beside it: the target's measure, issue 17; decision 0032); for the floors' rows, over the first measurement; server CPU = the server process's CPU time per answer, its own cost whatever the load generator does; CPU, brotli = the same for the page asked for as a browser asks (Accept-Encoding with br: compressed as sent). Bytes as Chromium receives them (compressed, headers included): the document, a first visit with an empty cache (everything the page loads), and a repeat visit right after.",
 ].join("\n");
 const markdown = [
   header,

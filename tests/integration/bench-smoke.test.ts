@@ -67,6 +67,9 @@ test("the benchmark runs at 1 000 requests and prints every row", () => {
         result: { serverCpuMs: number | null; requests: number };
         compressed: { serverCpuMs: number | null; requests: number };
         transfer: { document: number; firstVisit: number; repeatVisit: number } | null;
+        floor?: boolean;
+        documentRatio: number | null;
+        documentBeside?: { before: { requests: number }; after: { requests: number } };
       }>;
     }>;
   };
@@ -89,6 +92,10 @@ test("the benchmark runs at 1 000 requests and prints every row", () => {
   for (const row of json.sizes[0].rows) {
     for (const result of [row.result, row.compressed]) {
       expect([row.label, result.requests, row.key === "floor" ? result.serverCpuMs! >= 0 : result.serverCpuMs! > 0]).toEqual([row.label, 50, true]);
+    }
+    // Every page is judged over the document floor measured just before and just after it (decision 0032).
+    if (!row.floor) {
+      expect([row.label, row.documentBeside?.before.requests, row.documentBeside?.after.requests, row.documentRatio! > 0]).toEqual([row.label, 50, 50, true]);
     }
     if (row.key === "floor" || row.key === "document-again" || !withTransfer) {
       expect([row.label, row.transfer]).toEqual([row.label, null]);
