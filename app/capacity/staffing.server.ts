@@ -2,7 +2,7 @@
 // (every approved and pending request's projected calls). Remembered with the day loads until
 // any request or the baseline changes: both are audited, which moves the data version.
 import { calendarDayLoads, rangeRequests } from "~/calendar/capacity.server";
-import { dayLoads } from "~/calendar/dayLoads";
+import { dayLoads, type DayLoad } from "~/calendar/dayLoads";
 import { memoised } from "~/dataVersionMemo.server";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { addCalendarDays } from "workflows";
@@ -18,6 +18,17 @@ export function calendarStaffing(db: PrismaClient, dates: string[], shown: numbe
     const baseline = await readBaseline(db);
     if (!baseline) return null;
     return (await calendarDayLoads(db, dates, shown)).map((load) => dayStaffing(baseline, load));
+  });
+}
+
+/**
+ * The calendar page's days: their loads and their staffing, from one reading of the data version
+ * (a page reads both, and on PostgreSQL each reading is a round trip).
+ */
+export function calendarDays(db: PrismaClient, dates: string[], shown: number): Promise<{ loads: DayLoad[]; staffing: DayStaffing[] | null }> {
+  return memoised(db, `days|${dates[0]}|${dates[dates.length - 1]}|${shown}`, async () => {
+    const [loads, staffing] = await Promise.all([calendarDayLoads(db, dates, shown), calendarStaffing(db, dates, shown)]);
+    return { loads, staffing };
   });
 }
 

@@ -6,11 +6,10 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/auth/require-role.server";
 import { capacityRoles } from "~/calendar/capacityRoles";
-import { calendarDayLoads } from "~/calendar/capacity.server";
 import { listedLoad } from "~/calendar/dayLoads";
 import { StaffingNote } from "~/calendar/StaffingNote";
 import { isPinchPoint } from "~/capacity/combinedStaffing";
-import { calendarStaffing } from "~/capacity/staffing.server";
+import { calendarDays } from "~/capacity/staffing.server";
 import { holdsAny } from "~/auth/require-role.server";
 import { calendarView, viewDates, type CalendarView } from "~/calendar/calendarView";
 import { Calls, DayTable, Entries, InEffect, MoreLink } from "~/calendar/DayParts";
@@ -37,15 +36,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // Only analysts set the baseline; the others are told to ask one.
   const setsBaseline = holdsAny(user, ["analyst"]);
   if (view.kind === "day") {
-    const [load] = await calendarDayLoads(db, [view.date], Number.POSITIVE_INFINITY);
-    const staffing = await calendarStaffing(db, [view.date], Number.POSITIVE_INFINITY);
+    const { loads: [load], staffing } = await calendarDays(db, [view.date], Number.POSITIVE_INFINITY);
     const page = pageWithin(load.inEffect, view.page, DAY_PAGE_SIZE);
     const table = load.entries.slice(page.offset, page.offset + DAY_PAGE_SIZE);
     return { view, today, loads: [listedLoad({ ...load, entries: [] }, false)], table, staffing, page, feedSince, setsBaseline };
   }
   const dates = viewDates(view);
   const shown = view.kind === "month" ? SHOWN_IN_MONTH : SHOWN_IN_WEEK;
-  const [loads, staffing] = await Promise.all([calendarDayLoads(db, dates, shown), calendarStaffing(db, dates, shown)]);
+  const { loads, staffing } = await calendarDays(db, dates, shown);
   const listed = loads.map((load) => listedLoad(load, view.kind === "week"));
   return { view, today, loads: listed, table: null, staffing, page: null, feedSince, setsBaseline };
 }

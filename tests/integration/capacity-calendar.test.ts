@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getSessionStore } from "../../app/auth/session.server";
 import { calendarDayLoads } from "../../app/calendar/capacity.server";
 import type { DayLoad } from "../../app/calendar/dayLoads";
+import { calendarDays } from "../../app/capacity/staffing.server";
 import { dataVersion } from "../../app/dataVersionMemo.server";
 import type { PrismaClient } from "../../app/db.server";
 import { addComment } from "../../app/requests/comments.server";
@@ -13,6 +14,7 @@ import { seedDatabase } from "../../prisma/seed";
 import { addCalendarDays, localDate } from "workflows";
 import { calendarRequests, DIRECTOR, type CalendarRequests } from "../support/calendarRequests";
 import { FAST_SCRYPT, personAt } from "../support/people";
+import { watchedQueries } from "../support/queryPlans";
 import { cookieFor, get, run, useTestDatabase } from "../support/routes";
 import { createTestDb, type TestDb } from "../support/testDb";
 
@@ -79,6 +81,17 @@ describe("remembered day loads (issue 8)", () => {
     expect((await onEffective()).inEffect).toBe(first[0].inEffect + 1);
     await steps.act(added, "requester.partner@example.gov", { type: "WITHDRAW" });
     expect(await calendarDayLoads(db, week, 8)).toEqual(first);
+  });
+});
+
+describe("the calendar page's days and staffing (issues 17, 19)", () => {
+  it("come from one reading of the data version while nothing changes: one round trip, not one for each", async () => {
+    const { db: watched, sent } = watchedQueries(db);
+    const first = await calendarDays(watched, week, 8);
+    expect(first.loads).toEqual(await calendarDayLoads(db, week, 8));
+    sent.length = 0;
+    expect(await calendarDays(watched, week, 8)).toBe(first);
+    expect(sent).toEqual([expect.stringContaining('FROM "DataVersion"')]);
   });
 });
 
