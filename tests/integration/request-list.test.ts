@@ -163,7 +163,8 @@ describe("request list pages (issue 8)", () => {
   it("reads a page filtered by status from the status's index in the list's order, without sorting, first page and after a cursor (issue 17: the filtered list at 100 000 requests)", async () => {
     const cursor = cursorParam({ at: new Date(Date.UTC(2026, 10, 2)).toISOString(), id: expected[5] });
     for (const query of ["state=screening&type=materials", `state=screening&type=materials&after=${cursor}`]) {
-      const { plan, sorts } = await orderedPlan(db, await listPageSql(db, director, filtersFrom(new URLSearchParams(query))));
+      // On PostgreSQL the change-time index gives the order too, and is chosen on a few rows once the table is analysed.
+      const { plan, sorts } = await orderedPlan(db, await listPageSql(db, director, filtersFrom(new URLSearchParams(query))), { without: ["Request_updatedAt_id_idx"] });
       expect(plan).toContain("Request_state_updatedAt_id_idx");
       expect(sorts).toBe(false);
     }
