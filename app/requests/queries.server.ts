@@ -115,10 +115,13 @@ type VisibleRow = Request & {
   submitterEmail: string;
 };
 
+/** The request's columns as the data model has them: not `r.*`, which would bring PostgreSQL's search column too. */
+const REQUEST_COLUMNS = Prisma.raw(Object.values(Prisma.RequestScalarFieldEnum).map((column) => `r."${column}"`).join(", "));
+
 /** A request with its department and submitter, in one raw query: every request page and event reads it first. */
 async function readRequest<Extra extends object = object>(db: PrismaClient, id: string, visible: Prisma.Sql, extra: Prisma.Sql = Prisma.empty) {
   const [row] = await readRows<VisibleRow & Extra>(db, Prisma.sql`
-    SELECT r.*, d.code AS "departmentCode", d.name AS "departmentName", d."partnerSince" AS "departmentPartnerSince",
+    SELECT ${REQUEST_COLUMNS}, d.code AS "departmentCode", d.name AS "departmentName", d."partnerSince" AS "departmentPartnerSince",
            d."createdAt" AS "departmentCreatedAt", d."updatedAt" AS "departmentUpdatedAt",
            u.name AS "submitterName", u.email AS "submitterEmail" ${extra}
     FROM "Request" r

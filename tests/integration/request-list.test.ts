@@ -11,7 +11,8 @@ import { filtersFrom, listPageSql, listRequests, PAGE_SIZE, type RequestListPage
 import { engineOf } from "../../app/db/engine";
 import { bumpDataVersion } from "../../app/dataVersionMemo.server";
 import type { CurrentUser } from "../../app/auth/session.server";
-import { rebuildSearchIndex } from "../../app/requests/search.server";
+import { rebuildSearchIndex, searchCondition } from "../../app/requests/search.server";
+import { Prisma } from "../../app/generated/prisma/client";
 import { seedDatabase } from "../../prisma/seed";
 import { FAST_SCRYPT, personAt } from "../support/people";
 import { orderedPlan, watchedQueries } from "../support/queryPlans";
@@ -184,6 +185,19 @@ describe("request list pages (issue 8)", () => {
     // A rare word goes through the trigram index, as before.
     expect((await planOf("q=Keyset 07")).plan).not.toContain("Request_search_scan_idx");
     expect((await list(director, "q=dense MAILER")).rows.every((r) => r.title.startsWith("Dense mailer"))).toBe(true);
+  });
+
+  it("looks a rare word up in a trigram index: SQLite's FTS5 table; on PostgreSQL, the one index on the lowercased search column (decision 0033)", async () => {
+    const { where } = await searchCondition(db, "KEYSET 07");
+    const { plan } = await orderedPlan(db, Prisma.sql`SELECT r.id FROM "Request" r WHERE ${where}`);
+    expect(plan).toContain(engineOf(db) === "sqlite" ? "RequestSearch" : "Request_searchText_trgm_idx");
+    // The column follows an edit of the title: PostgreSQL writes it with the row.
+    const [{ id }] = (await list(director, "q=Keyset 07")).rows;
+    const before = await db.request.findUniqueOrThrow({ where: { id }, select: { title: true, updatedAt: true } });
+    await db.request.update({ where: { id }, data: { title: "Renamed Zanzibar mailer" } });
+    expect((await list(director, "q=zanzibar")).rows.map((r) => r.id)).toEqual([id]);
+    expect((await list(director, "q=Keyset 07")).rows).toEqual([]);
+    await db.request.update({ where: { id }, data: before });
   });
 
   it("counts a searched word's matches once per data version on SQLite, where the count chooses the index or the ordered scan", async () => {

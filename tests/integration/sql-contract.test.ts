@@ -51,7 +51,7 @@ beforeAll(async () => {
   people.finance = await personAt(db, "finance@example.gov", new Date());
   ids.leaf = await draft("Leaf Collection Mailer", "Postcards about the autumn schedule.");
   await act(ids.leaf, people.requester, { type: "SUBMIT" });
-  ids.percent = await draft("Flyer 100%_done", "A flyer nobody has sent yet.");
+  ids.percent = await draft("Flyer 100%_done", "A flyer for the École nobody has sent yet.");
   ids.analysed = await draft("Bulk trash postcards", "Postcards to Wheaton households.");
   await act(ids.analysed, people.requester, { type: "SUBMIT" });
   await act(ids.analysed, people.director, { type: "ORDER_ANALYSIS" });
@@ -78,6 +78,17 @@ describe(`the raw queries on ${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "S
     expect(await search(people.requester, "%")).toEqual([ids.percent]);
     expect(await search(people.requester, "r_1")).toEqual([]);
     expect(await search(people.director, "100%")).toEqual([]);
+  });
+
+  it("search: a reference in any case; letters beyond ASCII in any case; never a match across two columns", async () => {
+    const { reference } = await db.request.findUniqueOrThrow({ where: { id: ids.leaf }, select: { reference: true } });
+    expect(await search(people.director, reference.toLowerCase())).toEqual([ids.leaf]);
+    expect(await search(people.requester, "ÉCOLE")).toEqual([ids.percent]);
+    expect(await search(people.requester, "école")).toEqual([ids.percent]);
+    // The title ends with "Mailer", the description begins with "Postcards".
+    expect(await search(people.director, "Mailer")).toEqual([ids.leaf]);
+    expect(await search(people.director, "Mailer Postcards")).toEqual([]);
+    expect(await search(people.director, "MailerPostcards")).toEqual([]);
   });
 
   it("the Finance report and disputed fees: cents, a NULL schedule version, the boolean that lets Finance see", async () => {
