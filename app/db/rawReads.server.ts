@@ -8,7 +8,7 @@
 // Prisma 6.19's serializeRawValue and deserializeRawResult, in one step). Only the process's own
 // clients are read this way, and never inside a transaction: a transaction's client, or any other
 // object standing for a client (a test's watcher), goes through $queryRaw.
-import { ColumnTypeEnum, type ArgType, type ColumnType } from "@prisma/driver-adapter-utils";
+import { ColumnTypeEnum, type ArgType, type ColumnType, type SqlDriverAdapter, type SqlQuery } from "@prisma/driver-adapter-utils";
 import { connectedAdapter } from "~/db.server";
 import { Prisma, type PrismaClient } from "~/generated/prisma/client";
 
@@ -67,15 +67,16 @@ function columnValue(value: unknown, type: ColumnType): unknown {
   }
 }
 
+/** The query as the driver adapter takes it, its arguments typed as Prisma types them. */
+export function driverQuery(adapter: SqlDriverAdapter, query: Prisma.Sql): SqlQuery {
+  return { sql: adapter.provider === "postgres" ? query.text : query.sql, args: query.values, argTypes: query.values.map(argType) };
+}
+
 /** The rows of a read, as `db.$queryRaw(query)` returns them. */
 export async function readRows<T>(db: PrismaClient | Prisma.TransactionClient, query: Prisma.Sql): Promise<T[]> {
   const adapter = connectedAdapter(db as PrismaClient);
   if (!adapter) return db.$queryRaw<T[]>(query);
-  const result = await adapter.queryRaw({
-    sql: adapter.provider === "postgres" ? query.text : query.sql,
-    args: query.values,
-    argTypes: query.values.map(argType),
-  });
+  const result = await adapter.queryRaw(driverQuery(adapter, query));
   const { columnNames, columnTypes } = result;
   return result.rows.map((row) => {
     const object: Record<string, unknown> = {};

@@ -5,9 +5,16 @@
 //   following write reads from it (INSERT … SELECT … FROM it, UPDATE … WHERE EXISTS it), so they
 //   write nothing when it matched no row, and run after it has locked its row: the lock order is
 //   the one every other transaction of the portal takes (the request's row, then the rest).
-// - SQLite has no data-modifying WITH: an interactive transaction, one statement after another.
+// - SQLite has no data-modifying WITH: a transaction, one statement after another.
+// Without further writes through Prisma (`within`), the statements go straight to the driver
+// adapter, as raw reads do (decision 0030); on SQLite in the adapter's own transaction (its lock,
+// its connection). Prisma's interactive transaction and query compiler were about a third of an
+// event's CPU on SQLite.
+import type { SqlDriverAdapter } from "@prisma/driver-adapter-utils";
+import { connectedAdapter } from "~/db.server";
 import { Prisma, type PrismaClient } from "~/generated/prisma/client";
 import { engineOf } from "./engine";
+import { driverQuery, readRows } from "./rawReads.server";
 
 type Tx = Prisma.TransactionClient;
 
@@ -39,9 +46,33 @@ function afterGuard(follower: Follower): Prisma.Sql[] {
   return [Prisma.sql`${follower.update} AND EXISTS (SELECT 1 FROM guarded)`];
 }
 
+const statement = (sql: string) => ({ sql, args: [], argTypes: [] });
+
+/**
+ * SQLite, with nothing to write through Prisma: the adapter's transaction. Its commit() only
+ * releases the adapter's lock; COMMIT and ROLLBACK are statements, as Prisma's engine sends them.
+ */
+async function writeThroughAdapter(adapter: SqlDriverAdapter, write: GuardedWrite): Promise<boolean> {
+  const tx = await adapter.startTransaction();
+  try {
+    const wrote = (await tx.executeRaw(driverQuery(adapter, write.guard))) === 1;
+    if (wrote) for (const follower of write.followers) await tx.executeRaw(driverQuery(adapter, plain(follower)));
+    await tx.executeRaw(statement("COMMIT"));
+    return wrote;
+  } catch (error) {
+    // The first error is the one to report; a failed ROLLBACK (none left to undo) would hide it.
+    await tx.executeRaw(statement("ROLLBACK")).catch(() => undefined);
+    throw error;
+  } finally {
+    await tx.commit();
+  }
+}
+
 /** Whether the guard wrote its row (and so everything else was written). */
 export async function writeGuarded(db: PrismaClient, write: GuardedWrite): Promise<boolean> {
   if (engineOf(db) === "sqlite") {
+    const adapter = write.within ? undefined : connectedAdapter(db);
+    if (adapter) return writeThroughAdapter(adapter, write);
     return db.$transaction(async (tx) => {
       if ((await tx.$executeRaw(write.guard)) !== 1) return false;
       for (const follower of write.followers) await tx.$executeRaw(plain(follower));
@@ -50,8 +81,8 @@ export async function writeGuarded(db: PrismaClient, write: GuardedWrite): Promi
     });
   }
   const clauses = write.followers.flatMap(afterGuard).map((sql, i) => Prisma.sql`, ${Prisma.raw(`w${i}`)} AS (${sql})`);
-  const statement = Prisma.sql`WITH guarded AS (${write.guard} RETURNING 1) ${Prisma.join(clauses, " ")} SELECT count(*)::int AS n FROM guarded`;
-  const run = async (tx: Pick<Tx, "$queryRaw">) => (await tx.$queryRaw<Array<{ n: number }>>(statement))[0].n === 1;
+  const withClause = Prisma.sql`WITH guarded AS (${write.guard} RETURNING 1) ${Prisma.join(clauses, " ")} SELECT count(*)::int AS n FROM guarded`;
+  const run = async (client: PrismaClient | Tx) => (await readRows<{ n: number }>(client, withClause))[0].n === 1;
   const { within } = write;
   if (!within) return run(db);
   return db.$transaction(async (tx) => {
