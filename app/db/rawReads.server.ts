@@ -7,7 +7,8 @@
 // the adapter, and each column comes back as $queryRaw returns it (the conversions below are
 // Prisma 6.19's serializeRawValue and deserializeRawResult, in one step). Only the process's own
 // clients are read this way, and never inside a transaction: a transaction's client, or any other
-// object standing for a client (a test's watcher), goes through $queryRaw.
+// object standing for a client (a test's watcher), goes through $queryRaw. The transition's write
+// takes the same way (`driverQuery`, db/together.server.ts, decision 0034).
 import { ColumnTypeEnum, type ArgType, type ColumnType, type SqlDriverAdapter, type SqlQuery } from "@prisma/driver-adapter-utils";
 import { connectedAdapter } from "~/db.server";
 import { Prisma, type PrismaClient } from "~/generated/prisma/client";
