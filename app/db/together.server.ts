@@ -46,6 +46,13 @@ function afterGuard(follower: Follower): Prisma.Sql[] {
   return [Prisma.sql`${follower.update} AND EXISTS (SELECT 1 FROM guarded)`];
 }
 
+/** SQLite, inside a transaction: the guard, then its followers if it wrote its row. Whether it did. */
+async function oneAfterAnother(write: GuardedWrite, execute: (sql: Prisma.Sql) => Promise<number>): Promise<boolean> {
+  if ((await execute(write.guard)) !== 1) return false;
+  for (const follower of write.followers) await execute(plain(follower));
+  return true;
+}
+
 const statement = (sql: string) => ({ sql, args: [], argTypes: [] });
 
 /**
@@ -55,8 +62,7 @@ const statement = (sql: string) => ({ sql, args: [], argTypes: [] });
 async function writeThroughAdapter(adapter: SqlDriverAdapter, write: GuardedWrite): Promise<boolean> {
   const tx = await adapter.startTransaction();
   try {
-    const wrote = (await tx.executeRaw(driverQuery(adapter, write.guard))) === 1;
-    if (wrote) for (const follower of write.followers) await tx.executeRaw(driverQuery(adapter, plain(follower)));
+    const wrote = await oneAfterAnother(write, (sql) => tx.executeRaw(driverQuery(adapter, sql)));
     await tx.executeRaw(statement("COMMIT"));
     return wrote;
   } catch (error) {
@@ -74,8 +80,7 @@ export async function writeGuarded(db: PrismaClient, write: GuardedWrite): Promi
     const adapter = write.within ? undefined : connectedAdapter(db);
     if (adapter) return writeThroughAdapter(adapter, write);
     return db.$transaction(async (tx) => {
-      if ((await tx.$executeRaw(write.guard)) !== 1) return false;
-      for (const follower of write.followers) await tx.$executeRaw(plain(follower));
+      if (!(await oneAfterAnother(write, (sql) => tx.$executeRaw(sql)))) return false;
       await write.within?.(tx);
       return true;
     });
