@@ -65,7 +65,9 @@ export async function bumpDataVersion(tx: Prisma.TransactionClient): Promise<voi
 }
 
 export async function dataVersion(db: PrismaClient): Promise<number> {
-  const [row] = await readRows<{ version: number | bigint | null }>(db, Prisma.sql`SELECT version FROM "DataVersion" WHERE id = 1`);
+  const [row] = await readRows<{ version: number | bigint | null }>(db, Prisma.sql`SELECT version FROM "DataVersion" WHERE id = 1`, {
+    prepared: true,
+  });
   return Number(row?.version ?? 0);
 }
 

@@ -5,6 +5,8 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlDriverAdapter } from "@prisma/driver-adapter-utils";
 import type Database from "better-sqlite3";
+import type pg from "pg";
+import { sendNamedStatements } from "./db/postgresStatements.server";
 import { keepStatements } from "./db/sqliteStatements.server";
 import { isPostgresUrl, isSqliteUrl } from "./db/databaseUrl";
 import { PrismaClient } from "./generated/prisma/client";
@@ -43,10 +45,19 @@ class PrismaSQLite extends PrismaBetterSQLite3 {
   }
 }
 
+/** Prisma's pg adapter, its pool sending the reads named for it as named statements (db/postgresStatements.server.ts). */
 class PrismaPostgres extends PrismaPg {
   connected: SqlDriverAdapter | undefined;
+  constructor(private readonly url: string) {
+    super({ connectionString: url });
+  }
   override async connect() {
     const adapter = await super.connect();
+    // Prisma's switch for poolers that do not keep prepared statements.
+    if (new URL(this.url).searchParams.get("pgbouncer") !== "true") {
+      // The adapter's pool is its `underlyingDriver()` (not in its types): pinned with Prisma at 6.19.
+      sendNamedStatements((adapter as unknown as { underlyingDriver(): pg.Pool }).underlyingDriver());
+    }
     this.connected = tracked(adapter, () => (this.connected = undefined));
     return adapter;
   }
@@ -70,7 +81,7 @@ export function createPrismaClient(url: string): PrismaClient {
   }
   if (isPostgresUrl(url)) {
     // Both clients are generated from one schema and offer the same API; the code is typed once.
-    const adapter = new PrismaPostgres({ connectionString: url });
+    const adapter = new PrismaPostgres(url);
     const client = new PostgresPrismaClient({ adapter, transactionOptions: TRANSACTION_OPTIONS }) as unknown as PrismaClient;
     adapters.set(client, adapter);
     return client;

@@ -155,7 +155,7 @@ export async function attachmentsOf(db: PrismaClient | Tx, requestId: string): P
     SELECT a.id, a."fileName", a.description, a."mediaType", a.size, a.sha256, a."addedById", u.name AS "addedBy",
            a."createdAt", a."withdrawnAt", a."withdrawnBy"
     FROM "Attachment" a JOIN "User" u ON u.id = a."addedById"
-    WHERE a."requestId" = ${requestId} ORDER BY a."createdAt", a.id`);
+    WHERE a."requestId" = ${requestId} ORDER BY a."createdAt", a.id`, { prepared: true });
 }
 
 /** One file's facts and bytes, when it belongs to this request (the caller has checked that the person may see it). */

@@ -135,7 +135,7 @@ async function readSessionAccount(db: PrismaClient, sessionId: string) {
     JOIN "User" u ON u.id = s."userId"
     LEFT JOIN "Department" d ON d.id = u."departmentId"
     LEFT JOIN "RoleAssignment" r ON r."userId" = u.id
-    WHERE s.id = ${sessionId}`);
+    WHERE s.id = ${sessionId}`, { prepared: true });
   if (rows.length === 0) return null;
   const [first] = rows;
   const account: AccountRow = {

@@ -11,6 +11,7 @@
 // takes the same way (`driverQuery`, db/together.server.ts, decision 0034).
 import { ColumnTypeEnum, type ArgType, type ColumnType, type SqlDriverAdapter, type SqlQuery } from "@prisma/driver-adapter-utils";
 import { connectedAdapter } from "~/db.server";
+import { nameStatement } from "./postgresStatements.server";
 import { Prisma, type PrismaClient } from "~/generated/prisma/client";
 
 function scalarType(value: unknown): ArgType["scalarType"] {
@@ -73,10 +74,20 @@ export function driverQuery(adapter: SqlDriverAdapter, query: Prisma.Sql): SqlQu
   return { sql: adapter.provider === "postgres" ? query.text : query.sql, args: query.values, argTypes: query.values.map(argType) };
 }
 
+export interface ReadOptions {
+  /**
+   * A fixed statement that looks rows up by key, sent on PostgreSQL as a named statement that
+   * each connection parses and plans once (db/postgresStatements.server.ts). SQLite keeps every
+   * statement anyway.
+   */
+  prepared?: boolean;
+}
+
 /** The rows of a read, as `db.$queryRaw(query)` returns them. */
-export async function readRows<T>(db: PrismaClient | Prisma.TransactionClient, query: Prisma.Sql): Promise<T[]> {
+export async function readRows<T>(db: PrismaClient | Prisma.TransactionClient, query: Prisma.Sql, options: ReadOptions = {}): Promise<T[]> {
   const adapter = connectedAdapter(db as PrismaClient);
   if (!adapter) return db.$queryRaw<T[]>(query);
+  if (options.prepared && adapter.provider === "postgres") nameStatement(query.text);
   const result = await adapter.queryRaw(driverQuery(adapter, query));
   const { columnNames, columnTypes } = result;
   return result.rows.map((row) => {

@@ -13,6 +13,6 @@ export interface CopySource {
 export async function copiedFrom(db: PrismaClient, user: CurrentUser, copiedFromId: string | null): Promise<CopySource | null> {
   if (copiedFromId === null) return null;
   const [source] = await readRows<CopySource>(db, Prisma.sql`
-    SELECT r.id, r.reference, r.title FROM "Request" r WHERE r.id = ${copiedFromId} AND ${visibleSql(user)}`);
+    SELECT r.id, r.reference, r.title FROM "Request" r WHERE r.id = ${copiedFromId} AND ${visibleSql(user)}`, { prepared: true });
   return source ?? null;
 }

@@ -127,7 +127,7 @@ async function readRequest<Extra extends object = object>(db: PrismaClient, id: 
     FROM "Request" r
     JOIN "Department" d ON d.id = r."departmentId"
     JOIN "User" u ON u.id = r."submitterId"
-    WHERE r.id = ${id} AND ${visible}`);
+    WHERE r.id = ${id} AND ${visible}`, { prepared: true });
   return row;
 }
 
@@ -189,7 +189,7 @@ export type AuditLine = Pick<AuditEntry, "id" | "at" | "actorName" | "role" | "a
 export async function auditTrail(db: PrismaClient, requestId: string): Promise<AuditLine[]> {
   return readRows<AuditLine>(db, Prisma.sql`
     SELECT id, at, "actorName", role, acting, event, "fromState", "toState", comment
-    FROM "AuditEntry" WHERE "requestId" = ${requestId} AND event <> 'COMMENT' ORDER BY id`);
+    FROM "AuditEntry" WHERE "requestId" = ${requestId} AND event <> 'COMMENT' ORDER BY id`, { prepared: true });
 }
 
 export interface RecentAudit {
@@ -205,7 +205,7 @@ export async function recentAudit(db: PrismaClient, requestId: string, last: num
   const rows = await readRows<AuditLine & { total: number }>(db, Prisma.sql`
     SELECT id, at, "actorName", role, acting, event, "fromState", "toState", comment,
            CAST((SELECT COUNT(*) FROM "AuditEntry" WHERE "requestId" = ${requestId} AND event <> 'COMMENT') AS INTEGER) AS total
-    FROM "AuditEntry" WHERE "requestId" = ${requestId} AND event <> 'COMMENT' ORDER BY id DESC LIMIT ${last}`);
+    FROM "AuditEntry" WHERE "requestId" = ${requestId} AND event <> 'COMMENT' ORDER BY id DESC LIMIT ${last}`, { prepared: true });
   return { entries: rows.reverse().map(({ total: _total, ...entry }) => entry), total: rows.length === 0 ? 0 : Number(rows[0].total) };
 }
 
@@ -213,7 +213,7 @@ export async function commentsOn(db: PrismaClient, requestId: string) {
   const rows = await readRows<{ id: string; body: string; createdAt: Date; authorName: string }>(db, Prisma.sql`
     SELECT c.id, c.body, c."createdAt", u.name AS "authorName"
     FROM "Comment" c JOIN "User" u ON u.id = c."authorId"
-    WHERE c."requestId" = ${requestId} ORDER BY c."createdAt", c.id`);
+    WHERE c."requestId" = ${requestId} ORDER BY c."createdAt", c.id`, { prepared: true });
   return rows.map((row) => ({ id: row.id, body: row.body, createdAt: row.createdAt, author: { name: row.authorName } }));
 }
 

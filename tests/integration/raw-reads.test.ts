@@ -4,7 +4,7 @@
 // connected or already disconnected, and anything else standing for a client go through
 // $queryRaw, so a read inside a transaction sees its writes.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { connectedAdapter, type PrismaClient } from "../../app/db.server";
+import { connectDb, connectedAdapter, type PrismaClient } from "../../app/db.server";
 import { readRows } from "../../app/db/rawReads.server";
 import { sqlFor } from "../../app/db/engine";
 import { Prisma } from "../../app/generated/prisma/client";
@@ -55,6 +55,8 @@ describe(`raw reads through the driver adapter, on ${process.env.TEST_DATABASE_U
       const expected = await db.$queryRaw<Array<Record<string, unknown>>>(query);
       const rows = await readRows<Record<string, unknown>>(db, query);
       expect(rows).toEqual(expected);
+      // Twice prepared: the second time, PostgreSQL runs the statement it kept.
+      for (let i = 0; i < 2; i++) expect(await readRows(db, query, { prepared: true })).toEqual(expected);
       expect(rows.length).toBe(2);
       // toEqual does not tell a bigint from a number nor a Date from its text: each value's kind, too.
       expect(rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v?.constructor?.name ?? null])))).toEqual(
@@ -102,5 +104,50 @@ describe(`raw reads through the driver adapter, on ${process.env.TEST_DATABASE_U
     const watched = watchedQueries(db);
     await readRows(watched.db, Prisma.sql`SELECT email FROM "User" WHERE id = ${"u1"}`);
     expect(watched.sent).toEqual([`SELECT email FROM "User" WHERE id = ?`]);
+  });
+});
+
+/** The statements PostgreSQL keeps on the connection that runs this read (of the kind given; the marker makes its text its own). */
+async function keptWhileReading(client: PrismaClient, prepared: boolean, marker: string) {
+  const query = Prisma.sql`SELECT statement FROM pg_prepared_statements WHERE NOT from_sql AND name LIKE ${"portal\\_%"} /* ${Prisma.raw(marker)} */`;
+  const rows = await readRows<{ statement: string }>(client, query, { prepared });
+  return { text: query.text, kept: rows.map((row) => row.statement) };
+}
+
+describe.runIf(process.env.TEST_DATABASE_URL)("prepared reads on PostgreSQL (decision 0035)", () => {
+  it("are named statements, which the connection keeps; other reads are not", async () => {
+    const prepared = await keptWhileReading(db, true, "named");
+    expect(prepared.kept).toContain(prepared.text);
+    const unnamed = await keptWhileReading(db, false, "unnamed");
+    expect(unnamed.kept).not.toContain(unnamed.text);
+  });
+
+  it("are not named with pgbouncer=true in the URL (Prisma's switch for poolers that lose them), and still read", async () => {
+    const url = new URL(t.url);
+    url.searchParams.set("pgbouncer", "true");
+    const pooled = await connectDb(url.toString());
+    try {
+      await pooled.$queryRaw`SELECT 1`; // connected: reads go to its adapter
+
+      const read = await keptWhileReading(pooled, true, "pooled");
+      expect(read.kept).not.toContain(read.text);
+      expect(await readRows(pooled, Prisma.sql`SELECT name FROM "User" WHERE id = ${"u2"}`, { prepared: true })).toEqual([{ name: "Bo" }]);
+    } finally {
+      await pooled.$disconnect();
+    }
+  });
+
+  it("still read when a release changes a column's type under a kept statement: sent again unnamed", async () => {
+    await db.$executeRawUnsafe(`CREATE TABLE "PreparedProbe" (id INTEGER PRIMARY KEY, v INTEGER NOT NULL)`);
+    try {
+      await db.$executeRawUnsafe(`INSERT INTO "PreparedProbe" VALUES (1, 7)`);
+      const probe = Prisma.sql`SELECT v FROM "PreparedProbe" WHERE id = ${1}`;
+      // One after another, so that the pool hands out the connection that kept the statement.
+      for (let i = 0; i < 3; i++) expect(await readRows(db, probe, { prepared: true })).toEqual([{ v: 7 }]);
+      await db.$executeRawUnsafe(`ALTER TABLE "PreparedProbe" ALTER COLUMN v TYPE TEXT`);
+      for (let i = 0; i < 3; i++) expect(await readRows(db, probe, { prepared: true })).toEqual([{ v: "7" }]);
+    } finally {
+      await db.$executeRawUnsafe(`DROP TABLE "PreparedProbe"`);
+    }
   });
 });
