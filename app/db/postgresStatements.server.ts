@@ -11,23 +11,29 @@
 // `pgbouncer=true` in DATABASE_URL (Prisma's own switch) turns naming off, for poolers in
 // transaction mode that do not keep prepared statements (PgBouncer before 1.21, or without
 // max_prepared_statements). A named statement PostgreSQL refuses (a release changed a column's
-// type under it, or a pooler lost it) is sent again unnamed, and that statement is not named again.
+// type under it, or a pooler mixed up connections) is sent again unnamed, and is not named again.
 import { createHash } from "node:crypto";
 import type pg from "pg";
 
 /** Distinct statements named: the opted-in reads have a few fixed texts each. */
 const NAMED_AT_MOST = 100;
 
-// "cached plan must not change result type" and "prepared statement … does not exist".
-const STALE_STATEMENT_CODES = new Set(["0A000", "26000"]);
+// "cached plan must not change result type"; behind a pooler that hands each transaction any
+// server connection, "prepared statement … does not exist" and "… already exists".
+const STALE_STATEMENT_CODES = new Set(["0A000", "26000", "42P05"]);
 
 const names = new Map<string, string>();
 const refused = new Set<string>();
 
+/** The name a statement is prepared under: the same in every instance, and on every connection. */
+export function statementName(text: string): string {
+  return `portal_${createHash("sha256").update(text).digest("hex").slice(0, 32)}`;
+}
+
 /** Names this statement from now on, so that each connection prepares it once. */
 export function nameStatement(text: string): void {
   if (names.has(text) || refused.has(text) || names.size >= NAMED_AT_MOST) return;
-  names.set(text, `portal_${createHash("sha256").update(text).digest("hex").slice(0, 32)}`);
+  names.set(text, statementName(text));
 }
 
 interface QueryConfig {

@@ -5,6 +5,7 @@
 // $queryRaw, so a read inside a transaction sees its writes.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { connectDb, connectedAdapter, type PrismaClient } from "../../app/db.server";
+import { statementName } from "../../app/db/postgresStatements.server";
 import { readRows } from "../../app/db/rawReads.server";
 import { sqlFor } from "../../app/db/engine";
 import { Prisma } from "../../app/generated/prisma/client";
@@ -134,6 +135,22 @@ describe.runIf(process.env.TEST_DATABASE_URL)("prepared reads on PostgreSQL (dec
       expect(await readRows(pooled, Prisma.sql`SELECT name FROM "User" WHERE id = ${"u2"}`, { prepared: true })).toEqual([{ name: "Bo" }]);
     } finally {
       await pooled.$disconnect();
+    }
+  });
+
+  it("still read when a pooler loses a kept statement, or hands over a connection that has it already: sent again unnamed", async () => {
+    // A client of its own, used one query at a time: its pool has one connection, the one each statement below reaches.
+    const own = await connectDb(t.url);
+    try {
+      const lost = Prisma.sql`SELECT name FROM "User" WHERE id = ${"u1"} /* lost */`;
+      for (let i = 0; i < 2; i++) expect(await readRows(own, lost, { prepared: true })).toEqual([{ name: "Ana O'Neil" }]);
+      await own.$executeRawUnsafe(`DEALLOCATE "${statementName(lost.text)}"`);
+      expect(await readRows(own, lost, { prepared: true })).toEqual([{ name: "Ana O'Neil" }]);
+      const taken = Prisma.sql`SELECT email FROM "User" WHERE id = ${"u1"} /* taken */`;
+      await own.$executeRawUnsafe(`PREPARE "${statementName(taken.text)}" AS SELECT 1`);
+      expect(await readRows(own, taken, { prepared: true })).toEqual([{ email: "a@example.gov" }]);
+    } finally {
+      await own.$disconnect();
     }
   });
 
