@@ -48,13 +48,15 @@ class PrismaSQLite extends PrismaBetterSQLite3 {
 /** Prisma's pg adapter, its pool sending the reads named for it as named statements (db/postgresStatements.server.ts). */
 class PrismaPostgres extends PrismaPg {
   connected: SqlDriverAdapter | undefined;
-  constructor(private readonly url: string) {
+  /** Off with Prisma's switch for poolers that do not keep prepared statements. */
+  private readonly namesStatements: boolean;
+  constructor(url: string) {
     super({ connectionString: url });
+    this.namesStatements = new URL(url).searchParams.get("pgbouncer") !== "true";
   }
   override async connect() {
     const adapter = await super.connect();
-    // Prisma's switch for poolers that do not keep prepared statements.
-    if (new URL(this.url).searchParams.get("pgbouncer") !== "true") {
+    if (this.namesStatements) {
       // The adapter's pool is its `underlyingDriver()` (not in its types): pinned with Prisma at 6.19.
       sendNamedStatements((adapter as unknown as { underlyingDriver(): pg.Pool }).underlyingDriver());
     }

@@ -31,7 +31,9 @@ export async function revokeFeedToken(db: PrismaClient, userId: string): Promise
 /** When the person's current address was made, or null when they have none. */
 export async function feedCreatedAt(db: PrismaClient, userId: string): Promise<Date | null> {
   // Raw: every view of the calendar asks, and the ORM's query costs several times as much to prepare.
-  const [feed] = await readRows<{ createdAt: Date }>(db, Prisma.sql`SELECT "createdAt" FROM "CalendarFeed" WHERE "userId" = ${userId}`);
+  const [feed] = await readRows<{ createdAt: Date }>(db, Prisma.sql`SELECT "createdAt" FROM "CalendarFeed" WHERE "userId" = ${userId}`, {
+    prepared: true,
+  });
   return feed?.createdAt ?? null;
 }
 

@@ -38,7 +38,6 @@ export function nameStatement(text: string): void {
 
 interface QueryConfig {
   text: string;
-  name?: string;
 }
 
 function isQueryConfig(config: unknown): config is QueryConfig {
@@ -50,14 +49,15 @@ export function sendNamedStatements(pool: pg.Pool): void {
   const query = pool.query.bind(pool) as (config: unknown, values?: unknown) => Promise<unknown>;
   const named = async (config: unknown, values?: unknown) => {
     const name = isQueryConfig(config) ? names.get(config.text) : undefined;
-    if (!name || !isQueryConfig(config)) return query(config, values);
+    if (name === undefined) return query(config, values);
+    const statement = config as QueryConfig;
     try {
-      return await query({ ...config, name }, values);
+      return await query({ ...statement, name }, values);
     } catch (error) {
       if (!STALE_STATEMENT_CODES.has((error as { code?: string }).code ?? "")) throw error;
-      names.delete(config.text);
-      refused.add(config.text);
-      return query(config, values);
+      names.delete(statement.text);
+      refused.add(statement.text);
+      return query(statement, values);
     }
   };
   (pool as unknown as { query: typeof named }).query = named;
