@@ -2,7 +2,8 @@
 // exactly what Prisma's $queryRaw gives, on each database: every kind of column the portal
 // stores or SQL builds, and every kind of argument. A transaction's client, a client not yet
 // connected or already disconnected, and anything else standing for a client go through
-// $queryRaw, so a read inside a transaction sees its writes.
+// $queryRaw, so a read inside a transaction sees its writes. On PostgreSQL a read marked
+// `prepared` is a named statement, and still reads when PostgreSQL refuses it (decision 0035).
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { connectDb, connectedAdapter, type PrismaClient } from "../../app/db.server";
 import { statementName } from "../../app/db/postgresStatements.server";
@@ -129,7 +130,6 @@ describe.runIf(process.env.TEST_DATABASE_URL)("prepared reads on PostgreSQL (dec
     const pooled = await connectDb(url.toString());
     try {
       await pooled.$queryRaw`SELECT 1`; // connected: reads go to its adapter
-
       const read = await keptWhileReading(pooled, true, "pooled");
       expect(read.kept).not.toContain(read.text);
       expect(await readRows(pooled, Prisma.sql`SELECT name FROM "User" WHERE id = ${"u2"}`, { prepared: true })).toEqual([{ name: "Bo" }]);
