@@ -48,16 +48,16 @@ function isQueryConfig(config: unknown): config is QueryConfig {
 export function sendNamedStatements(pool: pg.Pool): void {
   const query = pool.query.bind(pool) as (config: unknown, values?: unknown) => Promise<unknown>;
   const named = async (config: unknown, values?: unknown) => {
-    const name = isQueryConfig(config) ? names.get(config.text) : undefined;
+    if (!isQueryConfig(config)) return query(config, values);
+    const name = names.get(config.text);
     if (name === undefined) return query(config, values);
-    const statement = config as QueryConfig;
     try {
-      return await query({ ...statement, name }, values);
+      return await query({ ...config, name }, values);
     } catch (error) {
       if (!STALE_STATEMENT_CODES.has((error as { code?: string }).code ?? "")) throw error;
-      names.delete(statement.text);
-      refused.add(statement.text);
-      return query(statement, values);
+      names.delete(config.text);
+      refused.add(config.text);
+      return query(config, values);
     }
   };
   (pool as unknown as { query: typeof named }).query = named;

@@ -87,8 +87,10 @@ export interface ReadOptions {
 export async function readRows<T>(db: PrismaClient | Prisma.TransactionClient, query: Prisma.Sql, options: ReadOptions = {}): Promise<T[]> {
   const adapter = connectedAdapter(db as PrismaClient);
   if (!adapter) return db.$queryRaw<T[]>(query);
-  if (options.prepared && adapter.provider === "postgres") nameStatement(query.text);
-  const result = await adapter.queryRaw(driverQuery(adapter, query));
+  const sent = driverQuery(adapter, query);
+  // Named by the very text the pool is handed: Prisma.Sql builds its text anew on each reading.
+  if (options.prepared && adapter.provider === "postgres") nameStatement(sent.sql);
+  const result = await adapter.queryRaw(sent);
   const { columnNames, columnTypes } = result;
   return result.rows.map((row) => {
     const object: Record<string, unknown> = {};
