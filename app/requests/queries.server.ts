@@ -6,7 +6,7 @@ import { engineOf } from "~/db/engine";
 import { readRows } from "~/db/rawReads.server";
 import { seesEverything, visibleSql } from "./access.server";
 import { cursorAt, NO_DUE_DATE, parseCursor, type Cursor, type TaskCursor } from "./listCursor";
-import { SEARCH_SCAN_INDEX, searchCondition } from "./search.server";
+import { searchCondition, searchScan } from "./search.server";
 import { actionsKey, recalledActions, rememberActions } from "./actionsMemo.server";
 import { actorOf } from "./actor.server";
 import { eventContextColumns, eventContextOf, type EventContext, type EventContextColumns } from "./eventContext.server";
@@ -310,7 +310,6 @@ export async function listPageSql(db: PrismaClient, user: CurrentUser, filters: 
   // holds the searched columns: the table only for the page's matches. Any other filter, or a
   // department's view, has an index of its own in that order.
   const onlySearch = search?.scansInOrder && seesEverything(user) && where.length === 2;
-  const index = onlySearch ? SEARCH_SCAN_INDEX : Prisma.empty;
   const backwards = filters.before !== undefined;
   const from = filters.after ?? filters.before;
   if (from) {
@@ -321,11 +320,13 @@ export async function listPageSql(db: PrismaClient, user: CurrentUser, filters: 
     );
   }
   const order = backwards ? Prisma.sql`r."updatedAt" ASC, r.id ASC` : Prisma.sql`r."updatedAt" DESC, r.id DESC`;
+  const conditions = Prisma.join(where, " AND ");
+  const requests = onlySearch ? searchScan(db, conditions, order, PAGE_SIZE + 1) : { from: Prisma.sql`"Request" r`, where: conditions };
   return Prisma.sql`
     SELECT r.id, r.reference, r.title, r.type, r.state, r."effectiveDate", r."updatedAt",
            d.name AS "departmentName"
-    FROM "Request" r ${index} JOIN "Department" d ON d.id = r."departmentId"
-    WHERE ${Prisma.join(where, " AND ")}
+    FROM ${requests.from} JOIN "Department" d ON d.id = r."departmentId"
+    WHERE ${requests.where}
     ORDER BY ${order}
     LIMIT ${PAGE_SIZE + 1}`;
 }

@@ -10,8 +10,9 @@
 //
 // PostgreSQL: LIKE over the searched columns lowercased into one generated column, which a trigram
 // GIN index holds (pg_trgm; migrations …_request_search and …_request_search_text): the same
-// matches as ILIKE on each column, without lowercasing every row tested. Its planner weighs the
-// index against the ordered scan itself.
+// matches as ILIKE on each column, without lowercasing every row tested. Its planner weighs that
+// index against the ordered scan itself; the ordered scan reads an index that holds the column
+// in the list's order (migration …_request_search_scan), as SQLite's does.
 import { memoised, type MemoSpace } from "~/dataVersionMemo.server";
 import { engineOf } from "~/db/engine";
 import { readRows } from "~/db/rawReads.server";
@@ -57,22 +58,35 @@ function inManyRequests(db: PrismaClient, match: string): Promise<boolean> {
 export interface SearchCondition {
   where: Prisma.Sql;
   /**
-   * SQLite: the condition is read row by row in the list's order, and the list may read it from
-   * the index that holds the searched columns in that order (migration …_request_search_scan).
+   * The list may read the condition from the index that holds the searched columns in the list's
+   * order (migrations …_request_search_scan): on SQLite when it is read row by row in that order;
+   * on PostgreSQL always, its planner choosing between that index and the trigram index.
    */
   scansInOrder: boolean;
 }
 
 export async function searchCondition(db: PrismaClient, text: string): Promise<SearchCondition> {
-  if (engineOf(db) === "postgres") return { where: Prisma.sql`r."searchText" LIKE lower(${substring(text)}) ESCAPE '\\'`, scansInOrder: false };
+  if (engineOf(db) === "postgres") return { where: Prisma.sql`r."searchText" LIKE lower(${substring(text)}) ESCAPE '\\'`, scansInOrder: true };
   if ([...text].length < TRIGRAM) return { where: like(text), scansInOrder: true };
   const match = phrase(text);
   if (await inManyRequests(db, match)) return { where: like(text), scansInOrder: true };
   return { where: Prisma.sql`r.rowid IN (SELECT rowid FROM "RequestSearch" WHERE "RequestSearch" MATCH ${match})`, scansInOrder: false };
 }
 
-/** SQLite's index holding the searched columns in the list's order. */
-export const SEARCH_SCAN_INDEX = Prisma.sql`INDEXED BY "Request_search_scan_idx"`;
+/**
+ * Where a page of a search alone reads its requests (the Request table aliased `r`) and what it
+ * keeps of them: the index holding the searched columns in the list's order, so that the table is
+ * read only for the page's matches. SQLite is told to use that index. PostgreSQL reads the table
+ * for each row a condition tests unless the query asks for nothing the index lacks, so the page's
+ * ids come first, from an index-only scan, then their rows.
+ */
+export function searchScan(db: PrismaClient, conditions: Prisma.Sql, order: Prisma.Sql, limit: number): { from: Prisma.Sql; where: Prisma.Sql } {
+  if (engineOf(db) === "sqlite") return { from: Prisma.sql`"Request" r INDEXED BY "Request_search_scan_idx"`, where: conditions };
+  return {
+    from: Prisma.sql`(SELECT r.id FROM "Request" r WHERE ${conditions} ORDER BY ${order} LIMIT ${limit}) page, "Request" r`,
+    where: Prisma.sql`r.id = page.id`,
+  };
+}
 
 /** Rebuilt at each start on SQLite: the index is keyed by rowid, which a VACUUM may renumber. PostgreSQL's needs nothing. */
 export async function rebuildSearchIndex(db: PrismaClient): Promise<void> {

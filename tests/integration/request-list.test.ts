@@ -171,19 +171,25 @@ describe("request list pages (issue 8)", () => {
     }
   });
 
-  it("reads a search in the list's order without sorting; on SQLite, alone and for someone who sees everything, from the index holding the searched columns (issue 17)", async () => {
-    const planOf = async (query: string, user = director) => orderedPlan(db, await listPageSql(db, user, filtersFrom(new URLSearchParams(query))));
+  it("reads a search alone, for someone who sees everything, in the list's order without sorting, from the index holding the searched columns (issue 17; on PostgreSQL an index-only scan for the page's ids)", async () => {
+    // On PostgreSQL the change-time index gives the order too, and is as good on a few rows: out of the way, the plan
+    // shows that the page's ids can come from the search index alone. It reads an index alone only where it knows the
+    // table's pages are all visible, as autovacuum leaves them.
+    const planOf = async (query: string, user = director) =>
+      orderedPlan(db, await listPageSql(db, user, filtersFrom(new URLSearchParams(query))), { without: engineOf(db) === "postgres" ? ["Request_updatedAt_id_idx"] : [] });
     const cursor = cursorParam({ at: new Date(Date.UTC(2026, 10, 2)).toISOString(), id: expected[5] });
+    if (engineOf(db) === "postgres") await db.$executeRawUnsafe(`VACUUM ANALYZE "Request"`);
     for (const query of ["q=ke", `q=ke&after=${cursor}`, "q=dense MAILER"]) {
       const { plan, sorts } = await planOf(query);
       expect(sorts).toBe(false);
-      expect(plan.includes("Request_search_scan_idx")).toBe(engineOf(db) === "sqlite");
+      expect(plan).toContain(engineOf(db) === "sqlite" ? "Request_search_scan_idx" : `Index Only Scan Backward using "Request_search_scan_idx"`);
     }
     // Another filter, or a department's view, reads an index of its own.
     expect((await planOf("q=ke&state=screening")).plan).not.toContain("Request_search_scan_idx");
     expect((await planOf("q=ke", otherDepartment)).plan).not.toContain("Request_search_scan_idx");
-    // A rare word goes through the trigram index, as before.
-    expect((await planOf("q=Keyset 07")).plan).not.toContain("Request_search_scan_idx");
+    // A rare word goes through SQLite's trigram index, as before. PostgreSQL's planner chooses from the column's
+    // statistics, which a plan with sorting turned off (as here) cannot show; the next test looks at its trigram index.
+    if (engineOf(db) === "sqlite") expect((await planOf("q=Keyset 07")).plan).not.toContain("Request_search_scan_idx");
     expect((await list(director, "q=dense MAILER")).rows.every((r) => r.title.startsWith("Dense mailer"))).toBe(true);
   });
 
