@@ -320,15 +320,16 @@ export async function listPageSql(db: PrismaClient, user: CurrentUser, filters: 
     );
   }
   const order = backwards ? Prisma.sql`r."updatedAt" ASC, r.id ASC` : Prisma.sql`r."updatedAt" DESC, r.id DESC`;
+  const limit = PAGE_SIZE + 1;
   const conditions = Prisma.join(where, " AND ");
-  const requests = onlySearch ? searchScan(db, conditions, order, PAGE_SIZE + 1) : { from: Prisma.sql`"Request" r`, where: conditions };
+  const requests = onlySearch ? searchScan(db, conditions, order, limit) : { from: Prisma.sql`"Request" r`, where: conditions };
   return Prisma.sql`
     SELECT r.id, r.reference, r.title, r.type, r.state, r."effectiveDate", r."updatedAt",
            d.name AS "departmentName"
     FROM ${requests.from} JOIN "Department" d ON d.id = r."departmentId"
     WHERE ${requests.where}
     ORDER BY ${order}
-    LIMIT ${PAGE_SIZE + 1}`;
+    LIMIT ${limit}`;
 }
 
 /** The index's expression as the migration writes it: a bound parameter in its place would keep both engines from reading the index in order. */
