@@ -29,8 +29,3 @@ export function calendarView(params: URLSearchParams, today: string): CalendarVi
   const shown = isMonth(month) ? month : today.slice(0, 7);
   return { kind: "month", month: shown, weeks: monthWeeks(shown), previous: shiftMonth(shown, -1), next: shiftMonth(shown, 1) };
 }
-
-export function viewDates(view: CalendarView): string[] {
-  if (view.kind === "day") return [view.date];
-  return view.kind === "week" ? view.days : view.weeks.flat();
-}

@@ -8,12 +8,13 @@ import { requireRole } from "~/auth/require-role.server";
 import { capacityRoles } from "~/calendar/capacityRoles";
 import { listedLoad } from "~/calendar/dayLoads";
 import { StaffingNote } from "~/calendar/StaffingNote";
-import { isPinchPoint } from "~/capacity/combinedStaffing";
+import { isPinchPoint, type DayStaffing } from "~/capacity/combinedStaffing";
 import { calendarDays } from "~/capacity/staffing.server";
 import { holdsAny } from "~/auth/require-role.server";
-import { calendarView, viewDates, type CalendarView } from "~/calendar/calendarView";
+import { calendarView, type CalendarView } from "~/calendar/calendarView";
 import { Calls, DayTable, Entries, InEffect, MoreLink } from "~/calendar/DayParts";
-import { DAY_PAGE_SIZE, SHOWN_IN_MONTH, SHOWN_IN_WEEK } from "~/calendar/dayPage";
+import { DAY_PAGE_SIZE, SHOWN_IN_WEEK } from "~/calendar/dayPage";
+import { monthGridHtml } from "~/calendar/monthGrid.server";
 import { pageWithin } from "~/paging";
 import { feedActionSchema, feedCreatedAt, renewFeedToken, revokeFeedToken } from "~/calendar/feedTokens.server";
 import { DateText } from "~/components/DateText";
@@ -39,13 +40,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
     const { loads: [load], staffing } = await calendarDays(db, [view.date], Number.POSITIVE_INFINITY);
     const page = pageWithin(load.inEffect, view.page, DAY_PAGE_SIZE);
     const table = load.entries.slice(page.offset, page.offset + DAY_PAGE_SIZE);
-    return { view, today, loads: [listedLoad({ ...load, entries: [] }, false)], table, staffing, page, feedSince, setsBaseline };
+    const loads = [listedLoad({ ...load, entries: [] }, false)];
+    return { view, today, month: null, loads, table, staffing, pinches: pinchCount(staffing), page, feedSince, setsBaseline };
   }
-  const dates = viewDates(view);
-  const shown = view.kind === "month" ? SHOWN_IN_MONTH : SHOWN_IN_WEEK;
-  const { loads, staffing } = await calendarDays(db, dates, shown);
-  const listed = loads.map((load) => listedLoad(load, view.kind === "week"));
-  return { view, today, loads: listed, table: null, staffing, page: null, feedSince, setsBaseline };
+  if (view.kind === "month") {
+    const month = await monthGridHtml(db, view, today);
+    return { view, today, month, loads: [], table: null, staffing: null, pinches: month.pinches, page: null, feedSince, setsBaseline };
+  }
+  const { loads, staffing } = await calendarDays(db, view.days, SHOWN_IN_WEEK);
+  const listed = loads.map((load) => listedLoad(load, true));
+  return { view, today, month: null, loads: listed, table: null, staffing, pinches: pinchCount(staffing), page: null, feedSince, setsBaseline };
+}
+
+/** The pinch points among the days, or null while no staffing baseline is set. */
+function pinchCount(staffing: DayStaffing[] | null): number | null {
+  return staffing === null ? null : staffing.filter(isPinchPoint).length;
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -59,8 +68,6 @@ export async function action({ request }: ActionFunctionArgs) {
   const token = await renewFeedToken(db, user.id, new Date());
   return { feedUrl: `${getSettings().appUrl}/calendar/feed/${token}.ics`, revoked: false };
 }
-
-const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 
 /** The page's heading, the steps back and forward, and the other views of the same days. */
 function navigation(view: CalendarView, today: string) {
@@ -90,11 +97,10 @@ function navigation(view: CalendarView, today: string) {
 }
 
 export default function CalendarPage() {
-  const { view, today, loads, table, staffing, page, feedSince, setsBaseline } = useLoaderData<typeof loader>();
+  const { view, today, month, loads, table, staffing, pinches, page, feedSince, setsBaseline } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const byDate = new Map(loads.map((l) => [l.date, l]));
   const staffingOn = new Map((staffing ?? []).map((s) => [s.date, s]));
-  const pinches = (staffing ?? []).filter((s) => isPinchPoint(s) && (view.kind !== "month" || s.date.slice(0, 7) === view.month));
   const { title, step, others } = navigation(view, today);
 
   return (
@@ -121,71 +127,26 @@ export default function CalendarPage() {
         {title}
         {view.kind === "day" && view.date === today ? " (today)" : ""}
       </h2>
-      {staffing === null ? (
+      {pinches === null ? (
         <p data-testid="no-baseline">
           No staffing baseline is set, so the calendar cannot tell which days are short of agents.{" "}
           {setsBaseline ? <Link to="/capacity/baseline">Set the staffing baseline</Link> : "An analyst sets it."}
         </p>
       ) : (
         <p data-testid="pinch-summary">
-          {pinches.length === 0
+          {pinches === 0
             ? `No pinch points: the planned agents cover the combined calls every day of this ${view.kind}.`
-            : `${pinches.length} ${pinches.length === 1 ? "pinch point" : "pinch points"} this ${view.kind}: ${pinches.length === 1 ? "a day" : "days"} the combined calls need more agents than are planned.`}{" "}
+            : `${pinches} ${pinches === 1 ? "pinch point" : "pinch points"} this ${view.kind}: ${pinches === 1 ? "a day" : "days"} the combined calls need more agents than are planned.`}{" "}
           {setsBaseline ? <Link to="/capacity/baseline">Staffing baseline</Link> : null}
         </p>
       )}
 
-      {view.kind === "month" ? (
-        <table className="usa-table usa-table--borderless portal-month" data-testid="calendar-month">
-          <caption className="usa-sr-only">Requests and projected extra calls by day, {title}</caption>
-          <thead>
-            <tr>
-              {WEEKDAYS.map((d) => (
-                <th scope="col" key={d}>
-                  <abbr title={d}>{d.slice(0, 3)}</abbr>
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {view.weeks.map((week) => (
-              <tr key={week[0]}>
-                {week.map((date) => {
-                  const load = byDate.get(date);
-                  const day = staffingOn.get(date);
-                  const pinch = day !== undefined && isPinchPoint(day);
-                  const quiet = !pinch && (!load || (load.inEffect === 0 && load.approvedCalls + load.pendingCalls === 0));
-                  const classes = [
-                    date.slice(0, 7) === view.month ? "" : "portal-day--other",
-                    quiet ? "portal-day--quiet" : "",
-                    pinch ? "portal-day--pinch" : "",
-                  ].filter(Boolean);
-                  return (
-                    <td key={date} className={classes.join(" ") || undefined} data-date={date}>
-                      <span className={`portal-day__number${date === today ? " portal-day--today" : ""}`} aria-hidden="true">
-                        {Number(date.slice(8))}
-                      </span>
-                      {/* Read by screen readers; on a phone, where the month is a list of its busy days, shown. */}
-                      <span className="portal-day__date">{date === today ? `${formatDate(date)} (today)` : formatDate(date)}</span>
-                      {load ? (
-                        <>
-                          <Calls load={load} />
-                          <StaffingNote staffing={day} long={false} />
-                          <InEffect load={load} />
-                          <Entries load={load} />
-                          <MoreLink load={load} />
-                        </>
-                      ) : null}
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : null}
-      {view.kind === "month" && !loads.some((l) => l.inEffect > 0 || l.approvedCalls + l.pendingCalls > 0) ? (
-        <p className="portal-month__none">Nothing is in effect this month.</p>
+      {month ? (
+        <>
+          {/* The month's table, made by React on the server (calendar/monthGrid.server.tsx). */}
+          <div dangerouslySetInnerHTML={{ __html: month.html }} />
+          {month.busy ? null : <p className="portal-month__none">Nothing is in effect this month.</p>}
+        </>
       ) : null}
       {view.kind === "month" ? null : view.kind === "week" ? (
         <ol className="usa-list usa-list--unstyled" data-testid="calendar-week">

@@ -2,7 +2,7 @@
 // requests and links to its day view, which lists them all in a table. With JavaScript and
 // without (R17), with axe on both pages at 1280 and 390 px, and each entry with its title.
 import { expect, test } from "./fixtures";
-import { formatDate } from "workflows";
+import { addCalendarDays, formatDate, formatMonth } from "workflows";
 import { expectFitsEveryWidth } from "./layout";
 import { ANALYST, signedIn } from "./review";
 import { closeSeedDb, inDays, seedRequest } from "./seedRequest";
@@ -42,5 +42,16 @@ for (const js of [true, false]) {
     await analyst.getByRole("link", { name: "Week view" }).click();
     await expect(analyst.getByTestId("calendar-week")).toContainText(titles[0]);
     await expectFitsEveryWidth(analyst, js);
+
+    // Back to the month, and on to the next: with JavaScript, in the page, the month's table
+    // coming as HTML from its loader (calendar/monthGrid.server.tsx).
+    await analyst.getByRole("link", { name: "Month view" }).click();
+    await expect(analyst.locator(`[data-date="${day}"]`).getByRole("listitem")).toHaveCount(3);
+    await analyst.getByRole("link", { name: "Next month" }).click();
+    const next = addCalendarDays(`${day.slice(0, 7)}-01`, 31).slice(0, 7);
+    await expect(analyst.getByTestId("calendar-title")).toHaveText(formatMonth(next));
+    await expect(analyst.locator(`[data-date="${next}-15"]`)).toContainText(formatDate(`${next}-15`));
+    await expect(analyst.getByRole("table", { name: `Requests and projected extra calls by day, ${formatMonth(next)}` })).toBeVisible();
+    expect(await marked()).toBe(js);
   });
 }

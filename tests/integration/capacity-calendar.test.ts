@@ -136,13 +136,28 @@ describe("day view (issue 8)", () => {
 
   it("the month and the week send the browser only what they show: no calls per request; departments only in the week", async () => {
     const [day] = (await steps.dayView()).table;
-    type Listed = { loads: Array<{ date: string; entries: Array<Record<string, unknown>> }> };
-    const listedOn = async (path: string) => {
-      const data = (await run(calendarRoute.loader as Fn, get(path, analystCookie))) as Listed;
-      return data.loads.find((load) => load.date === effective)!.entries;
-    };
     const { id, reference, title, status, department } = day;
-    expect(await listedOn(`/calendar?month=${effective.slice(0, 7)}`)).toContainEqual({ id, reference, title, status });
-    expect(await listedOn(`/calendar?view=week&date=${effective}`)).toContainEqual({ id, reference, title, status, department });
+    const week = (await run(calendarRoute.loader as Fn, get(`/calendar?view=week&date=${effective}`, analystCookie))) as {
+      loads: Array<{ date: string; entries: Array<Record<string, unknown>> }>;
+    };
+    expect(week.loads.find((load) => load.date === effective)!.entries).toContainEqual({ id, reference, title, status, department });
+    // The month sends its table as HTML, and no day loads besides.
+    const month = await steps.monthView();
+    expect(month.loads).toEqual([]);
+    const cell = await steps.monthDay();
+    expect(cell).toContain(`<a href="/requests/${id}">${reference}</a> <span class="usa-tag portal-tag--${status}">${status}</span>`);
+    expect(cell).toContain(`<span class="portal-day__title">${title}</span>`);
+    expect(cell).not.toContain(department);
   });
+
+  it("the month's table escapes what requesters typed", async () => {
+    // On a day of its own, so that it is among the few the month lists.
+    const own = calendarRequests({ db, analystCookie, effective: addCalendarDays(effective, 3), timeZone: TZ });
+    const id = await own.newRequest(`Fish & <b>chips</b> "night"`);
+    const cell = await own.monthDay();
+    expect(cell).toContain(`<span class="portal-day__title">Fish &amp; &lt;b&gt;chips&lt;/b&gt; &quot;night&quot;</span>`);
+    expect(cell).toContain(`href="/requests/${id}"`);
+    expect(cell).not.toContain("<b>");
+  });
+
 });

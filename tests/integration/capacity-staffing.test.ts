@@ -6,12 +6,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { combinedAgentsNeeded, hourlyShares, weekdayHours, weekdayOf } from "../../app/capacity/combinedStaffing";
 import { sendPinchDigest } from "../../app/capacity/pinchDigest.server";
-import type { DayStaffing, PinchWith } from "../../app/capacity/combinedStaffing";
+import type { PinchWith } from "../../app/capacity/combinedStaffing";
 import { tick } from "../../app/clock/clock.server";
 import { dataVersion } from "../../app/dataVersionMemo.server";
 import { connectDb, type PrismaClient } from "../../app/db.server";
 import * as baselineRoute from "../../app/routes/capacity.baseline";
-import * as calendarRoute from "../../app/routes/calendar";
 import * as analysisRoute from "../../app/routes/requests.$id_.analysis";
 import { parseOutboxPayload } from "../../emails/payload";
 import { renderEmail } from "../../emails/render";
@@ -20,7 +19,7 @@ import { addCalendarDays, localDate } from "workflows";
 import { calendarRequests, DIRECTOR, type CalendarRequests } from "../support/calendarRequests";
 import { FAST_SCRYPT } from "../support/people";
 import { analysisFields } from "../support/requests";
-import { cookieFor, get, post, run, statusOf, useTestDatabase } from "../support/routes";
+import { cookieFor, post, run, statusOf, useTestDatabase } from "../support/routes";
 import { baselineImport, FIVE_MINUTE_TARGET, NORMAL_WEEK_CSV } from "../support/staffingBaseline";
 import { createTestDb, type TestDb } from "../support/testDb";
 
@@ -121,6 +120,8 @@ describe("the calendar staffs the combined load (issue 19)", () => {
     // Staffing each request's calls apart and adding up the agents would ask for more.
     const apart = 2 * combinedAgentsNeeded(target, [(loads[0].pendingCalls / 2) * share]);
     expect(8 + apart).toBeGreaterThan(combined);
+    // The month says the same, in words.
+    expect(await steps.monthDay()).toContain(`${day.shortfallWithPending} agents short if the pending requests are approved`);
   });
 
   it("flags the day a pinch point once one is approved, in the day and month views", async () => {
@@ -130,8 +131,11 @@ describe("the calendar staffs the combined load (issue 19)", () => {
     const [day] = (await steps.dayView()).staffing!;
     expect(day.shortfall).toBeGreaterThan(0);
     expect(day.planned).toBe(8);
-    const month = (await run(calendarRoute.loader as Fn, get(`/calendar?month=${effective.slice(0, 7)}`, analystCookie))) as { staffing: DayStaffing[] };
-    expect(month.staffing.find((s) => s.date === effective)?.shortfall).toBe(day.shortfall);
+    // The month shown before the approval is not served again: its table is made afresh at the new data version.
+    const cell = await steps.monthDay();
+    expect(cell).toContain(`<span class="usa-tag portal-tag--pinch">Pinch point</span> ${day.shortfall} agents short</p>`);
+    expect(cell).not.toContain("if the pending requests are approved");
+    expect((await steps.monthView()).month.pinches).toBeGreaterThanOrEqual(1);
   });
 
   it("is computed afresh when the baseline changes (the memo's data version moves with its audit entry)", async () => {

@@ -61,12 +61,14 @@ async function tickAndDeliver(now: Date) {
 
 /** The calendar's own pinch points over the two weeks from a date: what the e-mail must name. */
 async function calendarPinchPoints(from: string): Promise<DayStaffing[]> {
-  const days: DayStaffing[] = [];
-  for (const month of new Set([from, addCalendarDays(from, 13)].map((d) => d.slice(0, 7)))) {
-    const page = (await run(calendarRoute.loader as Fn, get(`/calendar?month=${month}`, analystCookie))) as { staffing: DayStaffing[] };
-    days.push(...page.staffing.filter((s) => s.date >= from && s.date <= addCalendarDays(from, 13) && s.shortfall > 0));
+  const last = addCalendarDays(from, 13);
+  const days = new Map<string, DayStaffing>();
+  // The weeks holding the fortnight's first day, its eighth and its last: every day of it, in week views.
+  for (const date of [from, addCalendarDays(from, 7), last]) {
+    const page = (await run(calendarRoute.loader as Fn, get(`/calendar?view=week&date=${date}`, analystCookie))) as { staffing: DayStaffing[] };
+    for (const s of page.staffing) if (s.date >= from && s.date <= last && s.shortfall > 0) days.set(s.date, s);
   }
-  return days;
+  return [...days.values()].sort((a, b) => (a.date < b.date ? -1 : 1));
 }
 
 beforeAll(async () => {

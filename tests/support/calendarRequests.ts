@@ -38,6 +38,17 @@ export interface CalendarRequests {
   /** A new request analysed and brought to the decision, its fee waived. */
   analysedToDecision(title: string): Promise<string>;
   dayView(date?: string): Promise<DayView>;
+  /** The month holding `date`, as its loader answers. */
+  monthView(date?: string): Promise<MonthView>;
+  /** The HTML of a day's cell in its month's table. */
+  monthDay(date?: string): Promise<string>;
+}
+
+/** The calendar's month view, as its loader answers: the table as HTML (calendar/monthGrid.server.tsx). */
+export interface MonthView {
+  month: { html: string; busy: boolean; pinches: number | null };
+  loads: ListedLoad[];
+  staffing: DayStaffing[] | null;
 }
 
 export function calendarRequests(options: { db: PrismaClient; analystCookie: string; effective: string; timeZone: string }): CalendarRequests {
@@ -70,6 +81,15 @@ export function calendarRequests(options: { db: PrismaClient; analystCookie: str
     },
     async dayView(date = effective) {
       return (await run(calendarRoute.loader as Fn, get(`/calendar?day=${date}`, analystCookie))) as DayView;
+    },
+    async monthView(date = effective) {
+      return (await run(calendarRoute.loader as Fn, get(`/calendar?month=${date.slice(0, 7)}`, analystCookie))) as MonthView;
+    },
+    async monthDay(date = effective) {
+      const { html } = (await steps.monthView(date)).month;
+      const cell = new RegExp(`<td[^>]*data-date="${date}">(.*?)</td>`).exec(html);
+      if (!cell) throw new Error(`No cell for ${date} in the month's table`);
+      return cell[1];
     },
   };
   return steps;

@@ -1,0 +1,40 @@
+// The month's table as HTML, made once for each data version, month and day (issue 17). A month
+// is the calendar's largest view: some 700 elements, which cost React more to render on every
+// request than everything else on the page, and as data about 1 300 values for the browser to
+// decode. Its HTML depends only on the requests, the baseline and today, as the memoised day
+// loads do, so it is remembered with them. React still makes it (renderToStaticMarkup escapes
+// every value), from the same components as the week; the page inserts it as the daily-calls
+// chart inserts its SVG.
+import { renderToStaticMarkup } from "react-dom/server";
+import { calendarDays } from "~/capacity/staffing.server";
+import { isPinchPoint } from "~/capacity/combinedStaffing";
+import { memoised } from "~/dataVersionMemo.server";
+import type { PrismaClient } from "~/generated/prisma/client";
+import { formatMonth } from "workflows/view";
+import { listedLoad } from "./dayLoads";
+import { SHOWN_IN_MONTH } from "./dayPage";
+import { MonthGrid } from "./MonthGrid";
+
+export interface MonthGridHtml {
+  html: string;
+  /** Whether any day of the month has a request in effect or calls. */
+  busy: boolean;
+  /** Null while no staffing baseline is set; else the month's pinch points (its own days only). */
+  pinches: number | null;
+}
+
+export function monthGridHtml(db: PrismaClient, view: { month: string; weeks: string[][] }, today: string): Promise<MonthGridHtml> {
+  return memoised(db, `month-grid|${view.month}|${today}`, async () => {
+    const { loads, staffing } = await calendarDays(db, view.weeks.flat(), SHOWN_IN_MONTH);
+    const listed = loads.map((load) => listedLoad(load, false));
+    const html = renderToStaticMarkup(
+      <MonthGrid month={view.month} weeks={view.weeks} today={today} title={formatMonth(view.month)} loads={listed} staffing={staffing} />,
+    );
+    const inMonth = loads.filter((l) => l.date.slice(0, 7) === view.month);
+    return {
+      html,
+      busy: inMonth.some((l) => l.inEffect > 0 || l.approvedCalls + l.pendingCalls > 0),
+      pinches: staffing === null ? null : staffing.filter((s) => isPinchPoint(s) && s.date.slice(0, 7) === view.month).length,
+    };
+  });
+}
