@@ -7,9 +7,11 @@ import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-r
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { Writable } from "node:stream";
 import { renderToPipeableStream } from "react-dom/server";
+import { ServerMarkupContext } from "./components/ServerMarkup";
 import { NonceContext } from "./security/nonce";
 
 const ABORT_DELAY = 5_000;
+const NO_MARKUP: ReadonlyMap<string, string> = new Map();
 
 /**
  * Errors go to the server's console (never to the page). An address with no page (a probe, an
@@ -56,7 +58,9 @@ export default function handleRequest(
     const timer = setTimeout(() => abort(), ABORT_DELAY);
     const { pipe, abort } = renderToPipeableStream(
       <NonceContext.Provider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        <ServerMarkupContext.Provider value={loadContext.documentMarkup ?? NO_MARKUP}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        </ServerMarkupContext.Provider>
       </NonceContext.Provider>,
       {
         nonce,

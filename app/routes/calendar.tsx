@@ -15,6 +15,8 @@ import { calendarView, type CalendarView } from "~/calendar/calendarView";
 import { Calls, DayTable, Entries, InEffect, MoreLink } from "~/calendar/DayParts";
 import { DAY_PAGE_SIZE, SHOWN_IN_WEEK } from "~/calendar/dayPage";
 import { monthGridHtml } from "~/calendar/monthGrid.server";
+import { markupForAnswer } from "~/http/serverMarkup.server";
+import { ServerMarkup } from "~/components/ServerMarkup";
 import { pageWithin } from "~/paging";
 import { feedActionSchema, feedCreatedAt, renewFeedToken, revokeFeedToken } from "~/calendar/feedTokens.server";
 import { DateText } from "~/components/DateText";
@@ -25,9 +27,11 @@ import { db } from "~/db.server";
 import { getSettings } from "~/settings.server";
 import { formatMonth, localDate } from "workflows/view";
 
+const MONTH_MARKUP = "calendar-month";
+
 export const meta: MetaFunction = () => [{ title: "Capacity calendar – 3-1-1 Number Use Portal" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, capacityRoles);
   const { timeZone } = getSettings();
   const today = localDate(new Date(), timeZone);
@@ -44,8 +48,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     return { view, today, month: null, loads, table, staffing, pinches: pinchCount(staffing), page, feedSince, setsBaseline };
   }
   if (view.kind === "month") {
-    const month = await monthGridHtml(db, view, today);
-    return { view, today, month, loads: [], table: null, staffing: null, pinches: month.pinches, page: null, feedSince, setsBaseline };
+    const { html, busy, pinches } = await monthGridHtml(db, view, today);
+    const month = { html: markupForAnswer(context, MONTH_MARKUP, html), busy };
+    return { view, today, month, loads: [], table: null, staffing: null, pinches, page: null, feedSince, setsBaseline };
   }
   const { loads, staffing } = await calendarDays(db, view.days, SHOWN_IN_WEEK);
   const listed = loads.map((load) => listedLoad(load, true));
@@ -144,7 +149,7 @@ export default function CalendarPage() {
       {month ? (
         <>
           {/* The month's table, made by React on the server (calendar/monthGrid.server.tsx). */}
-          <div dangerouslySetInnerHTML={{ __html: month.html }} />
+          <ServerMarkup name={MONTH_MARKUP} html={month.html} />
           {month.busy ? null : <p className="portal-month__none">Nothing is in effect this month.</p>}
         </>
       ) : null}

@@ -6,6 +6,7 @@ import { addCalendarDays, formatDate, formatMonth } from "workflows";
 import { expectFitsEveryWidth } from "./layout";
 import { ANALYST, signedIn } from "./review";
 import { closeSeedDb, inDays, seedRequest } from "./seedRequest";
+import { hydrated } from "./support";
 
 test.afterAll(closeSeedDb);
 
@@ -19,6 +20,8 @@ for (const js of [true, false]) {
 
     const analyst = await signedIn(browser, ANALYST, js);
     await analyst.goto(`/calendar?month=${day.slice(0, 7)}`);
+    // Hydration keeps the month's table, which the document alone carries (components/ServerMarkup.tsx).
+    if (js) await hydrated(analyst);
     const cell = analyst.locator(`[data-date="${day}"]`);
     await expect(cell.getByRole("listitem")).toHaveCount(3);
     // Each with its title, not only its reference (issue 13).

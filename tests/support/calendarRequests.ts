@@ -44,7 +44,10 @@ export interface CalendarRequests {
   monthDay(date?: string): Promise<string>;
 }
 
-/** The calendar's month view, as its loader answers: the table as HTML (calendar/monthGrid.server.tsx). */
+/**
+ * The calendar's month view, as its loader answers a data request: the table as HTML
+ * (calendar/monthGrid.server.tsx), which a document gets through the load context instead.
+ */
 export interface MonthView {
   month: { html: string; busy: boolean; pinches: number | null };
   loads: ListedLoad[];
