@@ -1,10 +1,10 @@
-// The month's table as HTML, made once for each data version, month and day (issue 17). A month
-// is the calendar's largest view: some 700 elements, which cost React more to render on every
-// request than everything else on the page, and as data about 1 300 values for the browser to
-// decode. Its HTML depends only on the requests, the baseline and today, as the memoised day
-// loads do, so it is remembered with them. React still makes it (renderToStaticMarkup escapes
-// every value), from the same components as the week; the page inserts it as the daily-calls
-// chart inserts its SVG.
+// The month's table as HTML, made once for each data version, month and day (issue 17, decision
+// 0036). A month is the calendar's largest view: some 700 elements, which cost React more to
+// render on every request than everything else on the page, and as data about 1 300 values
+// written into the document. Its HTML depends only on the requests, the baseline and today, as the
+// memoised day loads do, so it is remembered with them. React still makes it (renderToStaticMarkup
+// escapes every value), from the same components as the week; the page sends it once, through
+// components/ServerMarkup.tsx.
 import { renderToStaticMarkup } from "react-dom/server";
 import { calendarDays } from "~/capacity/staffing.server";
 import { isPinchPoint } from "~/capacity/combinedStaffing";

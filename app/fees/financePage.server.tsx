@@ -1,8 +1,9 @@
 // The Finance report's page (SPEC §6): one page of the year's fees, and its tables as HTML made
-// once for each version of the report and page (issue 17). Rendering a full page of fees and the
-// department totals cost more than all else the page does, and grew with them: 13 fees at
-// 1 000 requests, a full page of 50 at 100 000. The report is remembered per data version
-// (financeReport.server.ts), so its tables are kept with that very object and go when it goes.
+// once for each version of the report and page (issue 17, decision 0036), sent once through
+// components/ServerMarkup.tsx. Rendering a full page of fees and the department totals cost more
+// than all else the page does, and grew with them: 13 fees at 1 000 requests, a full page of 50
+// at 100 000. The report is remembered per data version (financeReport.server.ts), so its tables
+// are kept with that very object and go when it goes.
 import { renderToStaticMarkup } from "react-dom/server";
 import type { CurrentUser } from "~/auth/session.server";
 import type { PrismaClient } from "~/generated/prisma/client";
