@@ -49,7 +49,9 @@ export interface CalendarRequests {
  * (calendar/monthGrid.server.tsx), which a document gets through the load context instead.
  */
 export interface MonthView {
-  month: { html: string; busy: boolean; pinches: number | null };
+  month: { html: string; busy: boolean };
+  /** Null while no staffing baseline is set. */
+  pinches: number | null;
   loads: ListedLoad[];
   staffing: DayStaffing[] | null;
 }
