@@ -2,18 +2,15 @@
 // asks (brotli or gzip by Accept-Encoding) and plain when it does not, with Vary and the right
 // caching; a streamed response still arrives as it is written; the build's assets served from
 // their precompressed copies, which decompress to the very bytes of their source.
-import { createServer, request, type IncomingHttpHeaders, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { request, type IncomingHttpHeaders, type Server } from "node:http";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { brotliDecompressSync, createBrotliDecompress, gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadSettings } from "../../app/settings.server";
 import { ASSET_CSP } from "../../app/security/headers.server";
 import { precompress } from "../../scripts/precompress";
-import { createApp } from "../../server";
-import { stubBuild } from "../support/stubBuild";
+import { listen, stubBuild } from "../support/stubBuild";
 
 // Text that compresses, well over the 1 KB below which compressing is not worth it.
 const ROWS = Array.from({ length: 200 }, (_, i) => `311-2026-${String(i).padStart(4, "0")},Leaf collection postcard,250.00`);
@@ -75,12 +72,7 @@ beforeAll(async () => {
     fs.writeFileSync(path.join(assets, name), content);
   }
   precompress(assets);
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const settings = loadSettings({ NODE_ENV: "test", APP_URL: base, SESSION_SECRET: "s".repeat(40) });
-  server.on("request", await createApp(settings, build, assets));
-  http = { server, base };
+  http = await listen(build, {}, assets);
 });
 
 afterAll(async () => {

@@ -3,13 +3,12 @@
 // arrived twice or not at all, and what a browser's CSP report does.
 import { data } from "@remix-run/node";
 import { request as httpRequest } from "node:http";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { passOnHeaders } from "../../app/http/routeHeaders";
 import { loadSettings } from "../../app/settings.server";
 import { createApp } from "../../server";
-import { stubBuild } from "../support/stubBuild";
+import { listen, stubBuild } from "../support/stubBuild";
 
 let actionRuns = 0;
 
@@ -58,15 +57,6 @@ const build = stubBuild({
   },
 });
 
-/** The app on an ephemeral port; APP_URL is that address unless given. */
-async function listen(env: Record<string, string> = {}): Promise<{ server: Server; base: string }> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const settings = loadSettings({ NODE_ENV: "test", APP_URL: base, SESSION_SECRET: "s".repeat(40), ...env });
-  server.on("request", await createApp(settings, build));
-  return { server, base };
-}
 
 /** A raw HTTP request, for what fetch will not send (a malformed path, a Host of our choosing). */
 function raw(base: string, path: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
@@ -104,7 +94,7 @@ function expectPortalPage(res: { body: string; headers: Record<string, string | 
 let http: { server: Server; base: string };
 
 beforeAll(async () => {
-  http = await listen();
+  http = await listen(build);
 });
 
 afterAll(async () => {
@@ -179,7 +169,7 @@ describe("item 4: requests that ended in a 500", () => {
   });
 
   it("behind a proxy named in TRUST_PROXY, the client's address is the one the proxy reports; otherwise the socket's", async () => {
-    const proxied = await listen({ TRUST_PROXY: "loopback" });
+    const proxied = await listen(build, { TRUST_PROXY: "loopback" });
     try {
       expect((await raw(proxied.base, "/whoami", { headers: { "X-Forwarded-For": "203.0.113.9" } })).body).toBe("203.0.113.9");
       expect((await raw(http.base, "/whoami", { headers: { "X-Forwarded-For": "203.0.113.9" } })).body).toBe("127.0.0.1");
@@ -189,7 +179,7 @@ describe("item 4: requests that ended in a 500", () => {
   });
 
   it("behind a proxy, a post from APP_URL's origin works whatever Host the proxy sends", async () => {
-    const proxied = await listen({ APP_URL: "https://portal.county.example" });
+    const proxied = await listen(build, { APP_URL: "https://portal.county.example" });
     try {
       const before = actionRuns;
       const res = await raw(proxied.base, "/change", {

@@ -1,12 +1,9 @@
 // server.ts's whole stack (issue 7): security headers with a per-response CSP nonce on
 // every script, the Origin check against a forged cross-site form post, and error pages
 // that show no stack trace or SQL.
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadSettings } from "../../app/settings.server";
-import { createApp } from "../../server";
-import { stubBuild } from "../support/stubBuild";
+import { listen, stubBuild } from "../support/stubBuild";
 
 const SQL_ERROR = 'SQLITE_ERROR: no such column: "User"."passwordHash" in SELECT * FROM "User"';
 let actionRuns = 0;
@@ -34,20 +31,11 @@ const build = stubBuild({
   },
 });
 
-/** The app on an ephemeral port; APP_URL is that address unless `appUrl` is given. */
-async function listen(appUrl?: string): Promise<{ server: Server; base: string }> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const settings = loadSettings({ NODE_ENV: "test", APP_URL: appUrl ?? base, SESSION_SECRET: "s".repeat(40) });
-  server.on("request", await createApp(settings, build));
-  return { server, base };
-}
 
 let http: { server: Server; base: string };
 
 beforeAll(async () => {
-  http = await listen();
+  http = await listen(build);
 });
 
 afterAll(async () => {
@@ -96,7 +84,7 @@ describe("headers", () => {
   });
 
   it("adds HSTS when APP_URL is https", async () => {
-    const https = await listen("https://portal.example.test");
+    const https = await listen(build, { APP_URL: "https://portal.example.test" });
     try {
       const res = await fetch(`${https.base}/change`);
       expect(res.headers.get("strict-transport-security")).toBe("max-age=31536000; includeSubDomains");

@@ -2,13 +2,10 @@
 // signed-in user once for all its loaders (http/requestScope.server.ts: Remix gives the root's
 // loader and the page's each a Request of its own, so only the scope the portal's handler opens
 // spans them), and leaves nothing behind once sent (entry.server.tsx's abort timer).
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { oncePerRequest } from "../../app/http/requestScope.server";
-import { loadSettings } from "../../app/settings.server";
-import { createApp } from "../../server";
-import { stubBuild } from "../support/stubBuild";
+import { listen, stubBuild } from "../support/stubBuild";
 
 let reads = 0;
 let release: () => void = () => {};
@@ -47,11 +44,7 @@ let server: Server;
 let base: string;
 
 beforeAll(async () => {
-  server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const settings = loadSettings({ NODE_ENV: "test", APP_URL: base, SESSION_SECRET: "s".repeat(40) });
-  server.on("request", await createApp(settings, build));
+  ({ server, base } = await listen(build));
 });
 afterAll(async () => {
   server.closeAllConnections();

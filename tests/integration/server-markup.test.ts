@@ -3,17 +3,14 @@
 // written into it for hydration; a single-fetch data request (a navigation in the page) gets it in
 // the loader's data. Escaping is React's: the markup is made with renderToStaticMarkup.
 import { createElement } from "react";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { Server } from "node:http";
 import type { AppLoadContext } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ServerMarkup } from "../../app/components/ServerMarkup";
 import { markupForAnswer } from "../../app/http/serverMarkup.server";
-import { loadSettings } from "../../app/settings.server";
-import { createApp } from "../../server";
-import { stubBuild } from "../support/stubBuild";
+import { listen, stubBuild } from "../support/stubBuild";
 
 const MADE = renderToStaticMarkup(createElement("table", { "data-testid": "made" }, createElement("caption", null, `Fish & "chips" <b>`)));
 
@@ -36,11 +33,7 @@ let server: Server;
 let base: string;
 
 beforeAll(async () => {
-  server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const settings = loadSettings({ NODE_ENV: "test", APP_URL: base, SESSION_SECRET: "s".repeat(40) });
-  server.on("request", await createApp(settings, build));
+  ({ server, base } = await listen(build));
 });
 afterAll(async () => {
   server.closeAllConnections();

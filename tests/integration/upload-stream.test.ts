@@ -1,20 +1,18 @@
 // Issue 14: uploads through server.ts's whole stack. A file upload is the one body streamed to its
 // route (the attachment route) with a cap: a body that declares 200 MB is refused before it is
 // read, one that streams on without a length is cut at the cap, and memory stays flat.
-import { request as httpRequest, createServer, type Server } from "node:http";
-import net, { type AddressInfo } from "node:net";
+import { request as httpRequest, type Server } from "node:http";
+import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "../../app/db.server";
 import { createDraft } from "../../app/requests/drafts.server";
 import * as filesRoute from "../../app/routes/requests.$id_.attachments";
-import { loadSettings } from "../../app/settings.server";
 import { seedDatabase } from "../../prisma/seed";
-import { createApp } from "../../server";
 import { FILES } from "../support/files";
 import { FAST_SCRYPT, personAt } from "../support/people";
 import { materialsColumns } from "../support/requests";
 import { cookieFor, useTestDatabase } from "../support/routes";
-import { stubBuild } from "../support/stubBuild";
+import { listen, stubBuild } from "../support/stubBuild";
 import { createTestDb, type TestDb } from "../support/testDb";
 
 const build = stubBuild({
@@ -40,11 +38,7 @@ beforeAll(async () => {
   cookie = await cookieFor(db, "requester.partner@example.gov");
   const requester = await personAt(db, "requester.partner@example.gov", new Date());
   requestId = (await createDraft(db, { user: requester, columns: materialsColumns("2099-01-10"), now: new Date(), timeZone: "America/New_York" })).id;
-  server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const settings = loadSettings({ NODE_ENV: "test", APP_URL: base, SESSION_SECRET: "s".repeat(40), DATABASE_URL: t.url });
-  server.on("request", await createApp(settings, build));
+  ({ server, base } = await listen(build, { DATABASE_URL: t.url }));
 });
 
 afterAll(async () => {

@@ -1,9 +1,13 @@
 // A Remix ServerBuild made of the portal's real entry.server and root (layout, error
 // pages) plus routes a test supplies, for tests of server.ts's whole stack (headers,
-// Origin checks, error pages) without `remix build` or a database.
+// Origin checks, error pages) without `remix build` or a database; and server.ts's app serving one.
 import type { ServerBuild } from "@remix-run/node";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import * as entryServer from "../../app/entry.server";
 import * as root from "../../app/root";
+import { loadSettings } from "../../app/settings.server";
+import { createApp } from "../../server";
 
 export interface StubRoute {
   path: string;
@@ -55,4 +59,14 @@ function manifestEntry(id: string, parentId: string | undefined, path: string, m
     hasClientLoader: false,
     hasErrorBoundary: typeof module.ErrorBoundary === "function",
   };
+}
+
+/** server.ts's app serving `build` on a free loopback port; APP_URL is that address unless `env` gives one. */
+export async function listen(build: ServerBuild, env: Record<string, string> = {}, assets?: string): Promise<{ server: Server; base: string }> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const settings = loadSettings({ NODE_ENV: "test", APP_URL: base, SESSION_SECRET: "s".repeat(40), ...env });
+  server.on("request", await createApp(settings, build, assets));
+  return { server, base };
 }
