@@ -2,7 +2,6 @@
 // signed-in user once for all its loaders (http/requestScope.server.ts: Remix gives the root's
 // loader and the page's each a Request of its own, so only the scope the portal's handler opens
 // spans them), and leaves nothing behind once sent (entry.server.tsx's abort timer).
-import type { Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { oncePerRequest } from "../../app/http/requestScope.server";
 import { listen, stubBuild } from "../support/stubBuild";
@@ -40,16 +39,13 @@ const build = stubBuild({
 const routes = build.routes as unknown as Record<string, { module: Record<string, unknown> }>;
 routes.root.module = { ...routes.root.module, loader: async ({ request }: { request: Request }) => ({ user: null, root: await who(request) }) };
 
-let server: Server;
 let base: string;
+let close: () => Promise<void>;
 
 beforeAll(async () => {
-  ({ server, base } = await listen(build));
+  ({ base, close } = await listen(build));
 });
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-});
+afterAll(() => close());
 
 /** The loaders' data as single fetch sends it (page.data), in Remix's turbo-stream text. */
 async function dataOf(path: string, init: RequestInit = {}) {

@@ -3,7 +3,6 @@
 // written into it for hydration; a single-fetch data request (a navigation in the page) gets it in
 // the loader's data. Escaping is React's: the markup is made with renderToStaticMarkup.
 import { createElement } from "react";
-import type { Server } from "node:http";
 import type { AppLoadContext } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { renderToStaticMarkup } from "react-dom/server";
@@ -29,16 +28,13 @@ const build = stubBuild({
   },
 });
 
-let server: Server;
 let base: string;
+let close: () => Promise<void>;
 
 beforeAll(async () => {
-  ({ server, base } = await listen(build));
+  ({ base, close } = await listen(build));
 });
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-});
+afterAll(() => close());
 
 async function textOf(path: string): Promise<string> {
   const response = await fetch(base + path);

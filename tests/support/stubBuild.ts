@@ -62,11 +62,19 @@ function manifestEntry(id: string, parentId: string | undefined, path: string, m
 }
 
 /** server.ts's app serving `build` on a free loopback port; APP_URL is that address unless `env` gives one. */
-export async function listen(build: ServerBuild, env: Record<string, string> = {}, assets?: string): Promise<{ server: Server; base: string }> {
+export async function listen(
+  build: ServerBuild,
+  env: Record<string, string> = {},
+  assets?: string,
+): Promise<{ server: Server; base: string; close: () => Promise<void> }> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const settings = loadSettings({ NODE_ENV: "test", APP_URL: base, SESSION_SECRET: "s".repeat(40), ...env });
   server.on("request", await createApp(settings, build, assets));
-  return { server, base };
+  const close = async () => {
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  };
+  return { server, base, close };
 }
