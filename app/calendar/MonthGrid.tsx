@@ -4,7 +4,8 @@
 import type { DayStaffing } from "~/capacity/combinedStaffing";
 import { isPinchPoint } from "~/capacity/combinedStaffing";
 import { formatDate } from "~/format";
-import type { ListedLoad } from "./dayLoads";
+import { formatMonth } from "workflows/view";
+import { hasActivity, type ListedLoad } from "./dayLoads";
 import { Calls, Entries, InEffect, MoreLink } from "./DayParts";
 import { StaffingNote } from "./StaffingNote";
 
@@ -15,18 +16,16 @@ export interface MonthGridProps {
   month: string;
   weeks: string[][];
   today: string;
-  /** The month's title, for the table's caption. */
-  title: string;
   loads: ListedLoad[];
   staffing: DayStaffing[] | null;
 }
 
-export function MonthGrid({ month, weeks, today, title, loads, staffing }: MonthGridProps) {
+export function MonthGrid({ month, weeks, today, loads, staffing }: MonthGridProps) {
   const byDate = new Map(loads.map((l) => [l.date, l]));
   const staffingOn = new Map((staffing ?? []).map((s) => [s.date, s]));
   return (
     <table className="usa-table usa-table--borderless portal-month" data-testid="calendar-month">
-      <caption className="usa-sr-only">Requests and projected extra calls by day, {title}</caption>
+      <caption className="usa-sr-only">Requests and projected extra calls by day, {formatMonth(month)}</caption>
       <thead>
         <tr>
           {WEEKDAYS.map((d) => (
@@ -43,7 +42,7 @@ export function MonthGrid({ month, weeks, today, title, loads, staffing }: Month
               const load = byDate.get(date);
               const day = staffingOn.get(date);
               const pinch = day !== undefined && isPinchPoint(day);
-              const quiet = !pinch && (!load || (load.inEffect === 0 && load.approvedCalls + load.pendingCalls === 0));
+              const quiet = !pinch && (!load || !hasActivity(load));
               const classes = [
                 date.slice(0, 7) === month ? "" : "portal-day--other",
                 quiet ? "portal-day--quiet" : "",

@@ -62,6 +62,11 @@ export function listedLoad(load: DayLoad, withDepartment: boolean): ListedLoad {
   };
 }
 
+/** Whether a day has anything on it: a request in effect, or calls (a mailing's go on after it). */
+export function hasActivity(load: Pick<DayLoad, "inEffect" | "approvedCalls" | "pendingCalls">): boolean {
+  return load.inEffect > 0 || load.approvedCalls + load.pendingCalls > 0;
+}
+
 export function lastDayInEffect(request: Pick<RangeRequest, "from" | "to">): string {
   return request.to ?? addCalendarDays(request.from, OPEN_ENDED_DAYS - 1);
 }

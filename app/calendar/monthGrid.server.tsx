@@ -7,11 +7,10 @@
 // components/ServerMarkup.tsx.
 import { renderToStaticMarkup } from "react-dom/server";
 import { calendarDays } from "~/capacity/staffing.server";
-import { isPinchPoint } from "~/capacity/combinedStaffing";
+import { pinchCount } from "~/capacity/combinedStaffing";
 import { memoised } from "~/dataVersionMemo.server";
 import type { PrismaClient } from "~/generated/prisma/client";
-import { formatMonth } from "workflows/view";
-import { listedLoad } from "./dayLoads";
+import { hasActivity, listedLoad } from "./dayLoads";
 import { SHOWN_IN_MONTH } from "./dayPage";
 import { MonthGrid } from "./MonthGrid";
 
@@ -27,14 +26,12 @@ export function monthGridHtml(db: PrismaClient, view: { month: string; weeks: st
   return memoised(db, `month-grid|${view.month}|${today}`, async () => {
     const { loads, staffing } = await calendarDays(db, view.weeks.flat(), SHOWN_IN_MONTH);
     const listed = loads.map((load) => listedLoad(load, false));
-    const html = renderToStaticMarkup(
-      <MonthGrid month={view.month} weeks={view.weeks} today={today} title={formatMonth(view.month)} loads={listed} staffing={staffing} />,
-    );
-    const inMonth = loads.filter((l) => l.date.slice(0, 7) === view.month);
+    const html = renderToStaticMarkup(<MonthGrid month={view.month} weeks={view.weeks} today={today} loads={listed} staffing={staffing} />);
+    const inMonth = (day: { date: string }) => day.date.slice(0, 7) === view.month;
     return {
       html,
-      busy: inMonth.some((l) => l.inEffect > 0 || l.approvedCalls + l.pendingCalls > 0),
-      pinches: staffing === null ? null : staffing.filter((s) => isPinchPoint(s) && s.date.slice(0, 7) === view.month).length,
+      busy: loads.filter(inMonth).some(hasActivity),
+      pinches: pinchCount(staffing && staffing.filter(inMonth)),
     };
   });
 }

@@ -98,6 +98,11 @@ export function isPinchPoint(day: DayStaffing): boolean {
   return day.shortfall > 0;
 }
 
+/** How many of the days are pinch points, or null while no staffing baseline is set. */
+export function pinchCount(staffing: DayStaffing[] | null): number | null {
+  return staffing === null ? null : staffing.filter(isPinchPoint).length;
+}
+
 /** What a new request's projection does to the days it brings calls to. */
 export interface PinchWith {
   date: string;

@@ -23,8 +23,8 @@ export async function financePage(db: PrismaClient, user: CurrentUser, url: URL)
   const report = await financeReport(db, user, url);
   const count = report.records.length;
   const { page, pages, offset } = pageWithin(count, Number(url.searchParams.get("page") ?? "1"), FEES_PER_PAGE);
-  const made = tablesOf.get(report.records) ?? new Map<number, string>();
-  tablesOf.set(report.records, made);
+  let made = tablesOf.get(report.records);
+  if (!made) tablesOf.set(report.records, (made = new Map()));
   let tables = made.get(page);
   if (tables === undefined) {
     const fees = report.records.slice(offset, offset + FEES_PER_PAGE);

@@ -6,9 +6,9 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/auth/require-role.server";
 import { capacityRoles } from "~/calendar/capacityRoles";
-import { listedLoad } from "~/calendar/dayLoads";
+import { hasActivity, listedLoad } from "~/calendar/dayLoads";
 import { StaffingNote } from "~/calendar/StaffingNote";
-import { isPinchPoint, type DayStaffing } from "~/capacity/combinedStaffing";
+import { pinchCount } from "~/capacity/combinedStaffing";
 import { calendarDays } from "~/capacity/staffing.server";
 import { holdsAny } from "~/auth/require-role.server";
 import { calendarView, type CalendarView } from "~/calendar/calendarView";
@@ -55,11 +55,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { loads, staffing } = await calendarDays(db, view.days, SHOWN_IN_WEEK);
   const listed = loads.map((load) => listedLoad(load, true));
   return { view, today, month: null, loads: listed, table: null, staffing, pinches: pinchCount(staffing), page: null, feedSince, setsBaseline };
-}
-
-/** The pinch points among the days, or null while no staffing baseline is set. */
-function pinchCount(staffing: DayStaffing[] | null): number | null {
-  return staffing === null ? null : staffing.filter(isPinchPoint).length;
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -164,7 +159,7 @@ export default function CalendarPage() {
                   {date === today ? " (today)" : ""}
                 </h3>
                 <StaffingNote staffing={staffingOn.get(date)} long />
-                {load && (load.inEffect > 0 || load.approvedCalls + load.pendingCalls > 0) ? (
+                {load && hasActivity(load) ? (
                   <>
                     <Calls load={load} />
                     <InEffect load={load} />
