@@ -7,8 +7,10 @@
 // on BENCH_DATABASE_URL or TEST_DATABASE_URL's server if one is given, else on a throw-away server.
 // --import-rows=200000 (issue 19): the import of actual calls on each engine, at that many rows and a
 // tenth of it, each into an empty database (0 skips it; --import-rows=1000000 for the million-row figure).
+// --paired-seconds=2: each load of the alternating pass that judges growth and compression (decision 0037).
 // --no-build: use the build there is (`npm test` makes it first, and its browser tests are serving it).
 // --no-transfer: no byte counts (they do not depend on the engine; the PostgreSQL smoke test skips them).
+// They are counted at the largest size only.
 // BENCH_WORK_DIR: where the seeded databases go (default var/bench/).
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -29,8 +31,10 @@ import { measureTransfers } from "../lighthouse/transfer";
 import { loadThroughBoth, type PairRow } from "./instances";
 import { BROWSER_ENCODINGS, load, type LoadOptions, type LoadResult } from "./load";
 import { DOCUMENT, DOCUMENT_AGAIN, DOCUMENT_PATH, FLOOR, pagesFor } from "./pages";
+import { measurePaired, type PairedResult, type Served } from "./paired";
 import { prepareDb, type Prepared } from "./prepare";
-import { besideDocument, ENGINE_NAMES, evaluate, evaluateImports, importTable, jsTable, sizeTable, targetList, type Row, type SizeResult } from "./report";
+import { signIn } from "./sessions";
+import { besideDocument, ENGINE_NAMES, evaluate, evaluateImports, importTable, jsTable, pairedTable, sizeTable, targetList, type Row, type SizeResult } from "./report";
 import { startServer } from "./server";
 import { postgresStore, sqliteStore, type BenchStore } from "./store";
 import { benchImport, importSizes, type ImportResult } from "./importRate";
@@ -53,6 +57,8 @@ const loadOptions: LoadOptions = {
   warmupSeconds: Number(option("warmup", "1")),
   ...(option("requests", "") ? { requests: Number(option("requests", "")) } : {}),
 };
+/** The alternating pass's loads (decision 0037): eight a page at each of two sizes, so shorter. */
+const pairedOptions: LoadOptions = loadOptions.requests ? loadOptions : { connections: loadOptions.connections, seconds: Number(option("paired-seconds", "2")), warmupSeconds: 0.5 };
 const events = Number(option("events", "500"));
 const importRows = Number(option("import-rows", "200000"));
 const dbOption = option("db", "sqlite");
@@ -118,7 +124,25 @@ async function vacuum(url: string): Promise<void> {
   console.log(`  vacuumed in ${round((Date.now() - started) / 1000, 1)} s`);
 }
 
-async function benchSize(size: number, pgServer: string | null): Promise<SizeResult[]> {
+/** The smallest size's databases and settings, kept until the largest is measured beside them (decision 0037). */
+interface Kept {
+  size: number;
+  prepared: Prepared;
+  pgUrl: string | null;
+  env: Record<string, string>;
+}
+
+async function release(kept: Kept, pgServer: string | null): Promise<void> {
+  await kept.prepared.db.close();
+  removeDbFiles(kept.prepared.db.file);
+  if (pgServer) await dropDatabase(pgServer, `bench_${kept.size}`);
+}
+
+/**
+ * One size on each engine. The smallest is kept (returned) when there are more; at the largest,
+ * each engine's pages are then also loaded alternately with the kept size's (bench/paired.ts).
+ */
+async function benchSize(size: number, pgServer: string | null, smallest: Kept | null, paired: PairedResult[]): Promise<{ results: SizeResult[]; kept: Kept | null }> {
   const port = await freePort();
   const env = {
     NODE_ENV: "production",
@@ -139,18 +163,43 @@ async function benchSize(size: number, pgServer: string | null): Promise<SizeRes
     await vacuum(pgUrl);
   }
   const results: SizeResult[] = [];
+  const kept: Kept = { size, prepared, pgUrl, env };
   for (const engine of engines) {
     const store = engine === "sqlite" ? sqliteStore(prepared.db.url, prepared.db.prisma, prepared.db.sqlite) : await postgresStore(pgUrl!);
     try {
       results.push(await benchEngine(size, prepared, store, env, port));
+      if (smallest) paired.push(await benchPaired(smallest, kept, store));
     } finally {
       await store.close();
     }
   }
-  await prepared.db.close();
-  removeDbFiles(prepared.db.file);
-  if (pgServer) await dropDatabase(pgServer, `bench_${size}`);
-  return results;
+  if (sizes.length > 1 && size === sizes[0]) return { results, kept };
+  await release(kept, pgServer);
+  return { results, kept: null };
+}
+
+/** Fresh sessions on a size's database (the seeded ones may have idled out), and its server. */
+async function serve(kept: Kept, store: BenchStore): Promise<Served> {
+  const settings = loadSettings({ ...kept.env, DATABASE_URL: "file:unused" });
+  const cookies = await signIn(store.prisma, settings);
+  const server = await startServer({ ...kept.env, DATABASE_URL: store.url }, await freePort());
+  return { server, pages: pagesFor(kept.prepared, kept.size), cookies };
+}
+
+/** The smallest and the largest size served together, each page loaded under each condition in turn. */
+async function benchPaired(small: Kept, large: Kept, largeStore: BenchStore): Promise<PairedResult> {
+  const engine = largeStore.engine;
+  console.log(`  ${ENGINE_NAMES[engine]}, ${small.size.toLocaleString("en-US")} and ${large.size.toLocaleString("en-US")} requests alternately:`);
+  const smallStore = engine === "sqlite" ? sqliteStore(small.prepared.db.url, small.prepared.db.prisma, small.prepared.db.sqlite) : await postgresStore(small.pgUrl!);
+  const served: Served[] = [];
+  try {
+    served.push(await serve(small, smallStore), await serve(large, largeStore));
+    const rows = await measurePaired(served[0], served[1], pairedOptions, console.log);
+    return { engine, small: small.size, large: large.size, rows };
+  } finally {
+    await Promise.all(served.map((s) => s.server.stop()));
+    await smallStore.close();
+  }
 }
 
 /** Every page through two servers on the same PostgreSQL database, against the one server's figure. */
@@ -179,7 +228,8 @@ async function benchEngine(size: number, prepared: Prepared, store: BenchStore, 
   console.log(`  ${name}:`);
   const rows: Row[] = [];
   // The browser first: one that cannot start then leaves no server running.
-  const browser = withTransfer ? await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS }) : null;
+  // The bytes are judged at the largest size only; they hardly depend on it.
+  const browser = withTransfer && size === sizes[sizes.length - 1] ? await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS }) : null;
   const server = await startServer({ ...env, DATABASE_URL: store.url }, port);
   const pages = pagesFor(prepared, size);
   const cookieOf = (page: (typeof pages)[number]) => (page.persona ? prepared.cookies[page.persona] : undefined);
@@ -211,7 +261,7 @@ async function benchEngine(size: number, prepared: Prepared, store: BenchStore, 
       // measured just before and just after it (decision 0032).
       const after = await load(server.origin + DOCUMENT_PATH, undefined, loadOptions, server.cpuMs);
       row.documentBeside = { before: documentBefore, after };
-      row.documentRatio = result.rps / besideDocument(row).rps;
+      row.documentRatio = result.rps / besideDocument(row);
       documentBefore = after;
       console.log(`    × document ${round(row.documentRatio, 2)} (the document floor at ${round(row.documentBeside.before.rps, 0)} req/s before it, ${round(after.rps, 0)} after)`);
     }
@@ -252,10 +302,17 @@ if (!process.argv.includes("--no-build")) build();
 else if (!fs.existsSync(path.join(ROOT, "build", "index.js"))) throw new Error("--no-build, but there is no build: run npm run build first");
 const js = await clientJs();
 const results: SizeResult[] = [];
+const paired: PairedResult[] = [];
 let imports: ImportResult[] = [];
 const postgres = engines.includes("postgres") ? await postgresServer() : null;
 try {
-  for (const size of sizes) results.push(...(await benchSize(size, postgres?.url ?? null)));
+  let smallest: Kept | null = null;
+  for (const size of sizes) {
+    const measured = await benchSize(size, postgres?.url ?? null, size === sizes[sizes.length - 1] ? smallest : null, paired);
+    results.push(...measured.results);
+    smallest ??= measured.kept;
+  }
+  if (smallest) await release(smallest, postgres?.url ?? null);
   console.log("");
   imports = await benchImports(postgres?.url ?? null);
 } finally {
@@ -266,6 +323,7 @@ const targets = engines.flatMap((engine, i) =>
   evaluate(
     results.filter((r) => r.engine === engine),
     js,
+    paired.find((p) => p.engine === engine),
   )
     .filter((t) => i === 0 || !t.name.startsWith("JavaScript"))
     .map((t) => (engines.length > 1 && !t.name.startsWith("JavaScript") ? { ...t, name: `${ENGINE_NAMES[engine]}: ${t.name}` } : t)),
@@ -281,6 +339,7 @@ const header = [
 const markdown = [
   header,
   ...results.map(sizeTable),
+  ...paired.map(pairedTable),
   ...(imports.length > 0 ? [`### Import of actual calls (streamed, one transaction, each into an empty database)\n\n${importTable(imports)}`] : []),
   `### Client JavaScript per page (first visit, brotli as served; 1 KB = 1000 bytes)\n\n${jsTable(js)}`,
   `### Targets\n\n${targetList(targets)}`,
@@ -291,5 +350,5 @@ fs.mkdirSync(outDir, { recursive: true });
 fs.writeFileSync(path.join(outDir, "latest.md"), markdown + "\n");
 fs.writeFileSync(
   path.join(outDir, "latest.json"),
-  JSON.stringify({ startedAt: new Date(started).toISOString(), machine, load: loadOptions, events, sizes: results, imports, clientJs: js, targets }, null, 2) + "\n",
+  JSON.stringify({ startedAt: new Date(started).toISOString(), machine, load: loadOptions, events, sizes: results, paired, imports, clientJs: js, targets }, null, 2) + "\n",
 );

@@ -1,0 +1,78 @@
+// Growth and compression measured in pairs (decision 0037). The sizes' own runs are minutes
+// apart, and this host's speed moves by ±15–40 % within minutes: a page's p50 at 1 000 and at
+// 100 000 requests, or its CPU plain and with brotli, measured in different minutes, differ by
+// what the host did between them. Here the smallest and the largest size are served at once
+// (one loaded at a time), and each page is loaded under all four conditions in a sequence that
+// runs back on itself, so a steady drift weighs on each condition alike.
+import { BROWSER_ENCODINGS, load, type LoadOptions, type LoadResult } from "./load";
+import type { Page } from "./pages";
+import type { Running } from "./server";
+import type { Persona } from "./sessions";
+import type { Engine } from "../app/db/engine";
+
+export type Condition = "smallPlain" | "largePlain" | "largeBrotli" | "smallBrotli";
+
+/** Each condition's mean position in the sequence is the same (3.5). */
+export const SEQUENCE: readonly Condition[] = ["smallPlain", "largePlain", "largeBrotli", "smallBrotli", "smallBrotli", "largeBrotli", "largePlain", "smallPlain"];
+
+export interface PairedRow {
+  key: string;
+  label: string;
+  /** The document floor, measured as a control: it reads nothing, so its growth is the method's noise. */
+  floor?: boolean;
+  runs: Record<Condition, LoadResult[]>;
+}
+
+export interface PairedResult {
+  engine: Engine;
+  small: number;
+  large: number;
+  rows: PairedRow[];
+}
+
+/** One size as served for the pass: its server, its pages and fresh sessions. */
+export interface Served {
+  server: Running;
+  pages: Page[];
+  cookies: Record<Persona, string>;
+}
+
+const sum = (runs: LoadResult[], pick: (r: LoadResult) => number) => runs.reduce((total, r) => total + pick(r), 0);
+
+/** The page's p50 at the largest size over its p50 at the smallest, each summed over its runs. */
+export function pairedGrowth(row: PairedRow): number {
+  return sum(row.runs.largePlain, (r) => r.p50) / sum(row.runs.smallPlain, (r) => r.p50);
+}
+
+/** Server CPU per answer with brotli over without, over every row and both sizes. */
+export function pairedCompression(rows: PairedRow[]): { plainMs: number; brotliMs: number; ratio: number } {
+  const mean = (conditions: Condition[]) => {
+    const runs = rows.flatMap((row) => conditions.flatMap((c) => row.runs[c]));
+    return sum(runs, (r) => r.serverCpuMs) / runs.length;
+  };
+  const plainMs = mean(["smallPlain", "largePlain"]);
+  const brotliMs = mean(["smallBrotli", "largeBrotli"]);
+  return { plainMs, brotliMs, ratio: brotliMs / plainMs };
+}
+
+/** Every page of the smallest size that the largest also has (the bare route is no page). */
+export async function measurePaired(small: Served, large: Served, options: LoadOptions, log: (line: string) => void): Promise<PairedRow[]> {
+  const rows: PairedRow[] = [];
+  for (const smallPage of small.pages.filter((p) => p.key !== "floor")) {
+    const largePage = large.pages.find((p) => p.key === smallPage.key);
+    if (!largePage) continue;
+    const runs: Record<Condition, LoadResult[]> = { smallPlain: [], largePlain: [], largeBrotli: [], smallBrotli: [] };
+    for (const condition of SEQUENCE) {
+      const [served, page] = condition.startsWith("small") ? [small, smallPage] : [large, largePage];
+      const cookie = page.persona ? served.cookies[page.persona] : undefined;
+      const encoding = condition.endsWith("Brotli") ? BROWSER_ENCODINGS : undefined;
+      runs[condition].push(await load(served.server.origin + page.path, cookie, options, served.server.cpuMs, encoding));
+    }
+    // The largest size's label: the targets are named for it.
+    const row: PairedRow = { key: smallPage.key, label: largePage.label, ...(smallPage.floor ? { floor: true } : {}), runs };
+    rows.push(row);
+    const cpu = pairedCompression([row]);
+    log(`  alternating, ${row.label}: p50 grew ${pairedGrowth(row).toFixed(2)}×; CPU ${cpu.plainMs.toFixed(2)} ms plain, ${cpu.brotliMs.toFixed(2)} ms brotli`);
+  }
+  return rows;
+}
