@@ -132,6 +132,11 @@ interface Kept {
   env: Record<string, string>;
 }
 
+/** A size's database on an engine: the seeded SQLite file, or its copy on PostgreSQL. */
+async function storeOf(engine: Engine, kept: Kept): Promise<BenchStore> {
+  return engine === "sqlite" ? sqliteStore(kept.prepared.db.url, kept.prepared.db.prisma, kept.prepared.db.sqlite) : postgresStore(kept.pgUrl!);
+}
+
 async function release(kept: Kept, pgServer: string | null): Promise<void> {
   await kept.prepared.db.close();
   removeDbFiles(kept.prepared.db.file);
@@ -165,7 +170,7 @@ async function benchSize(size: number, pgServer: string | null, smallest: Kept |
   const results: SizeResult[] = [];
   const kept: Kept = { size, prepared, pgUrl, env };
   for (const engine of engines) {
-    const store = engine === "sqlite" ? sqliteStore(prepared.db.url, prepared.db.prisma, prepared.db.sqlite) : await postgresStore(pgUrl!);
+    const store = await storeOf(engine, kept);
     try {
       results.push(await benchEngine(size, prepared, store, env, port));
       if (smallest) paired.push(await benchPaired(smallest, kept, store));
@@ -190,7 +195,7 @@ async function serve(kept: Kept, store: BenchStore): Promise<Served> {
 async function benchPaired(small: Kept, large: Kept, largeStore: BenchStore): Promise<PairedResult> {
   const engine = largeStore.engine;
   console.log(`  ${ENGINE_NAMES[engine]}, ${small.size.toLocaleString("en-US")} and ${large.size.toLocaleString("en-US")} requests alternately:`);
-  const smallStore = engine === "sqlite" ? sqliteStore(small.prepared.db.url, small.prepared.db.prisma, small.prepared.db.sqlite) : await postgresStore(small.pgUrl!);
+  const smallStore = await storeOf(engine, small);
   const served: Served[] = [];
   try {
     served.push(await serve(small, smallStore), await serve(large, largeStore));
