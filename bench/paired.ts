@@ -2,8 +2,9 @@
 // apart, and this host's speed moves by ±15–40 % within minutes: a page's p50 at 1 000 and at
 // 100 000 requests, or its CPU plain and with brotli, measured in different minutes, differ by
 // what the host did between them. Here the smallest and the largest size are served at once
-// (one loaded at a time), and each page is loaded under all four conditions in a sequence that
-// runs back on itself, so a steady drift weighs on each condition alike.
+// (one loaded at a time), and each page is loaded under all four conditions in three cycles,
+// each the last one backwards, so a steady drift weighs on each condition alike and a burst in
+// one cycle is outvoted by the other two.
 import { BROWSER_ENCODINGS, load, type LoadOptions, type LoadResult } from "./load";
 import type { Page } from "./pages";
 import type { Running } from "./server";
@@ -12,8 +13,10 @@ import type { Engine } from "../app/db/engine";
 
 export type Condition = "smallPlain" | "largePlain" | "largeBrotli" | "smallBrotli";
 
-/** Each condition's mean position in the sequence is the same (3.5). */
-export const SEQUENCE: readonly Condition[] = ["smallPlain", "largePlain", "largeBrotli", "smallBrotli", "smallBrotli", "largeBrotli", "largePlain", "smallPlain"];
+const CYCLE: readonly Condition[] = ["smallPlain", "largePlain", "largeBrotli", "smallBrotli"];
+
+/** The cycles, each the previous one backwards: each condition once per cycle. */
+export const SEQUENCE: readonly Condition[] = [...CYCLE, ...[...CYCLE].reverse(), ...CYCLE];
 
 export interface PairedRow {
   key: string;
@@ -39,9 +42,20 @@ export interface Served {
 
 const sum = (runs: LoadResult[], pick: (r: LoadResult) => number) => runs.reduce((total, r) => total + pick(r), 0);
 
-/** The page's p50 at the largest size over its p50 at the smallest, each summed over its runs. */
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+
+/** The page's p50 at the largest size over its p50 at the smallest, cycle by cycle; the median of those. */
 export function pairedGrowth(row: PairedRow): number {
-  return sum(row.runs.largePlain, (r) => r.p50) / sum(row.runs.smallPlain, (r) => r.p50);
+  return median(row.runs.largePlain.map((large, cycle) => large.p50 / row.runs.smallPlain[cycle].p50));
+}
+
+/** Failed answers over all of a page's loads in the pass. */
+export function pairedFailures(row: PairedRow): number {
+  return Object.values(row.runs).flat().reduce((n, r) => n + r.failures, 0);
 }
 
 /** Server CPU per answer with brotli over without, over every row and both sizes. */

@@ -5,7 +5,7 @@ import type { Transfer } from "../lighthouse/transfer";
 import type { ImportResult } from "./importRate";
 import type { LoadResult } from "./load";
 import type { PairRow } from "./instances";
-import { pairedCompression, pairedGrowth, type Condition, type PairedResult, type PairedRow } from "./paired";
+import { pairedCompression, pairedFailures, pairedGrowth, type Condition, type PairedResult, type PairedRow } from "./paired";
 import type { TransitionResult } from "./transitions";
 import type { Engine } from "../app/db/engine";
 import type { SeedSummary } from "./seed";
@@ -78,7 +78,7 @@ export function evaluate(sizes: SizeResult[], js: RouteJs[], paired?: PairedResu
     // Growth from the alternating pass only (decision 0037): the sizes' own runs are minutes apart.
     const alternating = paired?.rows.find((r) => r.key === row.key);
     const growth = alternating ? pairedGrowth(alternating) : NaN;
-    const alternatingFailures = alternating ? Object.values(alternating.runs).flat().reduce((n, r) => n + r.failures, 0) : 0;
+    const alternatingFailures = alternating ? pairedFailures(alternating) : 0;
     const problems = [
       Number.isNaN(row.result.p50) ? "no response completed within the timed run" : null,
       row.documentRatio < TARGETS.documentRatio[engine]
@@ -206,14 +206,14 @@ export function sizeTable(size: SizeResult): string {
   ].join("\n");
 }
 
-/** The alternating pass: each page's p50 at both sizes and its CPU plain and with brotli, each the mean of its two loads. */
+/** The alternating pass: each page's p50 at both sizes and its CPU plain and with brotli, each the mean of its loads. */
 export function pairedTable(paired: PairedResult): string {
   const mean = (row: PairedRow, condition: Condition, pick: (r: LoadResult) => number) => row.runs[condition].reduce((n, r) => n + pick(r), 0) / row.runs[condition].length;
   const [small, large] = [paired.small, paired.large].map((n) => n.toLocaleString("en-US"));
   return [
     `### ${ENGINE_NAMES[paired.engine]}: ${small} and ${large} requests alternately (decision 0037)`,
     "",
-    "Both sizes served at once, one loaded at a time: each page plain and with brotli at each size, in a sequence that runs back on itself, so each condition is measured twice around the same moment. Each figure is the mean of its two loads; the growth and compression targets are judged on these.",
+    "Both sizes served at once, one loaded at a time: each page plain and with brotli at each size, in three cycles, the middle one backwards. Each figure is the mean of its three loads; the growth is the median of the three cycles' own; the growth and compression targets are judged on these.",
     "",
     table(
       ["page", `p50 @${small}`, `p50 @${large}`, "p50 growth", `CPU @${small}`, `CPU, brotli @${small}`, `CPU @${large}`, `CPU, brotli @${large}`, "failed"],
@@ -226,7 +226,7 @@ export function pairedTable(paired: PairedResult): string {
         cpu(mean(row, "smallBrotli", (r) => r.serverCpuMs)),
         cpu(mean(row, "largePlain", (r) => r.serverCpuMs)),
         cpu(mean(row, "largeBrotli", (r) => r.serverCpuMs)),
-        String(Object.values(row.runs).flat().reduce((n, r) => n + r.failures, 0)),
+        String(pairedFailures(row)),
       ]),
     ),
   ].join("\n");

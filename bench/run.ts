@@ -57,7 +57,7 @@ const loadOptions: LoadOptions = {
   warmupSeconds: Number(option("warmup", "1")),
   ...(option("requests", "") ? { requests: Number(option("requests", "")) } : {}),
 };
-/** The alternating pass's loads (decision 0037): eight a page at each of two sizes, so shorter. */
+/** The alternating pass's loads (decision 0037): twelve a page, so shorter. */
 const pairedOptions: LoadOptions = loadOptions.requests ? loadOptions : { connections: loadOptions.connections, seconds: Number(option("paired-seconds", "2")), warmupSeconds: 0.5 };
 const events = Number(option("events", "500"));
 const importRows = Number(option("import-rows", "200000"));

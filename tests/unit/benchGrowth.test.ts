@@ -1,7 +1,7 @@
 // The bench's growth target (issue 17: a page's median grows at most 1.3× from 1 000 to 100 000
 // requests) and its compression target (issue 20: brotli costs the server at most 15 % more CPU)
 // are judged on the alternating pass, where both sizes are served at once and each page is loaded
-// at each size, plain and compressed, in a sequence that runs back on itself (decision 0037).
+// at each size, plain and compressed, in three cycles, the middle one backwards (decision 0037).
 // Each page's throughput is judged over the document floor measured beside it (decision 0032).
 import { describe, expect, it } from "vitest";
 import { pairedCompression, pairedGrowth, SEQUENCE, type Condition, type PairedResult, type PairedRow } from "../../bench/paired";
@@ -32,7 +32,7 @@ function size(requests: number, pages: Array<{ key: string; p50: number }>): Siz
   };
 }
 
-/** A page of the alternating pass: its two loads under each condition, as [p50, CPU ms] pairs. */
+/** A page of the alternating pass: its loads under each condition, one a cycle, as [p50, CPU ms] pairs. */
 function alternating(key: string, loads: Record<Condition, Array<[number, number]>>, failures = 0): PairedRow {
   const runs = Object.fromEntries(
     Object.entries(loads).map(([condition, pairs]) => [condition, pairs.map(([p50, cpu]) => result(p50, 100, cpu, failures))]),
@@ -40,11 +40,12 @@ function alternating(key: string, loads: Record<Condition, Array<[number, number
   return { key, label: `page ${key}`, runs };
 }
 
+const thrice = (p50: number, cpu: number) => [[p50, cpu], [p50, cpu], [p50, cpu]] as Array<[number, number]>;
 const steady = (smallP50: number, largeP50: number, cpu = 1, brotliCpu = 1) => ({
-  smallPlain: [[smallP50, cpu], [smallP50, cpu]] as Array<[number, number]>,
-  largePlain: [[largeP50, cpu], [largeP50, cpu]] as Array<[number, number]>,
-  smallBrotli: [[smallP50, brotliCpu], [smallP50, brotliCpu]] as Array<[number, number]>,
-  largeBrotli: [[largeP50, brotliCpu], [largeP50, brotliCpu]] as Array<[number, number]>,
+  smallPlain: thrice(smallP50, cpu),
+  largePlain: thrice(largeP50, cpu),
+  smallBrotli: thrice(smallP50, brotliCpu),
+  largeBrotli: thrice(largeP50, brotliCpu),
 });
 
 const pass = (rows: PairedRow[]): PairedResult => ({ engine: "sqlite", small: 1000, large: 100_000, rows });
@@ -53,19 +54,22 @@ const JS = [{ route: "routes/requests._index", files: 1, brotliBytes: 1000 }];
 const targetOf = (targets: ReturnType<typeof evaluate>, name: string) => targets.find((t) => t.name.startsWith(name))!;
 
 describe("the alternating pass's sequence", () => {
-  it("loads each condition twice, at the same mean position, so a steady drift of the host weighs on each alike", () => {
-    const positions = (condition: Condition) => SEQUENCE.flatMap((c, i) => (c === condition ? [i] : []));
-    for (const condition of ["smallPlain", "largePlain", "smallBrotli", "largeBrotli"] as Condition[]) {
-      const at = positions(condition);
-      expect([condition, at.length, (at[0] + at[1]) / 2]).toEqual([condition, 2, (SEQUENCE.length - 1) / 2]);
-    }
+  it("runs three cycles, each loading every condition once, the middle one backwards", () => {
+    const cycles = [SEQUENCE.slice(0, 4), SEQUENCE.slice(4, 8), SEQUENCE.slice(8)];
+    expect(SEQUENCE).toHaveLength(12);
+    for (const cycle of cycles) expect([...cycle].sort()).toEqual(["largeBrotli", "largePlain", "smallBrotli", "smallPlain"]);
+    expect(cycles[1]).toEqual([...cycles[0]].reverse());
+    expect(cycles[2]).toEqual(cycles[0]);
+    // Within each cycle the two sizes' plain loads are next to each other.
+    for (const cycle of cycles) expect(Math.abs(cycle.indexOf("smallPlain") - cycle.indexOf("largePlain"))).toBe(1);
   });
 });
 
 describe("the bench's p50 growth target (issue 17)", () => {
-  it("is the page's p50 at the largest size over the smallest's, each summed over its loads", () => {
-    const page = alternating("a", { ...steady(0, 0), smallPlain: [[100, 1], [120, 1]], largePlain: [[150, 1], [136, 1]] });
-    expect(pairedGrowth(page)).toBe(1.3);
+  it("is the median of each cycle's p50 at the largest size over its p50 at the smallest", () => {
+    // The second cycle met a burst of the host at the largest size: outvoted by the other two.
+    const page = alternating("a", { ...steady(0, 0), smallPlain: [[100, 1], [100, 1], [120, 1]], largePlain: [[110, 1], [200, 1], [144, 1]] });
+    expect(pairedGrowth(page)).toBe(1.2);
   });
 
   it("is met on the alternating pass, whatever the sizes' own runs minutes apart showed", () => {
@@ -85,7 +89,7 @@ describe("the bench's p50 growth target (issue 17)", () => {
 
   it("misses when a load of the alternating pass failed", () => {
     const targets = evaluate([size(1000, [{ key: "a", p50: 100 }]), size(100_000, [{ key: "a", p50: 100 }])], JS, pass([alternating("a", steady(100, 100), 1)]));
-    expect(targetOf(targets, "page a @100000").detail).toContain("8 failed responses in the alternating pass");
+    expect(targetOf(targets, "page a @100000").detail).toContain("12 failed responses in the alternating pass");
   });
 
   it("is not judged on one size, which has nothing to grow from", () => {
@@ -95,7 +99,7 @@ describe("the bench's p50 growth target (issue 17)", () => {
 });
 
 describe("the bench's compression target (issue 20)", () => {
-  it("is brotli's mean CPU over plain's across every page and both sizes of the alternating pass", () => {
+  it("is brotli's mean CPU over plain's across every page, both sizes and every cycle of the alternating pass", () => {
     const rows = [alternating("a", steady(100, 100, 2, 2.25)), alternating("b", steady(100, 100, 4, 4.5))];
     expect(pairedCompression(rows)).toEqual({ plainMs: 3, brotliMs: 3.375, ratio: 1.125 });
     const targets = evaluate([size(1000, [{ key: "a", p50: 100 }]), size(100_000, [{ key: "a", p50: 100 }])], JS, pass(rows));
