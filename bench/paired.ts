@@ -3,7 +3,7 @@
 // 100 000 requests, or its CPU plain and with brotli, measured in different minutes, differ by
 // what the host did between them. Here the smallest and the largest size are served at once
 // (one loaded at a time), and each page is loaded under all four conditions in three cycles,
-// each the last one backwards, so a steady drift weighs on each condition alike and a burst in
+// each the previous one backwards, so a steady drift weighs on each condition alike and a burst in
 // one cycle is outvoted by the other two.
 import { BROWSER_ENCODINGS, load, type LoadOptions, type LoadResult } from "./load";
 import type { Page } from "./pages";
