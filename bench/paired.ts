@@ -40,7 +40,12 @@ export interface Served {
   cookies: Record<Persona, string>;
 }
 
-const sum = (runs: LoadResult[], pick: (r: LoadResult) => number) => runs.reduce((total, r) => total + pick(r), 0);
+const meanOf = (runs: LoadResult[], pick: (r: LoadResult) => number) => runs.reduce((total, r) => total + pick(r), 0) / runs.length;
+
+/** A figure of a page's loads under one condition, the mean over the cycles. */
+export function conditionMean(row: PairedRow, condition: Condition, pick: (r: LoadResult) => number): number {
+  return meanOf(row.runs[condition], pick);
+}
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -60,10 +65,7 @@ export function pairedFailures(row: PairedRow): number {
 
 /** Server CPU per answer with brotli over without, over every row and both sizes. */
 export function pairedCompression(rows: PairedRow[]): { plainMs: number; brotliMs: number; ratio: number } {
-  const mean = (conditions: Condition[]) => {
-    const runs = rows.flatMap((row) => conditions.flatMap((c) => row.runs[c]));
-    return sum(runs, (r) => r.serverCpuMs) / runs.length;
-  };
+  const mean = (conditions: Condition[]) => meanOf(rows.flatMap((row) => conditions.flatMap((c) => row.runs[c])), (r) => r.serverCpuMs);
   const plainMs = mean(["smallPlain", "largePlain"]);
   const brotliMs = mean(["smallBrotli", "largeBrotli"]);
   return { plainMs, brotliMs, ratio: brotliMs / plainMs };

@@ -5,7 +5,7 @@ import type { Transfer } from "../lighthouse/transfer";
 import type { ImportResult } from "./importRate";
 import type { LoadResult } from "./load";
 import type { PairRow } from "./instances";
-import { pairedCompression, pairedFailures, pairedGrowth, type Condition, type PairedResult, type PairedRow } from "./paired";
+import { conditionMean, pairedCompression, pairedFailures, pairedGrowth, type PairedResult } from "./paired";
 import type { TransitionResult } from "./transitions";
 import type { Engine } from "../app/db/engine";
 import type { SeedSummary } from "./seed";
@@ -208,7 +208,6 @@ export function sizeTable(size: SizeResult): string {
 
 /** The alternating pass: each page's p50 at both sizes and its CPU plain and with brotli, each the mean of its loads. */
 export function pairedTable(paired: PairedResult): string {
-  const mean = (row: PairedRow, condition: Condition, pick: (r: LoadResult) => number) => row.runs[condition].reduce((n, r) => n + pick(r), 0) / row.runs[condition].length;
   const [small, large] = [paired.small, paired.large].map((n) => n.toLocaleString("en-US"));
   return [
     `### ${ENGINE_NAMES[paired.engine]}: ${small} and ${large} requests alternately (decision 0037)`,
@@ -219,13 +218,13 @@ export function pairedTable(paired: PairedResult): string {
       ["page", `p50 @${small}`, `p50 @${large}`, "p50 growth", `CPU @${small}`, `CPU, brotli @${small}`, `CPU @${large}`, `CPU, brotli @${large}`, "failed"],
       paired.rows.map((row) => [
         row.label,
-        ms(mean(row, "smallPlain", (r) => r.p50)),
-        ms(mean(row, "largePlain", (r) => r.p50)),
+        ms(conditionMean(row, "smallPlain", (r) => r.p50)),
+        ms(conditionMean(row, "largePlain", (r) => r.p50)),
         `${round(pairedGrowth(row), 2)}×`,
-        cpu(mean(row, "smallPlain", (r) => r.serverCpuMs)),
-        cpu(mean(row, "smallBrotli", (r) => r.serverCpuMs)),
-        cpu(mean(row, "largePlain", (r) => r.serverCpuMs)),
-        cpu(mean(row, "largeBrotli", (r) => r.serverCpuMs)),
+        cpu(conditionMean(row, "smallPlain", (r) => r.serverCpuMs)),
+        cpu(conditionMean(row, "smallBrotli", (r) => r.serverCpuMs)),
+        cpu(conditionMean(row, "largePlain", (r) => r.serverCpuMs)),
+        cpu(conditionMean(row, "largeBrotli", (r) => r.serverCpuMs)),
         String(pairedFailures(row)),
       ]),
     ),

@@ -66,6 +66,9 @@ const dbOption = option("db", "sqlite");
 const instances = Number(option("instances", "2"));
 if (!["sqlite", "postgres", "both"].includes(dbOption)) throw new Error(`--db must be sqlite, postgres or both, not ${dbOption}`);
 const engines: Engine[] = dbOption === "both" ? ["sqlite", "postgres"] : [dbOption as Engine];
+const largestSize = sizes[sizes.length - 1];
+/** With more than one size, the smallest is kept for the alternating pass at the largest (decision 0037). */
+const keepsSmallest = sizes.length > 1;
 const outDir = path.resolve(ROOT, option("out", "bench/results"));
 const withTransfer = !process.argv.includes("--no-transfer");
 
@@ -178,7 +181,7 @@ async function benchSize(size: number, pgServer: string | null, smallest: Kept |
       await store.close();
     }
   }
-  if (sizes.length > 1 && size === sizes[0]) return { results, kept };
+  if (keepsSmallest && size === sizes[0]) return { results, kept };
   await release(kept, pgServer);
   return { results, kept: null };
 }
@@ -234,7 +237,7 @@ async function benchEngine(size: number, prepared: Prepared, store: BenchStore, 
   const rows: Row[] = [];
   // The browser first: one that cannot start then leaves no server running.
   // The bytes are judged at the largest size only; they hardly depend on it.
-  const browser = withTransfer && size === sizes[sizes.length - 1] ? await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS }) : null;
+  const browser = withTransfer && size === largestSize ? await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS }) : null;
   const server = await startServer({ ...env, DATABASE_URL: store.url }, port);
   const pages = pagesFor(prepared, size);
   const cookieOf = (page: (typeof pages)[number]) => (page.persona ? prepared.cookies[page.persona] : undefined);
@@ -313,7 +316,7 @@ const postgres = engines.includes("postgres") ? await postgresServer() : null;
 try {
   let smallest: Kept | null = null;
   for (const size of sizes) {
-    const measured = await benchSize(size, postgres?.url ?? null, size === sizes[sizes.length - 1] ? smallest : null, paired);
+    const measured = await benchSize(size, postgres?.url ?? null, size === largestSize ? smallest : null, paired);
     results.push(...measured.results);
     smallest ??= measured.kept;
   }
