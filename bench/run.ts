@@ -7,7 +7,8 @@
 // on BENCH_DATABASE_URL or TEST_DATABASE_URL's server if one is given, else on a throw-away server.
 // --import-rows=200000 (issue 19): the import of actual calls on each engine, at that many rows and a
 // tenth of it, each into an empty database (0 skips it; --import-rows=1000000 for the million-row figure).
-// --paired-seconds=2: each load of the alternating pass that judges growth and compression (decision 0037).
+// --paired-seconds=2: each load of the alternating pass that judges growth and compression (decision 0037);
+// with --requests, --paired-requests=N instead (the smoke test's pass: twelve loads a page, so fewer).
 // --no-build: use the build there is (`npm test` makes it first, and its browser tests are serving it).
 // --no-transfer: no byte counts (they do not depend on the engine; the PostgreSQL smoke test skips them).
 // They are counted at the largest size only.
@@ -58,7 +59,9 @@ const loadOptions: LoadOptions = {
   ...(option("requests", "") ? { requests: Number(option("requests", "")) } : {}),
 };
 /** The alternating pass's loads (decision 0037): twelve a page, so shorter. */
-const pairedOptions: LoadOptions = loadOptions.requests ? loadOptions : { connections: loadOptions.connections, seconds: Number(option("paired-seconds", "2")), warmupSeconds: 0.5 };
+const pairedOptions: LoadOptions = loadOptions.requests
+  ? { ...loadOptions, requests: Number(option("paired-requests", String(loadOptions.requests))) }
+  : { connections: loadOptions.connections, seconds: Number(option("paired-seconds", "2")), warmupSeconds: 0.5 };
 const events = Number(option("events", "500"));
 const importRows = Number(option("import-rows", "200000"));
 const dbOption = option("db", "sqlite");
