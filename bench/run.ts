@@ -151,7 +151,8 @@ async function release(kept: Kept, pgServer: string | null): Promise<void> {
 
 /**
  * One size on each engine. The smallest is kept (returned) when there are more; at the largest,
- * each engine's pages are then also loaded alternately with the kept size's (bench/paired.ts).
+ * each engine's pages are then also loaded alternately with the kept size's (bench/paired.ts),
+ * before the two instances and the transitions.
  */
 async function benchSize(size: number, pgServer: string | null, smallest: Kept | null, paired: PairedResult[]): Promise<{ results: SizeResult[]; kept: Kept | null }> {
   const port = await freePort();
@@ -178,8 +179,15 @@ async function benchSize(size: number, pgServer: string | null, smallest: Kept |
   for (const engine of engines) {
     const store = await storeOf(engine, kept);
     try {
-      results.push(await benchEngine(size, prepared, store, env, port));
+      const rows = await benchPages(size, prepared, store, env, port);
+      // The pass right after the pages, on the database as they read it: before the transitions add
+      // to it and two servers load it (both full runs that measured the pass after those had misses
+      // in it, on other pages each time; the run without two instances had none).
       if (smallest) paired.push(await benchPaired(smallest, kept, store));
+      const pair = store.engine === "postgres" && instances > 1 ? await benchTwoInstances(prepared, size, rows, { ...env, DATABASE_URL: store.url }, port) : [];
+      const transitions = await benchTransitions(store, events);
+      console.log(`  transitions: ${round(transitions.serviceEventsPerSecond, 0)}/s vs raw ${round(transitions.rawEventsPerSecond, 0)}/s; CPU ${round(transitions.serviceCpuMs, 2)} vs ${round(transitions.rawCpuMs, 2)} ms an event`);
+      results.push({ engine: store.engine, size, seed: prepared.seed, rows, pair, transitions });
     } finally {
       await store.close();
     }
@@ -234,7 +242,8 @@ async function benchTwoInstances(prepared: Prepared, size: number, rows: Row[], 
   return pair;
 }
 
-async function benchEngine(size: number, prepared: Prepared, store: BenchStore, env: Record<string, string>, port: number): Promise<SizeResult> {
+/** Every page on one engine at one size, plain and with brotli, and the bytes a browser receives. */
+async function benchPages(size: number, prepared: Prepared, store: BenchStore, env: Record<string, string>, port: number): Promise<Row[]> {
   const name = ENGINE_NAMES[store.engine];
   console.log(`  ${name}:`);
   const rows: Row[] = [];
@@ -302,10 +311,7 @@ async function benchEngine(size: number, prepared: Prepared, store: BenchStore, 
     await browser?.close();
     await server.stop();
   }
-  const pair = store.engine === "postgres" && instances > 1 ? await benchTwoInstances(prepared, size, rows, { ...env, DATABASE_URL: store.url }, port) : [];
-  const transitions = await benchTransitions(store, events);
-  console.log(`  transitions: ${round(transitions.serviceEventsPerSecond, 0)}/s vs raw ${round(transitions.rawEventsPerSecond, 0)}/s; CPU ${round(transitions.serviceCpuMs, 2)} vs ${round(transitions.rawCpuMs, 2)} ms an event`);
-  return { engine: store.engine, size, seed: prepared.seed, rows, pair, transitions };
+  return rows;
 }
 
 const started = Date.now();
