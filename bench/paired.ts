@@ -80,8 +80,8 @@ export async function measurePaired(small: Served, large: Served, options: LoadO
     const runs: Record<Condition, LoadResult[]> = { smallPlain: [], largePlain: [], largeBrotli: [], smallBrotli: [] };
     const loadOn = (served: Served, page: Page, encoding?: string) =>
       load(served.server.origin + page.path, page.persona ? served.cookies[page.persona] : undefined, options, served.server.cpuMs, encoding);
-    // A page's first load on a fresh server costs it about twice the CPU of the next (5.8 against
-    // 10.7 ms a request for the long history on PostgreSQL): the code is still being compiled.
+    // A page's first load on a fresh server costs it about twice the CPU of the later ones (10.7 against
+    // 5.8 ms a request for the long history on PostgreSQL): the code is still being compiled.
     // Unmeasured, so the first cycle compares compiled code as the other two do.
     await loadOn(small, smallPage);
     await loadOn(large, largePage);
