@@ -9,10 +9,13 @@ import { currentAnalysis } from "~/analysis/analyses.server";
 import { calibrationLine } from "~/analysis/calibration";
 import { attachmentsOf } from "~/attachments/attachments.server";
 import { attachmentView } from "~/attachments/attachmentView.server";
+import { CommentList, COMMENTS_MARKUP } from "~/components/CommentList";
+import { HISTORY_MARKUP, RequestHistory } from "~/components/RequestHistory";
 import { holdsAny } from "~/auth/require-role.server";
 import { db } from "~/db.server";
 import { assessedFeeWorking } from "~/fees/assessment.server";
 import { actionErrors, attachCheck, availableActions, copyCheck, eventOf, FINAL_STATES, requestActionSchema, stateName } from "~/forms/schemas.server";
+import { markupForAnswer, markupOf } from "~/http/serverMarkup.server";
 import { letterKind } from "~/letters/letterAccess.server";
 import { seesEverything } from "~/requests/access.server";
 import { answersOf } from "~/requests/answers";
@@ -39,7 +42,7 @@ function shownSignOffs(signOffs: Record<SignOffSlot, SignOff | null>, timeZone: 
 /** A long history (hundreds of entries after many rounds of changes) shows its latest entries first; the rest on request. */
 const HISTORY_SHOWN = 20;
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user, actor, row, snapshot, now, timeZone } = await requestInContext(request, params.id);
   const wholeHistory = new URL(request.url).searchParams.get("history") === "all";
   const state = stateName(snapshot);
@@ -113,16 +116,33 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     fee: ctx.fee,
     feeWorking: ctx.fee ? await assessedFeeWorking(db, row.type, ctx) : null,
     historyLength: history.total,
-    audit: history.entries.map((a) => ({
-      id: a.id,
-      at: shownInstant(a.at, timeZone),
-      who: entryAuthor(a),
-      event: a.event,
-      from: a.fromState ? STATE_LABELS[a.fromState as keyof typeof STATE_LABELS] ?? a.fromState : null,
-      to: a.toState ? STATE_LABELS[a.toState as keyof typeof STATE_LABELS] ?? a.toState : null,
-      comment: a.comment,
-    })),
-    comments: comments.map((c) => ({ id: c.id, author: c.author.name, body: c.body, at: shownInstant(c.createdAt, timeZone) })),
+    historyShown: history.entries.length,
+    // The history and the comments only ever grow, and are the same for everyone who may see the
+    // request: made once for the same entries, and sent once (decision 0038).
+    history: markupForAnswer(
+      context,
+      HISTORY_MARKUP,
+      markupOf(HISTORY_MARKUP, RequestHistory, {
+        total: history.total,
+        entries: history.entries.map((a) => ({
+          id: a.id,
+          at: shownInstant(a.at, timeZone),
+          who: entryAuthor(a),
+          event: a.event,
+          from: a.fromState ? STATE_LABELS[a.fromState as keyof typeof STATE_LABELS] ?? a.fromState : null,
+          to: a.toState ? STATE_LABELS[a.toState as keyof typeof STATE_LABELS] ?? a.toState : null,
+          comment: a.comment,
+        })),
+      }),
+    ),
+    commentCount: comments.length,
+    comments: markupForAnswer(
+      context,
+      COMMENTS_MARKUP,
+      markupOf(COMMENTS_MARKUP, CommentList, {
+        comments: comments.map((c) => ({ id: c.id, author: c.author.name, body: c.body, at: shownInstant(c.createdAt, timeZone) })),
+      }),
+    ),
     files: files.map((file) => attachmentView(file, timeZone)),
     mayAttach: attachCheck(state, row, actor) === null,
     // The letter of the decision, for those who may download it (app/letters).

@@ -5,10 +5,13 @@ import { ActionForm } from "~/components/ActionForm";
 import { AnalysisSummary } from "~/components/AnalysisSummary";
 import { AttachmentList } from "~/components/AttachmentList";
 import { ChangesAskedFor } from "~/components/ChangesAskedFor";
+import { COMMENTS_MARKUP } from "~/components/CommentList";
 import { DateText, InstantText } from "~/components/DateText";
 import { DisputeReason } from "~/components/DisputeReason";
 import { ErrorSummary } from "~/components/ErrorSummary";
 import { ForecastAgainstActual } from "~/components/ForecastAgainstActual";
+import { HISTORY_MARKUP } from "~/components/RequestHistory";
+import { ServerMarkup } from "~/components/ServerMarkup";
 import { StatusTracker } from "~/components/StatusTracker";
 import { formatUsd, toCents } from "~/fees/money";
 import type { RequestIntent } from "~/requests/decisionForms";
@@ -92,9 +95,11 @@ export default function RequestPage() {
     mayMapQueues,
     fee,
     feeWorking,
-    audit,
+    history,
+    historyShown,
     historyLength,
     comments,
+    commentCount,
     files,
     mayAttach,
     letter,
@@ -363,15 +368,8 @@ export default function RequestPage() {
 
       <section aria-labelledby="comments" className="margin-y-3">
         <h2 id="comments">Comments</h2>
-        {comments.length === 0 ? <p>No comments yet. Decisions and their reasons are in the history below.</p> : null}
-        <ul className="usa-list usa-list--unstyled">
-          {comments.map((c) => (
-            <li key={c.id} className="margin-bottom-2">
-              <strong>{c.author}</strong>, <InstantText at={c.at} />
-              <p className="margin-top-05">{c.body}</p>
-            </li>
-          ))}
-        </ul>
+        {commentCount === 0 ? <p>No comments yet. Decisions and their reasons are in the history below.</p> : null}
+        <ServerMarkup name={COMMENTS_MARKUP} html={comments} />
         <ActionForm intent="COMMENT" field={{ name: "body", label: "Add a comment", multiline: true }} sent={sentFor("COMMENT")}>
           <button type="submit" className="usa-button usa-button--outline">
             Add comment
@@ -381,37 +379,13 @@ export default function RequestPage() {
 
       <section aria-labelledby="audit-heading" className="margin-y-3">
         <h2 id="audit-heading">History</h2>
-        {audit.length < historyLength ? (
+        {historyShown < historyLength ? (
           <p>
-            The latest {audit.length} of {historyLength} entries.{" "}
+            The latest {historyShown} of {historyLength} entries.{" "}
             <Link to="?history=all#audit-heading">Show the whole history</Link>
           </p>
         ) : null}
-        <table className="usa-table usa-table--borderless usa-table--stacked">
-          <caption className="usa-sr-only">
-            {audit.length < historyLength ? "The latest things" : "Everything"} that happened to this request, oldest first
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">Who</th>
-              <th scope="col">What</th>
-              <th scope="col">Comment</th>
-            </tr>
-          </thead>
-          <tbody>
-            {audit.map((a) => (
-              <tr key={a.id}>
-                <td data-label="When">
-                  <InstantText at={a.at} />
-                </td>
-                <td data-label="Who">{a.who}</td>
-                <td data-label="What">{describe(a)}</td>
-                <td data-label="Comment">{a.comment}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ServerMarkup name={HISTORY_MARKUP} html={history} />
       </section>
     </>
   );
@@ -441,16 +415,4 @@ function FeeFacts({ fee, working }: { fee: Fee; working: string | null }) {
       ) : null}
     </dl>
   );
-}
-
-/** What a history entry did, in words. */
-function describe(a: { event: string; from: string | null; to: string | null }) {
-  if (a.event === "CREATE") return "Started the draft";
-  if (a.event === "COPY") return "Started the draft as a copy";
-  if (a.event === "EDIT") return "Edited the request";
-  if (a.event === "ATTACH") return "Attached a file";
-  if (a.event === "REMOVE_ATTACHMENT") return "Deleted a file from the draft";
-  if (a.event === "WITHDRAW_ATTACHMENT") return "Withdrew a file";
-  if (a.event === "APPROVE") return a.to === "Approved" ? "Signed off: approved" : "Signed off";
-  return a.from === a.to ? a.event : `${a.from} → ${a.to}`;
 }

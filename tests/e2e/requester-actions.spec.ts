@@ -100,7 +100,7 @@ for (const javaScriptEnabled of [true, false]) {
       await page.goto(`/requests/${id}`);
       await page.getByLabel("Add a comment").fill("We will send the mailer next spring instead.");
       await page.getByRole("button", { name: "Add comment" }).click();
-      await expect(page.locator("#comments ~ ul")).toContainText("We will send the mailer next spring instead.");
+      await expect(page.locator("#comments ~ div > ul")).toContainText("We will send the mailer next spring instead.");
       const cancel = await openAction(page, "Cancel the request");
       await cancel.locator("button[type=submit]").click();
       await expect(page.getByTestId("state")).toHaveText("Cancelled");

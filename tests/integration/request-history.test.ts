@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "../../app/db.server";
 import { appendNote } from "../../app/requests/audit.server";
+import { addComment } from "../../app/requests/comments.server";
 import { createDraft } from "../../app/requests/drafts.server";
 import { transition, type EventPayload } from "../../app/requests/transition.server";
 import * as requestRoute from "../../app/routes/requests.$id";
@@ -21,9 +22,16 @@ let cookie = "";
 
 type Page = {
   historyLength: number;
-  audit: Array<{ event: string; comment: string | null }>;
+  historyShown: number;
+  /** The history's table, as HTML: a test's request is no document, so the loader's data carries it. */
+  history: string | null;
   changeRequest: { comment: string; who: string } | null;
 };
+
+/** The comment column of the history's rows, in order, as the page shows them. */
+function commentsShown(page: Page): string[] {
+  return [...(page.history ?? "").matchAll(/<td data-label="Comment">(.*?)<\/td>/g)].map((m) => m[1]);
+}
 type Fn = Parameters<typeof run>[0];
 
 async function act(email: string, event: EventPayload) {
@@ -56,10 +64,13 @@ describe("a long history on the request page (issue 8)", () => {
     expect(entries.length).toBeGreaterThan(2 * ROUNDS);
     const latest = (await run(requestRoute.loader as Fn, get(`/requests/${requestId}`, cookie), { id: requestId })) as Page;
     expect(latest.historyLength).toBe(entries.length);
-    expect(latest.audit.map((a) => a.comment)).toEqual(entries.slice(-20).map((e) => e.comment));
-    expect(latest.audit.at(-1)?.comment).toBe(`Round ${ROUNDS} done.`);
+    expect(latest.historyShown).toBe(20);
+    expect(commentsShown(latest)).toEqual(entries.slice(-20).map((e) => e.comment ?? ""));
+    expect(commentsShown(latest).at(-1)).toBe(`Round ${ROUNDS} done.`);
+    expect(latest.history).toContain("The latest things that happened");
     const whole = (await run(requestRoute.loader as Fn, get(`/requests/${requestId}?history=all`, cookie), { id: requestId })) as Page;
-    expect(whole.audit.map((a) => a.event)).toEqual(entries.map((e) => e.event));
+    expect(commentsShown(whole)).toEqual(entries.map((e) => e.comment ?? ""));
+    expect(whole.history).toContain("Everything that happened");
   });
 
   it("quotes the reviewer's words while the department makes the changes, even when older than the entries shown", async () => {
@@ -72,8 +83,34 @@ describe("a long history on the request page (issue 8)", () => {
       );
     }
     const page = (await run(requestRoute.loader as Fn, get(`/requests/${requestId}`, cookie), { id: requestId })) as Page;
-    expect(page.audit.map((a) => a.comment)).not.toContain("Round 13: say who pays for the mailing.");
+    expect(commentsShown(page)).toHaveLength(20);
+    expect(commentsShown(page)).not.toContain("Round 13: say who pays for the mailing.");
     expect(page.changeRequest?.comment).toBe("Round 13: say who pays for the mailing.");
     expect(page.historyLength).toBe(await db.auditEntry.count({ where: { requestId, event: { not: "COMMENT" } } }));
+  });
+
+  it("sends the history and the comments once in a document, and a new comment at once", async () => {
+    const director = await personAt(db, "director@example.gov", new Date());
+    const open = async () => {
+      const documentMarkup = new Map<string, string>();
+      const request = get(`/requests/${requestId}`, cookie);
+      const data = (await requestRoute.loader({ request, params: { id: requestId }, context: { documentMarkup } } as never)) as unknown as Page & {
+        comments: string | null;
+        commentCount: number;
+      };
+      return { data, documentMarkup };
+    };
+    await addComment(db, director, requestId, `Fish & "chips" <b>first</b>`, new Date());
+    const before = await open();
+    // A document's loader data carries neither: the document's render takes them from the context.
+    expect(before.data.history).toBeNull();
+    expect(before.data.comments).toBeNull();
+    expect(before.data.commentCount).toBe(1);
+    expect(before.documentMarkup.get("request-history")).toContain("The latest things that happened");
+    expect(before.documentMarkup.get("request-comments")).toContain("Fish &amp; &quot;chips&quot; &lt;b&gt;first&lt;/b&gt;");
+    await addComment(db, director, requestId, "A second thought.", new Date());
+    const after = await open();
+    expect(after.data.commentCount).toBe(2);
+    expect(after.documentMarkup.get("request-comments")).toMatch(/first.*A second thought\./s);
   });
 });
