@@ -1,12 +1,14 @@
 // Home: what waits on me, the nearest effective date first, and my department's requests.
-import { DateText } from "~/components/DateText";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { InAppLinks } from "~/components/InAppLinks";
 import { requireUser } from "~/auth/session.server";
 import { RequestTable } from "~/components/RequestTable";
+import { ServerMarkup } from "~/components/ServerMarkup";
+import { TaskTable, TASKS_MARKUP } from "~/components/TaskTable";
 import { db } from "~/db.server";
 import { disputedFees } from "~/fees/assessment.server";
+import { markupForAnswer, markupOf } from "~/http/serverMarkup.server";
 import { mayCreateRequests } from "~/requests/access.server";
 import { parseTaskCursor, taskCursorParam } from "~/requests/listCursor";
 import { listRequests, myTasks } from "~/requests/queries.server";
@@ -28,7 +30,7 @@ const TASK_LABELS: Partial<Record<RequestEventType, string>> = {
 
 export const meta: MetaFunction = () => [{ title: "Home – 3-1-1 Number Use Portal" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const now = new Date();
   const { timeZone } = getSettings();
@@ -52,15 +54,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
       roles: user.roles.map((r) => (r.acting ? `Acting ${ROLE_LABELS[r.role]}` : ROLE_LABELS[r.role])),
     },
     canCreate: mayCreateRequests(user),
-    tasks: tasks.map((t) => ({
-      id: t.id,
-      reference: t.reference,
-      title: t.title,
-      stateLabel: STATE_LABELS[t.state as StateName],
-      effectiveDate: t.effectiveDate,
-      daysLeft: t.effectiveDate ? daysBetween(today, t.effectiveDate) : null,
-      todo: [...new Set(t.actions.map((a) => (a.type === "ASSESS_FEE" && disputed.has(t.id) ? "Reassess the disputed fee" : TASK_LABELS[a.type])))].join("; "),
-    })),
+    taskCount: tasks.length,
+    // The same tasks make the same table: made once, and sent once (decision 0038).
+    tasks: markupForAnswer(
+      context,
+      TASKS_MARKUP,
+      markupOf(TASKS_MARKUP, TaskTable, {
+        tasks: tasks.map((t) => ({
+          id: t.id,
+          reference: t.reference,
+          title: t.title,
+          stateLabel: STATE_LABELS[t.state as StateName],
+          effectiveDate: t.effectiveDate,
+          daysLeft: t.effectiveDate ? daysBetween(today, t.effectiveDate) : null,
+          todo: [...new Set(t.actions.map((a) => (a.type === "ASSESS_FEE" && disputed.has(t.id) ? "Reassess the disputed fee" : TASK_LABELS[a.type])))].join("; "),
+        })),
+      }),
+    ),
     continued: after !== undefined,
     moreTasks: next ? `/?${new URLSearchParams({ tasksAfter: taskCursorParam(next) }).toString()}#tasks-heading` : null,
     departmentRequests: department?.rows ?? [],
@@ -68,7 +78,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Home() {
-  const { user, canCreate, tasks, continued, moreTasks, departmentRequests } = useLoaderData<typeof loader>();
+  const { user, canCreate, taskCount, tasks, continued, moreTasks, departmentRequests } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>Home</h1>
@@ -79,38 +89,12 @@ export default function Home() {
 
       <section aria-labelledby="tasks-heading">
         <h2 id="tasks-heading">My tasks</h2>
-        {tasks.length === 0 ? (
+        {taskCount === 0 ? (
           <p data-testid="no-tasks">{continued ? "No more tasks are waiting on you." : "Nothing is waiting on you."}</p>
         ) : (
           // A page of tasks, each a plain link followed in the page.
           <InAppLinks>
-            <table className="usa-table usa-table--borderless usa-table--stacked width-full" data-testid="tasks">
-              <caption className="usa-sr-only">Requests waiting on you, the fewest days left first</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Request</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">To do</th>
-                  <th scope="col">Effective date</th>
-                  <th scope="col">Days left</th>
-                </tr>
-              </thead>
-              <tbody>
-                {tasks.map((t) => (
-                  <tr key={t.id}>
-                    <th scope="row" data-label="Request">
-                      <a href={`/requests/${t.id}`}>{`${t.reference}: ${t.title || "(no title yet)"}`}</a>
-                    </th>
-                    <td data-label="Status">{t.stateLabel}</td>
-                    <td data-label="To do">{t.todo}</td>
-                    <td data-label="Effective date">{t.effectiveDate ? <DateText date={t.effectiveDate} /> : "—"}</td>
-                    <td data-label="Days left" className={t.daysLeft !== null && t.daysLeft <= 3 ? "portal-days--urgent" : undefined}>
-                      {t.daysLeft === null ? "—" : t.daysLeft <= 3 ? `${t.daysLeft} (soon)` : t.daysLeft}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <ServerMarkup name={TASKS_MARKUP} html={tasks} />
           </InAppLinks>
         )}
         {moreTasks || continued ? (
