@@ -30,3 +30,8 @@ export function markupOf<P extends object>(name: string, Component: FunctionComp
   if (made.size > KEPT) made.delete(made.keys().next().value as string);
   return html;
 }
+
+/** A part of the page that depends only on `props`: made once for the same props, and sent once, as `name`. */
+export function staticMarkup<P extends object>(context: AppLoadContext, name: string, Component: FunctionComponent<P>, props: P): string | null {
+  return markupForAnswer(context, name, markupOf(name, Component, props));
+}

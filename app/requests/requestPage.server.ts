@@ -15,7 +15,7 @@ import { holdsAny } from "~/auth/require-role.server";
 import { db } from "~/db.server";
 import { assessedFeeWorking } from "~/fees/assessment.server";
 import { actionErrors, attachCheck, availableActions, copyCheck, eventOf, FINAL_STATES, requestActionSchema, stateName } from "~/forms/schemas.server";
-import { markupForAnswer, markupOf } from "~/http/serverMarkup.server";
+import { staticMarkup } from "~/http/serverMarkup.server";
 import { letterKind } from "~/letters/letterAccess.server";
 import { seesEverything } from "~/requests/access.server";
 import { answersOf } from "~/requests/answers";
@@ -119,30 +119,22 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     historyShown: history.entries.length,
     // The history and the comments only ever grow, and are the same for everyone who may see the
     // request: made once for the same entries, and sent once (decision 0038).
-    history: markupForAnswer(
-      context,
-      HISTORY_MARKUP,
-      markupOf(HISTORY_MARKUP, RequestHistory, {
-        total: history.total,
-        entries: history.entries.map((a) => ({
-          id: a.id,
-          at: shownInstant(a.at, timeZone),
-          who: entryAuthor(a),
-          event: a.event,
-          from: a.fromState ? STATE_LABELS[a.fromState as keyof typeof STATE_LABELS] ?? a.fromState : null,
-          to: a.toState ? STATE_LABELS[a.toState as keyof typeof STATE_LABELS] ?? a.toState : null,
-          comment: a.comment,
-        })),
-      }),
-    ),
+    history: staticMarkup(context, HISTORY_MARKUP, RequestHistory, {
+      total: history.total,
+      entries: history.entries.map((a) => ({
+        id: a.id,
+        at: shownInstant(a.at, timeZone),
+        who: entryAuthor(a),
+        event: a.event,
+        from: a.fromState ? STATE_LABELS[a.fromState as keyof typeof STATE_LABELS] ?? a.fromState : null,
+        to: a.toState ? STATE_LABELS[a.toState as keyof typeof STATE_LABELS] ?? a.toState : null,
+        comment: a.comment,
+      })),
+    }),
     commentCount: comments.length,
-    comments: markupForAnswer(
-      context,
-      COMMENTS_MARKUP,
-      markupOf(COMMENTS_MARKUP, CommentList, {
-        comments: comments.map((c) => ({ id: c.id, author: c.author.name, body: c.body, at: shownInstant(c.createdAt, timeZone) })),
-      }),
-    ),
+    comments: staticMarkup(context, COMMENTS_MARKUP, CommentList, {
+      comments: comments.map((c) => ({ id: c.id, author: c.author.name, body: c.body, at: shownInstant(c.createdAt, timeZone) })),
+    }),
     files: files.map((file) => attachmentView(file, timeZone)),
     mayAttach: attachCheck(state, row, actor) === null,
     // The letter of the decision, for those who may download it (app/letters).

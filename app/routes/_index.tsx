@@ -3,12 +3,12 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { InAppLinks } from "~/components/InAppLinks";
 import { requireUser } from "~/auth/session.server";
-import { RequestTable } from "~/components/RequestTable";
+import { RequestRows, RequestTable } from "~/components/RequestTable";
 import { ServerMarkup } from "~/components/ServerMarkup";
 import { TaskTable, TASKS_MARKUP } from "~/components/TaskTable";
 import { db } from "~/db.server";
 import { disputedFees } from "~/fees/assessment.server";
-import { markupForAnswer, markupOf } from "~/http/serverMarkup.server";
+import { staticMarkup } from "~/http/serverMarkup.server";
 import { mayCreateRequests } from "~/requests/access.server";
 import { parseTaskCursor, taskCursorParam } from "~/requests/listCursor";
 import { listRequests, myTasks } from "~/requests/queries.server";
@@ -27,6 +27,9 @@ const TASK_LABELS: Partial<Record<RequestEventType, string>> = {
   ACCEPT_FEE: "Accept, dispute or decline the fee",
   APPROVE: "Sign off",
 };
+
+/** The department's table among the markups the page is sent once. */
+const DEPARTMENT_MARKUP = "department-requests";
 
 export const meta: MetaFunction = () => [{ title: "Home – 3-1-1 Number Use Portal" }];
 
@@ -56,29 +59,28 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     canCreate: mayCreateRequests(user),
     taskCount: tasks.length,
     // The same tasks make the same table: made once, and sent once (decision 0038).
-    tasks: markupForAnswer(
-      context,
-      TASKS_MARKUP,
-      markupOf(TASKS_MARKUP, TaskTable, {
-        tasks: tasks.map((t) => ({
-          id: t.id,
-          reference: t.reference,
-          title: t.title,
-          stateLabel: STATE_LABELS[t.state as StateName],
-          effectiveDate: t.effectiveDate,
-          daysLeft: t.effectiveDate ? daysBetween(today, t.effectiveDate) : null,
-          todo: [...new Set(t.actions.map((a) => (a.type === "ASSESS_FEE" && disputed.has(t.id) ? "Reassess the disputed fee" : TASK_LABELS[a.type])))].join("; "),
-        })),
-      }),
-    ),
+    tasks: staticMarkup(context, TASKS_MARKUP, TaskTable, {
+      tasks: tasks.map((t) => ({
+        id: t.id,
+        reference: t.reference,
+        title: t.title,
+        stateLabel: STATE_LABELS[t.state as StateName],
+        effectiveDate: t.effectiveDate,
+        daysLeft: t.effectiveDate ? daysBetween(today, t.effectiveDate) : null,
+        todo: [...new Set(t.actions.map((a) => (a.type === "ASSESS_FEE" && disputed.has(t.id) ? "Reassess the disputed fee" : TASK_LABELS[a.type])))].join("; "),
+      })),
+    }),
     continued: after !== undefined,
     moreTasks: next ? `/?${new URLSearchParams({ tasksAfter: taskCursorParam(next) }).toString()}#tasks-heading` : null,
-    departmentRequests: department?.rows ?? [],
+    departmentRequestCount: department?.rows.length ?? 0,
+    departmentRequests: department
+      ? staticMarkup(context, DEPARTMENT_MARKUP, RequestRows, { rows: department.rows, caption: "Your department's most recent requests", showNextStep: true })
+      : null,
   };
 }
 
 export default function Home() {
-  const { user, canCreate, taskCount, tasks, continued, moreTasks, departmentRequests } = useLoaderData<typeof loader>();
+  const { user, canCreate, taskCount, tasks, continued, moreTasks, departmentRequestCount, departmentRequests } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>Home</h1>
@@ -119,10 +121,10 @@ export default function Home() {
         <section aria-labelledby="department-heading" className="margin-top-4">
           <h2 id="department-heading">{user.department.name}: requests</h2>
           <p data-testid="department-standing">Your department {user.department.standing}.</p>
-          {departmentRequests.length === 0 ? (
+          {departmentRequestCount === 0 ? (
             <p>Your department has no requests yet.</p>
           ) : (
-            <RequestTable rows={departmentRequests} caption="Your department's most recent requests" showNextStep />
+            <RequestTable name={DEPARTMENT_MARKUP} html={departmentRequests} />
           )}
           <p>
             <Link to="/requests">See all your department's requests</Link>

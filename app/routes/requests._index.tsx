@@ -3,9 +3,10 @@ import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Form, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
 import { SelectField, TextField } from "~/components/Field";
-import { RequestTable } from "~/components/RequestTable";
+import { RequestRows, RequestTable } from "~/components/RequestTable";
 import { departmentChoices } from "~/admin/departments.server";
 import { db } from "~/db.server";
+import { staticMarkup } from "~/http/serverMarkup.server";
 import { mayCreateRequests } from "~/requests/access.server";
 import { cursorParam, type Cursor } from "~/requests/listCursor";
 import { filtersFrom, listRequests, type ListFilters } from "~/requests/queries.server";
@@ -15,7 +16,10 @@ import { Pagination } from "~/components/Pagination";
 
 export const meta: MetaFunction = () => [{ title: "Requests – 3-1-1 Number Use Portal" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+/** The list's table among the markups the page is sent once. */
+const TABLE_MARKUP = "request-list";
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const url = new URL(request.url);
   const filters = filtersFrom(url.searchParams);
@@ -24,7 +28,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
     listRequests(db, user, filters),
     seesAllDepartments ? departmentChoices(db) : [],
   ]);
-  const page = { ...list, filters, departments, canCreate: mayCreateRequests(user) };
+  const { rows, ...place } = list;
+  const page = {
+    ...place,
+    rowCount: rows.length,
+    table: staticMarkup(context, TABLE_MARKUP, RequestRows, { rows, caption: `Requests, page ${list.page}` }),
+    filters,
+    departments,
+    canCreate: mayCreateRequests(user),
+  };
   // A search that cannot be run is the person's to correct: the page, with the reason, as a 400.
   return data(page, { status: filters.searchError ? 400 : 200 });
 }
@@ -43,7 +55,7 @@ function pageLink(filters: ListFilters, page: number, direction: "after" | "befo
 }
 
 export default function Requests() {
-  const { rows, previous, next, page, filters, departments, canCreate } = useLoaderData<typeof loader>();
+  const { rowCount, table, previous, next, page, filters, departments, canCreate } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>Requests</h1>
@@ -80,11 +92,7 @@ export default function Requests() {
           Apply filters
         </button>
       </Form>
-      {rows.length === 0 ? (
-        <p data-testid="no-requests">No requests match.</p>
-      ) : (
-        <RequestTable rows={rows} caption={`Requests, page ${page}`} />
-      )}
+      {rowCount === 0 ? <p data-testid="no-requests">No requests match.</p> : <RequestTable name={TABLE_MARKUP} html={table} />}
       <Pagination
         previous={previous ? pageLink(filters, Math.max(1, page - 1), "before", previous) : null}
         next={next ? pageLink(filters, page + 1, "after", next) : null}

@@ -27,7 +27,7 @@ afterAll(async () => {
 });
 
 const search = (q: string) => run(requests.loader as never, get(`/requests?${new URLSearchParams({ q })}`, cookie));
-type Page = { rows: unknown[]; filters: { searchError?: string } };
+type Page = { rowCount: number; filters: { searchError?: string } };
 const dataOf = (result: unknown) => (result as { data: Page }).data;
 
 describe("the request list's search box", () => {
@@ -35,7 +35,7 @@ describe("the request list's search box", () => {
     const result = await search(q);
     expect(statusOf(result)).toBe(400);
     expect(dataOf(result)).toMatchObject({
-      rows: [],
+      rowCount: 0,
       filters: { searchError: "Remove the control characters (such as tabs or line breaks) from the search" },
     });
   });
