@@ -7,7 +7,6 @@ import { accuracyRoles, actualsRoles } from "~/actuals/actualsRoles";
 import { requestComparison } from "~/actuals/requestActuals.server";
 import { currentAnalysis } from "~/analysis/analyses.server";
 import { calibrationLine } from "~/analysis/calibration";
-import { attachmentsOf } from "~/attachments/attachments.server";
 import { attachmentView } from "~/attachments/attachmentView.server";
 import { CommentList, COMMENTS_MARKUP } from "~/components/CommentList";
 import { HISTORY_MARKUP, RequestHistory } from "~/components/RequestHistory";
@@ -24,7 +23,8 @@ import { copiedFrom } from "~/requests/copiedFrom.server";
 import { displayValue, FORM_FIELDS } from "~/requests/formFields";
 import { NEXT_STEP, progressSteps } from "~/requests/progress";
 import { entryAuthor, quoteOf } from "~/requests/latestComment.server";
-import { auditTrail, commentsOn, recentAudit, type AuditLine } from "~/requests/queries.server";
+import { auditTrail, type AuditLine } from "~/requests/queries.server";
+import { requestPageReads } from "~/requests/requestPageReads.server";
 import { refusalOf, requestInContext } from "~/requests/requestRoute.server";
 import { transition } from "~/requests/transition.server";
 import { isStateName, localDate, REQUEST_TYPE_LABELS, STATE_LABELS, type RequestType, type SignOff, type SignOffSlot, type StateName } from "workflows/view";
@@ -47,11 +47,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const wholeHistory = new URL(request.url).searchParams.get("history") === "all";
   const state = stateName(snapshot);
   const ctx = snapshot.context;
-  const [history, comments, files] = await Promise.all([
-    wholeHistory ? auditTrail(db, row.id).then((entries) => ({ entries, total: entries.length })) : recentAudit(db, row.id, HISTORY_SHOWN),
-    commentsOn(db, row.id),
-    attachmentsOf(db, row.id),
-  ]);
+  const { history, comments, files } = await requestPageReads(db, row.id, wholeHistory ? null : HISTORY_SHOWN);
   // The entries the page quotes (how it closed, the reviewer's words) are nearly always among the
   // latest shown; an older one is looked for in the whole history, read only then.
   let whole: Promise<AuditLine[]> | undefined;
