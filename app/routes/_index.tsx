@@ -1,10 +1,8 @@
 // Home: what waits on me, the nearest effective date first, and my department's requests.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { InAppLinks } from "~/components/InAppLinks";
 import { requireUser } from "~/auth/session.server";
 import { RequestRows, RequestTable } from "~/components/RequestTable";
-import { ServerMarkup } from "~/components/ServerMarkup";
 import { TaskTable, TASKS_MARKUP } from "~/components/TaskTable";
 import { db } from "~/db.server";
 import { disputedFees } from "~/fees/assessment.server";
@@ -94,10 +92,7 @@ export default function Home() {
         {taskCount === 0 ? (
           <p data-testid="no-tasks">{continued ? "No more tasks are waiting on you." : "Nothing is waiting on you."}</p>
         ) : (
-          // A page of tasks, each a plain link followed in the page.
-          <InAppLinks>
-            <ServerMarkup name={TASKS_MARKUP} html={tasks} />
-          </InAppLinks>
+          <RequestTable name={TASKS_MARKUP} html={tasks} />
         )}
         {moreTasks || continued ? (
           <nav aria-label="More tasks">
