@@ -1,5 +1,5 @@
 // A request's comments, oldest first: who wrote each and when. Made on the server, once for the
-// same comments (requests/requestMarkup.server.ts).
+// same comments (http/serverMarkup.server.ts).
 import type { ShownInstant } from "~/format";
 import { InstantText } from "./DateText";
 

@@ -1,5 +1,5 @@
 // A request's history as its page shows it: the latest entries, or all of them, oldest first.
-// Made on the server, once for the same entries (requests/requestMarkup.server.ts).
+// Made on the server, once for the same entries (http/serverMarkup.server.ts).
 import type { ShownInstant } from "~/format";
 import { InstantText } from "./DateText";
 

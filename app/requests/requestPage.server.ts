@@ -113,8 +113,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     feeWorking: ctx.fee ? await assessedFeeWorking(db, row.type, ctx) : null,
     historyLength: history.total,
     historyShown: history.entries.length,
-    // The history and the comments only ever grow, and are the same for everyone who may see the
-    // request: made once for the same entries, and sent once (decision 0038).
+    // The same entries and comments make the same markup: made once, and sent once (decision 0038).
     history: staticMarkup(context, HISTORY_MARKUP, RequestHistory, {
       total: history.total,
       entries: history.entries.map((a) => ({

@@ -71,7 +71,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     continued: after !== undefined,
     moreTasks: next ? `/?${new URLSearchParams({ tasksAfter: taskCursorParam(next) }).toString()}#tasks-heading` : null,
     departmentRequestCount: department?.rows.length ?? 0,
-    departmentRequests: department
+    departmentRequests: department?.rows.length
       ? staticMarkup(context, DEPARTMENT_MARKUP, RequestRows, { rows: department.rows, caption: "Your department's most recent requests", showNextStep: true })
       : null,
   };

@@ -32,7 +32,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const page = {
     ...place,
     rowCount: rows.length,
-    table: staticMarkup(context, TABLE_MARKUP, RequestRows, { rows, caption: `Requests, page ${list.page}` }),
+    table: rows.length > 0 ? staticMarkup(context, TABLE_MARKUP, RequestRows, { rows, caption: `Requests, page ${list.page}` }) : null,
     filters,
     departments,
     canCreate: mayCreateRequests(user),
